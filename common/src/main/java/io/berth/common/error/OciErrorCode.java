@@ -1,0 +1,52 @@
+package io.berth.common.error;
+
+/**
+ * The error codes of the OCI Distribution Spec, plus those CNCF Distribution adds and clients know
+ * (UNAVAILABLE, UNKNOWN, RANGE_INVALID, …), each with its HTTP status and the spec's message.
+ */
+public enum OciErrorCode {
+    BLOB_UNKNOWN(404, "blob unknown to registry"),
+    BLOB_UPLOAD_INVALID(400, "blob upload invalid"),
+    BLOB_UPLOAD_UNKNOWN(404, "blob upload unknown to registry"),
+    DIGEST_INVALID(400, "provided digest did not match uploaded content"),
+    MANIFEST_BLOB_UNKNOWN(400, "manifest references a manifest or blob unknown to registry"),
+    MANIFEST_INVALID(400, "manifest invalid"),
+    MANIFEST_UNKNOWN(404, "manifest unknown to registry"),
+    MANIFEST_UNVERIFIED(400, "manifest failed signature verification"),
+    NAME_INVALID(400, "invalid repository name"),
+    NAME_UNKNOWN(404, "repository name not known to registry"),
+    SIZE_INVALID(400, "provided length did not match content length"),
+    TAG_INVALID(400, "manifest tag did not match URI"),
+    RANGE_INVALID(416, "invalid content range"),
+    PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
+    UNAUTHORIZED(401, "authentication required"),
+    DENIED(403, "requested access to the resource is denied"),
+    UNSUPPORTED(415, "the operation is unsupported"),
+    METHOD_UNSUPPORTED(405, "the operation is unsupported"),
+    TOOMANYREQUESTS(429, "too many requests"),
+    MANIFEST_TOO_LARGE(413, "manifest exceeds the size limit"),
+    UNAVAILABLE(503, "service unavailable"),
+    BAD_GATEWAY(502, "bad gateway"),
+    UNKNOWN(500, "unknown error");
+
+    private final int status;
+    private final String message;
+
+    OciErrorCode(int status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    /** The code as written on the wire; METHOD_UNSUPPORTED is UNSUPPORTED with another status. */
+    public String wireCode() {
+        return this == METHOD_UNSUPPORTED ? "UNSUPPORTED" : this == MANIFEST_TOO_LARGE ? "MANIFEST_INVALID" : name();
+    }
+}

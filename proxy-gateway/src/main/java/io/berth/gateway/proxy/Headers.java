@@ -1,0 +1,36 @@
+package io.berth.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Header rules of a reverse proxy (RFC 9110 §7.6.1): hop-by-hop headers stop here, the rest pass
+ * unchanged. Host, Expect and Content-Length are not copied blindly; {@link ProxyHandler} sets them.
+ */
+final class Headers {
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "content-length", "http2-settings");
+
+    private Headers() {}
+
+    static void copyEndToEnd(MultiMap from, MultiMap to) {
+        Set<String> named = namedInConnection(from);
+        from.forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name) && !named.contains(name) && !name.startsWith(":")) {
+                to.add(h.getKey(), h.getValue());
+            }
+        });
+    }
+
+    /** Headers listed in Connection are hop-by-hop too. */
+    private static Set<String> namedInConnection(MultiMap headers) {
+        String connection = headers.get("Connection");
+        if (connection == null) {
+            return Set.of();
+        }
+        return Set.of(connection.toLowerCase(Locale.ROOT).replace(" ", "").split(","));
+    }
+}

@@ -1,0 +1,165 @@
+package io.berth.gateway.proxy;
+
+import io.berth.common.config.BerthConfig;
+import io.berth.gateway.access.RequestContext;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Forwards a request to a service and its response back, streaming both bodies with back-pressure:
+ * at most a few buffers of a transfer are ever in the gateway's memory, whatever its size.
+ * A transfer is cut only when no byte has moved for {@code gateway.idle_timeout}.
+ */
+@ApplicationScoped
+public class ProxyHandler {
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+
+    private final HttpClient client;
+
+    ProxyHandler(Vertx vertx, BerthConfig config) {
+        BerthConfig.Gateway gateway = config.gateway();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) gateway.connectTimeout().toMillis())
+                // Idle means no byte read or written on the connection: a long upload that is still
+                // moving, or a long download, is never cut; a service that stops answering is.
+                .setIdleTimeout((int) gateway.idleTimeout().toMillis())
+                .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
+                .setKeepAlive(true)
+                .setMaxPoolSize(256)
+                .setTrustAll(true)
+                .setVerifyHost(false)
+                .setDecompressionSupported(false));
+    }
+
+    public void forward(RoutingContext rc, Backend backend) {
+        HttpServerRequest request = rc.request();
+        request.pause();
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(backend.host())
+                .setPort(backend.port())
+                .setSsl(backend.ssl())
+                .setURI(request.uri());
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                request.resume();
+                ProxyErrors.unavailable(rc.response(), backend, describe(ar.cause()));
+                return;
+            }
+            send(rc, backend, ar.result());
+        });
+    }
+
+    private void send(RoutingContext rc, Backend backend, HttpClientRequest outbound) {
+        HttpServerRequest request = rc.request();
+        Headers.copyEndToEnd(request.headers(), outbound.headers());
+        forwardedHeaders(rc, outbound);
+        String length = request.getHeader("Content-Length");
+        boolean hasBody = length != null ? !"0".equals(length)
+                : request.getHeader("Transfer-Encoding") != null
+                        || (request.version() == HttpVersion.HTTP_2 && !request.isEnded());
+        if (length != null) {
+            outbound.putHeader("Content-Length", length);
+        }
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            outbound.putHeader("Expect", "100-continue");
+            outbound.continueHandler(v -> rc.response().writeContinue());
+        }
+        outbound.response().onComplete(ar -> {
+            if (ar.succeeded()) {
+                relay(rc, backend, ar.result());
+            } else {
+                fail(rc, backend, ar.cause());
+            }
+        });
+        if (hasBody) {
+            if (length == null) {
+                outbound.setChunked(true);
+            }
+            // The head goes first, so a service can answer 100-continue (or refuse) before the client sends the body.
+            outbound.sendHead();
+            request.pipeTo(outbound).onFailure(e -> {
+                // The client broke off its upload, or the service stopped reading: nothing more to relay.
+                LOG.debugf("upload to %s ended early: %s", backend.name(), e.getMessage());
+                outbound.reset(0, e);
+            });
+        } else {
+            request.resume();
+            outbound.end();
+        }
+    }
+
+    private static void forwardedHeaders(RoutingContext rc, HttpClientRequest outbound) {
+        HttpServerRequest request = rc.request();
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String prior = request.getHeader("X-Forwarded-For");
+        outbound.putHeader("X-Forwarded-For", prior == null ? client : prior + ", " + client);
+        outbound.putHeader("X-Forwarded-Proto", request.scheme());
+        String host = request.authority() != null ? request.authority().toString() : request.getHeader("Host");
+        if (host != null) {
+            outbound.putHeader("X-Forwarded-Host", host);
+        }
+        outbound.putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(rc));
+    }
+
+    private void relay(RoutingContext rc, Backend backend, HttpClientResponse inbound) {
+        HttpServerResponse response = rc.response();
+        if (response.closed()) {
+            inbound.request().reset();
+            return;
+        }
+        response.setStatusCode(inbound.statusCode());
+        response.setStatusMessage(inbound.statusMessage());
+        Headers.copyEndToEnd(inbound.headers(), response.headers());
+        response.putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(rc));
+        String length = inbound.getHeader("Content-Length");
+        if (length != null) {
+            response.putHeader("Content-Length", length);
+        } else if (rc.request().version() != HttpVersion.HTTP_2 && hasBody(rc, inbound.statusCode())) {
+            response.setChunked(true);
+        }
+        response.send(inbound).onFailure(e -> {
+            LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
+            if (!response.closed()) {
+                response.reset();
+            }
+        });
+    }
+
+    private static boolean hasBody(RoutingContext rc, int status) {
+        return !"HEAD".equals(rc.request().method().name()) && status != 204 && status != 304 && status >= 200;
+    }
+
+    private static void fail(RoutingContext rc, Backend backend, Throwable cause) {
+        if (rc.response().closed()) {
+            return;
+        }
+        if (cause instanceof ConnectException) {
+            ProxyErrors.unavailable(rc.response(), backend, describe(cause));
+        } else {
+            ProxyErrors.badGateway(rc.response(), backend, describe(cause));
+        }
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.TimeoutException) {
+            return "timed out";
+        }
+        if (cause instanceof ConnectException) {
+            return "connection refused";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+}

@@ -1,0 +1,128 @@
+package io.berth.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A plain HTTP server standing behind the gateway in these tests, so they can see exactly what
+ * arrives there: it hashes uploads as they stream in, streams generated downloads, echoes headers,
+ * and can hang or break off. core-service is configured at a port where nothing listens.
+ */
+public class TestBackend implements QuarkusTestResourceLifecycleManager {
+    /** Paths of every request that reached the backend. */
+    public static final List<String> SEEN = new CopyOnWriteArrayList<>();
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
+                .requestHandler(TestBackend::handle);
+        int port = await(server.listen(0, "127.0.0.1")).actualPort();
+        return Map.of(
+                "berth.registry.url", "http://127.0.0.1:" + port,
+                "berth.core.url", "http://127.0.0.1:" + freePort(),
+                "berth.gateway.idle_timeout", "2s",
+                "berth.gateway.connect_timeout", "1s",
+                "berth.gateway.shutdown_timeout", "3s");
+    }
+
+    @Override
+    public void stop() {
+        await(vertx.close());
+    }
+
+    private static void handle(HttpServerRequest request) {
+        SEEN.add(request.path());
+        switch (request.path()) {
+            case "/v2/upload" -> upload(request);
+            case "/v2/download" -> download(request);
+            case "/v2/hang" -> { /* never answers */ }
+            case "/v2/break" -> request.connection().close();
+            case "/v2/head" -> request.response().putHeader("Content-Length", "1234")
+                    .putHeader("Docker-Content-Digest", "sha256:" + "a".repeat(64)).end();
+            default -> echo(request);
+        }
+    }
+
+    private static void upload(HttpServerRequest request) {
+        MessageDigest sha = Streams.sha256();
+        long[] count = {0};
+        request.handler(chunk -> {
+            sha.update(chunk.getBytes());
+            count[0] += chunk.length();
+        });
+        request.endHandler(v -> request.response().setStatusCode(201)
+                .putHeader("Docker-Content-Digest", "sha256:" + HexFormat.of().formatHex(sha.digest()))
+                .putHeader("X-Received-Bytes", String.valueOf(count[0]))
+                .putHeader("Location", "/v2/library/app/blobs/sha256:abc")
+                .end());
+    }
+
+    private static void download(HttpServerRequest request) {
+        long size = Long.parseLong(request.getParam("size"));
+        var response = request.response().putHeader("Content-Length", String.valueOf(size));
+        Streams.Generator generator = new Streams.Generator(size);
+        Runnable[] pump = new Runnable[1];
+        pump[0] = () -> {
+            while (!response.writeQueueFull()) {
+                byte[] next = generator.next(64 * 1024);
+                if (next == null) {
+                    response.end();
+                    return;
+                }
+                response.write(Buffer.buffer(next));
+            }
+            response.drainHandler(v -> pump[0].run());
+        };
+        pump[0].run();
+    }
+
+    private static void echo(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            request.response().setStatusCode(request.path().endsWith("/created") ? 201 : 200)
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("Location", "/v2/library/app/blobs/uploads/123?_state=x")
+                    .putHeader("WWW-Authenticate", "Bearer realm=\"http://berth/service/token\",service=\"berth-registry\"")
+                    .putHeader("Docker-Content-Digest", "sha256:" + "b".repeat(64))
+                    .putHeader("Docker-Distribution-API-Version", "registry/2.0")
+                    .putHeader("Docker-Upload-UUID", "123")
+                    .putHeader("Range", "0-99")
+                    .putHeader("Content-Range", "bytes 0-99/100")
+                    .putHeader("OCI-Subject", "sha256:" + "c".repeat(64))
+                    .putHeader("OCI-Filters-Applied", "artifactType")
+                    .end(new JsonObject().put("headers", headers).put("uri", request.uri())
+                            .put("body", body.toString()).encode());
+        });
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static <T> T await(io.vertx.core.Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
