@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.common.MapBackedConfigSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +57,22 @@ public class QuarkusSettings implements ConfigSourceFactory {
         String cert = value(context, "berth.tls.cert", "");
         String key = value(context, "berth.tls.key", "");
         if (!cert.isEmpty() || !key.isEmpty()) {
+            requireFile("berth.tls.cert", cert);
+            requireFile("berth.tls.key", key);
             settings.put("quarkus.http.ssl.certificate.files", "${berth.tls.cert}");
             settings.put("quarkus.http.ssl.certificate.key-files", "${berth.tls.key}");
             settings.put("quarkus.http.ssl-port", "${berth.tls.https_port}");
             settings.put("quarkus.http.insecure-requests",
                     Boolean.parseBoolean(value(context, "berth.tls.redirect_http", "false")) ? "redirect" : "enabled");
+        }
+    }
+
+    private static void requireFile(String key, String path) {
+        if (path.isEmpty()) {
+            throw new ConfigFileException(key + " is required when TLS is configured");
+        }
+        if (!Files.isReadable(Path.of(path))) {
+            throw new ConfigFileException(key + ": file " + path + " does not exist or cannot be read");
         }
     }
 
