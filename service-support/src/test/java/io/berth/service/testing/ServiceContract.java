@@ -1,0 +1,50 @@
+package io.berth.service.testing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every database-backed Berth service answers once started: readiness covering its real
+ * dependencies, liveness, Prometheus metrics, and request ids. A service's test extends this and is
+ * a {@code @QuarkusTest} with {@link PostgresTestDatabase}.
+ */
+public abstract class ServiceContract {
+
+    /** Names of the readiness checks this service must report, besides the database schema. */
+    protected abstract String[] readinessChecks();
+
+    @Test
+    void isReadyOnceItsDependenciesAnswerAndItsSchemaIsMigrated() {
+        var body = given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database-schema"));
+        for (String check : readinessChecks()) {
+            body.body("checks.name", hasItem(check));
+        }
+    }
+
+    @Test
+    void isLive() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void exposesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+    }
+
+    @Test
+    void echoesTheCallersRequestId() {
+        given().header("X-Request-Id", "abc-123").get("/q/health/live").then().header("X-Request-Id", "abc-123");
+    }
+
+    @Test
+    void replacesAMalformedRequestId() {
+        given().header("X-Request-Id", "bad id\nwith newline").get("/q/health/live").then()
+                .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+}
