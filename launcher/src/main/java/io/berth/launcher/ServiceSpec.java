@@ -11,8 +11,7 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
     /** In start order; the gateway last, so it never forwards to a service that is not up yet. */
     static final List<ServiceSpec> ALL = List.of(
             new ServiceSpec("registry", "registry-service", c -> c.registry().port(), List.of(
-                    "-Xmx256m", "-XX:+UseSerialGC",
-                    "--add-opens", "java.base/sun.security.provider=ALL-UNNAMED")),
+                    "-Xmx256m", "-XX:+UseSerialGC")),
             new ServiceSpec("core", "core-service", c -> c.core().port(), List.of("-Xmx256m", "-XX:+UseSerialGC")),
             new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), List.of("-Xmx256m", "-XX:+UseSerialGC")),
             new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), List.of("-Xmx128m", "-XX:+UseSerialGC")));

@@ -32,8 +32,9 @@ public interface BerthConfig {
 
     Gateway gateway();
 
-    /** registry-service: its port, and the URL other processes reach it at. */
-    Service registry();
+    Token token();
+
+    Registry registry();
 
     /** core-service: its port, and the URL other processes reach it at. */
     Service core();
@@ -80,9 +81,39 @@ public interface BerthConfig {
 
         Filesystem filesystem();
 
+        S3 s3();
+
         interface Filesystem {
             /** Directory of the blob store. */
             String root();
+        }
+
+        /** S3-compatible object storage (AWS S3, MinIO, Ceph RGW, …). */
+        interface S3 {
+            /** Bucket holding the blobs; required with driver s3. */
+            Optional<String> bucket();
+
+            String region();
+
+            /** Endpoint of a non-AWS service; AWS's regional endpoint when absent. */
+            Optional<String> endpoint();
+
+            /** Static credentials; the AWS default credentials chain when absent. */
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Key prefix inside the bucket. */
+            Optional<String> prefix();
+
+            /** Path-style addressing (bucket in the path), which most non-AWS services need. */
+            boolean pathStyle();
+
+            /** Part size of multipart uploads, in MiB (5 to 5120); also the most an upload buffers in memory. */
+            int partSizeMib();
+
+            /** Answer blob GETs with a 307 to a presigned URL, so clients download from S3 directly. */
+            boolean redirect();
         }
     }
 
@@ -125,8 +156,38 @@ public interface BerthConfig {
     }
 
     interface Service {
+        /** The port the service listens on. */
         int port();
 
+        /** The URL other processes reach the service at. */
         String url();
     }
+
+    /** Registry tokens (Docker token authentication): core-service signs them, registry-service verifies them. */
+    interface Token {
+        /** The {@code iss} claim core writes and the registry requires. */
+        String issuer();
+
+        /** The {@code service} (audience) of registry tokens, as in {@code WWW-Authenticate: Bearer service=…}. */
+        String service();
+
+        /** Lifetime of an issued token. */
+        Duration expiration();
+
+        /** PEM certificate(s) or public key(s) that verify tokens; a CNCF Distribution's rootcertbundle. */
+        String certificate();
+
+        /** PKCS#8 PEM private key core signs tokens with; generated with its certificate on first start if absent. */
+        String privateKey();
+    }
+
+    interface Registry extends Service {
+        /** token: every request needs a Bearer token from core; none: no authorization (local development only). */
+        AuthMode auth();
+
+        /** Upload sessions untouched for this long are deleted with their data. */
+        Duration uploadPurgeAfter();
+    }
+
+    enum AuthMode { TOKEN, NONE }
 }

@@ -20,7 +20,8 @@ class ConfigurationDocsTest {
             assertThat(docs).as("docs/configuration.md row for " + key)
                     .contains("| `" + key + "` | `" + e.getValue() + "` |");
         }
-        for (String optional : List.of("admin_password", "tls.cert", "tls.key")) {
+        for (String optional : List.of("admin_password", "tls.cert", "tls.key", "storage.s3.bucket",
+                "storage.s3.endpoint", "storage.s3.access_key", "storage.s3.secret_key", "storage.s3.prefix")) {
             assertThat(docs).contains("| `" + optional + "` | *(none)* |");
         }
     }

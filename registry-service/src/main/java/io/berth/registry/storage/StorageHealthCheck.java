@@ -1,35 +1,31 @@
 package io.berth.registry.storage;
 
-import io.berth.common.config.BerthConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.UUID;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the blob store accepts writes. */
+/** Ready only while the blob store accepts a write, a read and a delete. */
 @Readiness
 @ApplicationScoped
 public class StorageHealthCheck implements HealthCheck {
-    private final BerthConfig config;
+    private final StorageDriver driver;
 
-    StorageHealthCheck(BerthConfig config) {
-        this.config = config;
+    StorageHealthCheck(StorageDriver driver) {
+        this.driver = driver;
     }
 
     @Override
     public HealthCheckResponse call() {
-        Path root = Path.of(config.storage().filesystem().root());
-        var response = HealthCheckResponse.named("storage").withData("driver", "filesystem")
-                .withData("root", root.toAbsolutePath().toString());
+        var response = HealthCheckResponse.named("storage").withData("driver", driver.name());
+        String probe = "_health/" + UUID.randomUUID();
         try {
-            Files.createDirectories(root);
-            Path probe = Files.createTempFile(root, ".health", "");
-            Files.delete(probe);
+            driver.putContent(probe, new byte[] {1});
+            driver.getContent(probe);
+            driver.delete(probe);
             return response.up().build();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             return response.down().withData("error", String.valueOf(e.getMessage())).build();
         }
     }

@@ -1,0 +1,246 @@
+package io.berth.registry.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link StorageDriver} must have. A driver's test only supplies the driver
+ * (with a small multipart part size where it has one, so that parts and tails are exercised) and a
+ * check that nothing is left behind.
+ */
+public abstract class StorageDriverContract {
+
+    protected abstract StorageDriver driver();
+
+    /** Everything stored under the driver's root, so that each test can prove it cleaned up. */
+    protected abstract List<String> leftovers();
+
+    /** Bytes big enough to span several multipart parts of the driver under test. */
+    protected int large() {
+        return 12 << 20;
+    }
+
+    @AfterEach
+    void nothingIsLeftBehind() {
+        assertThat(leftovers()).as("storage driver did not clean up properly").isEmpty();
+    }
+
+    static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    static byte[] concat(byte[]... parts) {
+        int n = 0;
+        for (byte[] p : parts) {
+            n += p.length;
+        }
+        ByteBuffer all = ByteBuffer.allocate(n);
+        for (byte[] p : parts) {
+            all.put(p);
+        }
+        return all.array();
+    }
+
+    private byte[] read(String path, long offset) throws Exception {
+        try (InputStream in = driver().reader(path, offset)) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void putContentThenGetContentRoundTrips() {
+        driver().putContent("a/b/small", "hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(driver().getContent("a/b/small")).asString().isEqualTo("hello");
+        driver().putContent("a/b/small", "replaced".getBytes(StandardCharsets.UTF_8));
+        assertThat(driver().getContent("a/b/small")).asString().isEqualTo("replaced");
+        driver().delete("a");
+    }
+
+    @Test
+    void getContentOfNothingIsPathNotFound() {
+        assertThatThrownBy(() -> driver().getContent("missing/object")).isInstanceOf(PathNotFoundException.class);
+        assertThatThrownBy(() -> driver().size("missing/object")).isInstanceOf(PathNotFoundException.class);
+        assertThat(driver().exists("missing/object")).isFalse();
+    }
+
+    @Test
+    void readerStartsAtOffset() throws Exception {
+        driver().putContent("r/data", "0123456789".getBytes(StandardCharsets.UTF_8));
+        assertThat(read("r/data", 0)).asString().isEqualTo("0123456789");
+        assertThat(read("r/data", 7)).asString().isEqualTo("789");
+        assertThat(read("r/data", 10)).isEmpty();
+        assertThatThrownBy(() -> driver().reader("r/data", 11)).isInstanceOf(InvalidOffsetException.class);
+        assertThatThrownBy(() -> driver().reader("r/none", 0)).isInstanceOf(PathNotFoundException.class);
+        driver().delete("r");
+    }
+
+    @Test
+    void writtenContentIsReadableOnlyAfterCommit() throws Exception {
+        byte[] data = bytes(large(), 1);
+        StorageWriter w = driver().writer("w/data", 0, null);
+        w.write(ByteBuffer.wrap(data));
+        assertThat(w.size()).isEqualTo(data.length);
+        assertThat(driver().exists("w/data")).isFalse();
+        w.commit();
+        assertThat(driver().size("w/data")).isEqualTo(data.length);
+        assertThat(read("w/data", 0)).isEqualTo(data);
+        driver().delete("w");
+    }
+
+    @Test
+    void aSuspendedWriterIsContinuedByAnotherFromItsSize() throws Exception {
+        byte[] first = bytes(large() / 2 + 12345, 2);
+        byte[] second = bytes(777, 3);
+        byte[] third = bytes(large(), 4);
+        StorageWriter w1 = driver().writer("s/data", 0, null);
+        w1.write(ByteBuffer.wrap(first));
+        String state = w1.suspend();
+        StorageWriter w2 = driver().writer("s/data", first.length, state);
+        assertThat(w2.size()).isEqualTo(first.length);
+        w2.write(ByteBuffer.wrap(second));
+        state = w2.suspend();
+        StorageWriter w3 = driver().writer("s/data", first.length + second.length, state);
+        w3.write(ByteBuffer.wrap(third));
+        w3.commit();
+        assertThat(read("s/data", 0)).isEqualTo(concat(first, second, third));
+        driver().delete("s");
+    }
+
+    @Test
+    void appendAfterZeroByteSuspend() throws Exception {
+        StorageWriter empty = driver().writer("z/data", 0, null);
+        String state = empty.suspend();
+        StorageWriter w = driver().writer("z/data", 0, state);
+        w.write(ByteBuffer.wrap("abc".getBytes(StandardCharsets.UTF_8)));
+        w.commit();
+        assertThat(read("z/data", 0)).asString().isEqualTo("abc");
+        driver().delete("z");
+    }
+
+    @Test
+    void aZeroByteCommitStoresAnEmptyObject() throws Exception {
+        driver().writer("e/data", 0, null).commit();
+        assertThat(driver().size("e/data")).isZero();
+        assertThat(read("e/data", 0)).isEmpty();
+        driver().delete("e");
+    }
+
+    @Test
+    void aWriterCannotStartBeyondWhatWasKept() {
+        StorageWriter w = driver().writer("o/data", 0, null);
+        w.write(ByteBuffer.wrap(bytes(100, 5)));
+        String state = w.suspend();
+        assertThatThrownBy(() -> driver().writer("o/data", 101, state)).isInstanceOf(InvalidOffsetException.class);
+        driver().writer("o/data", 100, state).cancel();
+        driver().delete("o");
+    }
+
+    @Test
+    void bytesOfAWriterThatNeverSuspendedAreDiscarded() throws Exception {
+        StorageWriter w = driver().writer("d/data", 0, null);
+        w.write(ByteBuffer.wrap("kept".getBytes(StandardCharsets.UTF_8)));
+        String state = w.suspend();
+        StorageWriter crashed = driver().writer("d/data", 4, state);
+        crashed.write(ByteBuffer.wrap("lost in a crash".getBytes(StandardCharsets.UTF_8)));
+        // no suspend, no commit: the next writer resumes from the kept state
+        StorageWriter next = driver().writer("d/data", 4, state);
+        next.write(ByteBuffer.wrap("+more".getBytes(StandardCharsets.UTF_8)));
+        next.commit();
+        assertThat(read("d/data", 0)).asString().isEqualTo("kept+more");
+        driver().delete("d");
+    }
+
+    @Test
+    void cancelLeavesNothing() {
+        StorageWriter w = driver().writer("c/data", 0, null);
+        w.write(ByteBuffer.wrap(bytes(large(), 6)));
+        w.cancel();
+        assertThat(driver().exists("c/data")).isFalse();
+        driver().delete("c");
+    }
+
+    @Test
+    void moveOverwritesTheTarget() throws Exception {
+        driver().putContent("m/src", "new".getBytes(StandardCharsets.UTF_8));
+        driver().putContent("m/dst/data", "old".getBytes(StandardCharsets.UTF_8));
+        driver().move("m/src", "m/dst/data");
+        assertThat(read("m/dst/data", 0)).asString().isEqualTo("new");
+        assertThat(driver().exists("m/src")).isFalse();
+        assertThatThrownBy(() -> driver().move("m/src", "m/elsewhere")).isInstanceOf(PathNotFoundException.class);
+        driver().delete("m");
+    }
+
+    @Test
+    void deleteRemovesOnlySubpaths() {
+        driver().putContent("del/a/one", new byte[] {1});
+        driver().putContent("del/a/two/three", new byte[] {2});
+        driver().putContent("del/ab", new byte[] {3});
+        driver().delete("del/a");
+        assertThat(driver().exists("del/a/one")).isFalse();
+        assertThat(driver().exists("del/a/two/three")).isFalse();
+        assertThat(driver().exists("del/ab")).isTrue();
+        driver().delete("del/nothing-here");
+        driver().delete("del");
+    }
+
+    @Test
+    void listShowsDirectChildren() {
+        driver().putContent("l/x/1", new byte[] {1});
+        driver().putContent("l/x/sub/2", new byte[] {2});
+        driver().putContent("l/y", new byte[] {3});
+        assertThat(driver().list("l")).containsExactly("l/x", "l/y");
+        assertThat(driver().list("l/x")).containsExactly("l/x/1", "l/x/sub");
+        assertThat(driver().list("l/none")).isEmpty();
+        driver().delete("l");
+    }
+
+    @Test
+    void concurrentWritersOnDifferentPathsDoNotInterfere() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> done = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            int n = i;
+            done.add(pool.submit(() -> {
+                StorageWriter w = driver().writer("cc/" + n, 0, null);
+                for (int k = 0; k < 8; k++) {
+                    w.write(ByteBuffer.wrap(bytes(256 << 10, n * 100 + k)));
+                }
+                w.commit();
+                return null;
+            }));
+        }
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+        for (int i = 0; i < 4; i++) {
+            MessageDigest expected = MessageDigest.getInstance("SHA-256");
+            for (int k = 0; k < 8; k++) {
+                expected.update(bytes(256 << 10, i * 100 + k));
+            }
+            assertThat(MessageDigest.getInstance("SHA-256").digest(read("cc/" + i, 0))).isEqualTo(expected.digest());
+        }
+        driver().delete("cc");
+    }
+
+    @Test
+    void pathsMayNotEscapeTheRoot() {
+        assertThatThrownBy(() -> driver().putContent("../outside", new byte[] {1})).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> driver().getContent("/absolute")).isInstanceOf(StorageException.class);
+    }
+}
