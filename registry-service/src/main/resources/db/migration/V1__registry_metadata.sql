@@ -4,7 +4,7 @@
 
 CREATE TABLE repository (
     id         bigserial PRIMARY KEY,
-    name       text        NOT NULL UNIQUE,
+    name       text COLLATE "C" NOT NULL UNIQUE,      -- byte order: catalog pages follow the index
     project    text        NOT NULL,              -- first path component of name
     created_at timestamptz NOT NULL DEFAULT now(),
     updated_at timestamptz NOT NULL DEFAULT now()
@@ -68,7 +68,7 @@ CREATE INDEX manifest_child_child ON manifest_child (repository_id, child_digest
 
 CREATE TABLE tag (
     repository_id   bigint      NOT NULL,
-    name            text        NOT NULL,
+    name            text COLLATE "C" NOT NULL,     -- byte order: tag list pages follow the primary key
     manifest_digest text        NOT NULL,
     updated_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (repository_id, name),
@@ -85,7 +85,8 @@ CREATE TABLE upload (
     updated_at   timestamptz NOT NULL DEFAULT now(),
     size         bigint      NOT NULL DEFAULT 0,
     hash_state   bytea,
-    driver_state text
+    driver_state text,
+    busy_until   timestamptz                      -- a replica is receiving a chunk until then
 );
 CREATE INDEX upload_updated ON upload (updated_at);
 

@@ -2,14 +2,14 @@ package io.berth.registry;
 
 import static io.restassured.RestAssured.given;
 
-import io.berth.service.testing.PostgresTestDatabase;
+import io.berth.registry.testing.RegistryTestResource;
 import io.berth.service.testing.ServiceContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestDatabase.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(RegistryTestResource.class)
 class RegistryServiceStartsTest extends ServiceContract {
 
     @Override
@@ -19,6 +19,7 @@ class RegistryServiceStartsTest extends ServiceContract {
 
     @Test
     void answersTheApiVersionCheck() {
-        given().get("/v2/").then().statusCode(200).header("Docker-Distribution-API-Version", "registry/2.0");
+        given().header("Authorization", io.berth.registry.testing.Tokens.bearer("library/x", "pull")).get("/v2/").then()
+                .statusCode(200).header("Docker-Distribution-API-Version", "registry/2.0");
     }
 }

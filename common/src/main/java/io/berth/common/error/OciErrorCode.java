@@ -21,10 +21,11 @@ public enum OciErrorCode {
     PAGINATION_NUMBER_INVALID(400, "invalid number of results requested"),
     UNAUTHORIZED(401, "authentication required"),
     DENIED(403, "requested access to the resource is denied"),
-    UNSUPPORTED(415, "the operation is unsupported"),
+    UNSUPPORTED(400, "the operation is unsupported"),
     METHOD_UNSUPPORTED(405, "the operation is unsupported"),
     TOOMANYREQUESTS(429, "too many requests"),
     MANIFEST_TOO_LARGE(413, "manifest exceeds the size limit"),
+    MANIFEST_REFERENCED(409, "manifest is referenced by an index in this repository"),
     UNAVAILABLE(503, "service unavailable"),
     BAD_GATEWAY(502, "bad gateway"),
     UNKNOWN(500, "unknown error");
@@ -45,8 +46,13 @@ public enum OciErrorCode {
         return message;
     }
 
-    /** The code as written on the wire; METHOD_UNSUPPORTED is UNSUPPORTED with another status. */
+    /** The code as written on the wire: a few entries are a spec code with another status. */
     public String wireCode() {
-        return this == METHOD_UNSUPPORTED ? "UNSUPPORTED" : this == MANIFEST_TOO_LARGE ? "MANIFEST_INVALID" : name();
+        return switch (this) {
+            case METHOD_UNSUPPORTED -> "UNSUPPORTED";
+            case MANIFEST_TOO_LARGE -> "MANIFEST_INVALID";
+            case MANIFEST_REFERENCED -> "DENIED";
+            default -> name();
+        };
     }
 }

@@ -23,11 +23,15 @@ public final class MediaTypes {
     private MediaTypes() {}
 
     public static boolean isIndex(String mediaType) {
-        return INDEXES.contains(mediaType);
+        return mediaType != null && INDEXES.contains(mediaType);
     }
 
     public static boolean isManifest(String mediaType) {
-        return IMAGE_MANIFESTS.contains(mediaType) || INDEXES.contains(mediaType);
+        return mediaType != null && (IMAGE_MANIFESTS.contains(mediaType) || INDEXES.contains(mediaType));
+    }
+
+    public static boolean isSchema1(String mediaType) {
+        return mediaType != null && SCHEMA1.contains(mediaType);
     }
 
     /** The type part of a Content-Type header, without parameters, lower-cased. */

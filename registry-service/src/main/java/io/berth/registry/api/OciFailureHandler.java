@@ -1,0 +1,74 @@
+package io.berth.registry.api;
+
+import io.berth.common.error.ErrorBodies;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.registry.auth.Unauthorized;
+import io.berth.registry.storage.StorageException;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where /v2/ errors are written, as the OCI error JSON with the spec's status. Route
+ * handlers only fail the context. Unexpected failures are logged with their cause and answered with
+ * a generic 500 that leaks nothing.
+ */
+public final class OciFailureHandler implements Handler<RoutingContext> {
+    private static final Logger LOG = Logger.getLogger(OciFailureHandler.class);
+
+    @Override
+    public void handle(RoutingContext rc) {
+        HttpServerResponse response = rc.response();
+        if (response.headWritten() || response.closed()) {
+            if (!response.closed()) {
+                response.reset();
+            }
+            return;
+        }
+        OciException error = translate(rc);
+        if (error instanceof Unauthorized u) {
+            response.putHeader("WWW-Authenticate", u.challenge());
+        }
+        if (error instanceof OciErrorWithHeaders withHeaders) {
+            withHeaders.headers().forEach(response::putHeader);
+        }
+        response.setStatusCode(error.status())
+                .putHeader(RegistryHeaders.API_VERSION, RegistryHeaders.API_VERSION_VALUE)
+                .putHeader("Content-Type", "application/json; charset=utf-8");
+        if ("HEAD".equals(rc.request().method().name())) {
+            response.end();
+        } else {
+            response.end(ErrorBodies.oci(error));
+        }
+    }
+
+    private static OciException translate(RoutingContext rc) {
+        Throwable failure = rc.failure();
+        if (failure instanceof OciException oci) {
+            return oci;
+        }
+        if (failure == null) {
+            int status = rc.statusCode();
+            if (status == 404) {
+                return new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + rc.request().path());
+            }
+            if (status == 405) {
+                return new OciException(OciErrorCode.METHOD_UNSUPPORTED);
+            }
+            return new OciException(OciErrorCode.UNKNOWN, "request failed with status " + status);
+        }
+        if (failure instanceof StorageException storage) {
+            LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
+            return new OciException(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")");
+        }
+        if (failure instanceof io.vertx.pgclient.PgException || failure instanceof io.vertx.core.VertxException
+                && String.valueOf(failure.getMessage()).contains("Connection refused")) {
+            LOG.errorf(failure, "database failure on %s %s", rc.request().method(), rc.request().path());
+            return new OciException(OciErrorCode.UNAVAILABLE, "metadata database is unavailable");
+        }
+        LOG.errorf(failure, "unexpected failure on %s %s", rc.request().method(), rc.request().path());
+        return new OciException(OciErrorCode.UNKNOWN, "internal error");
+    }
+}

@@ -1,0 +1,100 @@
+package io.berth.registry.api;
+
+import static io.berth.common.scope.Scope.DELETE;
+import static io.berth.common.scope.Scope.PULL;
+import static io.berth.common.scope.Scope.PUSH;
+
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.registry.auth.Authorizer;
+import io.berth.registry.blob.BlobHandlers;
+import io.berth.registry.catalog.CatalogHandlers;
+import io.berth.registry.manifest.ManifestHandlers;
+import io.berth.registry.referrer.ReferrerHandlers;
+import io.berth.registry.tag.TagHandlers;
+import io.berth.registry.upload.UploadHandlers;
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Arrays;
+
+/**
+ * The Distribution API's routing table. Each route runs the authorizer for the access it needs, then
+ * one handler; every failure is written by {@link OciFailureHandler}. Bodies are never aggregated by
+ * the framework: requests are paused until a handler streams them.
+ */
+@ApplicationScoped
+public class RegistryRoutes {
+    private static final String NAME = "(?<name>[^?#]+?)";
+
+    private final Authorizer auth;
+    private final BlobHandlers blobs;
+    private final UploadHandlers uploads;
+    private final ManifestHandlers manifests;
+    private final TagHandlers tags;
+    private final ReferrerHandlers referrers;
+    private final CatalogHandlers catalog;
+
+    RegistryRoutes(Authorizer auth, BlobHandlers blobs, UploadHandlers uploads, ManifestHandlers manifests, TagHandlers tags,
+            ReferrerHandlers referrers, CatalogHandlers catalog) {
+        this.auth = auth;
+        this.blobs = blobs;
+        this.uploads = uploads;
+        this.manifests = manifests;
+        this.tags = tags;
+        this.referrers = referrers;
+        this.catalog = catalog;
+    }
+
+    void register(@Observes Router router) {
+        router.route("/v2/*").order(-100).handler(RegistryRoutes::prepare).failureHandler(new OciFailureHandler());
+
+        on(router, "^/v2/$", auth.authenticated(), RegistryRoutes::base, HttpMethod.GET, HttpMethod.HEAD);
+        on(router, "^/v2/_catalog$", auth.catalog(), catalog::list, HttpMethod.GET);
+        on(router, "^/v2/" + NAME + "/tags/list$", auth.repository(PULL), tags::list, HttpMethod.GET);
+        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PULL), manifests::get, HttpMethod.GET, HttpMethod.HEAD);
+        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PUSH), manifests::put, HttpMethod.PUT);
+        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(DELETE), manifests::delete, HttpMethod.DELETE);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/?$", auth.repository(PUSH), uploads::start, HttpMethod.POST);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::patch, HttpMethod.PATCH);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::complete, HttpMethod.PUT);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::status, HttpMethod.GET);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::cancel, HttpMethod.DELETE);
+        on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(PULL), blobs::get, HttpMethod.GET, HttpMethod.HEAD);
+        on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(DELETE), blobs::delete, HttpMethod.DELETE);
+        on(router, "^/v2/" + NAME + "/referrers/(?<digest>[^/]+)$", auth.repository(PULL), referrers::list, HttpMethod.GET);
+        router.routeWithRegex("^/v2/.*").order(10_000).handler(RegistryRoutes::unmatched);
+    }
+
+    private static void on(Router router, String regex, Handler<RoutingContext> authorize, Handler<RoutingContext> handler,
+            HttpMethod... methods) {
+        Route route = router.routeWithRegex(regex);
+        Arrays.stream(methods).forEach(route::method);
+        route.handler(authorize).handler(handler);
+    }
+
+    /** Every /v2/ response says which API it speaks; the body waits until a handler wants it. */
+    private static void prepare(RoutingContext rc) {
+        rc.request().pause();
+        rc.response().putHeader(RegistryHeaders.API_VERSION, RegistryHeaders.API_VERSION_VALUE);
+        rc.next();
+    }
+
+    private static void base(RoutingContext rc) {
+        rc.response().putHeader("Content-Type", "application/json").end("{}");
+    }
+
+    private static void unmatched(RoutingContext rc) {
+        String path = rc.request().path();
+        boolean known = path.matches("^/v2/.+/(manifests|blobs|tags|referrers)/.*") || path.equals("/v2/") || path.equals("/v2/_catalog");
+        if (known) {
+            rc.fail(new OciException(OciErrorCode.METHOD_UNSUPPORTED, rc.request().method() + " is not supported on " + path));
+        } else {
+            rc.fail(new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + path));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.berth.registry.auth;
+
+import io.berth.common.scope.Scope;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a request may do: the {@code access} grants of its verified token, or everything when the
+ * registry runs with {@code registry.auth: none}.
+ */
+public record Access(String subject, List<Scope> grants, Instant expiresAt, boolean unrestricted) {
+
+    public static Access everything() {
+        return new Access("anonymous", List.of(), Instant.MAX, true);
+    }
+
+    /** Whether the grants cover {@code action} on repository {@code name}. */
+    public boolean allows(String name, String action) {
+        if (unrestricted) {
+            return true;
+        }
+        for (Scope g : grants) {
+            if (Scope.REPOSITORY.equals(g.type()) && g.name().equals(name) && g.allows(action)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the token says anything about repository {@code name}: if so, a missing action is a denial, not a missing token. */
+    public boolean mentions(String name) {
+        return unrestricted || grants.stream().anyMatch(g -> Scope.REPOSITORY.equals(g.type()) && g.name().equals(name));
+    }
+
+    public boolean allowsCatalog() {
+        return unrestricted || grants.stream().anyMatch(g -> Scope.REGISTRY.equals(g.type()) && "catalog".equals(g.name())
+                && g.allows(Scope.ALL));
+    }
+
+    public boolean expired(Instant now) {
+        return !unrestricted && now.isAfter(expiresAt);
+    }
+}

@@ -1,0 +1,18 @@
+package io.berth.registry.auth;
+
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+
+/** 401 with the {@code WWW-Authenticate} challenge that tells the client where to get a token for what. */
+public class Unauthorized extends OciException {
+    private final String challenge;
+
+    public Unauthorized(String message, String challenge) {
+        super(OciErrorCode.UNAUTHORIZED, message);
+        this.challenge = challenge;
+    }
+
+    public String challenge() {
+        return challenge;
+    }
+}

@@ -1,0 +1,153 @@
+package io.berth.registry.manifest;
+
+import io.berth.common.digest.Digest;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.common.event.RegistryEvent;
+import io.berth.common.media.MediaTypes;
+import io.berth.common.oci.RepositoryName;
+import io.berth.common.oci.Tag;
+import io.berth.registry.api.RegistryHeaders;
+import io.berth.registry.auth.Authorizer;
+import io.berth.registry.event.PullRecorder;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import static io.berth.registry.api.Guard.guarded;
+
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET}/{@code HEAD}/{@code PUT}/{@code DELETE /v2/<name>/manifests/<reference>}. */
+@ApplicationScoped
+public class ManifestHandlers {
+    /** The spec's limit for a manifest body. */
+    public static final int MAX_MANIFEST_BYTES = 4 << 20;
+
+    private final Pool db;
+    private final ManifestStore manifests;
+    private final ManifestService service;
+    private final PullRecorder pulls;
+
+    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls) {
+        this.db = db;
+        this.manifests = manifests;
+        this.service = service;
+        this.pulls = pulls;
+    }
+
+    /** The hot path of every image pull: one indexed query, the stored bytes as pushed. */
+    public void get(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        String reference = rc.pathParam("reference");
+        boolean byDigest = Digest.looksLikeDigest(reference);
+        if (byDigest) {
+            Digest.parse(reference);
+        } else {
+            Tag.validate(reference);
+        }
+        boolean head = "HEAD".equals(rc.request().method().name());
+        manifests.find(db, repository.value(), reference, byDigest).onSuccess(guarded(rc, found -> {
+            if (found == null) {
+                rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry",
+                        Map.of("name", repository.value(), "reference", reference)));
+                return;
+            }
+            if (!acceptable(rc.request(), found.mediaType())) {
+                rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest of type " + found.mediaType()
+                        + " is not among the types the request accepts", Map.of("mediaType", found.mediaType())));
+                return;
+            }
+            var response = rc.response()
+                    .putHeader("Content-Type", found.mediaType())
+                    .putHeader(RegistryHeaders.CONTENT_DIGEST, found.digest())
+                    .putHeader("ETag", "\"" + found.digest() + "\"")
+                    .putHeader("Content-Length", Integer.toString(found.content().length));
+            if (found.subjectDigest() != null) {
+                response.putHeader(RegistryHeaders.OCI_SUBJECT, found.subjectDigest());
+            }
+            if (head) {
+                response.end();
+            } else {
+                response.end(Buffer.buffer(found.content()));
+                pulls.record(ManifestService.event(RegistryEvent.Type.PULL_ARTIFACT, repository, Digest.parse(found.digest()),
+                        byDigest ? List.of() : List.of(reference), found.mediaType(), found.totalSize(),
+                        Authorizer.accessOf(rc), rc.get("request_id")), found.repositoryId());
+            }
+        })).onFailure(rc::fail);
+    }
+
+    /**
+     * Whether the stored type may be served. No Accept, a wildcard, or the type itself: yes. Clients
+     * that list only Docker types get OCI manifests anyway, as from CNCF Distribution; only a client
+     * that accepts manifests but no index is refused an index.
+     */
+    static boolean acceptable(HttpServerRequest request, String mediaType) {
+        List<String> accepted = request.headers().getAll("Accept").stream()
+                .flatMap(h -> java.util.Arrays.stream(h.split(","))).map(MediaTypes::essence).filter(a -> !a.isEmpty()).toList();
+        if (accepted.isEmpty() || accepted.contains(mediaType) || accepted.contains("*/*") || !MediaTypes.isIndex(mediaType)) {
+            return true;
+        }
+        return accepted.stream().noneMatch(MediaTypes::isManifest);
+    }
+
+    public void put(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        String reference = rc.pathParam("reference");
+        HttpServerRequest request = rc.request();
+        readLimited(request).compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
+                        Authorizer.accessOf(rc), rc.get("request_id")))
+                .onSuccess(guarded(rc, pushed -> {
+                    var response = rc.response().setStatusCode(201)
+                            .putHeader("Location", "/v2/" + repository + "/manifests/" + pushed.digest())
+                            .putHeader(RegistryHeaders.CONTENT_DIGEST, pushed.digest().toString())
+                            .putHeader("Content-Length", "0");
+                    if (pushed.manifest().subject() != null) {
+                        response.putHeader(RegistryHeaders.OCI_SUBJECT, pushed.manifest().subject().digest().toString());
+                    }
+                    response.end();
+                })).onFailure(rc::fail);
+    }
+
+    public void delete(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        String reference = rc.pathParam("reference");
+        service.delete(repository, reference, Authorizer.accessOf(rc), rc.get("request_id")).onSuccess(guarded(rc, deleted -> {
+            if (!deleted) {
+                rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry",
+                        Map.of("name", repository.value(), "reference", reference)));
+            } else {
+                rc.response().setStatusCode(202).putHeader("Content-Length", "0").end();
+            }
+        })).onFailure(rc::fail);
+    }
+
+    /** The body, refused with 413 beyond {@link #MAX_MANIFEST_BYTES} before or while it is read. */
+    private static Future<Buffer> readLimited(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null && Long.parseLong(length) > MAX_MANIFEST_BYTES) {
+            return Future.failedFuture(tooLarge());
+        }
+        var promise = io.vertx.core.Promise.<Buffer>promise();
+        Buffer body = Buffer.buffer();
+        request.handler(chunk -> {
+            if (body.length() + chunk.length() > MAX_MANIFEST_BYTES) {
+                promise.tryFail(tooLarge());
+                request.pause();
+            } else {
+                body.appendBuffer(chunk);
+            }
+        });
+        request.exceptionHandler(promise::tryFail);
+        request.endHandler(v -> promise.tryComplete(body));
+        request.resume();
+        return promise.future();
+    }
+
+    private static OciException tooLarge() {
+        return new OciException(OciErrorCode.MANIFEST_TOO_LARGE, "manifest exceeds " + MAX_MANIFEST_BYTES + " bytes");
+    }
+}

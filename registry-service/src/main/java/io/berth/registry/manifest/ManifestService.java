@@ -1,0 +1,165 @@
+package io.berth.registry.manifest;
+
+import io.berth.common.digest.Digest;
+import io.berth.common.digest.DigestAlgorithm;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.common.event.RegistryEvent;
+import io.berth.common.oci.RepositoryName;
+import io.berth.common.oci.Tag;
+import io.berth.common.scope.Scope;
+import io.berth.registry.auth.Access;
+import io.berth.registry.blob.BlobLinks;
+import io.berth.registry.event.Outbox;
+import io.berth.registry.repository.Repositories;
+import io.vertx.core.Future;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Manifest push and delete: in one transaction the manifest, its references, its tag and its event;
+ * nothing is recorded unless every blob and child manifest it references is there.
+ */
+@ApplicationScoped
+public class ManifestService {
+    private final Pool db;
+    private final ManifestStore manifests;
+    private final Repositories repositories;
+    private final BlobLinks links;
+    private final Outbox outbox;
+
+    ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox) {
+        this.db = db;
+        this.manifests = manifests;
+        this.repositories = repositories;
+        this.links = links;
+        this.outbox = outbox;
+    }
+
+    /** What a push recorded. */
+    public record Pushed(Digest digest, ParsedManifest manifest) {}
+
+    public Future<Pushed> put(RepositoryName repository, String reference, byte[] content, String contentType,
+            Access access, String requestId) {
+        boolean byDigest = Digest.looksLikeDigest(reference);
+        Digest expected = byDigest ? Digest.parse(reference) : null;
+        String tag = byDigest ? null : Tag.validate(reference);
+        ParsedManifest parsed = ManifestParser.parse(content, contentType);
+        Digest digest = (expected == null ? DigestAlgorithm.SHA256 : expected.algorithm()).digest(content);
+        if (expected != null && !expected.equals(digest)) {
+            throw new OciException(OciErrorCode.DIGEST_INVALID, "manifest digest " + digest + " does not match " + expected);
+        }
+        return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId ->
+                references(tx, repoId, repository, parsed, access).compose(referencedSize ->
+                        manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tag)
+                                .compose(v -> outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
+                                        tag == null ? List.of() : List.of(tag), parsed.mediaType(), content.length + referencedSize,
+                                        access, requestId))))))
+                .map(v -> new Pushed(digest, parsed));
+    }
+
+    /**
+     * Checks that every referenced blob is linked into the repository (linking those the caller may
+     * mount from elsewhere) and every child manifest exists; returns the bytes they add up to.
+     */
+    private Future<Long> references(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access) {
+        if (parsed.isIndex()) {
+            List<String> children = parsed.manifests().stream().map(m -> m.digest().toString()).distinct().toList();
+            if (children.isEmpty()) {
+                return Future.succeededFuture(0L);
+            }
+            return manifests.manifestSizes(tx, repoId, children).map(found -> {
+                for (String child : children) {
+                    if (!found.containsKey(child)) {
+                        throw new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN, "index references manifest " + child
+                                + " that is not in " + repository, Map.of("digest", child));
+                    }
+                }
+                return found.values().stream().mapToLong(Long::longValue).sum();
+            });
+        }
+        Map<String, Descriptor> blobs = new HashMap<>();
+        parsed.blobs().forEach(b -> blobs.putIfAbsent(b.digest().toString(), b));
+        if (blobs.isEmpty()) {
+            return Future.succeededFuture(0L);
+        }
+        return manifests.linkedBlobSizes(tx, repoId, new ArrayList<>(blobs.keySet())).compose(found -> {
+            Future<Void> mounts = Future.succeededFuture();
+            for (Descriptor missing : blobs.values()) {
+                if (!found.containsKey(missing.digest().toString())) {
+                    mounts = mounts.compose(v -> mountForManifest(tx, repoId, repository, missing.digest(), access)
+                            .map(size -> {
+                                found.put(missing.digest().toString(), size);
+                                return null;
+                            }));
+                }
+            }
+            return mounts.map(v -> {
+                long total = 0;
+                for (Descriptor d : blobs.values()) {
+                    long actual = found.get(d.digest().toString());
+                    if (actual != d.size()) {
+                        throw new OciException(OciErrorCode.MANIFEST_INVALID, "descriptor of " + d.digest() + " says "
+                                + d.size() + " bytes, the blob has " + actual, Map.of("digest", d.digest().toString()));
+                    }
+                    total += actual;
+                }
+                return total;
+            });
+        });
+    }
+
+    /** A referenced blob that another repository the caller may pull from holds is linked in; else MANIFEST_BLOB_UNKNOWN. */
+    private Future<Long> mountForManifest(SqlClient tx, long repoId, RepositoryName repository, Digest digest, Access access) {
+        return links.holders(tx, digest, 50).compose(holders -> {
+            boolean mountable = holders.stream().anyMatch(h -> access.allows(h, Scope.PULL));
+            if (!mountable) {
+                return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
+                        "blob " + digest + " is not in " + repository, Map.of("digest", digest.toString())));
+            }
+            return links.storedSize(tx, digest).compose(size -> links.link(tx, repoId, repository.project(), digest, size).map(size));
+        });
+    }
+
+    /** Deletes a manifest by digest (with its tags), or only a tag; false if there was no such thing. */
+    public Future<Boolean> delete(RepositoryName repository, String reference, Access access, String requestId) {
+        boolean byDigest = Digest.looksLikeDigest(reference);
+        if (byDigest) {
+            Digest.parse(reference);
+        } else {
+            Tag.validate(reference);
+        }
+        return db.withTransaction(tx -> manifests.find(tx, repository.value(), reference, byDigest).compose(found -> {
+            if (found == null) {
+                return Future.succeededFuture(false);
+            }
+            Future<List<String>> tags = byDigest ? manifests.tagsOf(tx, found.repositoryId(), found.digest())
+                    : Future.succeededFuture(List.of(reference));
+            return tags.compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
+                            : manifests.deleteTag(tx, found.repositoryId(), reference))
+                    .compose(v -> outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository,
+                            Digest.parse(found.digest()), removed, found.mediaType(), found.totalSize(), access, requestId)))
+                    .map(true));
+        })).recover(e -> {
+            if (e instanceof PgException pg && "23503".equals(pg.getSqlState())) {
+                return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_REFERENCED,
+                        "manifest " + reference + " is listed by an index in " + repository + "; delete the index first"));
+            }
+            return Future.failedFuture(e);
+        });
+    }
+
+    static RegistryEvent event(RegistryEvent.Type type, RepositoryName repository, Digest digest, List<String> tags,
+            String mediaType, long size, Access access, String requestId) {
+        return new RegistryEvent(UUID.randomUUID().toString(), type, repository.value(), repository.project(),
+                digest.toString(), tags, mediaType, size, access.subject(), Instant.now(), requestId);
+    }
+}

@@ -1,0 +1,105 @@
+package io.berth.registry.manifest;
+
+import io.berth.common.digest.Digest;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Manifest rows, their references (blobs, child manifests) and tags. Every lookup is one indexed query. */
+@ApplicationScoped
+public class ManifestStore {
+    private static final String SELECT = "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size "
+            + "FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id ";
+
+    /** The manifest a tag or digest names in a repository, or null. */
+    public Future<StoredManifest> find(SqlClient db, String repository, String reference, boolean byDigest) {
+        String sql = byDigest ? SELECT + "WHERE r.name = $1 AND m.digest = $2"
+                : SELECT + "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
+                        + "WHERE r.name = $1 AND t.name = $2";
+        return db.preparedQuery(sql).execute(Tuple.of(repository, reference)).map(rows -> {
+            for (Row row : rows) {
+                return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(),
+                        row.getString(4), row.getLong(5));
+            }
+            return null;
+        });
+    }
+
+    /** Size of each of {@code digests} linked into the repository (those not linked are absent). */
+    public Future<Map<String, Long>> linkedBlobSizes(SqlClient db, long repositoryId, List<String> digests) {
+        return db.preparedQuery("SELECT rb.digest, b.size FROM registry.repository_blob rb JOIN registry.blob b ON b.digest = rb.digest "
+                        + "WHERE rb.repository_id = $1 AND rb.digest = ANY($2)")
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
+    }
+
+    /** Total size of each of {@code digests} that is a manifest of the repository. */
+    public Future<Map<String, Long>> manifestSizes(SqlClient db, long repositoryId, List<String> digests) {
+        return db.preparedQuery("SELECT digest, total_size FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2)")
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
+    }
+
+    private static Map<String, Long> sizes(RowSet<Row> rows) {
+        Map<String, Long> sizes = new HashMap<>();
+        rows.forEach(r -> sizes.put(r.getString(0), r.getLong(1)));
+        return sizes;
+    }
+
+    /** Records a manifest and its references (idempotent for identical content), and points {@code tag} at it. */
+    public Future<Void> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
+            long totalSize, String tag) {
+        String d = digest.toString();
+        Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
+                        + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING")
+                .execute(Tuple.from(new Object[] {repositoryId, d, parsed.mediaType(), parsed.effectiveArtifactType(),
+                        Buffer.buffer(content), totalSize, parsed.subject() == null ? null : parsed.subject().digest().toString(),
+                        parsed.annotationsJson() == null ? null : new JsonObject(parsed.annotationsJson())}));
+        List<Tuple> blobs = new ArrayList<>();
+        parsed.blobs().stream().map(b -> b.digest().toString()).distinct().forEach(b -> blobs.add(Tuple.of(repositoryId, d, b)));
+        if (!blobs.isEmpty()) {
+            saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.manifest_blob (repository_id, manifest_digest, blob_digest) "
+                    + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(blobs));
+        }
+        List<Tuple> children = new ArrayList<>();
+        parsed.manifests().stream().map(m -> m.digest().toString()).distinct().forEach(c -> children.add(Tuple.of(repositoryId, d, c)));
+        if (!children.isEmpty()) {
+            saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
+                    + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(children));
+        }
+        if (tag != null) {
+            saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.tag (repository_id, name, manifest_digest) VALUES ($1, $2, $3) "
+                            + "ON CONFLICT (repository_id, name) DO UPDATE SET manifest_digest = EXCLUDED.manifest_digest, updated_at = now()")
+                    .execute(Tuple.of(repositoryId, tag, d)));
+        }
+        return saved.mapEmpty();
+    }
+
+    /** Tags pointing at a manifest. */
+    public Future<List<String>> tagsOf(SqlClient db, long repositoryId, String digest) {
+        return db.preparedQuery("SELECT name FROM registry.tag WHERE repository_id = $1 AND manifest_digest = $2 ORDER BY name")
+                .execute(Tuple.of(repositoryId, digest)).map(rows -> {
+                    List<String> tags = new ArrayList<>();
+                    rows.forEach(r -> tags.add(r.getString(0)));
+                    return tags;
+                });
+    }
+
+    /** Deletes a manifest (its tags and references go with it); whether it existed. Fails with SQL state 23503 while an index lists it. */
+    public Future<Boolean> delete(SqlClient tx, long repositoryId, String digest) {
+        return tx.preparedQuery("DELETE FROM registry.manifest WHERE repository_id = $1 AND digest = $2")
+                .execute(Tuple.of(repositoryId, digest)).map(r -> r.rowCount() > 0);
+    }
+
+    public Future<Boolean> deleteTag(SqlClient tx, long repositoryId, String tag) {
+        return tx.preparedQuery("DELETE FROM registry.tag WHERE repository_id = $1 AND name = $2")
+                .execute(Tuple.of(repositoryId, tag)).map(r -> r.rowCount() > 0);
+    }
+}

@@ -1,0 +1,123 @@
+package io.berth.registry.upload;
+
+import io.berth.registry.storage.StorageWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams a request body into a storage writer and a digest. The event loop only collects chunks
+ * into ~1 MiB batches; hashing and writing run off it, one batch after another, and the request is
+ * paused while 8 MiB are waiting: memory stays bounded whatever the body's size, and the digest is
+ * computed as the bytes arrive.
+ */
+final class BodyPump {
+    private static final int BATCH = 1 << 20;
+    private static final long PAUSE_ABOVE = 8L << 20;
+    private static final long RESUME_BELOW = 2L << 20;
+
+    private final Vertx vertx;
+    private final HttpServerRequest request;
+    private final StorageWriter writer;
+    private final ResumableDigest digest;
+    private final Promise<Long> done = Promise.promise();
+    private List<Buffer> batch = new ArrayList<>();
+    private int batchBytes;
+    private long received;
+    private long waiting;
+    private boolean paused;
+    private Future<Void> chain = Future.succeededFuture();
+
+    private BodyPump(Vertx vertx, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
+        this.vertx = vertx;
+        this.request = request;
+        this.writer = writer;
+        this.digest = digest;
+    }
+
+    /**
+     * Pumps the whole body (the request must be paused until now); completes with the number of bytes
+     * received once every one is written, or fails if the client breaks off or storage fails.
+     */
+    static Future<Long> pump(Vertx vertx, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
+        BodyPump pump = new BodyPump(vertx, request, writer, digest);
+        pump.start();
+        return pump.done.future();
+    }
+
+    private void start() {
+        if (request.response().closed()) {
+            done.fail(new java.io.IOException("the client went away before its body was read"));
+            return;
+        }
+        if (request.isEnded()) {
+            done.complete(0L);
+            return;
+        }
+        request.response().closeHandler(v -> fail(new java.io.IOException("the client went away during the upload")));
+        request.handler(chunk -> {
+            received += chunk.length();
+            batch.add(chunk);
+            batchBytes += chunk.length();
+            if (batchBytes >= BATCH) {
+                flush();
+            }
+        });
+        request.exceptionHandler(this::fail);
+        request.endHandler(v -> {
+            flush();
+            chain.onComplete(ar -> {
+                if (ar.succeeded()) {
+                    done.tryComplete(received);
+                } else {
+                    done.tryFail(ar.cause());
+                }
+            });
+        });
+        request.resume();
+    }
+
+    /** Fails once the writes already handed to workers are over, so no write outlives the request. */
+    private void fail(Throwable cause) {
+        chain.onComplete(ignored -> done.tryFail(cause));
+    }
+
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Buffer> work = batch;
+        int bytes = batchBytes;
+        batch = new ArrayList<>();
+        batchBytes = 0;
+        waiting += bytes;
+        if (waiting > PAUSE_ABOVE && !paused) {
+            paused = true;
+            request.pause();
+        }
+        chain = chain.compose(v -> vertx.executeBlocking(() -> {
+            for (Buffer b : work) {
+                ByteBuffer data = b.getByteBuf().nioBuffer();
+                if (digest != null) {
+                    digest.update(data.duplicate());
+                }
+                writer.write(data);
+            }
+            return null;
+        }, false)).andThen(ar -> {
+            waiting -= bytes;
+            if (ar.failed()) {
+                fail(ar.cause());
+                request.resume(); // let the rest drain; the failure is answered
+            } else if (paused && waiting < RESUME_BELOW) {
+                paused = false;
+                request.resume();
+            }
+        }).mapEmpty();
+    }
+}

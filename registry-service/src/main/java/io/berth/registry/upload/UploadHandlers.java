@@ -1,0 +1,190 @@
+package io.berth.registry.upload;
+
+import io.berth.common.digest.Digest;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.common.oci.RepositoryName;
+import io.berth.registry.api.OciErrorWithHeaders;
+import io.berth.registry.api.RegistryHeaders;
+import io.berth.registry.auth.Authorizer;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpServerRequest;
+import static io.berth.registry.api.Guard.guarded;
+
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.UUID;
+
+/** The upload endpoints: {@code POST …/blobs/uploads/}, and {@code PATCH}/{@code PUT}/{@code GET}/{@code DELETE …/blobs/uploads/<id>}. */
+@ApplicationScoped
+public class UploadHandlers {
+    private final UploadService uploads;
+    private final UploadSessions sessions;
+
+    UploadHandlers(UploadService uploads, UploadSessions sessions) {
+        this.uploads = uploads;
+        this.sessions = sessions;
+    }
+
+    /** Starts an upload, or mounts ({@code mount=&from=}), or takes a whole blob at once ({@code digest=}). */
+    public void start(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        HttpServerRequest request = rc.request();
+        String mount = request.getParam("mount");
+        if (mount != null) {
+            Digest digest = Digest.parse(mount);
+            String from = request.getParam("from");
+            if (from != null) {
+                RepositoryName.parse(from);
+            }
+            uploads.mount(repository, digest, from, Authorizer.accessOf(rc)).compose(mounted -> {
+                if (mounted) {
+                    created(rc, repository, digest);
+                    return Future.succeededFuture();
+                }
+                return startSession(rc, repository);
+            }).onFailure(rc::fail);
+            return;
+        }
+        String digestParam = request.getParam("digest");
+        if (digestParam != null) {
+            Digest digest = Digest.parse(digestParam);
+            uploads.open(repository)
+                    .compose(session -> uploads.receive(session, request))
+                    .compose(received -> uploads.complete(repository, received, digest))
+                    .onSuccess(size -> created(rc, repository, digest))
+                    .onFailure(rc::fail);
+            return;
+        }
+        startSession(rc, repository).onFailure(rc::fail);
+    }
+
+    private Future<Void> startSession(RoutingContext rc, RepositoryName repository) {
+        rc.request().resume();
+        return uploads.open(repository).onSuccess(session -> accepted(rc, repository, session.id(), 0, 202)).mapEmpty();
+    }
+
+    /** Appends a chunk; out of order (Content-Range not at the end) is 416 with the Range received so far. */
+    public void patch(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        claim(rc, repository).compose(session -> {
+            checkContentRange(rc, repository, session);
+            return uploads.receive(session, rc.request()).compose(uploads::suspend)
+                    .onSuccess(size -> accepted(rc, repository, session.id(), size, 202));
+        }).onFailure(rc::fail);
+    }
+
+    /** Completes an upload with {@code digest=}, after appending the body if there is one. */
+    public void complete(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        String digestParam = rc.request().getParam("digest");
+        if (digestParam == null) {
+            throw new OciException(OciErrorCode.DIGEST_INVALID, "the digest parameter is required to complete an upload");
+        }
+        Digest digest = Digest.parse(digestParam);
+        claim(rc, repository)
+                .compose(session -> uploads.receive(session, rc.request()))
+                .compose(received -> uploads.complete(repository, received, digest))
+                .onSuccess(size -> created(rc, repository, digest))
+                .onFailure(rc::fail);
+    }
+
+    public void status(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        sessions.find(uploadId(rc), repository.value()).onSuccess(guarded(rc, session -> {
+            if (session == null) {
+                rc.fail(unknown(rc));
+            } else {
+                accepted(rc, repository, session.id(), session.size(), 204);
+            }
+        })).onFailure(rc::fail);
+    }
+
+    public void cancel(RoutingContext rc) {
+        RepositoryName repository = Authorizer.repositoryOf(rc);
+        sessions.find(uploadId(rc), repository.value())
+                .compose(session -> session == null ? Future.failedFuture(unknown(rc)) : uploads.cancel(session))
+                .onSuccess(v -> rc.response().setStatusCode(204).end())
+                .onFailure(rc::fail);
+    }
+
+    private Future<UploadSession> claim(RoutingContext rc, RepositoryName repository) {
+        return sessions.claim(uploadId(rc), repository.value())
+                .recover(e -> Future.failedFuture(e instanceof UploadSessions.Busy
+                        ? new OciException(OciErrorCode.BLOB_UPLOAD_INVALID, "another request is writing to this upload")
+                        : e))
+                .compose(session -> session == null ? Future.failedFuture(unknown(rc)) : Future.succeededFuture(session));
+    }
+
+    private void checkContentRange(RoutingContext rc, RepositoryName repository, UploadSession session) {
+        String header = rc.request().getHeader("Content-Range");
+        if (header == null) {
+            return;
+        }
+        String range = header.trim().replaceFirst("^bytes[ =]", "");
+        int dash = range.indexOf('-');
+        long start;
+        long end;
+        try {
+            start = Long.parseLong(range.substring(0, dash).trim());
+            end = Long.parseLong(range.substring(dash + 1).replaceFirst("/.*$", "").trim());
+        } catch (RuntimeException e) {
+            throw rangeError(repository, session, "malformed Content-Range: " + header);
+        }
+        String length = rc.request().getHeader("Content-Length");
+        if (start != session.size() || end < start - 1
+                || (length != null && Long.parseLong(length) != end - start + 1)) {
+            throw rangeError(repository, session, "Content-Range " + header + " does not continue the " + session.size()
+                    + " bytes received");
+        }
+    }
+
+    private OciException rangeError(RepositoryName repository, UploadSession session, String message) {
+        sessions.release(session.id());
+        return new OciErrorWithHeaders(OciErrorCode.RANGE_INVALID, message, Map.of(
+                "Location", location(repository, session.id()),
+                "Range", range(session.size()),
+                RegistryHeaders.UPLOAD_UUID, session.id().toString()));
+    }
+
+    private static UUID uploadId(RoutingContext rc) {
+        try {
+            return UUID.fromString(rc.pathParam("uuid"));
+        } catch (IllegalArgumentException e) {
+            throw unknown(rc);
+        }
+    }
+
+    private static OciException unknown(RoutingContext rc) {
+        return new OciException(OciErrorCode.BLOB_UPLOAD_UNKNOWN, "blob upload unknown to registry",
+                Map.of("upload", String.valueOf(rc.pathParam("uuid"))));
+    }
+
+    private static String location(RepositoryName repository, UUID id) {
+        return "/v2/" + repository + "/blobs/uploads/" + id;
+    }
+
+    /** The {@code Range} of an upload: the inclusive range of bytes received ({@code 0-0} before any). */
+    private static String range(long size) {
+        return "0-" + Math.max(0, size - 1);
+    }
+
+    private static void accepted(RoutingContext rc, RepositoryName repository, UUID id, long size, int status) {
+        rc.response().setStatusCode(status)
+                .putHeader("Location", location(repository, id))
+                .putHeader("Range", range(size))
+                .putHeader(RegistryHeaders.UPLOAD_UUID, id.toString())
+                .putHeader("Content-Length", "0")
+                .end();
+    }
+
+    private static void created(RoutingContext rc, RepositoryName repository, Digest digest) {
+        rc.response().setStatusCode(201)
+                .putHeader("Location", "/v2/" + repository + "/blobs/" + digest)
+                .putHeader(RegistryHeaders.CONTENT_DIGEST, digest.toString())
+                .putHeader("Content-Length", "0")
+                .end();
+    }
+
+}

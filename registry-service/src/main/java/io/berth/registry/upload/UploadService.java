@@ -1,0 +1,153 @@
+package io.berth.registry.upload;
+
+import io.berth.common.digest.Digest;
+import io.berth.common.digest.DigestAlgorithm;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.common.oci.RepositoryName;
+import io.berth.common.scope.Scope;
+import io.berth.registry.auth.Access;
+import io.berth.registry.blob.BlobLinks;
+import io.berth.registry.repository.Repositories;
+import io.berth.registry.storage.BlobPaths;
+import io.berth.registry.storage.StorageDriver;
+import io.berth.registry.storage.StorageWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The life of a blob upload: bytes go to {@code _uploads/<id>/data} while their digest is computed;
+ * a chunk's end saves the digest state and the driver's resume state with the session, so the next
+ * chunk may land on any replica; completion checks the digest, moves the bytes to the blob's
+ * content address and links the blob into the repository in one transaction. A blob is never
+ * visible before its digest has matched.
+ */
+@ApplicationScoped
+public class UploadService {
+    private final Pool db;
+    private final Vertx vertx;
+    private final StorageDriver storage;
+    private final UploadSessions sessions;
+    private final BlobLinks links;
+    private final Repositories repositories;
+
+    UploadService(Pool db, Vertx vertx, StorageDriver storage, UploadSessions sessions, BlobLinks links,
+            Repositories repositories) {
+        this.db = db;
+        this.vertx = vertx;
+        this.storage = storage;
+        this.sessions = sessions;
+        this.links = links;
+        this.repositories = repositories;
+    }
+
+    /** Bytes received into an upload's writer, not yet suspended or committed. */
+    public record Received(UploadSession session, StorageWriter writer, ResumableDigest digest) {
+        public long size() {
+            return writer.size();
+        }
+    }
+
+    public Future<UploadSession> open(RepositoryName repository) {
+        UUID id = UUID.randomUUID();
+        return sessions.create(id, repository.value())
+                .map(v -> new UploadSession(id, repository.value(), 0, null, null, null));
+    }
+
+    /** Streams the request body onto the end of the upload. On failure the session is released unchanged. */
+    public Future<Received> receive(UploadSession session, HttpServerRequest request) {
+        String path = BlobPaths.uploadData(session.id());
+        ResumableDigest digest = session.size() == 0 ? ResumableDigest.start(DigestAlgorithm.SHA256)
+                : ResumableDigest.restore(DigestAlgorithm.SHA256, session.hashState());
+        return vertx.executeBlocking(() -> storage.writer(path, session.size(), session.driverState()), false)
+                .compose(writer -> BodyPump.pump(vertx, request, writer, digest)
+                        .map(n -> new Received(session, writer, digest)))
+                .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /** Ends a chunk: its bytes are durable and the session records where the next one resumes. */
+    public Future<Long> suspend(Received received) {
+        return vertx.executeBlocking(received.writer()::suspend, false)
+                .compose(driverState -> sessions.advance(received.session().id(), received.size(),
+                        received.digest() == null ? null : received.digest().state(), driverState))
+                .map(v -> received.size());
+    }
+
+    /**
+     * Completes an upload as blob {@code expected}: DIGEST_INVALID (and the upload discarded) if the
+     * bytes do not match; otherwise the blob is stored, linked into the repository, and the session ends.
+     */
+    public Future<Long> complete(RepositoryName repository, Received received, Digest expected) {
+        UUID id = received.session().id();
+        String data = BlobPaths.uploadData(id);
+        return vertx.executeBlocking(() -> {
+            received.writer().commit();
+            Digest actual = received.digest() != null && received.digest().algorithm() == expected.algorithm()
+                    ? received.digest().current() : rehash(data, expected.algorithm());
+            if (!actual.equals(expected)) {
+                storage.delete(BlobPaths.upload(id));
+                return null;
+            }
+            String blob = BlobPaths.blob(expected);
+            if (storage.exists(blob)) {
+                storage.delete(data);
+            } else {
+                storage.move(data, blob);
+            }
+            return received.size();
+        }, false).compose(size -> {
+            if (size == null) {
+                return sessions.delete(db, id).transform(ignored -> Future.failedFuture(new OciException(
+                        OciErrorCode.DIGEST_INVALID, "provided digest did not match uploaded content",
+                        java.util.Map.of("digest", expected.toString()))));
+            }
+            return db.withTransaction(tx -> repositories.ensure(tx, repository)
+                            .compose(repoId -> links.link(tx, repoId, repository.project(), expected, size))
+                            .compose(v -> sessions.delete(tx, id)))
+                    .compose(v -> vertx.executeBlocking(() -> {
+                        storage.delete(BlobPaths.upload(id));
+                        return size;
+                    }, false));
+        }).recover(e -> sessions.release(id).transform(ignored -> Future.failedFuture(e)));
+    }
+
+    private Digest rehash(String path, DigestAlgorithm algorithm) throws java.io.IOException {
+        ResumableDigest digest = ResumableDigest.start(algorithm);
+        try (InputStream in = storage.reader(path, 0)) {
+            byte[] buffer = new byte[1 << 20];
+            for (int n; (n = in.read(buffer)) > 0;) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return digest.current();
+    }
+
+    /** Discards an upload and its bytes; whether there was one. */
+    public Future<Boolean> cancel(UploadSession session) {
+        return sessions.delete(db, session.id()).compose(existed -> vertx.executeBlocking(() -> {
+            storage.delete(BlobPaths.upload(session.id()));
+            return existed;
+        }, false));
+    }
+
+    /**
+     * Links an existing blob into {@code repository} without transferring it: from {@code from} if
+     * given, else from any repository holding it. Only from repositories the caller may pull from.
+     */
+    public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access) {
+        Future<List<String>> candidates = from != null
+                ? Future.succeededFuture(access.allows(from, Scope.PULL) ? List.of(from) : List.of())
+                : links.holders(db, digest, 50).map(names -> names.stream().filter(n -> access.allows(n, Scope.PULL)).toList());
+        return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
+                : links.linkedSize(db, names.get(0), digest).compose(size -> size == null ? Future.succeededFuture(false)
+                        : db.withTransaction(tx -> repositories.ensure(tx, repository)
+                                .compose(repoId -> links.link(tx, repoId, repository.project(), digest, size)))
+                                .map(true)));
+    }
+}

@@ -1,0 +1,8 @@
+package io.berth.registry.upload;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A blob upload in progress: bytes received so far, and what the next chunk resumes from. */
+public record UploadSession(UUID id, String repository, long size, byte[] hashState, String driverState,
+        OffsetDateTime startedAt) {}

@@ -1,0 +1,255 @@
+package io.berth.registry.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import io.berth.common.digest.DigestAlgorithm;
+import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.RegistryClient;
+import io.berth.registry.testing.RegistryTestResource;
+import io.berth.registry.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RegistryTestResource.class)
+class BlobUploadTest {
+    @TestHTTPResource("/")
+    URI registry;
+
+    private final RegistryClient client = new RegistryClient(Blobs.repository("library"));
+    private final String repo = client.repository();
+
+    private Response startUpload() {
+        Response r = client.request().post("/v2/" + repo + "/blobs/uploads/");
+        r.then().statusCode(202)
+                .header("Location", matchesPattern("/v2/" + repo + "/blobs/uploads/[0-9a-f-]{36}"))
+                .header("Range", "0-0")
+                .header("Docker-Upload-UUID", matchesPattern("[0-9a-f-]{36}"));
+        return r;
+    }
+
+    @Test
+    void monolithicUploadWithDigestIsStoredAndReadable() {
+        byte[] content = Blobs.random(300_000, 1);
+        String digest = client.pushBlob(content);
+        client.request().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(200)
+                .header("Content-Length", "300000").header("Docker-Content-Digest", digest);
+        byte[] read = client.request().get("/v2/" + repo + "/blobs/" + digest).then().statusCode(200)
+                .header("Docker-Content-Digest", digest).extract().asByteArray();
+        assertThat(read).isEqualTo(content);
+    }
+
+    @Test
+    void postThenPutUploadsInTwoSteps() {
+        String location = startUpload().header("Location");
+        byte[] content = "two steps".getBytes(StandardCharsets.UTF_8);
+        String digest = Blobs.sha256(content);
+        client.request().queryParam("digest", digest).contentType("application/octet-stream").body(content)
+                .put(location).then().statusCode(201)
+                .header("Location", "/v2/" + repo + "/blobs/" + digest).header("Docker-Content-Digest", digest);
+        assertThat(client.request().get("/v2/" + repo + "/blobs/" + digest).asByteArray()).isEqualTo(content);
+    }
+
+    @Test
+    void chunkedUploadAppendsChunksInOrderAndReportsProgress() {
+        String location = startUpload().header("Location");
+        byte[] content = Blobs.random(3_500_000, 2);
+        int[] cuts = {0, 1_000_000, 1_000_001, 2_600_000, content.length};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            byte[] chunk = Arrays.copyOfRange(content, cuts[i], cuts[i + 1]);
+            Response r = client.request().header("Content-Range", cuts[i] + "-" + (cuts[i + 1] - 1))
+                    .contentType("application/octet-stream").body(chunk).patch(location);
+            r.then().statusCode(202).header("Range", "0-" + (cuts[i + 1] - 1)).header("Location", location);
+            client.request().get(location).then().statusCode(204).header("Range", "0-" + (cuts[i + 1] - 1));
+        }
+        String digest = Blobs.sha256(content);
+        client.request().queryParam("digest", digest).put(location).then().statusCode(201);
+        assertThat(client.request().get("/v2/" + repo + "/blobs/" + digest).asByteArray()).isEqualTo(content);
+        client.request().get(location).then().statusCode(404).body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
+    }
+
+    @Test
+    void streamedPatchWithoutContentRangeAppends() {
+        String location = startUpload().header("Location");
+        client.request().body("hello ".getBytes()).patch(location).then().statusCode(202).header("Range", "0-5");
+        client.request().body("world".getBytes()).patch(location).then().statusCode(202).header("Range", "0-10");
+        client.request().queryParam("digest", Blobs.sha256("hello world")).put(location).then().statusCode(201);
+    }
+
+    @Test
+    void outOfOrderChunkIs416WithTheRangeReceived() {
+        String location = startUpload().header("Location");
+        client.request().header("Content-Range", "0-4").body("12345".getBytes()).patch(location).then().statusCode(202);
+        client.request().header("Content-Range", "10-14").body("abcde".getBytes()).patch(location).then()
+                .statusCode(416).header("Range", "0-4").header("Location", location)
+                .body("errors[0].code", equalTo("RANGE_INVALID"));
+        client.request().header("Content-Range", "5-9").body("abc".getBytes()).patch(location).then().statusCode(416);
+        client.request().header("Content-Range", "garbage").body("abc".getBytes()).patch(location).then().statusCode(416);
+        // the session is intact: the right chunk still fits
+        client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).then().statusCode(202)
+                .header("Range", "0-9");
+    }
+
+    @Test
+    void wrongDigestIsRefusedAndLeavesNoBlob() {
+        String location = startUpload().header("Location");
+        String claimed = Blobs.sha256("something else");
+        client.request().queryParam("digest", claimed).body("actual content".getBytes()).put(location).then()
+                .statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+        client.request().head("/v2/" + repo + "/blobs/" + claimed).then().statusCode(404);
+        client.request().head("/v2/" + repo + "/blobs/" + Blobs.sha256("actual content")).then().statusCode(404);
+        client.request().get(location).then().statusCode(404);
+        client.request().queryParam("digest", claimed).body("x".getBytes()).post("/v2/" + repo + "/blobs/uploads/")
+                .then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+    }
+
+    @Test
+    void malformedOrUnsupportedDigestsAreRefused() {
+        client.request().queryParam("digest", "sha256:xyz").body("a".getBytes()).post("/v2/" + repo + "/blobs/uploads/")
+                .then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+        client.request().queryParam("digest", "md5:" + "a".repeat(32)).body("a".getBytes()).post("/v2/" + repo + "/blobs/uploads/")
+                .then().statusCode(400).body("errors[0].code", equalTo("UNSUPPORTED"));
+        client.request().head("/v2/" + repo + "/blobs/notadigest").then().statusCode(400);
+        String location = startUpload().header("Location");
+        client.request().put(location).then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+    }
+
+    @Test
+    void sha512BlobsAreVerifiedToo() {
+        byte[] content = Blobs.random(70_000, 3);
+        String digest = DigestAlgorithm.SHA512.digest(content).toString();
+        client.request().queryParam("digest", digest).body(content).post("/v2/" + repo + "/blobs/uploads/").then().statusCode(201);
+        assertThat(client.request().get("/v2/" + repo + "/blobs/" + digest).asByteArray()).isEqualTo(content);
+    }
+
+    @Test
+    void zeroByteBlob() {
+        String digest = client.pushBlob(new byte[0]);
+        client.request().get("/v2/" + repo + "/blobs/" + digest).then().statusCode(200).header("Content-Length", "0");
+    }
+
+    @Test
+    void unknownUploadsAndBlobs() {
+        client.request().get("/v2/" + repo + "/blobs/uploads/00000000-0000-0000-0000-000000000000").then().statusCode(404)
+                .body("errors[0].code", equalTo("BLOB_UPLOAD_UNKNOWN"));
+        client.request().patch("/v2/" + repo + "/blobs/uploads/not-a-uuid").then().statusCode(404);
+        client.request().get("/v2/" + repo + "/blobs/" + Blobs.sha256("never pushed")).then().statusCode(404)
+                .body("errors[0].code", equalTo("BLOB_UNKNOWN"));
+    }
+
+    @Test
+    void anUploadOfOneRepositoryIsUnknownInAnother() {
+        String location = startUpload().header("Location");
+        String other = Blobs.repository("library");
+        String elsewhere = location.replace(repo, other);
+        new RegistryClient(other).request().get(elsewhere).then().statusCode(404);
+    }
+
+    @Test
+    void cancelledUploadIsGone() {
+        String location = startUpload().header("Location");
+        client.request().body("partial".getBytes()).patch(location).then().statusCode(202);
+        client.request().delete(location).then().statusCode(204);
+        client.request().get(location).then().statusCode(404);
+        client.request().delete(location).then().statusCode(404);
+    }
+
+    @Test
+    void rangeRequestsServePartialContent() {
+        byte[] content = "0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        String digest = client.pushBlob(content);
+        String url = "/v2/" + repo + "/blobs/" + digest;
+        client.request().header("Range", "bytes=2-5").get(url).then().statusCode(206)
+                .header("Content-Range", "bytes 2-5/16").body(equalTo("2345"));
+        client.request().header("Range", "bytes=10-").get(url).then().statusCode(206).body(equalTo("abcdef"));
+        client.request().header("Range", "bytes=-3").get(url).then().statusCode(206).body(equalTo("def"));
+        client.request().header("Range", "bytes=16-20").get(url).then().statusCode(416)
+                .header("Content-Range", "bytes */16").body("errors[0].code", equalTo("RANGE_INVALID"));
+        client.request().header("Range", "bytes=0-1,4-5").get(url).then().statusCode(416);
+        client.request().header("Range", "items=0-1").get(url).then().statusCode(416);
+    }
+
+    @Test
+    void deletedBlobIsNoLongerReadableInThatRepository() {
+        String digest = client.pushBlob("to delete");
+        client.request().delete("/v2/" + repo + "/blobs/" + digest).then().statusCode(202);
+        client.request().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(404);
+        client.request().delete("/v2/" + repo + "/blobs/" + digest).then().statusCode(404);
+    }
+
+    @Test
+    void mountFromARepositoryTheCallerMayReadLinksWithoutUpload() {
+        String digest = client.pushBlob("shared layer");
+        String target = Blobs.repository("library");
+        RegistryClient both = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", repo, "pull")));
+        both.request().queryParam("mount", digest).queryParam("from", repo).post("/v2/" + target + "/blobs/uploads/")
+                .then().statusCode(201).header("Location", "/v2/" + target + "/blobs/" + digest).header("Docker-Content-Digest", digest);
+        both.request().head("/v2/" + target + "/blobs/" + digest).then().statusCode(200);
+    }
+
+    @Test
+    void mountWithoutReadAccessToTheSourceStartsAnOrdinaryUpload() {
+        String digest = client.pushBlob("private layer");
+        String target = Blobs.repository("library");
+        RegistryClient onlyTarget = new RegistryClient(target);
+        onlyTarget.request().queryParam("mount", digest).queryParam("from", repo).post("/v2/" + target + "/blobs/uploads/")
+                .then().statusCode(202);
+        onlyTarget.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(202);
+        onlyTarget.request().head("/v2/" + target + "/blobs/" + digest).then().statusCode(404);
+    }
+
+    @Test
+    void mountWithoutFromFindsTheBlobWhereTheCallerMayRead() {
+        String digest = client.pushBlob("auto-mounted layer");
+        String target = Blobs.repository("library");
+        RegistryClient both = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", repo, "pull")));
+        both.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(201);
+    }
+
+    @Test
+    void aTruncatedBodyLeavesTheSessionAsItWas() throws Exception {
+        String location = startUpload().header("Location");
+        client.request().body("first".getBytes()).patch(location).then().statusCode(202).header("Range", "0-4");
+        try (Socket socket = new Socket(registry.getHost(), registry.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo)
+                    + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1000]);
+            out.flush();
+        }
+        Thread.sleep(500);
+        client.request().get(location).then().statusCode(204).header("Range", "0-4");
+        client.request().body("second".getBytes()).patch(location).then().statusCode(202).header("Range", "0-10");
+        client.request().queryParam("digest", Blobs.sha256("firstsecond")).put(location).then().statusCode(201);
+    }
+
+    @Test
+    void aBlobUploadedToOneRepositoryIsNotReadableFromAnother() {
+        String digest = client.pushBlob("isolated");
+        String other = Blobs.repository("library");
+        new RegistryClient(other).request().head("/v2/" + other + "/blobs/" + digest).then().statusCode(404);
+    }
+
+    @Test
+    void uploadsLeaveNothingInTheUploadArea() throws Exception {
+        client.pushBlob("tidy");
+        String location = startUpload().header("Location");
+        client.request().queryParam("digest", Blobs.sha256("x")).body("y".getBytes()).put(location).then().statusCode(400);
+        var uploads = RegistryTestResource.DIR.resolve("storage/_uploads");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(Files.exists(uploads.resolve(id))).isFalse();
+    }
+
+}
