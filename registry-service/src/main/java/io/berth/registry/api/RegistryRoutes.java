@@ -30,6 +30,7 @@ import java.util.Arrays;
 @ApplicationScoped
 public class RegistryRoutes {
     private static final String NAME = "(?<name>[^?#]+?)";
+    private static final java.util.regex.Pattern DOT_SEGMENT = java.util.regex.Pattern.compile("/\\.{1,2}(/|$)|%2[eE]");
 
     private final Authorizer auth;
     private final BlobHandlers blobs;
@@ -80,6 +81,11 @@ public class RegistryRoutes {
     /** Every /v2/ response says which API it speaks; the body waits until a handler wants it. */
     private static void prepare(RoutingContext rc) {
         rc.request().pause();
+        if (DOT_SEGMENT.matcher(rc.request().path()).find()) {
+            // Vert.x would resolve the dots and route to another repository; the name itself is invalid
+            rc.fail(new OciException(OciErrorCode.NAME_INVALID, "invalid repository name: '.' and '..' are not path components"));
+            return;
+        }
         rc.response().putHeader(RegistryHeaders.API_VERSION, RegistryHeaders.API_VERSION_VALUE);
         rc.next();
     }

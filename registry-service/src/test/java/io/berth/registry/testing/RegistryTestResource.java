@@ -32,7 +32,6 @@ public class RegistryTestResource implements QuarkusTestResourceLifecycleManager
         config.put("berth.token.certificate", CERT.toString());
         config.put("berth.token.issuer", ISSUER);
         config.put("berth.token.service", SERVICE);
-        config.put("berth.external_url", "https://registry.test");
         return config;
     }
 

@@ -1,0 +1,115 @@
+package io.berth.registry.api;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.berth.common.token.TokenKeys;
+import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.RegistryClient;
+import io.berth.registry.testing.RegistryTestResource;
+import io.berth.registry.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Bearer tokens: what is refused with 401 (and a challenge to get a token) and what with 403. */
+@QuarkusTest
+@QuarkusTestResource(RegistryTestResource.class)
+class AuthorizationTest {
+    private final String repo = Blobs.repository("library");
+    private final String manifestUrl = "/v2/" + repo + "/manifests/latest";
+
+    @Test
+    void noTokenIs401WithAChallengeNamingTheScope() {
+        RegistryClient.request(null).get(manifestUrl).then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer realm=\"https://registry.test/service/token\",service=\"berth-registry\","
+                        + "scope=\"repository:" + repo + ":pull\"")
+                .body("errors[0].code", equalTo("UNAUTHORIZED"));
+        RegistryClient.request(null).post("/v2/" + repo + "/blobs/uploads/").then().statusCode(401)
+                .header("WWW-Authenticate", containsString("scope=\"repository:" + repo + ":pull,push\""));
+        RegistryClient.request(null).get("/v2/").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer realm=\"https://registry.test/service/token\",service=\"berth-registry\"");
+        RegistryClient.request("Basic YWRtaW46cGFzcw==").get(manifestUrl).then().statusCode(401);
+    }
+
+    @Test
+    void aValidTokenOpensTheBaseEndpoint() {
+        RegistryClient.request(Tokens.bearer(repo, "pull")).get("/v2/").then().statusCode(200).body(equalTo("{}"));
+    }
+
+    @Test
+    void aTokenForAnotherRepositoryIs401SoTheClientAsksForTheRightOne() {
+        RegistryClient.request(Tokens.bearer("library/other", "pull,push")).get(manifestUrl).then().statusCode(401)
+                .header("WWW-Authenticate", containsString("scope=\"repository:" + repo + ":pull\""));
+    }
+
+    @Test
+    void aTokenWithoutTheActionIsDenied() {
+        RegistryClient.request(Tokens.bearer(repo, "pull")).post("/v2/" + repo + "/blobs/uploads/").then().statusCode(403)
+                .body("errors[0].code", equalTo("DENIED"));
+        RegistryClient.request(Tokens.bearer(repo, "pull,push")).delete(manifestUrl).then().statusCode(403);
+        RegistryClient.request(Tokens.bearer(repo, "")).get(manifestUrl).then().statusCode(403);
+    }
+
+    @Test
+    void theWildcardActionGrantsEverything() {
+        RegistryClient.request(Tokens.bearer(repo, "*")).post("/v2/" + repo + "/blobs/uploads/").then().statusCode(202);
+    }
+
+    @Test
+    void expiredTokensAreRefused() {
+        String expired = Tokens.token(Map.of(repo, "pull"), RegistryTestResource.ISSUER, RegistryTestResource.SERVICE, -600, Tokens.key());
+        RegistryClient.request("Bearer " + expired).get(manifestUrl).then().statusCode(401)
+                .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                .body("errors[0].message", containsString("expired"));
+    }
+
+    @Test
+    void tokensOfAnotherIssuerOrServiceAreRefused() {
+        String otherIssuer = Tokens.token(Map.of(repo, "pull"), "someone-else", RegistryTestResource.SERVICE, 300, Tokens.key());
+        RegistryClient.request("Bearer " + otherIssuer).get(manifestUrl).then().statusCode(401);
+        String otherService = Tokens.token(Map.of(repo, "pull"), RegistryTestResource.ISSUER, "another-registry", 300, Tokens.key());
+        RegistryClient.request("Bearer " + otherService).get(manifestUrl).then().statusCode(401);
+    }
+
+    @Test
+    void tokensSignedByAnotherKeyOrTamperedWithAreRefused() throws Exception {
+        Path dir = Files.createTempDirectory("other-key");
+        TokenKeys.generateIfMissing(dir.resolve("k"), dir.resolve("c"), "intruder");
+        PrivateKey intruder = TokenKeys.readPrivateKey(dir.resolve("k"));
+        String forged = Tokens.token(Map.of(repo, "pull,push"), RegistryTestResource.ISSUER, RegistryTestResource.SERVICE, 300, intruder);
+        RegistryClient.request("Bearer " + forged).get(manifestUrl).then().statusCode(401);
+
+        String genuine = Tokens.bearer(repo, "pull").substring(7);
+        String[] parts = genuine.split("\\.");
+        String widened = new String(java.util.Base64.getUrlDecoder().decode(parts[1])).replace("\"pull\"", "\"pull\",\"push\"");
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(widened.getBytes()) + "." + parts[2];
+        RegistryClient.request("Bearer " + tampered).post("/v2/" + repo + "/blobs/uploads/").then().statusCode(401);
+        RegistryClient.request("Bearer not.a.jwt").get(manifestUrl).then().statusCode(401)
+                .header("WWW-Authenticate", containsString("invalid_token"));
+        RegistryClient.request("Bearer ").get(manifestUrl).then().statusCode(401);
+    }
+
+    @Test
+    void invalidNamesAreRefusedWhateverTheToken() {
+        for (String bad : new String[] {"Library/App", "library/../etc", "library//app", "-lead/app", "library/app-",
+                "a".repeat(256), "library/ap p"}) {
+            RegistryClient.request(Tokens.bearer(bad, "pull")).get("/v2/" + bad + "/tags/list").then().statusCode(400)
+                    .body("errors[0].code", equalTo("NAME_INVALID"));
+        }
+        String longest = "a".repeat(100) + "/" + "b".repeat(154);
+        RegistryClient.request(Tokens.bearer(longest, "pull")).get("/v2/" + longest + "/tags/list").then().statusCode(404)
+                .body("errors[0].code", equalTo("NAME_UNKNOWN"));
+    }
+
+    @Test
+    void unknownEndpointsAndMethods() {
+        RegistryClient.request(Tokens.bearer(repo, "pull")).get("/v2/" + repo + "/unknown/thing").then().statusCode(404);
+        RegistryClient.request(Tokens.bearer(repo, "*")).post("/v2/" + repo + "/manifests/latest").then().statusCode(405)
+                .body("errors[0].code", equalTo("UNSUPPORTED"));
+    }
+}

@@ -1,0 +1,62 @@
+package io.berth.registry.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.berth.common.event.RegistryEvent;
+import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.RegistryClient;
+import io.berth.registry.testing.RegistryTestResource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Push, pull and delete each reach the Redis stream as an event, through the outbox. */
+@QuarkusTest
+@QuarkusTestResource(RegistryTestResource.class)
+class RegistryEventsTest {
+    @Inject
+    RedisDataSource redis;
+
+    private final RegistryClient client = new RegistryClient(Blobs.repository("events"));
+
+    private List<JsonObject> eventsOf(String repository) {
+        List<StreamMessage<String, String, String>> messages = redis.stream(String.class)
+                .xrevrange(RegistryEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 5000);
+        return messages.stream().map(m -> new JsonObject(m.payload().get("event")))
+                .filter(e -> repository.equals(e.getString("repository"))).toList();
+    }
+
+    @Test
+    void pushPullAndDeleteAreRelayedWithTheirDetails() {
+        String json = client.pushImage("v1", "event layer");
+        String digest = Blobs.sha256(json);
+        client.request().get("/v2/" + client.repository() + "/manifests/v1").then().statusCode(200);
+        client.request().head("/v2/" + client.repository() + "/manifests/v1").then().statusCode(200);
+        client.request().delete("/v2/" + client.repository() + "/manifests/" + digest).then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            List<JsonObject> events = eventsOf(client.repository());
+            assertThat(events).extracting(e -> e.getString("type"))
+                    .containsExactlyInAnyOrder("PUSH_ARTIFACT", "PULL_ARTIFACT", "DELETE_ARTIFACT");
+            for (JsonObject e : events) {
+                assertThat(e.getString("digest")).isEqualTo(digest);
+                assertThat(e.getString("project")).isEqualTo("events");
+                assertThat(e.getString("actor")).isEqualTo("tester");
+                assertThat(e.getString("mediaType")).isEqualTo("application/vnd.oci.image.manifest.v1+json");
+                assertThat(e.getString("requestId")).isNotBlank();
+                assertThat(e.getLong("size")).isGreaterThan(json.length());
+            }
+            JsonObject push = events.stream().filter(e -> e.getString("type").equals("PUSH_ARTIFACT")).findFirst().orElseThrow();
+            assertThat(push.getJsonArray("tags").getList()).containsExactly("v1");
+            JsonObject delete = events.stream().filter(e -> e.getString("type").equals("DELETE_ARTIFACT")).findFirst().orElseThrow();
+            assertThat(delete.getJsonArray("tags").getList()).containsExactly("v1");
+        });
+    }
+}
