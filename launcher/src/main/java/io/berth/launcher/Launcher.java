@@ -2,6 +2,7 @@ package io.berth.launcher;
 
 import io.berth.common.config.BerthConfig;
 import io.berth.common.config.BerthConfigFile;
+import io.berth.common.token.TokenKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,6 +58,7 @@ final class Launcher {
         BerthConfigFile.location().ifPresent(f -> env.put("BERTH_CONFIG", f.toAbsolutePath().toString()));
         env.put("BERTH_DATABASE_URL", database());
         env.put("BERTH_REDIS_URL", redis());
+        tokenKeys();
         String adminPassword = adminPassword();
         env.put("BERTH_ADMIN_PASSWORD", adminPassword);
 
@@ -197,6 +199,16 @@ final class Launcher {
         }
         System.out.println("Redis: " + redis.url());
         return redis.url();
+    }
+
+    /** The key pair core signs registry tokens with and the registry verifies them with, made on first start. */
+    private void tokenKeys() {
+        Path key = Path.of(berth.token().privateKey()).toAbsolutePath();
+        Path certificate = Path.of(berth.token().certificate()).toAbsolutePath();
+        if (!Files.exists(key) || !Files.exists(certificate)) {
+            TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
+            System.out.println("generated the token signing key " + key + " and certificate " + certificate);
+        }
     }
 
     private String adminPassword() {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.berth.common.event.RegistryEvent;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.XAddArgs;
+import io.berth.service.db.SchemaMigrator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
@@ -29,15 +30,20 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final RedisDataSource redis;
+    private final SchemaMigrator schema;
     private volatile boolean failing;
 
-    OutboxRelay(AgroalDataSource dataSource, RedisDataSource redis) {
+    OutboxRelay(AgroalDataSource dataSource, RedisDataSource redis, SchemaMigrator schema) {
         this.dataSource = dataSource;
         this.redis = redis;
+        this.schema = schema;
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
+        if (!schema.done()) {
+            return;
+        }
         try {
             while (relayBatch() == BATCH) {
                 // keep going while the outbox is full

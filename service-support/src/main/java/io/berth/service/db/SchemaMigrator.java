@@ -46,10 +46,10 @@ public class SchemaMigrator {
         }
         try (lockHolder) {
             MigrateResult result = migrate(lockHolder, flyway);
+            var current = flyway.info().current();
             LOG.infof("schema %s at version %s (%d migrations applied now)",
                     String.join(",", flyway.getConfiguration().getSchemas()),
-                    result.targetSchemaVersion == null ? "none" : result.targetSchemaVersion,
-                    result.migrationsExecuted);
+                    current == null ? "none" : current.getVersion(), result.migrationsExecuted);
             done = true;
         } catch (SQLException e) {
             throw new StartupFailure("berth.database.url: schema migration failed: " + rootMessage(e));

@@ -1,0 +1,59 @@
+package io.berth.registry.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.RegistryClient;
+import io.berth.registry.testing.RegistryTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The upload and download paths of the API with blobs in S3 (multipart parts of 5 MiB, parked tails between chunks). */
+@QuarkusTest
+@TestProfile(S3StorageApiTest.OnS3.class)
+class S3StorageApiTest {
+    public static class OnS3 implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(RegistryTestResource.class), new TestResourceEntry(S3ProxyResource.class));
+        }
+    }
+
+    private final RegistryClient client = new RegistryClient(Blobs.repository("library"));
+    private final String repo = client.repository();
+
+    @Test
+    void chunkedUploadSpanningPartsAndTailsIsStoredIntact() {
+        String location = client.request().post("/v2/" + repo + "/blobs/uploads/").then().statusCode(202).extract().header("Location");
+        byte[] content = Blobs.random(13_000_000, 9);
+        int[] cuts = {0, 3_000_000, 9_500_000, 9_500_001, content.length};
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            client.request().header("Content-Range", cuts[i] + "-" + (cuts[i + 1] - 1))
+                    .body(Arrays.copyOfRange(content, cuts[i], cuts[i + 1])).patch(location).then().statusCode(202);
+        }
+        String digest = Blobs.sha256(content);
+        client.request().queryParam("digest", digest).put(location).then().statusCode(201);
+        assertThat(client.request().get("/v2/" + repo + "/blobs/" + digest).asByteArray()).isEqualTo(content);
+        client.request().header("Range", "bytes=12999990-").get("/v2/" + repo + "/blobs/" + digest).then().statusCode(206)
+                .header("Content-Length", "10");
+    }
+
+    @Test
+    void imagesPushAndPullOnS3() {
+        String json = client.pushImage("s3", "layer on s3");
+        client.request().get("/v2/" + repo + "/manifests/s3").then().statusCode(200).body(equalTo(json));
+        client.request().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aWrongDigestLeavesNothingInTheBucket() {
+        client.request().queryParam("digest", Blobs.sha256("claimed")).body("actual".getBytes())
+                .post("/v2/" + repo + "/blobs/uploads/").then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+        client.request().head("/v2/" + repo + "/blobs/" + Blobs.sha256("actual")).then().statusCode(404);
+    }
+}
