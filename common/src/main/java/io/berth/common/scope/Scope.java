@@ -20,7 +20,7 @@ public record Scope(String type, String resourceClass, String name, Set<String> 
     public static final String ALL = "*";
 
     public Scope {
-        actions = Set.copyOf(actions);
+        actions = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(actions)); // order kept: challenges list pull,push
     }
 
     public static Scope repository(String name, String... actions) {

@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Berth's registry-service, directly and through proxy-gateway, against CNCF Distribution
+# (Debian's docker-registry, filesystem storage) on this machine, in one run. Prints medians of
+# RUNS runs and the ratios. Needs: java, curl, wrk, skopeo, docker-registry, psql, python3.
+#   bench/registry-bench.sh            # RUNS=3 SIZE_MIB=1024
+#   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+RUNS=${RUNS:-3}
+SIZE_MIB=${SIZE_MIB:-1024}
+PG_USER=${BERTH_TEST_PG_USER:-postgres}
+work=$(mktemp -d /tmp/berth-bench.XXXXXX)
+pids=()
+db="berth_bench_$$"
+
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+await_http() { for _ in $(seq 1 180); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
+
+for module in registry-service proxy-gateway; do
+  [ -f "$home/$module/target/quarkus-app/quarkus-run.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)
+done
+cp_registry="$home/registry-service/target/quarkus-app/lib/main/*"
+java -cp "$cp_registry" "$home/bench/Token.java" generate "$work/token.key" "$work/token.crt"
+
+# --- CNCF Distribution ---------------------------------------------------------------------
+dist_port=$(free_port)
+mkdir -p "$work/dist"
+cat > "$work/dist.yml" <<YAML
+version: 0.1
+log: {level: error, accesslog: {disabled: true}}
+storage:
+  filesystem: {rootdirectory: $work/dist}
+  delete: {enabled: true}
+http: {addr: 127.0.0.1:$dist_port}
+YAML
+docker-registry serve "$work/dist.yml" > "$work/dist.log" 2>&1 & pids+=($!); dist_pid=$!
+
+# --- Berth: registry-service and the gateway in front of it --------------------------------
+psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" >/dev/null
+reg_port=$(free_port); gw_port=$(free_port)
+export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db"
+export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
+export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
+export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
+java -Xmx256m -XX:+UseSerialGC -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
+java -Xmx128m -XX:+UseSerialGC -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!)
+await_http "http://127.0.0.1:$dist_port/v2/"
+await_http "http://127.0.0.1:$reg_port/q/health/ready"
+await_http "http://127.0.0.1:$gw_port/q/health/ready"
+
+repos=(bench/blob bench/chunked bench/image bench/rss0 bench/rss1 bench/rss2 bench/rss3)
+token=$(java -cp "$cp_registry" "$home/bench/Token.java" mint "$work/token.key" "$work/token.crt" berth-bench berth-registry "${repos[@]}")
+
+declare -A BASE=([dist]="http://127.0.0.1:$dist_port" [berth]="http://127.0.0.1:$reg_port" [gateway]="http://127.0.0.1:$gw_port")
+auth() { [ "$1" = dist ] && echo "X-None: 1" || echo "Authorization: Bearer $token"; }
+targets=(dist berth gateway)
+
+head -c "${SIZE_MIB}M" /dev/urandom > "$work/blob"
+digest="sha256:$(sha256sum "$work/blob" | cut -d' ' -f1)"
+bytes=$(stat -c %s "$work/blob")
+mkdir -p "$work/chunks" && split -b 64M -d "$work/blob" "$work/chunks/c"
+
+location() { # POST an upload session, print its absolute URL
+  local t=$1 repo=$2 loc
+  loc=$(curl -s -D - -o /dev/null -X POST -H "$(auth "$t")" "${BASE[$t]}/v2/$repo/blobs/uploads/" | tr -d '\r' | awk 'tolower($1)=="location:" {print $2}')
+  [[ "$loc" == /* ]] && loc="${BASE[$t]}$loc"
+  echo "$loc"
+}
+with_digest() { [[ "$1" == *\?* ]] && echo "$1&digest=$digest" || echo "$1?digest=$digest"; }
+
+upload_put() { # one streamed PUT of the whole blob; prints MB/s
+  local t=$1 repo=${2:-bench/blob} loc
+  loc=$(location "$t" "$repo")
+  curl -s -o /dev/null -X PUT -H "$(auth "$t")" -H 'Content-Type: application/octet-stream' -T "$work/blob" \
+    -w '%{http_code} %{time_total}\n' "$(with_digest "$loc")" | awk -v b="$bytes" '$1!=201 {print "upload failed: " $0 > "/dev/stderr"; exit 1} {printf "%.0f\n", b/$2/1e6}'
+}
+
+upload_chunked() { # 64 MiB PATCHes with Content-Range, then PUT; prints MB/s
+  local t=$1 loc start=0 begin end size
+  loc=$(location "$t" bench/chunked)
+  begin=$(date +%s.%N)
+  for chunk in "$work"/chunks/c*; do
+    size=$(stat -c %s "$chunk")
+    out=$(curl -s -D - -o /dev/null -X PATCH -H "$(auth "$t")" -H 'Content-Type: application/octet-stream' \
+      -H "Content-Range: $start-$((start + size - 1))" -T "$chunk" "$loc" | tr -d '\r')
+    loc=$(echo "$out" | awk 'tolower($1)=="location:" {print $2}'); [[ "$loc" == /* ]] && loc="${BASE[$t]}$loc"
+    start=$((start + size))
+  done
+  code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT -H "$(auth "$t")" "$(with_digest "$loc")")
+  [ "$code" = 201 ] || { echo "chunked upload to $t failed: $code" >&2; exit 1; }
+  end=$(date +%s.%N)
+  awk -v b="$bytes" -v s="$begin" -v e="$end" 'BEGIN {printf "%.0f\n", b/(e-s)/1e6}'
+}
+
+download() { # prints MB/s
+  curl -s -o /dev/null -H "$(auth "$1")" -w '%{http_code} %{speed_download}\n' "${BASE[$1]}/v2/bench/blob/blobs/$digest" \
+    | awk '$1!=200 {print "download failed: " $0 > "/dev/stderr"; exit 1} {printf "%.0f\n", $2/1e6}'
+}
+
+skopeo_flags() { [ "$1" = dist ] && echo "" || echo "--$2-registry-token $token"; }
+host() { echo "${BASE[$1]#http://}"; }
+
+skopeo_push() { # seconds for skopeo copy of the test image into the registry
+  local t=$1 s e
+  s=$(date +%s.%N)
+  skopeo --insecure-policy copy -q --dest-tls-verify=false $(skopeo_flags "$t" dest) "oci:$work/image:v1" "docker://$(host "$t")/bench/image:v1"
+  e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f\n", e-s}'
+}
+
+skopeo_pull() { # seconds for skopeo copy of the test image out of the registry
+  local t=$1 s e
+  rm -rf "$work/pulled"
+  s=$(date +%s.%N)
+  skopeo --insecure-policy copy -q --src-tls-verify=false $(skopeo_flags "$t" src) "docker://$(host "$t")/bench/image:v1" "oci:$work/pulled:v1"
+  e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f\n", e-s}'
+}
+
+concurrent_pulls() { # seconds for 8 simultaneous pulls of the test image
+  local t=$1 s e
+  s=$(date +%s.%N)
+  for i in 1 2 3 4 5 6 7 8; do
+    rm -rf "$work/pulled$i"
+    skopeo --insecure-policy copy -q --src-tls-verify=false $(skopeo_flags "$t" src) "docker://$(host "$t")/bench/image:v1" "oci:$work/pulled$i:v1" &
+  done
+  wait -n; wait -n; wait -n; wait -n; wait -n; wait -n; wait -n; wait -n
+  e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f\n", e-s}'
+}
+
+manifest_rps() { # requests/s of GET manifest by $2 (tag or digest)
+  local t=$1 ref=$2
+  wrk -t2 -c32 -d8s -H "$(auth "$t")" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    "${BASE[$t]}/v2/bench/image/manifests/$ref" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'
+}
+
+peak_rss() { # MiB of peak RSS of the registry process after four concurrent full-size uploads
+  local t=$1 pid=$2
+  for i in 0 1 2 3; do upload_put "$t" "bench/rss$i" > /dev/null & done
+  wait -n; wait -n; wait -n; wait -n
+  awk '/VmHWM/ {printf "%.0f\n", $2/1024}' "/proc/$pid/status"
+}
+
+measure() { # name unit fn : runs fn RUNS times for each target, prints the medians and ratios
+  local name=$1 unit=$2 fn=$3; shift 3
+  declare -A med
+  for t in "${targets[@]}"; do
+    med[$t]=$(for _ in $(seq 1 "$RUNS"); do "$fn" "$t" "$@"; done | median)
+  done
+  printf "%-34s %10s %10s %10s %-6s %8s %9s\n" "$name" "${med[dist]}" "${med[berth]}" "${med[gateway]}" "$unit" \
+    "$(awk -v a="${med[berth]}" -v b="${med[dist]}" -v u="$unit" 'BEGIN {r=(u=="s")?b/a:a/b; printf "%.2fx", r}')" \
+    "$(awk -v a="${med[gateway]}" -v b="${med[berth]}" -v u="$unit" 'BEGIN {c=(u=="s")?(a-b)/b:(b-a)/b; printf "%+.1f%%", c*100}')"
+}
+
+java "$home/bench/MakeImage.java" "$work/image" v1 8 16
+# warm-up: the JIT compiles the hot paths on the first GiBs
+for t in "${targets[@]}"; do upload_put "$t" > /dev/null; download "$t" > /dev/null; skopeo_push "$t" > /dev/null; done
+manifest_digest="sha256:$(skopeo --insecure-policy inspect --raw --tls-verify=false "docker://$(host dist)/bench/image:v1" | sha256sum | cut -d' ' -f1)"
+
+echo
+echo "Berth registry-service vs CNCF Distribution $(docker-registry --version 2>/dev/null | awk '{print $3}'), medians of $RUNS runs, $(nproc) cores"
+printf "%-34s %10s %10s %10s %-6s %8s %9s\n" "" "distrib." "berth" "via gw" "" "berth/d" "gw cost"
+measure "blob upload ${SIZE_MIB} MiB, one PUT" MB/s upload_put
+measure "blob upload ${SIZE_MIB} MiB, 64 MiB chunks" MB/s upload_chunked
+measure "blob download ${SIZE_MIB} MiB" MB/s download
+measure "skopeo copy push (8x16 MiB)" s skopeo_push
+measure "skopeo copy pull (8x16 MiB)" s skopeo_pull
+measure "8 concurrent skopeo pulls" s concurrent_pulls
+measure "manifest GET by tag (token)" req/s manifest_rps v1
+measure "manifest GET by digest (token)" req/s manifest_rps "$manifest_digest"
+RUNS=1
+printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
+echo "(Distribution runs without auth; Berth verifies a Bearer token on every request. 'gw cost' is the"
+echo " gateway's slowdown against registry-service direct; for seconds lower is better, for rates higher.)"
