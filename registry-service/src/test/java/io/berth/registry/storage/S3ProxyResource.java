@@ -23,7 +23,8 @@ public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
                 "berth.storage.s3.secret_key", S3ProxyServer.SECRET_KEY,
                 "berth.storage.s3.path_style", "true",
                 "berth.storage.s3.part_size_mib", "5",
-                "berth.storage.s3.prefix", "berth");
+                "berth.storage.s3.prefix", "berth",
+                "berth.storage.s3.redirect", "true");
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The upload and download paths of the API with blobs in S3 (multipart parts of 5 MiB, parked tails between chunks). */
+/** The upload and download paths of the API with blobs in S3 (multipart parts of 5 MiB, parked tails between chunks, presigned redirects). */
 @QuarkusTest
 @TestProfile(S3StorageApiTest.OnS3.class)
 class S3StorageApiTest {
@@ -48,6 +48,21 @@ class S3StorageApiTest {
         String json = client.pushImage("s3", "layer on s3");
         client.request().get("/v2/" + repo + "/manifests/s3").then().statusCode(200).body(equalTo(json));
         client.request().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void blobDownloadsRedirectToAPresignedUrlThatServesTheBlob() throws Exception {
+        byte[] content = Blobs.random(100_000, 4);
+        String digest = client.pushBlob(content);
+        String location = client.request().redirects().follow(false).get("/v2/" + repo + "/blobs/" + digest).then()
+                .statusCode(307).header("Docker-Content-Digest", digest).extract().header("Location");
+        assertThat(location).contains("X-Amz-Signature=");
+        var direct = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(direct.statusCode()).isEqualTo(200);
+        assertThat(direct.body()).isEqualTo(content);
+        client.request().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(200).header("Content-Length", "100000");
     }
 
     @Test
