@@ -73,10 +73,15 @@ class BerthUpIT {
 
         HttpResponse<String> v2 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(ENV.get("BERTH_EXTERNAL_URL") + "/v2/")).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(v2.statusCode()).isEqualTo(200);
+        // registry-service answered through the gateway: a token challenge pointing at Berth's token service
+        assertThat(v2.statusCode()).isEqualTo(401);
         assertThat(v2.headers().firstValue("Docker-Distribution-API-Version")).hasValue("registry/2.0");
+        assertThat(v2.headers().firstValue("WWW-Authenticate"))
+                .hasValue("Bearer realm=\"" + ENV.get("BERTH_EXTERNAL_URL") + "/service/token\",service=\"berth-registry\"");
         String requestId = v2.headers().firstValue("X-Request-Id").orElseThrow();
-        assertThat(Files.readString(dataDir.resolve("logs/gateway.log"))).contains("GET /v2/ status=200").contains(requestId);
+        assertThat(Files.readString(dataDir.resolve("logs/gateway.log"))).contains("GET /v2/ status=401").contains(requestId);
+        assertThat(Files.readString(dataDir.resolve("logs/registry.log"))).contains("schema registry at version");
+        assertThat(dataDir.resolve("secrets/token.key")).exists();
 
         Result status = berth("status");
         assertThat(status.exit).isZero();
