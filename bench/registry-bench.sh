@@ -4,6 +4,7 @@
 # RUNS runs and the ratios. Needs: java, curl, wrk, skopeo, docker-registry, psql, python3.
 #   bench/registry-bench.sh            # RUNS=3 SIZE_MIB=1024
 #   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
+#   ONLY="upload_put download manifest_rps" bench/registry-bench.sh   # some measurements only
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${RUNS:-3}
@@ -51,7 +52,7 @@ export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgres
 export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
 export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
 export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
-java -Xmx256m -XX:+UseSerialGC -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
+java -Xmx128m -XX:+UseSerialGC -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
 java -Xmx128m -XX:+UseSerialGC -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!)
 await_http "http://127.0.0.1:$dist_port/v2/"
 await_http "http://127.0.0.1:$reg_port/q/health/ready"
@@ -150,6 +151,7 @@ peak_rss() { # MiB of peak RSS of the registry process after four concurrent ful
 
 measure() { # name unit fn : runs fn RUNS times for each target, prints the medians and ratios
   local name=$1 unit=$2 fn=$3; shift 3
+  if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $fn "* ]]; then return; fi
   declare -A med
   for t in "${targets[@]}"; do
     med[$t]=$(for _ in $(seq 1 "$RUNS"); do "$fn" "$t" "$@"; done | median)
@@ -175,7 +177,8 @@ measure "skopeo copy pull (8x16 MiB)" s skopeo_pull
 measure "8 concurrent skopeo pulls" s concurrent_pulls
 measure "manifest GET by tag (token)" req/s manifest_rps v1
 measure "manifest GET by digest (token)" req/s manifest_rps "$manifest_digest"
-RUNS=1
-printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
+if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" peak_rss "* ]]; then
+  printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
+fi
 echo "(Distribution runs without auth; Berth verifies a Bearer token on every request. 'gw cost' is the"
 echo " gateway's slowdown against registry-service direct; for seconds lower is better, for rates higher.)"

@@ -236,7 +236,7 @@ final class Launcher {
     private void start(ServiceSpec s, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(s.jvmOptions());
+        command.addAll(s.jvmOptions().apply(berth));
         String extra = System.getenv("BERTH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

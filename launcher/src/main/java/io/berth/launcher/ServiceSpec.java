@@ -6,15 +6,18 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A Berth service as the launcher runs it: its module, its port, and its JVM settings. */
-record ServiceSpec(String name, String module, Function<BerthConfig, Integer> port, List<String> jvmOptions) {
+record ServiceSpec(String name, String module, Function<BerthConfig, Integer> port,
+        Function<BerthConfig, List<String>> jvmOptions) {
 
     /** In start order; the gateway last, so it never forwards to a service that is not up yet. */
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("registry", "registry-service", c -> c.registry().port(), List.of(
-                    "-Xmx256m", "-XX:+UseSerialGC")),
-            new ServiceSpec("core", "core-service", c -> c.core().port(), List.of("-Xmx256m", "-XX:+UseSerialGC")),
-            new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), List.of("-Xmx256m", "-XX:+UseSerialGC")),
-            new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), List.of("-Xmx128m", "-XX:+UseSerialGC")));
+            // Blob bytes stream through the registry in bounded batches: 128 MiB of heap carry any number of
+            // filesystem uploads; the S3 driver also buffers one multipart part per upload.
+            new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> List.of(
+                    c.storage().driver() == BerthConfig.StorageDriverKind.S3 ? "-Xmx384m" : "-Xmx128m", "-XX:+UseSerialGC")),
+            new ServiceSpec("core", "core-service", c -> c.core().port(), c -> List.of("-Xmx256m", "-XX:+UseSerialGC")),
+            new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), c -> List.of("-Xmx256m", "-XX:+UseSerialGC")),
+            new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), c -> List.of("-Xmx128m", "-XX:+UseSerialGC")));
 
     static List<String> names() {
         return ALL.stream().map(ServiceSpec::name).toList();

@@ -30,7 +30,7 @@ public class RequestContext {
     private void begin(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String sent = request.getHeader(REQUEST_ID_HEADER);
-        String id = sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        String id = sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : io.berth.common.RequestIdGenerator.next();
         rc.put(KEY, id);
         MDC.put(KEY, id);
         HttpServerResponse response = rc.response();
@@ -63,6 +63,6 @@ public class RequestContext {
     /** The id given to this request. */
     public static String requestId(RoutingContext rc) {
         String id = rc.get(KEY);
-        return id != null ? id : UUID.randomUUID().toString();
+        return id != null ? id : io.berth.common.RequestIdGenerator.next();
     }
 }

@@ -26,6 +26,10 @@ import org.jboss.logging.Logger;
 public class ProxyHandler {
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
 
+    private static final int CHUNK = 256 * 1024;
+    private static final int SOCKET_BUFFER = 1 << 20;
+    private static final int WRITE_QUEUE = 4 << 20;
+
     private final HttpClient client;
 
     ProxyHandler(Vertx vertx, BerthConfig config) {
@@ -38,6 +42,11 @@ public class ProxyHandler {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setKeepAlive(true)
                 .setMaxPoolSize(256)
+                // big reads and writes: the bytes of a blob cross the gateway in as few events as possible
+                .setMaxChunkSize(CHUNK)
+                .setReceiveBufferSize(SOCKET_BUFFER)
+                .setSendBufferSize(SOCKET_BUFFER)
+                .setTcpNoDelay(true)
                 .setTrustAll(true)
                 .setVerifyHost(false)
                 .setDecompressionSupported(false));
@@ -89,6 +98,7 @@ public class ProxyHandler {
                 outbound.setChunked(true);
             }
             // The head goes first, so a service can answer 100-continue (or refuse) before the client sends the body.
+            outbound.setWriteQueueMaxSize(WRITE_QUEUE);
             outbound.sendHead();
             request.pipeTo(outbound).onFailure(e -> {
                 // The client broke off its upload, or the service stopped reading: nothing more to relay.
@@ -130,6 +140,7 @@ public class ProxyHandler {
         } else if (rc.request().version() != HttpVersion.HTTP_2 && hasBody(rc, inbound.statusCode())) {
             response.setChunked(true);
         }
+        response.setWriteQueueMaxSize(WRITE_QUEUE);
         response.send(inbound).onFailure(e -> {
             LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
             if (!response.closed()) {

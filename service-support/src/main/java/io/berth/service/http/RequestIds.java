@@ -32,6 +32,6 @@ public class RequestIds {
     /** The request's id if it sent an acceptable one, otherwise a fresh one. */
     public static String idOf(HttpServerRequest request) {
         String sent = request.getHeader(HEADER);
-        return sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+        return sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : io.berth.common.RequestIdGenerator.next();
     }
 }
