@@ -1,12 +1,12 @@
 package io.berth.core;
 
-import io.berth.service.testing.PostgresTestDatabase;
+import io.berth.core.testing.CoreTestResource;
 import io.berth.service.testing.ServiceContract;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = PostgresTestDatabase.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(CoreTestResource.class)
 class CoreStartsTest extends ServiceContract {
 
     @Override

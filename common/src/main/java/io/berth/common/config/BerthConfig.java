@@ -36,8 +36,7 @@ public interface BerthConfig {
 
     Registry registry();
 
-    /** core-service: its port, and the URL other processes reach it at. */
-    Service core();
+    Core core();
 
     /** jobservice: its port, and the URL other processes reach it at. */
     Service jobservice();
@@ -179,6 +178,16 @@ public interface BerthConfig {
 
         /** PKCS#8 PEM private key core signs tokens with; generated with its certificate on first start if absent. */
         String privateKey();
+    }
+
+    interface Core extends Service {
+        /** Failed logins for one account within the window after which its logins are refused until the window passes. */
+        int loginFailuresPerAccount();
+
+        /** Failed logins from one client address within the window after which its logins are refused. */
+        int loginFailuresPerAddress();
+
+        Duration loginFailureWindow();
     }
 
     interface Registry extends Service {

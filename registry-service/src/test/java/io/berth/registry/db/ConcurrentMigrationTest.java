@@ -44,7 +44,7 @@ class ConcurrentMigrationTest {
             Callable<Integer> replica = () -> {
                 Flyway flyway = Flyway.configure()
                         .dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
-                        .schemas("registry").createSchemas(true).load();
+                        .schemas("registry").createSchemas(true).locations("classpath:db/registry").load();
                 try (Connection lock = DriverManager.getConnection(url, PostgresTestDatabase.USER,
                         PostgresTestDatabase.PASSWORD)) {
                     start.await();
@@ -72,7 +72,7 @@ class ConcurrentMigrationTest {
     void migratingAnUpToDateSchemaAppliesNothing() throws Exception {
         String url = PostgresTestDatabase.jdbcUrl(db);
         Flyway flyway = Flyway.configure().dataSource(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
-                .schemas("registry").load();
+                .schemas("registry").locations("classpath:db/registry").load();
         try (Connection lock = DriverManager.getConnection(url, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)) {
             assertThat(SchemaMigrator.migrate(lock, flyway).migrationsExecuted).isPositive();
             assertThat(SchemaMigrator.migrate(lock, flyway).migrationsExecuted).isZero();

@@ -1,0 +1,49 @@
+package io.berth.core.api;
+
+/** An API failure in Harbor's terms: an HTTP status, a code such as NOT_FOUND, and a message for people. */
+public class HarborException extends RuntimeException {
+    private final int status;
+    private final String code;
+
+    public HarborException(int status, String code, String message) {
+        super(message, null, false, false);
+        this.status = status;
+        this.code = code;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public static HarborException badRequest(String message) {
+        return new HarborException(400, "BAD_REQUEST", message);
+    }
+
+    public static HarborException unauthorized(String message) {
+        return new HarborException(401, "UNAUTHORIZED", message);
+    }
+
+    public static HarborException forbidden(String message) {
+        return new HarborException(403, "FORBIDDEN", message);
+    }
+
+    public static HarborException notFound(String message) {
+        return new HarborException(404, "NOT_FOUND", message);
+    }
+
+    public static HarborException conflict(String message) {
+        return new HarborException(409, "CONFLICT", message);
+    }
+
+    public static HarborException preconditionFailed(String message) {
+        return new HarborException(412, "PRECONDITION", message);
+    }
+
+    public static HarborException tooManyRequests(String message) {
+        return new HarborException(429, "TOO_MANY_REQUESTS", message);
+    }
+}

@@ -1,0 +1,65 @@
+package io.berth.core.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.berth.common.error.ErrorBodies;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.logging.Logger;
+
+/**
+ * The one place where /api/ errors are written, in Harbor's shape {@code {"errors":[{"code","message"}]}}.
+ * A failure nobody anticipated is logged with its cause and answered with a 500 that leaks nothing.
+ */
+@Provider
+public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = Logger.getLogger(HarborExceptionMapper.class);
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        if (failure instanceof HarborException h) {
+            return body(h.status(), h.code(), h.getMessage());
+        }
+        if (failure instanceof JsonProcessingException || failure.getCause() instanceof JsonProcessingException) {
+            return body(400, "BAD_REQUEST", "malformed JSON: " + rootMessage(failure));
+        }
+        if (failure instanceof WebApplicationException web) {
+            int status = web.getResponse().getStatus();
+            if (status >= 500) {
+                LOG.error("request failed", failure);
+                return body(status, "INTERNAL_SERVER_ERROR", "internal server error");
+            }
+            return body(status, codeOf(status), web.getMessage());
+        }
+        LOG.error("unexpected failure", failure);
+        return body(500, "INTERNAL_SERVER_ERROR", "internal server error");
+    }
+
+    public static Response body(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor(code, message)).build();
+    }
+
+    private static String codeOf(int status) {
+        return switch (status) {
+            case 400 -> "BAD_REQUEST";
+            case 401 -> "UNAUTHORIZED";
+            case 403 -> "FORBIDDEN";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 409 -> "CONFLICT";
+            case 412 -> "PRECONDITION";
+            case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+            default -> "ERROR";
+        };
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

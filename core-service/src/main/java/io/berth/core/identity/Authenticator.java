@@ -1,0 +1,62 @@
+package io.berth.core.identity;
+
+import io.berth.core.api.HarborException;
+import io.berth.core.audit.AuditLog;
+import io.berth.core.robot.Robot;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+
+/**
+ * Checks a name and password: a user's password, or a robot account's secret when the name starts
+ * with {@code robot$}. Refuses throttled accounts and addresses, and records every failure.
+ */
+@ApplicationScoped
+public class Authenticator {
+    public static final String ROBOT_PREFIX = "robot$";
+
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final AuditLog audit;
+
+    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit) {
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.audit = audit;
+    }
+
+    /** The caller these credentials identify; 401 if they do not, 429 while throttled. */
+    @Transactional
+    public Caller login(String name, String password, String clientAddress) {
+        if (name == null || name.isEmpty() || password == null) {
+            throw HarborException.unauthorized("invalid credentials");
+        }
+        if (throttle.blocked(name, clientAddress)) {
+            audit.loginFailure(name, clientAddress, "throttled");
+            throw HarborException.tooManyRequests("too many failed logins; try again later");
+        }
+        Caller caller = name.startsWith(ROBOT_PREFIX) ? robot(name, password) : user(name, password);
+        if (caller == null) {
+            throttle.failed(name, clientAddress);
+            audit.loginFailure(name, clientAddress, "invalid credentials");
+            throw HarborException.unauthorized("invalid credentials");
+        }
+        throttle.succeeded(name);
+        return caller;
+    }
+
+    private Caller user(String name, String password) {
+        User user = User.byName(name);
+        boolean ok = hasher.verify(name, password, user == null ? null : user.passwordHash);
+        return ok ? new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin) : null;
+    }
+
+    private Caller robot(String name, String secret) {
+        Robot robot = Robot.byName(name);
+        boolean ok = hasher.verify(name, secret, robot == null ? null : robot.secretHash);
+        if (!ok || robot.disabled || (robot.expiresAt != null && robot.expiresAt.isBefore(OffsetDateTime.now()))) {
+            return null;
+        }
+        return new Caller(Caller.Kind.ROBOT, robot.id, robot.name, false);
+    }
+}

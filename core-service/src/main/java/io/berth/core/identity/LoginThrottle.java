@@ -1,0 +1,69 @@
+package io.berth.core.identity;
+
+import io.berth.common.config.BerthConfig;
+import io.quarkus.redis.datasource.RedisDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Slows down password guessing: after {@code core.login_failures_per_account} failures for one
+ * account, or {@code core.login_failures_per_address} from one client address, within
+ * {@code core.login_failure_window}, further attempts for that account (or from that address) are
+ * refused until the window passes. Counters live in Redis, so every replica of core sees them;
+ * other accounts and addresses are not affected.
+ */
+@ApplicationScoped
+public class LoginThrottle {
+    private static final Logger LOG = Logger.getLogger(LoginThrottle.class);
+    private static final String PREFIX = "berth:login-failures:";
+
+    private final RedisDataSource redis;
+    private final int perAccount;
+    private final int perAddress;
+    private final long windowSeconds;
+
+    LoginThrottle(RedisDataSource redis, BerthConfig config) {
+        this.redis = redis;
+        this.perAccount = config.core().loginFailuresPerAccount();
+        this.perAddress = config.core().loginFailuresPerAddress();
+        this.windowSeconds = config.core().loginFailureWindow().toSeconds();
+    }
+
+    /** Whether attempts for this account or from this address are currently refused. */
+    public boolean blocked(String account, String address) {
+        try {
+            var values = redis.value(Long.class);
+            Long forAccount = values.get(PREFIX + "account:" + account);
+            Long fromAddress = values.get(PREFIX + "address:" + address);
+            return (forAccount != null && forAccount >= perAccount) || (fromAddress != null && fromAddress >= perAddress);
+        } catch (RuntimeException e) {
+            LOG.debugf("login throttle unavailable: %s", e.getMessage());
+            return false; // Redis down must not lock everybody out
+        }
+    }
+
+    public void failed(String account, String address) {
+        try {
+            count(PREFIX + "account:" + account);
+            count(PREFIX + "address:" + address);
+        } catch (RuntimeException e) {
+            LOG.debugf("login throttle unavailable: %s", e.getMessage());
+        }
+    }
+
+    public void succeeded(String account) {
+        try {
+            redis.key().del(PREFIX + "account:" + account);
+        } catch (RuntimeException e) {
+            LOG.debugf("login throttle unavailable: %s", e.getMessage());
+        }
+    }
+
+    private void count(String key) {
+        long n = redis.value(Long.class).incr(key);
+        if (n == 1) {
+            redis.key().expire(key, windowSeconds);
+        }
+    }
+
+}

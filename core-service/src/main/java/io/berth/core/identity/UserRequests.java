@@ -1,0 +1,14 @@
+package io.berth.core.identity;
+
+/** Request bodies of the user API, with Harbor's field names. */
+public final class UserRequests {
+    private UserRequests() {}
+
+    public record Creation(String username, String email, String realname, String password, String comment) {}
+
+    public record Profile(String email, String realname, String comment) {}
+
+    public record PasswordChange(String oldPassword, String newPassword) {}
+
+    public record SysadminFlag(Boolean sysadminFlag) {}
+}

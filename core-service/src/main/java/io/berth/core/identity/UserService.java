@@ -1,0 +1,102 @@
+package io.berth.core.identity;
+
+import io.berth.core.api.HarborException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.regex.Pattern;
+
+/** Users of the database authentication mode. */
+@ApplicationScoped
+public class UserService {
+    private static final Pattern USERNAME = Pattern.compile("[a-zA-Z0-9._-]{1,255}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private final PasswordHasher hasher;
+
+    UserService(PasswordHasher hasher) {
+        this.hasher = hasher;
+    }
+
+    @Transactional
+    public User create(UserRequests.Creation request) {
+        if (request == null || request.username() == null || !USERNAME.matcher(request.username()).matches()
+                || request.username().startsWith(Authenticator.ROBOT_PREFIX)) {
+            throw HarborException.badRequest("invalid username: 1 to 255 letters, digits, '.', '_' or '-'");
+        }
+        if (User.byName(request.username()) != null) {
+            throw HarborException.conflict("the user " + request.username() + " already exists");
+        }
+        checkEmail(request.email(), null);
+        User user = new User();
+        user.username = request.username();
+        user.email = request.email();
+        user.realname = request.realname() == null ? "" : request.realname();
+        user.comment = request.comment() == null ? "" : request.comment();
+        user.passwordHash = hasher.hash(PasswordPolicy.check(request.password()));
+        user.persist();
+        return user;
+    }
+
+    @Transactional
+    public void updateProfile(long id, UserRequests.Profile profile) {
+        User user = existing(id);
+        if (profile.email() != null) {
+            checkEmail(profile.email(), user.id);
+            user.email = profile.email();
+        }
+        if (profile.realname() != null) {
+            user.realname = profile.realname();
+        }
+        if (profile.comment() != null) {
+            user.comment = profile.comment();
+        }
+    }
+
+    /** Changes a password; the old one is required unless a system administrator changes someone else's. */
+    @Transactional
+    public void changePassword(long id, UserRequests.PasswordChange change, Caller by) {
+        User user = existing(id);
+        boolean administrating = by.sysadmin() && by.id() != id;
+        if (!administrating && (change.oldPassword() == null || !hasher.verify(user.username, change.oldPassword(), user.passwordHash))) {
+            throw HarborException.forbidden("the old password is wrong");
+        }
+        user.passwordHash = hasher.hash(PasswordPolicy.check(change.newPassword()));
+        hasher.forget(user.username);
+    }
+
+    @Transactional
+    public void setSysadmin(long id, boolean sysadmin) {
+        existing(id).sysadmin = sysadmin;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        User user = existing(id);
+        if ("admin".equals(user.username)) {
+            throw HarborException.forbidden("the admin user cannot be deleted");
+        }
+        hasher.forget(user.username);
+        user.delete();
+    }
+
+    public User existing(long id) {
+        User user = User.findById(id);
+        if (user == null) {
+            throw HarborException.notFound("user " + id + " not found");
+        }
+        return user;
+    }
+
+    private static void checkEmail(String email, Long self) {
+        if (email == null || email.isEmpty()) {
+            return;
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            throw HarborException.badRequest("invalid email " + email);
+        }
+        User other = User.find("email", email).firstResult();
+        if (other != null && !other.id.equals(self)) {
+            throw HarborException.conflict("the email " + email + " is already in use");
+        }
+    }
+}

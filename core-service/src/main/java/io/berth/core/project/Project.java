@@ -1,0 +1,55 @@
+package io.berth.core.project;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A project: the first component of repository names, the unit of access control. */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+
+    @Column(name = "owner_id")
+    public Long ownerId;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "project_metadata", joinColumns = @JoinColumn(name = "project_id"))
+    @MapKeyColumn(name = "name")
+    @Column(name = "value")
+    public Map<String, String> metadata = new HashMap<>();
+
+    @CreationTimestamp
+    @Column(name = "creation_time", updatable = false)
+    public OffsetDateTime creationTime;
+
+    @UpdateTimestamp
+    @Column(name = "update_time")
+    public OffsetDateTime updateTime;
+
+    public boolean isPublic() {
+        return Boolean.parseBoolean(metadata.getOrDefault("public", "false"));
+    }
+
+    public static Project byName(String name) {
+        return find("name", name).firstResult();
+    }
+}

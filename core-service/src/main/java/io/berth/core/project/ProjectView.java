@@ -1,0 +1,10 @@
+package io.berth.core.project;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Harbor's Project as the API returns it. */
+public record ProjectView(long projectId, Long ownerId, String name, String ownerName, OffsetDateTime creationTime,
+        OffsetDateTime updateTime, boolean deleted, boolean togglable, Integer currentUserRoleId,
+        List<Integer> currentUserRoleIds, long repoCount, Map<String, String> metadata) {}

@@ -1,0 +1,49 @@
+package io.berth.core.robot;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A robot account: a name, a hashed secret, an expiry, and permissions per project. */
+@Entity
+@Table(name = "robot")
+public class Robot extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String description = "";
+    public String level;
+
+    @Column(name = "project_id")
+    public Long projectId;
+
+    @Column(name = "secret_hash")
+    public String secretHash;
+
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+
+    public boolean disabled;
+    public String creator = "";
+
+    @CreationTimestamp
+    @Column(name = "creation_time", updatable = false)
+    public OffsetDateTime creationTime;
+
+    @UpdateTimestamp
+    @Column(name = "update_time")
+    public OffsetDateTime updateTime;
+
+    public static Robot byName(String name) {
+        return find("name", name).firstResult();
+    }
+}

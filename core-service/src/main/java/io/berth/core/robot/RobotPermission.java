@@ -1,0 +1,68 @@
+package io.berth.core.robot;
+
+import io.berth.core.rbac.Action;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One thing a robot may do in a project ({@code namespace}, or {@code *} for every project). */
+@Entity
+@Table(name = "robot_permission")
+@IdClass(RobotPermission.Key.class)
+public class RobotPermission extends PanacheEntityBase {
+    @Id
+    @Column(name = "robot_id")
+    public long robotId;
+
+    @Id
+    public String namespace;
+
+    @Id
+    public String resource;
+
+    @Id
+    public String action;
+
+    public record Key(long robotId, String namespace, String resource, String action) implements Serializable {
+        public Key() {
+            this(0, null, null, null);
+        }
+    }
+
+    /** Harbor's robot permission vocabulary, mapped onto Berth's actions. */
+    static final Map<String, Action> ACTIONS = Map.of(
+            "repository:pull", Action.PULL,
+            "repository:push", Action.PUSH,
+            "repository:delete", Action.DELETE_ARTIFACT,
+            "artifact:delete", Action.DELETE_ARTIFACT,
+            "artifact:read", Action.PULL,
+            "tag:create", Action.CREATE_TAG,
+            "tag:delete", Action.DELETE_TAG,
+            "log:list", Action.READ_LOGS,
+            "member:list", Action.READ_MEMBERS);
+
+    public static boolean known(String resource, String action) {
+        return ACTIONS.containsKey(resource + ":" + action);
+    }
+
+    /** What robot {@code robotId} may do in {@code project}. */
+    public static Set<Action> actions(long robotId, String project) {
+        List<RobotPermission> grants = list("robotId = ?1 and (namespace = ?2 or namespace = '*')", robotId, project);
+        Set<Action> actions = EnumSet.noneOf(Action.class);
+        for (RobotPermission g : grants) {
+            Action a = ACTIONS.get(g.resource + ":" + g.action);
+            if (a != null) {
+                actions.add(a);
+            }
+        }
+        return actions;
+    }
+}
