@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public class UserResource {
         Caller admin = current.sysadmin();
         User user = users.create(request);
         audit.record(admin.name(), null, user.username, "user", "create", "success", current.clientAddress());
-        return Response.created(URI.create("/api/v2.0/users/" + user.id)).build();
+        return Response.status(201).header("Location", "/api/v2.0/users/" + user.id).build();
     }
 
     @GET

@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 
 /** {@code /api/v2.0/projects/{project}/members}: who has which role in a project. */
@@ -98,7 +97,7 @@ public class MemberResource {
         member.persist();
         audit.record(current.get().name(), project.name, user.username, "member", "create " + role.harborName(), "success",
                 current.clientAddress());
-        return Response.created(URI.create("/api/v2.0/projects/" + project.id + "/members/" + member.id)).build();
+        return Response.status(201).header("Location", "/api/v2.0/projects/" + project.id + "/members/" + member.id).build();
     }
 
     @PUT

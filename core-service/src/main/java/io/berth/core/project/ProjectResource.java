@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ public class ProjectResource {
         Project project = projects.create(request.projectName(), Boolean.TRUE.equals(request.isPublic()),
                 User.findById(caller.id()), metadata);
         audit.record(caller.name(), project.name, project.name, "project", "create", "success", current.clientAddress());
-        return Response.created(URI.create("/api/v2.0/projects/" + project.id)).build();
+        return Response.status(201).header("Location", "/api/v2.0/projects/" + project.id).build();
     }
 
     @HEAD

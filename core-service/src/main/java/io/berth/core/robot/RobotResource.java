@@ -23,7 +23,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public class RobotResource {
         }
         RobotRequests.Created created = robots.create(request, caller);
         audit.record(caller.name(), projectOf(created.name()), created.name(), "robot", "create", "success", current.clientAddress());
-        return Response.created(URI.create("/api/v2.0/robots/" + created.id())).entity(created).build();
+        return Response.status(201).header("Location", "/api/v2.0/robots/" + created.id()).entity(created).build();
     }
 
     @GET

@@ -14,13 +14,18 @@ public record Access(String subject, List<Scope> grants, Instant expiresAt, bool
         return new Access("anonymous", List.of(), Instant.MAX, true);
     }
 
-    /** Whether the grants cover {@code action} on repository {@code name}. */
+    /**
+     * Whether the grants cover {@code action} on repository {@code name}. Reading is also allowed
+     * by a delete grant: clients (skopeo, containers/image) fetch the manifest they delete with the
+     * token they were given for deleting, and whoever may delete may read.
+     */
     public boolean allows(String name, String action) {
         if (unrestricted) {
             return true;
         }
         for (Scope g : grants) {
-            if (Scope.REPOSITORY.equals(g.type()) && g.name().equals(name) && g.allows(action)) {
+            if (Scope.REPOSITORY.equals(g.type()) && g.name().equals(name)
+                    && (g.allows(action) || (Scope.PULL.equals(action) && g.allows(Scope.DELETE)))) {
                 return true;
             }
         }

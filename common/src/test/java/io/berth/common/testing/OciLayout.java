@@ -1,7 +1,6 @@
-package io.berth.registry.clients;
+package io.berth.common.testing;
 
 import io.berth.common.media.MediaTypes;
-import io.berth.registry.testing.Blobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,31 +14,31 @@ import java.util.zip.GZIPOutputStream;
  * Writes OCI image layouts on disk (what skopeo and podman read with {@code oci:<dir>:<tag>}):
  * real gzipped tar layers, configs, manifests, indexes and artifacts, generated offline.
  */
-final class OciLayout {
+public final class OciLayout {
     private final Path dir;
     private final List<String> refs = new ArrayList<>();
 
-    OciLayout(Path dir) throws IOException {
+    public OciLayout(Path dir) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir.resolve("blobs/sha256"));
         Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
     }
 
     /** Stores a blob and returns its descriptor JSON. */
-    String blob(String mediaType, byte[] content, String extra) throws IOException {
-        String digest = Blobs.sha256(content);
+    public String blob(String mediaType, byte[] content, String extra) throws IOException {
+        String digest = sha256(content);
         Files.write(dir.resolve("blobs/sha256/" + digest.substring(7)), content);
         return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest + "\",\"size\":" + content.length
                 + (extra == null ? "" : "," + extra) + "}";
     }
 
     /** An image for one platform, with {@code layers} layers of about {@code layerSize} bytes; returns the manifest JSON. */
-    String image(String arch, int layers, int layerSize, long seed) throws IOException {
+    public String image(String arch, int layers, int layerSize, long seed) throws IOException {
         List<String> layerDescriptors = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
-            byte[] tar = tar("file-" + arch + "-" + i, Blobs.random(layerSize, seed * 31 + i));
-            diffIds.add("\"" + Blobs.sha256(tar) + "\"");
+            byte[] tar = tar("file-" + arch + "-" + i, random(layerSize, seed * 31 + i));
+            diffIds.add("\"" + sha256(tar) + "\"");
             layerDescriptors.add(blob(MediaTypes.OCI_LAYER, gzip(tar), null));
         }
         String config = "{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
@@ -52,7 +51,7 @@ final class OciLayout {
     }
 
     /** An index of one image per architecture; returns the index JSON. */
-    String index(List<String> archs, long seed) throws IOException {
+    public String index(List<String> archs, long seed) throws IOException {
         List<String> entries = new ArrayList<>();
         for (String arch : archs) {
             String manifest = image(arch, 2, 20_000, seed + arch.hashCode());
@@ -64,7 +63,7 @@ final class OciLayout {
     }
 
     /** An artifact (empty config, artifactType) whose subject is {@code subjectManifest}. */
-    String artifact(String artifactType, String subjectManifest, String content) throws IOException {
+    public String artifact(String artifactType, String subjectManifest, String content) throws IOException {
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"artifactType\":\"" + artifactType
                 + "\",\"config\":" + blob(MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.UTF_8), null)
                 + ",\"layers\":[" + blob("application/vnd.example.sbom+json", content.getBytes(StandardCharsets.UTF_8), null)
@@ -74,19 +73,19 @@ final class OciLayout {
     }
 
     /** Names {@code json} (a manifest or index already stored) as {@code tag} in index.json. */
-    void tag(String tag, String mediaType, String json) throws IOException {
+    public void tag(String tag, String mediaType, String json) throws IOException {
         refs.add(descriptor(mediaType, json, "\"annotations\":{\"org.opencontainers.image.ref.name\":\"" + tag + "\"}"));
         Files.writeString(dir.resolve("index.json"), "{\"schemaVersion\":2,\"manifests\":[" + String.join(",", refs) + "]}");
     }
 
-    static String descriptor(String mediaType, String json, String extra) {
+    public static String descriptor(String mediaType, String json, String extra) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + Blobs.sha256(bytes) + "\",\"size\":" + bytes.length
+        return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + sha256(bytes) + "\",\"size\":" + bytes.length
                 + (extra == null ? "" : "," + extra) + "}";
     }
 
     /** A POSIX tar with one regular file. */
-    static byte[] tar(String name, byte[] content) {
+    public static byte[] tar(String name, byte[] content) {
         byte[] header = new byte[512];
         put(header, 0, name);
         put(header, 100, "0000644");
@@ -111,12 +110,27 @@ final class OciLayout {
         return out;
     }
 
+    /** {@code sha256:<hex>} of some bytes. */
+    public static String sha256(byte[] content) {
+        return io.berth.common.digest.DigestAlgorithm.SHA256.digest(content).toString();
+    }
+
+    public static String sha256(String content) {
+        return sha256(content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new java.util.Random(seed).nextBytes(b);
+        return b;
+    }
+
     private static void put(byte[] header, int offset, String value) {
         byte[] bytes = value.getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(bytes, 0, header, offset, bytes.length);
     }
 
-    static byte[] gzip(byte[] data) throws IOException {
+    public static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(data);

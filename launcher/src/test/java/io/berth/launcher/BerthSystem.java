@@ -1,0 +1,85 @@
+package io.berth.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole of Berth started by the real {@code ./berth up} on ports, a data directory and a
+ * database of its own, so tests run beside a Berth already on this machine without touching it.
+ */
+final class BerthSystem implements AutoCloseable {
+    static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    static final String PG = System.getenv().getOrDefault("BERTH_TEST_PG_HOST", "127.0.0.1") + ":"
+            + System.getenv().getOrDefault("BERTH_TEST_PG_PORT", "5432");
+    static final String PG_USER = System.getenv().getOrDefault("BERTH_TEST_PG_USER", "postgres");
+    static final String PG_PASSWORD = System.getenv().getOrDefault("BERTH_TEST_PG_PASSWORD", "postgres");
+
+    record Result(int exit, String output) {}
+
+    final Map<String, String> env = new HashMap<>();
+    final String database = "berth_test_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    final Path dataDir;
+    final int gatewayPort;
+
+    BerthSystem(Map<String, String> extra) throws IOException {
+        dataDir = Files.createTempDirectory("berth-system");
+        env.put("BERTH_SKIP_BUILD", "1");
+        env.put("BERTH_CONFIG", "");
+        env.put("BERTH_DATA_DIR", dataDir.toString());
+        env.put("BERTH_DATABASE_URL", "postgresql://" + PG + "/" + database);
+        env.put("BERTH_DATABASE_USER", PG_USER);
+        env.put("BERTH_DATABASE_PASSWORD", PG_PASSWORD);
+        for (String service : List.of("REGISTRY", "CORE", "JOBSERVICE")) {
+            int port = freePort();
+            env.put("BERTH_" + service + "_PORT", Integer.toString(port));
+            env.put("BERTH_" + service + "_URL", "http://127.0.0.1:" + port);
+        }
+        gatewayPort = freePort();
+        env.put("BERTH_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("BERTH_EXTERNAL_URL", "http://127.0.0.1:" + gatewayPort);
+        env.putAll(extra);
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    String host() {
+        return "127.0.0.1:" + gatewayPort;
+    }
+
+    Result berth(String command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("berth").toString(), command)
+                .directory(dataDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
+        return new Result(p.exitValue(), output);
+    }
+
+    @Override
+    public void close() throws Exception {
+        berth("down");
+        try (var c = DriverManager.getConnection("jdbc:postgresql://" + PG + "/postgres", PG_USER, PG_PASSWORD)) {
+            c.createStatement().execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+        new ProcessBuilder("rm", "-rf", dataDir.toString()).start().waitFor();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

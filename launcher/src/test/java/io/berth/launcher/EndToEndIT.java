@@ -1,0 +1,271 @@
+package io.berth.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.media.MediaTypes;
+import io.berth.common.testing.OciLayout;
+import io.berth.common.token.TokenKeys;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The seed articles' walkthrough, on the whole system as {@code ./berth up} starts it, with real
+ * clients through the gateway's port only: logins, pushes and pulls by role, robots, bad tokens,
+ * deletes, and the audit log of it all.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+    static final String ADMIN_PASSWORD = "Harbor12345";
+    static final String PASSWORD = "Passw0rdE2E";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static BerthSystem berth;
+    static Path work;
+    static Path image;
+    static String manifest;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void up() throws Exception {
+        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        BerthSystem.Result up = berth.berth("up");
+        assertThat(up.exit()).as(up.output()).isZero();
+        work = Files.createTempDirectory("berth-e2e");
+        OciLayout layout = new OciLayout(work.resolve("image"));
+        manifest = layout.image("amd64", 2, 50_000, 7);
+        layout.tag("v1", MediaTypes.OCI_MANIFEST, manifest);
+        image = work.resolve("image");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (berth != null) {
+            berth.close();
+        }
+    }
+
+    record Run(int exit, String output) {}
+
+    static Run run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    static Run skopeo(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new));
+    }
+
+    static Run push(String creds, String repository) throws Exception {
+        return skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + image + ":v1",
+                "docker://" + berth.host() + "/" + repository + ":v1");
+    }
+
+    static Run pull(String creds, String repository) throws Exception {
+        List<String> args = new ArrayList<>(List.of("inspect", "--raw", "--tls-verify=false"));
+        if (creds == null) {
+            args.add("--no-creds");
+        } else {
+            args.add("--creds");
+            args.add(creds);
+        }
+        args.add("docker://" + berth.host() + "/" + repository + ":v1");
+        return skopeo(args.toArray(String[]::new));
+    }
+
+    HttpResponse<String> api(String method, String path, String user, String password, Object body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(berth.url() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> admin(String method, String path, Object body) throws Exception {
+        return api(method, path, "admin", ADMIN_PASSWORD, body);
+    }
+
+    @Test
+    @Order(1)
+    void loginWithGoodAndBadPasswords() throws Exception {
+        Path auth = work.resolve("auth.json");
+        assertThat(skopeo("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", ADMIN_PASSWORD,
+                berth.host()).exit()).isZero();
+        Run bad = skopeo("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", "wrong", berth.host());
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.output()).containsIgnoringCase("invalid username/password");
+        List<String> podman = List.of("podman", "--root", work.resolve("podman-root").toString(), "--runroot",
+                work.resolve("podman-run").toString(), "--storage-driver", "vfs", "--events-backend", "none");
+        List<String> login = new ArrayList<>(podman);
+        login.addAll(List.of("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", ADMIN_PASSWORD, berth.host()));
+        assertThat(run(login.toArray(String[]::new)).exit()).isZero();
+        login.set(login.indexOf(ADMIN_PASSWORD), "wrong");
+        assertThat(run(login.toArray(String[]::new)).exit()).isNotZero();
+    }
+
+    @Test
+    @Order(2)
+    void adminPushesToLibraryAndAnyonePullsFromIt() throws Exception {
+        long start = System.nanoTime();
+        Run pushed = push("admin:" + ADMIN_PASSWORD, "library/e2e");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(pushed.exit()).as(pushed.output()).isZero();
+        System.out.println("[measure] login + push of a 2-layer 100 kB image through the gateway: " + millis + " ms");
+        Run anonymous = pull(null, "library/e2e");
+        assertThat(anonymous.exit()).as(anonymous.output()).isZero();
+        assertThat(anonymous.output()).isEqualTo(manifest);
+    }
+
+    @Test
+    @Order(3)
+    void rolesDecideWhoPushesAndPullsInAPrivateProject() throws Exception {
+        for (String user : List.of("dev", "guest", "maint", "outsider")) {
+            assertThat(admin("POST", "/api/v2.0/users", Map.of("username", user, "password", PASSWORD, "email", user + "@e2e.test"))
+                    .statusCode()).isEqualTo(201);
+        }
+        HttpResponse<String> created = admin("POST", "/api/v2.0/projects", Map.of("project_name", "secret", "metadata", Map.of("public", "false")));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String projectPath = created.headers().firstValue("Location").orElseThrow();
+        for (var member : Map.of("dev", 2, "guest", 3, "maint", 4).entrySet()) {
+            assertThat(admin("POST", projectPath + "/members", Map.of("role_id", member.getValue(),
+                    "member_user", Map.of("username", member.getKey()))).statusCode()).isEqualTo(201);
+        }
+        assertThat(push("dev:" + PASSWORD, "secret/app").exit()).isZero();
+        assertThat(pull("dev:" + PASSWORD, "secret/app").output()).isEqualTo(manifest);
+        assertThat(pull("guest:" + PASSWORD, "secret/app").output()).isEqualTo(manifest);
+        Run guestPush = push("guest:" + PASSWORD, "secret/other");
+        assertThat(guestPush.exit()).isNotZero();
+        assertThat(guestPush.output()).containsIgnoringCase("denied");
+
+        Run outsiderExisting = pull("outsider:" + PASSWORD, "secret/app");
+        Run outsiderMissing = pull("outsider:" + PASSWORD, "secret/does-not-exist");
+        assertThat(outsiderExisting.exit()).isNotZero();
+        assertThat(outsiderMissing.exit()).isNotZero();
+        // the outsider cannot even learn the repository exists: both answers are the same denial
+        assertThat(outsiderExisting.output().replace("secret/app", "X")).isEqualTo(outsiderMissing.output().replace("secret/does-not-exist", "X"));
+        assertThat(pull(null, "secret/app").exit()).isNotZero();
+        assertThat(api("GET", projectPath, "outsider", PASSWORD, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void aRobotPushesToItsProjectOnlyAndNotOnceDisabled() throws Exception {
+        HttpResponse<String> created = admin("POST", "/api/v2.0/robots", Map.of("name", "ci", "level", "project", "duration", -1,
+                "permissions", List.of(Map.of("kind", "project", "namespace", "secret", "access",
+                        List.of(Map.of("resource", "repository", "action", "push"), Map.of("resource", "repository", "action", "pull"))))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode robot = JSON.readTree(created.body());
+        String creds = robot.get("name").asText() + ":" + robot.get("secret").asText();
+        assertThat(robot.get("name").asText()).isEqualTo("robot$secret+ci");
+        Run ok = push(creds, "secret/robot-made");
+        assertThat(ok.exit()).as(ok.output()).isZero();
+        assertThat(push(creds, "library/robot-made").exit()).isNotZero();
+        assertThat(admin("PUT", "/api/v2.0/robots/" + robot.get("id").asText(), Map.of("disable", true, "duration", 0)).statusCode())
+                .isEqualTo(200);
+        Run disabled = push(creds, "secret/after-disable");
+        assertThat(disabled.exit()).isNotZero();
+        assertThat(disabled.output()).containsIgnoringCase("unauthorized");
+    }
+
+    @Test
+    @Order(5)
+    void tamperedExpiredAndOtherServiceTokensAreRefused() throws Exception {
+        String scope = "repository:library/e2e:pull";
+        HttpResponse<String> issued = api("GET", "/service/token?service=berth-registry&scope=" + scope, "admin", ADMIN_PASSWORD, null);
+        String token = JSON.readTree(issued.body()).get("token").asText();
+        assertThat(registryWith(token)).isEqualTo(200);
+
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8).replace("library/e2e", "secret/app");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+        assertThat(registryWith(tampered, "secret/app")).isEqualTo(401);
+
+        var key = TokenKeys.readPrivateKey(berth.dataDir.resolve("secrets/token.key"));
+        String kid = TokenKeys.keyId(TokenKeys.readPublicKeys(berth.dataDir.resolve("secrets/token.crt")).get(0));
+        assertThat(registryWith(sign(key, kid, "berth-registry", -600))).isEqualTo(401);
+        assertThat(registryWith(sign(key, kid, "some-other-registry", 600))).isEqualTo(401);
+        assertThat(registryWith(sign(key, kid, "berth-registry", 600))).isEqualTo(200); // the same, valid: the test is fair
+    }
+
+    private int registryWith(String token) throws Exception {
+        return registryWith(token, "library/e2e");
+    }
+
+    private int registryWith(String token, String repository) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(berth.url() + "/v2/" + repository + "/manifests/v1"))
+                .header("Authorization", "Bearer " + token).header("Accept", MediaTypes.OCI_MANIFEST).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static String sign(java.security.PrivateKey key, String kid, String audience, long lifetime) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer("berth-token-service");
+        claims.setSubject("admin");
+        claims.setAudience(audience);
+        long now = System.currentTimeMillis() / 1000;
+        claims.setIssuedAt(NumericDate.fromSeconds(now + Math.min(0, lifetime) - 60));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + lifetime));
+        claims.setClaim("access", List.of(Map.of("type", "repository", "name", "library/e2e", "actions", List.of("pull"))));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(key);
+        jws.setKeyIdHeaderValue(kid);
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    @Test
+    @Order(6)
+    void aMaintainerDeletesWhatADeveloperMayNot() throws Exception {
+        String ref = "docker://" + berth.host() + "/secret/app:v1";
+        assertThat(skopeo("delete", "--tls-verify=false", "--creds", "dev:" + PASSWORD, ref).exit()).isNotZero();
+        Run deleted = skopeo("delete", "--tls-verify=false", "--creds", "maint:" + PASSWORD, ref);
+        assertThat(deleted.exit()).as(deleted.output()).isZero();
+        assertThat(pull("maint:" + PASSWORD, "secret/app").exit()).isNotZero();
+    }
+
+    @Test
+    @Order(7)
+    void everyPushPullAndDeleteIsInTheAuditLog() throws Exception {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> logs = admin("GET", "/api/v2.0/audit-logs?page_size=100&q=resource_type%3Dartifact", null);
+            assertThat(logs.statusCode()).isEqualTo(200);
+            List<String> lines = new ArrayList<>();
+            JSON.readTree(logs.body()).forEach(n -> lines.add(n.get("username").asText() + " " + n.get("operation").asText()
+                    + " " + n.get("resource").asText()));
+            assertThat(lines).contains("admin create library/e2e:v1", "dev create secret/app:v1", "dev pull secret/app:v1",
+                    "guest pull secret/app:v1", "robot$secret+ci create secret/robot-made:v1", "maint delete secret/app:v1");
+        });
+        HttpResponse<String> failures = admin("GET", "/api/v2.0/audit-logs?q=operation%3Dlogin,username%3Dadmin", null);
+        assertThat(failures.body()).contains("failure");
+    }
+}
