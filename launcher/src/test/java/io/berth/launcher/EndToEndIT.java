@@ -255,6 +255,47 @@ class EndToEndIT {
 
     @Test
     @Order(7)
+    void stockCncfDistributionAcceptsBerthTokens() throws Exception {
+        int port = BerthSystem.freePort();
+        Path config = work.resolve("distribution.yml");
+        Files.writeString(config, String.join("\n",
+                "version: 0.1",
+                "log: {level: warn}",
+                "storage: {filesystem: {rootdirectory: " + work.resolve("distribution") + "}, delete: {enabled: true}}",
+                "http: {addr: 127.0.0.1:" + port + "}",
+                "auth:",
+                "  token:",
+                "    realm: " + berth.url() + "/service/token",
+                "    service: berth-registry",
+                "    issuer: berth-token-service",
+                "    rootcertbundle: " + berth.dataDir.resolve("secrets/token.crt"), ""));
+        Process distribution = new ProcessBuilder("docker-registry", "serve", config.toString())
+                .redirectErrorStream(true).redirectOutput(work.resolve("distribution.log").toFile()).start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try (var socket = new java.net.Socket("127.0.0.1", port)) {
+                    return true;
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
+            String target = "docker://127.0.0.1:" + port + "/secret/mirrored:v1";
+            Run pushed = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "dev:" + PASSWORD, "oci:" + image + ":v1", target);
+            assertThat(pushed.exit()).as(pushed.output() + Files.readString(work.resolve("distribution.log"))).isZero();
+            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "guest:" + PASSWORD, target).output()).isEqualTo(manifest);
+            Run refused = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "outsider:" + PASSWORD, target);
+            assertThat(refused.exit()).isNotZero();
+            Run guestPush = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "guest:" + PASSWORD, "oci:" + image + ":v1",
+                    "docker://127.0.0.1:" + port + "/secret/guest-push:v1");
+            assertThat(guestPush.exit()).isNotZero();
+        } finally {
+            distribution.destroy();
+            distribution.waitFor();
+        }
+    }
+
+    @Test
+    @Order(8)
     void everyPushPullAndDeleteIsInTheAuditLog() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> logs = admin("GET", "/api/v2.0/audit-logs?page_size=100&q=resource_type%3Dartifact", null);
