@@ -31,7 +31,8 @@ public class Authenticator {
         if (name == null || name.isEmpty() || password == null) {
             throw HarborException.unauthorized("invalid credentials");
         }
-        if (throttle.blocked(name, clientAddress)) {
+        LoginThrottle.Failures failures = throttle.failures(name, clientAddress);
+        if (throttle.blocked(failures)) {
             audit.loginFailure(name, clientAddress, "throttled");
             throw HarborException.tooManyRequests("too many failed logins; try again later");
         }
@@ -41,7 +42,9 @@ public class Authenticator {
             audit.loginFailure(name, clientAddress, "invalid credentials");
             throw HarborException.unauthorized("invalid credentials");
         }
-        throttle.succeeded(name);
+        if (failures.any()) {
+            throttle.succeeded(name);
+        }
         return caller;
     }
 

@@ -29,17 +29,27 @@ public class LoginThrottle {
         this.windowSeconds = config.core().loginFailureWindow().toSeconds();
     }
 
-    /** Whether attempts for this account or from this address are currently refused. */
-    public boolean blocked(String account, String address) {
+    /** Recent failures for an account and from an address (one round trip); null counts when Redis is unavailable. */
+    public record Failures(Long account, Long address) {
+        public boolean any() {
+            return account != null && account > 0;
+        }
+    }
+
+    public Failures failures(String account, String address) {
         try {
-            var values = redis.value(Long.class);
-            Long forAccount = values.get(PREFIX + "account:" + account);
-            Long fromAddress = values.get(PREFIX + "address:" + address);
-            return (forAccount != null && forAccount >= perAccount) || (fromAddress != null && fromAddress >= perAddress);
+            var values = redis.value(Long.class).mget(PREFIX + "account:" + account, PREFIX + "address:" + address);
+            return new Failures(values.get(PREFIX + "account:" + account), values.get(PREFIX + "address:" + address));
         } catch (RuntimeException e) {
             LOG.debugf("login throttle unavailable: %s", e.getMessage());
-            return false; // Redis down must not lock everybody out
+            return new Failures(null, null); // Redis down must not lock everybody out
         }
+    }
+
+    /** Whether attempts with these recent failures are refused. */
+    public boolean blocked(Failures failures) {
+        return (failures.account() != null && failures.account() >= perAccount)
+                || (failures.address() != null && failures.address() >= perAddress);
     }
 
     public void failed(String account, String address) {

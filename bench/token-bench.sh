@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Tokens per second from Berth's token service (/service/token), direct to core-service and through
+# the gateway, for an authenticated user asking for pull,push on one repository (what every docker
+# push and pull does first), and for anonymous pulls of a public project. Also times a full
+# docker-style login + push of a small image through the gateway with skopeo.
+#   bench/token-bench.sh          # DURATION=10s
+set -euo pipefail
+home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION=${DURATION:-10s}
+PG_USER=${BERTH_TEST_PG_USER:-postgres}
+work=$(mktemp -d /tmp/berth-token-bench.XXXXXX)
+db="berth_tokbench_$$"
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+
+export BERTH_SKIP_BUILD=1 BERTH_CONFIG="" BERTH_DATA_DIR="$work/data" BERTH_ADMIN_PASSWORD=Harbor12345 BERTH_LOG_LEVEL=WARN
+export BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db" BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
+for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p"; done
+export BERTH_GATEWAY_PORT=$(free_port); export BERTH_EXTERNAL_URL="http://127.0.0.1:$BERTH_GATEWAY_PORT"
+cleanup() {
+  (cd "$work" && "$home/berth" down >/dev/null 2>&1) || true
+  psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+[ -f "$home/launcher/target/berth-launcher.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)
+(cd "$work" && "$home/berth" up > "$work/up.log") || { cat "$work/up.log"; exit 1; }
+
+basic="Authorization: Basic $(printf 'admin:Harbor12345' | base64)"
+query="service=berth-registry&scope=repository:library/app:pull,push"
+rate() { wrk -t2 -c16 -d"$DURATION" "$@" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+
+echo
+echo "Berth token service, $(nproc) cores, wrk -t2 -c16 -d$DURATION"
+printf "%-44s %10s %10s\n" "" "core" "via gw"
+printf "%-44s %10s %10s\n" "user with Basic auth, pull,push (tokens/s)" \
+  "$(rate -H "$basic" "$BERTH_CORE_URL/service/token?$query")" "$(rate -H "$basic" "$BERTH_EXTERNAL_URL/service/token?$query")"
+printf "%-44s %10s %10s\n" "anonymous, pull of library (tokens/s)" \
+  "$(rate "$BERTH_CORE_URL/service/token?service=berth-registry&scope=repository:library/app:pull")" \
+  "$(rate "$BERTH_EXTERNAL_URL/service/token?service=berth-registry&scope=repository:library/app:pull")"
+
+java "$home/bench/MakeImage.java" "$work/image" v1 2 1
+times=()
+for i in 1 2 3; do
+  s=$(date +%s%N)
+  skopeo --insecure-policy copy -q --dest-tls-verify=false --dest-creds admin:Harbor12345 "oci:$work/image:v1" \
+    "docker://127.0.0.1:$BERTH_GATEWAY_PORT/library/bench$i:v1"
+  times+=($(( ($(date +%s%N) - s) / 1000000 )))
+done
+printf "%-44s %10s ms (runs: %s)\n" "login + push of a 2 MiB image via gateway" \
+  "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "${times[*]}"
