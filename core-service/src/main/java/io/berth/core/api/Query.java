@@ -112,11 +112,16 @@ public final class Query {
                     params.put(p + "t", r.to());
                 }
             } else if (condition instanceof AnyOf a) {
-                clauses.add(column + " in :" + p);
+                clauses.add(column + " in (:" + p + ")");
                 params.put(p, a.values());
             }
         }
         return clauses.isEmpty() ? "1=1" : String.join(" and ", clauses);
+    }
+
+    /** Takes {@code key}'s condition out of the query, for a resource that filters on it itself. */
+    public Condition remove(String key) {
+        return conditions.remove(key);
     }
 
     public Map<String, Condition> conditions() {

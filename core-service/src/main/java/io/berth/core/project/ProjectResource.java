@@ -183,7 +183,8 @@ public class ProjectResource {
         return Project.byName(reference);
     }
 
-    private ProjectView view(Project p, Caller caller) {
+    /** The project as Harbor's API shows it to {@code caller}. */
+    public ProjectView view(Project p, Caller caller) {
         User owner = p.ownerId == null ? null : User.findById(p.ownerId);
         Integer role = permissions.role(caller, p).map(Role::id).orElse(null);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,

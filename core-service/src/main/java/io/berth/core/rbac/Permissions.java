@@ -21,6 +21,7 @@ import io.berth.core.project.Project;
 import io.berth.core.robot.RobotPermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,11 @@ public class Permissions {
             }
         }
         return allowed;
+    }
+
+    /** The projects in which the caller may do {@code action}. */
+    public List<Project> projects(Caller caller, Action action) {
+        return Project.<Project>listAll().stream().filter(p -> can(caller, p, action)).toList();
     }
 
     public Optional<Role> role(Caller caller, Project project) {

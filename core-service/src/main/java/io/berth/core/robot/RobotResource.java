@@ -64,8 +64,7 @@ public class RobotResource {
         String where = Query.parse(q).where(Map.of("Level", "level", "level", "level", "ProjectID", "str(projectId)",
                 "project_id", "str(projectId)", "name", "name"), params);
         if (!caller.sysadmin()) {
-            List<Long> manageable = Project.<Project>listAll().stream()
-                    .filter(p -> permissions.can(caller, p, Action.READ_ROBOTS)).map(p -> p.id).toList();
+            List<Long> manageable = permissions.projects(caller, Action.READ_ROBOTS).stream().map(p -> p.id).toList();
             where += " and projectId in :manageable";
             params.put("manageable", manageable.isEmpty() ? List.of(-1L) : manageable);
         }

@@ -109,4 +109,16 @@ class ProjectApiTest {
         admin().delete("/api/v2.0/projects/" + id + "/members/" + mid).then().statusCode(200);
         as(guest, "Passw0rdQ").get("/api/v2.0/projects/" + id).then().statusCode(404);
     }
+
+    @Test
+    void aProjectsLogIsReadByItsMembersOnly() {
+        String name = unique("logged");
+        Api.createProject(admin(), name, false);
+        admin().get("/api/v2.0/projects/" + name + "/logs").then().statusCode(200)
+                .body("operation", hasItem("create")).body("resource", hasItem(name));
+        String stranger = unique("nosy");
+        Api.createUser(stranger, "Passw0rdN");
+        as(stranger, "Passw0rdN").get("/api/v2.0/projects/" + name + "/logs").then().statusCode(404);
+        admin().queryParam("q", "bogus=1").get("/api/v2.0/projects/" + name + "/logs").then().statusCode(400);
+    }
 }

@@ -22,6 +22,32 @@ final class RegistryRows {
         }
     }
 
+    /** A manifest with its exact bytes (and its blobs, counted in the project's usage) in a repository created if absent. */
+    static void manifest(String repository, String digest, String mediaType, String content, long size) throws Exception {
+        String project = repository.substring(0, repository.indexOf('/'));
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "INSERT INTO registry.repository (name, project) VALUES (?, ?) ON CONFLICT DO NOTHING", repository, project);
+            exec(c, "INSERT INTO registry.manifest (repository_id, digest, media_type, content, total_size) "
+                    + "SELECT id, ?, ?, ?, ? FROM registry.repository WHERE name = ?", digest, mediaType,
+                    content.getBytes(java.nio.charset.StandardCharsets.UTF_8), size, repository);
+        }
+    }
+
+    static void tag(String repository, String tag, String digest) throws Exception {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "INSERT INTO registry.tag (repository_id, name, manifest_digest) SELECT id, ?, ? FROM registry.repository WHERE name = ?",
+                    tag, digest, repository);
+        }
+    }
+
+    /** An index listing a manifest of the same repository. */
+    static void child(String repository, String parent, String child) throws Exception {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
+                    + "SELECT id, ?, ? FROM registry.repository WHERE name = ?", parent, child, repository);
+        }
+    }
+
     private static void exec(Connection c, String sql, Object... args) throws Exception {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {

@@ -33,12 +33,23 @@ public class CoreTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("berth.token.private_key", DIR.resolve("token.key").toString());
         config.put("berth.token.certificate", DIR.resolve("token.crt").toString());
         config.put("berth.core.login_failures_per_account", "5");
+        // Nothing listens there: these tests see registry-service and jobservice down.
+        config.put("berth.registry.url", "http://127.0.0.1:" + unusedPort());
+        config.put("berth.jobservice.url", "http://127.0.0.1:" + unusedPort());
         return config;
     }
 
     @Override
     public void stop() {
         database.stop();
+    }
+
+    private static int unusedPort() {
+        try (var socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Path createDir() {

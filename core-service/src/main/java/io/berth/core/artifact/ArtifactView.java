@@ -1,0 +1,18 @@
+package io.berth.core.artifact;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Harbor's Artifact, as {@code /api/v2.0/projects/{p}/repositories/{r}/artifacts} returns it. */
+public record ArtifactView(String type, String mediaType, String manifestMediaType, String artifactType, long projectId,
+        long repositoryId, String repositoryName, String digest, long size, OffsetDateTime pushTime, OffsetDateTime pullTime,
+        long pullCount, Map<String, Object> annotations, Map<String, Object> extraAttrs, List<Reference> references,
+        List<TagView> tags, List<Object> labels) {
+
+    /** A child of an index: its digest and platform. */
+    public record Reference(String childDigest, Map<String, Object> platform, Map<String, Object> annotations, List<?> urls) {}
+
+    /** Harbor's Tag; tags are never immutable in Berth (yet). */
+    public record TagView(long repositoryId, String name, OffsetDateTime pushTime, OffsetDateTime pullTime, boolean immutable) {}
+}

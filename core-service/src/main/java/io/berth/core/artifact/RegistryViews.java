@@ -1,0 +1,138 @@
+package io.berth.core.artifact;
+
+import io.berth.core.api.Paging;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads registry-service's documented views (db/registry V2, V3): repositories, artifacts, tags and
+ * index references. Read only: every change goes through registry-service's API.
+ */
+@ApplicationScoped
+public class RegistryViews {
+    static final String REPOSITORY_COLUMNS = "r.id, r.name, r.project, r.artifact_count, r.pull_count, r.creation_time, r.update_time, p.id AS project_id";
+    static final String ARTIFACT_COLUMNS = "a.repository_id, a.repository, a.digest, a.media_type, a.artifact_type, a.size, a.subject_digest, "
+            + "a.push_time, a.pull_time, a.pull_count, a.annotations::text AS annotations, a.content, p.id AS project_id";
+
+    private final EntityManager em;
+
+    RegistryViews(EntityManager em) {
+        this.em = em;
+    }
+
+    public record RepositoryRow(long id, String name, String project, long projectId, long artifactCount, long pullCount,
+            OffsetDateTime creationTime, OffsetDateTime updateTime) {}
+
+    public record ArtifactRow(long repositoryId, String repository, long projectId, String digest, String mediaType,
+            String artifactType, long size, String subjectDigest, OffsetDateTime pushTime, OffsetDateTime pullTime,
+            long pullCount, String annotations, byte[] content) {}
+
+    public record TagRow(long repositoryId, String name, String digest, OffsetDateTime pushTime) {}
+
+    public long countRepositories(String where, Map<String, Object> params) {
+        return count("registry.repository_view r JOIN core.project p ON p.name = r.project", where, params);
+    }
+
+    public List<RepositoryRow> repositories(String where, Map<String, Object> params, String orderBy, Paging paging) {
+        return list("SELECT " + REPOSITORY_COLUMNS + " FROM registry.repository_view r JOIN core.project p ON p.name = r.project WHERE "
+                + where + " ORDER BY " + orderBy, params, paging).stream().map(RegistryViews::repository).toList();
+    }
+
+    public RepositoryRow repository(String name) {
+        return list("SELECT " + REPOSITORY_COLUMNS + " FROM registry.repository_view r JOIN core.project p ON p.name = r.project "
+                + "WHERE r.name = :name", Map.of("name", name), null).stream().map(RegistryViews::repository).findFirst().orElse(null);
+    }
+
+    public long countArtifacts(String where, Map<String, Object> params) {
+        return count("registry.artifact_view a JOIN core.project p ON p.name = a.project", where, params);
+    }
+
+    public List<ArtifactRow> artifacts(String where, Map<String, Object> params, String orderBy, Paging paging) {
+        return list("SELECT " + ARTIFACT_COLUMNS + " FROM registry.artifact_view a JOIN core.project p ON p.name = a.project WHERE "
+                + where + " ORDER BY " + orderBy, params, paging).stream().map(RegistryViews::artifact).toList();
+    }
+
+    /** The artifact of {@code repository} that {@code reference} (a digest or a tag) names, or null. */
+    public ArtifactRow artifact(String repository, String reference) {
+        String match = reference.contains(":") ? "a.digest = :reference"
+                : "a.digest = (SELECT t.digest FROM registry.tag_view t WHERE t.repository = :repository AND t.name = :reference)";
+        return list("SELECT " + ARTIFACT_COLUMNS + " FROM registry.artifact_view a JOIN core.project p ON p.name = a.project "
+                + "WHERE a.repository = :repository AND " + match, Map.of("repository", repository, "reference", reference), null)
+                .stream().map(RegistryViews::artifact).findFirst().orElse(null);
+    }
+
+    /** The tags of the given artifacts of one repository, by name. */
+    public List<TagRow> tags(long repositoryId, List<String> digests) {
+        return digests.isEmpty() ? List.of()
+                : tags("t.repository_id = :id AND t.digest IN (:digests)", Map.of("id", repositoryId, "digests", digests), null);
+    }
+
+    public List<TagRow> tags(String where, Map<String, Object> params, Paging paging) {
+        return list("SELECT t.repository_id, t.name, t.digest, t.push_time FROM registry.tag_view t WHERE " + where + " ORDER BY t.name",
+                params, paging).stream().map(t -> new TagRow(number(t.get(0)), (String) t.get(1), (String) t.get(2), time(t.get(3)))).toList();
+    }
+
+    public long countTags(String where, Map<String, Object> params) {
+        return count("registry.tag_view t", where, params);
+    }
+
+    /** Digests of the repository's artifacts that no index in it lists: the ones that can be deleted first. */
+    public List<String> unreferencedDigests(String repository) {
+        return list("SELECT a.digest FROM registry.artifact_view a WHERE a.repository = :repository AND NOT EXISTS ("
+                + "SELECT 1 FROM registry.artifact_reference_view c WHERE c.repository_id = a.repository_id AND c.child_digest = a.digest)",
+                Map.of("repository", repository), null).stream().map(t -> (String) t.get(0)).toList();
+    }
+
+    private long count(String from, String where, Map<String, Object> params) {
+        var query = em.createNativeQuery("SELECT count(*) FROM " + from + " WHERE " + where);
+        params.forEach(query::setParameter);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Tuple> list(String sql, Map<String, Object> params, Paging paging) {
+        var query = em.createNativeQuery(sql, Tuple.class);
+        params.forEach(query::setParameter);
+        if (paging != null) {
+            query.setFirstResult(paging.offset()).setMaxResults(paging.pageSize());
+        }
+        return query.getResultList();
+    }
+
+    private static RepositoryRow repository(Tuple t) {
+        return new RepositoryRow(number(t.get("id")), (String) t.get("name"), (String) t.get("project"), number(t.get("project_id")),
+                number(t.get("artifact_count")), number(t.get("pull_count")), time(t.get("creation_time")), time(t.get("update_time")));
+    }
+
+    private static ArtifactRow artifact(Tuple t) {
+        return new ArtifactRow(number(t.get("repository_id")), (String) t.get("repository"), number(t.get("project_id")),
+                (String) t.get("digest"), (String) t.get("media_type"), (String) t.get("artifact_type"), number(t.get("size")),
+                (String) t.get("subject_digest"), time(t.get("push_time")), time(t.get("pull_time")), number(t.get("pull_count")),
+                (String) t.get("annotations"),
+                (byte[]) t.get("content"));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    static OffsetDateTime time(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof Instant i) {
+            return i.atOffset(ZoneOffset.UTC);
+        }
+        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    }
+}

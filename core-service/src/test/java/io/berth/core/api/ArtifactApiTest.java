@@ -1,0 +1,224 @@
+package io.berth.core.api;
+
+import static io.berth.core.testing.Api.admin;
+import static io.berth.core.testing.Api.anonymous;
+import static io.berth.core.testing.Api.as;
+import static io.berth.core.testing.Api.unique;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.berth.core.testing.Api;
+import io.berth.core.testing.CoreTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Repositories, artifacts, tags, search and statistics as core reads them from registry-service's
+ * views, and what core answers when registry-service is down. (Changes that go through a running
+ * registry-service are tested end to end in the launcher module.)
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreTestResource.class)
+class ArtifactApiTest {
+    static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+    static final String PASSWORD = "Passw0rdA";
+    static final String PROJECT = unique("art");
+    static final String REPO = PROJECT + "/team/app";
+    // REST Assured escapes the %: on the wire this is team%252Fapp, the twice-encoded form Harbor clients send
+    static final String PATH = "/api/v2.0/projects/" + PROJECT + "/repositories/team%2Fapp";
+    static final String IMAGE = digest('1');
+    static final String AMD64 = digest('2');
+    static final String ARM64 = digest('3');
+    static final String INDEX = digest('4');
+    static final String SBOM = digest('5');
+    static final String DEV = unique("dev");
+    static final String OUTSIDER = unique("outsider");
+
+    static String digest(char c) {
+        return "sha256:" + String.valueOf(c).repeat(64);
+    }
+
+    static String image(String configType) {
+        return "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_MANIFEST + "\",\"config\":{\"mediaType\":\"" + configType
+                + "\",\"digest\":\"" + digest('c') + "\",\"size\":2},\"layers\":[]}";
+    }
+
+    static boolean seeded;
+
+    /** Once per class, but inside the application's lifetime (REST Assured's port is set by then). */
+    @BeforeEach
+    void content() throws Exception {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        long project = Api.createProject(admin(), PROJECT, false);
+        Api.createUser(DEV, PASSWORD);
+        Api.createUser(OUTSIDER, PASSWORD);
+        Api.addMember(project, DEV, 2);
+        String config = "application/vnd.oci.image.config.v1+json";
+        RegistryRows.manifest(REPO, IMAGE, OCI_MANIFEST, image(config), 1000);
+        RegistryRows.tag(REPO, "v1", IMAGE);
+        RegistryRows.tag(REPO, "latest", IMAGE);
+        RegistryRows.manifest(REPO, AMD64, OCI_MANIFEST, image(config), 2000);
+        RegistryRows.manifest(REPO, ARM64, OCI_MANIFEST, image(config), 3000);
+        RegistryRows.manifest(REPO, INDEX, OCI_INDEX, "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":["
+                + "{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + AMD64 + "\",\"size\":1,\"platform\":{\"architecture\":\"amd64\",\"os\":\"linux\"}},"
+                + "{\"mediaType\":\"" + OCI_MANIFEST + "\",\"digest\":\"" + ARM64 + "\",\"size\":1,\"platform\":{\"architecture\":\"arm64\",\"os\":\"linux\"}}]}", 5000);
+        RegistryRows.child(REPO, INDEX, AMD64);
+        RegistryRows.child(REPO, INDEX, ARM64);
+        RegistryRows.tag(REPO, "multi", INDEX);
+        RegistryRows.manifest(REPO, SBOM, OCI_MANIFEST, image("application/vnd.oci.empty.v1+json"), 100);
+        RegistryRows.repositoryWithManifest(PROJECT + "/other");
+    }
+
+    static RequestSpecification dev() {
+        return as(DEV, PASSWORD);
+    }
+
+    @Test
+    void repositoriesOfAProjectArePagedFilteredAndSorted() {
+        dev().queryParam("sort", "name").get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(200)
+                .header("X-Total-Count", "2").body("name", contains(PROJECT + "/other", REPO))
+                .body("find { it.name == '" + REPO + "' }.artifact_count", equalTo(5));
+        dev().queryParam("sort", "-name").queryParam("page_size", 1).get("/api/v2.0/projects/" + PROJECT + "/repositories").then()
+                .statusCode(200).body("name", contains(REPO)).header("Link", containsString("rel=\"next\""));
+        dev().queryParam("q", "name=~team").get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(200)
+                .body("name", contains(REPO));
+        dev().queryParam("sort", "size").get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(400)
+                .body("errors[0].code", equalTo("BAD_REQUEST"));
+        dev().queryParam("q", "colour=red").get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(400);
+        as(OUTSIDER, PASSWORD).get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(404);
+        anonymous().get("/api/v2.0/projects/" + PROJECT + "/repositories").then().statusCode(401);
+    }
+
+    @Test
+    void repositoriesEverywhereAreOnlyThoseTheCallerMayRead() {
+        admin().queryParam("q", "name=~" + PROJECT).get("/api/v2.0/repositories").then().statusCode(200).body("name", hasItem(REPO));
+        as(OUTSIDER, PASSWORD).queryParam("page_size", 100).get("/api/v2.0/repositories").then().statusCode(200)
+                .body("name", not(hasItem(REPO)));
+    }
+
+    @Test
+    void aRepositoryIsNamedWithoutItsProjectAndEncodedTwice() {
+        dev().get(PATH).then().statusCode(200).body("name", equalTo(REPO)).body("project_id", notNullValue())
+                .body("artifact_count", equalTo(5));
+        dev().get("/api/v2.0/projects/" + PROJECT + "/repositories/nothing-here").then().statusCode(404)
+                .body("errors[0].code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void artifactsCarryTheirTagsTypesAndTheChildrenOfAnIndex() {
+        dev().get(PATH + "/artifacts").then().statusCode(200).header("X-Total-Count", "5")
+                .body("find { it.digest == '" + IMAGE + "' }.tags.name", containsInAnyOrder("v1", "latest"))
+                .body("find { it.digest == '" + IMAGE + "' }.type", equalTo("IMAGE"))
+                .body("find { it.digest == '" + IMAGE + "' }.media_type", equalTo("application/vnd.oci.image.config.v1+json"))
+                .body("find { it.digest == '" + IMAGE + "' }.manifest_media_type", equalTo(OCI_MANIFEST))
+                .body("find { it.digest == '" + IMAGE + "' }.size", equalTo(1000))
+                .body("find { it.digest == '" + INDEX + "' }.references.platform.architecture", contains("amd64", "arm64"))
+                .body("find { it.digest == '" + INDEX + "' }.references.child_digest", contains(AMD64, ARM64))
+                .body("find { it.digest == '" + SBOM + "' }.type", equalTo("UNKNOWN"))
+                .body("find { it.digest == '" + AMD64 + "' }.tags", empty());
+        dev().queryParam("q", "tags=nil").get(PATH + "/artifacts").then().statusCode(200).body("digest", containsInAnyOrder(AMD64, ARM64, SBOM));
+        dev().queryParam("q", "tags=multi").get(PATH + "/artifacts").then().statusCode(200).body("digest", contains(INDEX));
+        dev().queryParam("q", "tags=*").get(PATH + "/artifacts").then().statusCode(200).body("digest", containsInAnyOrder(IMAGE, INDEX));
+        dev().queryParam("sort", "-size").queryParam("page_size", 2).get(PATH + "/artifacts").then().statusCode(200)
+                .body("digest", contains(INDEX, ARM64)).header("Link", containsString("page=2"));
+        dev().queryParam("with_tag", false).get(PATH + "/artifacts").then().statusCode(200).body("[0].tags", nullValue());
+        dev().queryParam("q", "tags={a b}").get(PATH + "/artifacts").then().statusCode(400);
+        dev().queryParam("q", "flavour=sweet").get(PATH + "/artifacts").then().statusCode(400);
+    }
+
+    @Test
+    void anArtifactIsFoundByTagOrDigest() {
+        dev().get(PATH + "/artifacts/v1").then().statusCode(200).body("digest", equalTo(IMAGE)).body("repository_name", equalTo(REPO));
+        dev().get(PATH + "/artifacts/" + INDEX).then().statusCode(200).body("tags.name", contains("multi"));
+        dev().get(PATH + "/artifacts/v9").then().statusCode(404);
+        dev().get(PATH + "/artifacts/" + digest('9')).then().statusCode(404);
+        as(OUTSIDER, PASSWORD).get(PATH + "/artifacts/v1").then().statusCode(404);
+    }
+
+    @Test
+    void tagsOfAnArtifactArePagedAndChangesAreChecked() {
+        dev().get(PATH + "/artifacts/" + IMAGE + "/tags").then().statusCode(200).header("X-Total-Count", "2")
+                .body("name", contains("latest", "v1"));
+        dev().queryParam("q", "name=v1").get(PATH + "/artifacts/" + IMAGE + "/tags").then().statusCode(200).body("name", contains("v1"));
+        dev().body(Map.of("name", "-bad")).post(PATH + "/artifacts/v1/tags").then().statusCode(400);
+        dev().body("{").post(PATH + "/artifacts/v1/tags").then().statusCode(400);
+        dev().body(Map.of("name", "latest")).post(PATH + "/artifacts/v1/tags").then().statusCode(409);
+        dev().body(Map.of("name", "v2")).post(PATH + "/artifacts/v9/tags").then().statusCode(404);
+        // a developer may tag but not untag or delete (Harbor's matrix)
+        dev().delete(PATH + "/artifacts/v1/tags/latest").then().statusCode(403);
+        dev().delete(PATH + "/artifacts/v1").then().statusCode(403);
+        admin().delete(PATH + "/artifacts/v1/tags/multi").then().statusCode(404);
+    }
+
+    @Test
+    void changesWhileRegistryServiceIsDownAre503AndChangeNothing() {
+        dev().body(Map.of("name", "v2")).post(PATH + "/artifacts/v1/tags").then().statusCode(503)
+                .body("errors[0].message", containsString("registry-service"));
+        admin().delete(PATH + "/artifacts/" + SBOM).then().statusCode(503);
+        admin().delete(PATH).then().statusCode(503);
+        dev().get(PATH + "/artifacts").then().statusCode(200).header("X-Total-Count", "5");
+    }
+
+    @Test
+    void searchFindsWhatTheCallerMaySee() {
+        admin().queryParam("q", PROJECT).get("/api/v2.0/search").then().statusCode(200)
+                .body("project.name", contains(PROJECT)).body("repository.repository_name", containsInAnyOrder(REPO, PROJECT + "/other"))
+                .body("repository.find { it.repository_name == '" + REPO + "' }.artifact_count", equalTo(5))
+                .body("repository[0].project_public", equalTo(false));
+        as(OUTSIDER, PASSWORD).queryParam("q", PROJECT).get("/api/v2.0/search").then().statusCode(200)
+                .body("project", empty()).body("repository", empty());
+        admin().get("/api/v2.0/search").then().statusCode(400);
+    }
+
+    @Test
+    void statisticsCountWhatTheCallerMaySee() {
+        admin().get("/api/v2.0/statistics").then().statusCode(200).body("private_project_count", greaterThan(0))
+                .body("private_repo_count", greaterThan(1)).body("total_storage_consumption", greaterThan(0));
+        as(OUTSIDER, PASSWORD).get("/api/v2.0/statistics").then().statusCode(200).body("private_project_count", equalTo(0))
+                .body("private_repo_count", equalTo(0)).body("public_project_count", greaterThan(0))
+                .body("total_storage_consumption", nullValue());
+        anonymous().get("/api/v2.0/statistics").then().statusCode(401);
+    }
+
+    @Test
+    void systemInfoTellsMoreToAuthenticatedCallers() {
+        anonymous().get("/api/v2.0/systeminfo").then().statusCode(200).body("auth_mode", equalTo("db_auth"))
+                .body("harbor_version", containsString("berth")).body("external_url", nullValue());
+        admin().get("/api/v2.0/systeminfo").then().statusCode(200).body("external_url", equalTo("http://localhost:8080"))
+                .body("registry_url", equalTo("localhost:8080")).body("registry_storage_provider_name", equalTo("filesystem"));
+    }
+
+    @Test
+    void healthNamesEveryComponentAndWhatIsDown() {
+        anonymous().get("/api/v2.0/health").then().statusCode(200).body("status", equalTo("unhealthy"))
+                .body("components.name", contains("core", "database", "redis", "registry", "storage", "jobservice"))
+                .body("components.find { it.name == 'database' }.status", equalTo("healthy"))
+                .body("components.find { it.name == 'redis' }.status", equalTo("healthy"))
+                .body("components.find { it.name == 'registry' }.status", equalTo("unhealthy"))
+                .body("components.find { it.name == 'registry' }.error", containsString("does not answer"))
+                .body("components.find { it.name == 'jobservice' }.status", equalTo("unhealthy"));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesWhatIsServed() {
+        anonymous().get("/api/v2.0/openapi.json").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/v2.0/projects/{project_name}/repositories/{repository_name}/artifacts"))
+                .body("paths.keySet()", hasItem("/service/token"));
+    }
+}
