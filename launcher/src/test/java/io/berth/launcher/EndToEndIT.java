@@ -296,6 +296,41 @@ class EndToEndIT {
 
     @Test
     @Order(8)
+    void theHarborApiShowsPushedContentAndChangesItThroughTheRegistry() throws Exception {
+        String artifacts = "/api/v2.0/projects/library/repositories/e2e/artifacts";
+        HttpResponse<String> listed = admin("GET", artifacts, null);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        JsonNode artifact = JSON.readTree(listed.body()).get(0);
+        assertThat(artifact.get("digest").asText()).isEqualTo(OciLayout.sha256(manifest));
+        assertThat(artifact.get("type").asText()).isEqualTo("IMAGE");
+        assertThat(artifact.get("tags").findValuesAsText("name")).containsExactly("v1");
+
+        assertThat(api("POST", artifacts + "/v1/tags", "dev", PASSWORD, Map.of("name", "stable")).statusCode()).isEqualTo(403);
+        assertThat(admin("POST", artifacts + "/v1/tags", Map.of("name", "stable")).statusCode()).isEqualTo(201);
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--no-creds", "docker://" + berth.host() + "/library/e2e:stable")
+                .output()).isEqualTo(manifest);
+        assertThat(admin("DELETE", artifacts + "/v1/tags/stable", null).statusCode()).isEqualTo(200);
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--no-creds", "docker://" + berth.host() + "/library/e2e:stable")
+                .exit()).isNotZero();
+
+        assertThat(push("dev:" + PASSWORD, "secret/team/app").exit()).isZero();
+        String repository = "/api/v2.0/projects/secret/repositories/team%252Fapp"; // Harbor's twice-encoded nested name
+        assertThat(api("GET", repository, "guest", PASSWORD, null).body()).contains("\"name\":\"secret/team/app\"");
+        assertThat(api("DELETE", repository, "dev", PASSWORD, null).statusCode()).isEqualTo(403);
+        assertThat(api("DELETE", repository, "maint", PASSWORD, null).statusCode()).isEqualTo(200);
+        assertThat(api("GET", repository, "maint", PASSWORD, null).statusCode()).isEqualTo(404);
+        assertThat(pull("maint:" + PASSWORD, "secret/team/app").exit()).isNotZero();
+
+        JsonNode health = JSON.readTree(api("GET", "/api/v2.0/health", null, null, null).body());
+        assertThat(health.get("status").asText()).as(health.toString()).isEqualTo("healthy");
+        assertThat(health.get("components").findValuesAsText("name"))
+                .containsExactly("core", "database", "redis", "registry", "storage", "jobservice");
+        JsonNode found = JSON.readTree(api("GET", "/api/v2.0/search?q=e2e", "outsider", PASSWORD, null).body());
+        assertThat(found.get("repository").findValuesAsText("repository_name")).contains("library/e2e").doesNotContain("secret/app");
+    }
+
+    @Test
+    @Order(9)
     void everyPushPullAndDeleteIsInTheAuditLog() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> logs = admin("GET", "/api/v2.0/audit-logs?page_size=100&q=resource_type%3Dartifact", null);
@@ -304,7 +339,9 @@ class EndToEndIT {
             JSON.readTree(logs.body()).forEach(n -> lines.add(n.get("username").asText() + " " + n.get("operation").asText()
                     + " " + n.get("resource").asText()));
             assertThat(lines).contains("admin create library/e2e:v1", "dev create secret/app:v1", "dev pull secret/app:v1",
-                    "guest pull secret/app:v1", "robot$secret+ci create secret/robot-made:v1", "maint delete secret/app:v1");
+                    "guest pull secret/app:v1", "robot$secret+ci create secret/robot-made:v1", "maint delete secret/app:v1",
+                    "admin create library/e2e:stable", "admin delete library/e2e:stable", "dev create secret/team/app:v1",
+                    "maint delete secret/team/app:v1");
         });
         HttpResponse<String> failures = admin("GET", "/api/v2.0/audit-logs?q=operation%3Dlogin,username%3Dadmin", null);
         assertThat(failures.body()).contains("failure");
