@@ -20,6 +20,9 @@ public interface BerthConfig {
     /** Directory for everything Berth keeps on local disk (storage, embedded servers, logs, pid files). */
     String dataDir();
 
+    /** File of the AES key that seals secrets kept at rest; every service of a deployment must share it. */
+    String secretKeyFile();
+
     Database database();
 
     Redis redis();
@@ -38,8 +41,7 @@ public interface BerthConfig {
 
     Core core();
 
-    /** jobservice: its port, and the URL other processes reach it at. */
-    Service jobservice();
+    Jobservice jobservice();
 
     /** Whether {@code ./berth up} may start a server of its own instead of using a running one. */
     enum Embedded { AUTO, ALWAYS, NEVER }
@@ -199,4 +201,19 @@ public interface BerthConfig {
     }
 
     enum AuthMode { TOKEN, NONE }
+
+    /** jobservice: its port, the URL core reaches it at, and how it runs tasks. */
+    interface Jobservice extends Service {
+        /** Worker threads per job kind in each jobservice process. */
+        int workers();
+
+        /** A running task whose worker has not been heard of for this long is taken back and run again. */
+        Duration visibilityTimeout();
+
+        /** How many times a failing task is tried before its status is Error. */
+        int maxAttempts();
+
+        /** The wait before the first retry; it doubles with each further attempt. */
+        Duration retryDelay();
+    }
 }

@@ -1,0 +1,25 @@
+package io.berth.core.replication;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** jobservice's API for core: start a replication execution (jobservice plans its tasks), stop an execution. */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface JobserviceApi {
+
+    @POST
+    @Path("/replication/executions")
+    Response replicate(Map<String, Object> policy);
+
+    @POST
+    @Path("/executions/{id}/stop")
+    Response stop(@PathParam("id") long id);
+}

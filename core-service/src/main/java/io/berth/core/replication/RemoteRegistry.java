@@ -1,0 +1,42 @@
+package io.berth.core.replication;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A registry Berth replicates to or from (Harbor's "registry endpoint"); its secret is kept sealed. */
+@Entity
+@Table(name = "registry")
+public class RemoteRegistry extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String type;
+    public String url;
+
+    @Column(name = "access_key")
+    public String accessKey;
+
+    @Column(name = "access_secret")
+    public String sealedSecret;
+
+    public boolean insecure;
+    public String description = "";
+
+    @CreationTimestamp
+    @Column(name = "creation_time", updatable = false)
+    public OffsetDateTime creationTime;
+
+    @UpdateTimestamp
+    @Column(name = "update_time")
+    public OffsetDateTime updateTime;
+}

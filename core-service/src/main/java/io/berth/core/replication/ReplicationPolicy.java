@@ -1,0 +1,72 @@
+package io.berth.core.replication;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.type.SqlTypes;
+
+/** A replication policy: from where to where, which repositories and tags, and when. A null registry is this Berth. */
+@Entity
+@Table(name = "replication_policy")
+public class ReplicationPolicy extends PanacheEntityBase {
+    /** Harbor's filter: {@code type} name, tag, label or resource; a glob {@code value}; {@code decoration} matches or excludes. */
+    public record Filter(String type, Object value, String decoration) {}
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String description = "";
+
+    @Column(name = "src_registry_id")
+    public Long srcRegistryId;
+
+    @Column(name = "dest_registry_id")
+    public Long destRegistryId;
+
+    @Column(name = "dest_namespace")
+    public String destNamespace;
+
+    @Column(name = "dest_namespace_replace_count")
+    public int destNamespaceReplaceCount = -1;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Filter> filters = new ArrayList<>();
+
+    @Column(name = "trigger_type")
+    public String triggerType = "manual";
+
+    public String cron;
+
+    @Column(name = "replicate_deletion")
+    public boolean replicateDeletion;
+
+    public boolean override = true;
+    public boolean enabled = true;
+    public int speed = -1;
+
+    @Column(name = "copy_by_chunk")
+    public boolean copyByChunk;
+
+    @Column(name = "last_fired")
+    public OffsetDateTime lastFired;
+
+    @CreationTimestamp
+    @Column(name = "creation_time", updatable = false)
+    public OffsetDateTime creationTime;
+
+    @UpdateTimestamp
+    @Column(name = "update_time")
+    public OffsetDateTime updateTime;
+}

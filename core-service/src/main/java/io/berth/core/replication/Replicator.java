@@ -1,0 +1,79 @@
+package io.berth.core.replication;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.config.BerthConfig;
+import io.berth.core.api.HarborException;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts and stops replication executions on jobservice. A policy is sent as a snapshot (later
+ * edits do not change a running execution); an event-triggered run names the one artifact.
+ */
+@ApplicationScoped
+public class Replicator {
+    private static final Logger LOG = Logger.getLogger(Replicator.class);
+
+    private final JobserviceApi jobservice;
+    private final ObjectMapper json;
+
+    Replicator(BerthConfig config, ObjectMapper json) {
+        this.jobservice = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.jobservice().url()))
+                .connectTimeout(5, TimeUnit.SECONDS).readTimeout(5, TimeUnit.MINUTES)
+                .property("microprofile.rest.client.disable.default.mapper", true).build(JobserviceApi.class);
+        this.json = json;
+    }
+
+    /** An artifact an event concerns. */
+    public record Resource(String repository, String tag, boolean deleted) {}
+
+    /** Runs {@code policy} now; the new execution's id. */
+    public long run(ReplicationPolicy policy, String trigger, Resource resource) {
+        Map<String, Object> snapshot = new HashMap<>();
+        snapshot.put("policy_id", policy.id);
+        snapshot.put("src_registry_id", policy.srcRegistryId);
+        snapshot.put("dest_registry_id", policy.destRegistryId);
+        snapshot.put("dest_namespace", policy.destNamespace);
+        snapshot.put("dest_namespace_replace_count", policy.destNamespaceReplaceCount);
+        snapshot.put("filters", policy.filters.stream().filter(f -> f.value() instanceof String)
+                .map(f -> Map.of("type", f.type(), "value", f.value(), "decoration", f.decoration() == null ? "matches" : f.decoration()))
+                .toList());
+        snapshot.put("override", policy.override);
+        snapshot.put("speed", policy.speed);
+        snapshot.put("trigger", trigger);
+        if (resource != null) {
+            snapshot.put("resource", Map.of("repository", resource.repository(), "tag", resource.tag() == null ? "" : resource.tag(),
+                    "deleted", resource.deleted()));
+        }
+        try (Response response = jobservice.replicate(snapshot)) {
+            JsonNode body = json.readTree(response.readEntity(String.class));
+            if (response.getStatus() != 201) {
+                String message = body.path("errors").path(0).path("message").asText("jobservice answered " + response.getStatus());
+                throw response.getStatus() == 400 ? HarborException.badRequest(message) : new HarborException(502, "BAD_GATEWAY", message);
+            }
+            return body.path("id").asLong();
+        } catch (ProcessingException e) {
+            LOG.warnf("jobservice unreachable: %s", e.getMessage());
+            throw new HarborException(503, "SERVICE_UNAVAILABLE", "jobservice is not answering; try again");
+        } catch (java.io.IOException e) {
+            throw new HarborException(502, "BAD_GATEWAY", "jobservice answered something else than JSON");
+        }
+    }
+
+    /** Asks jobservice to stop an execution; false if it does not know it. */
+    public boolean stop(long executionId) {
+        try (Response response = jobservice.stop(executionId)) {
+            return response.getStatus() == 200;
+        } catch (ProcessingException e) {
+            throw new HarborException(503, "SERVICE_UNAVAILABLE", "jobservice is not answering; try again");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.berth.core.replication;
+
+import com.cronutils.model.Cron;
+import com.cronutils.model.CronType;
+import com.cronutils.model.definition.CronDefinitionBuilder;
+import com.cronutils.model.time.ExecutionTime;
+import com.cronutils.parser.CronParser;
+import io.berth.core.api.HarborException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires scheduled replication policies: Harbor's six-field cron ({@code second minute hour
+ * day-of-month month day-of-week}, UTC). The instant a policy last fired for is kept on the policy,
+ * so a schedule survives restarts and, with several core replicas, fires once: the replica whose
+ * guarded UPDATE moves it forward runs the policy.
+ */
+@ApplicationScoped
+public class Schedules {
+    private static final Logger LOG = Logger.getLogger(Schedules.class);
+    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
+
+    private final Replicator replicator;
+
+    Schedules(Replicator replicator) {
+        this.replicator = replicator;
+    }
+
+    static Cron validate(String cron) {
+        if (cron == null || cron.isBlank()) {
+            throw HarborException.badRequest("a scheduled trigger needs trigger_settings.cron");
+        }
+        try {
+            return PARSER.parse(cron.trim()).validate();
+        } catch (IllegalArgumentException e) {
+            throw HarborException.badRequest("invalid cron '" + cron + "' (six fields: second minute hour day month weekday): "
+                    + e.getMessage());
+        }
+    }
+
+    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void fire() {
+        List<ReplicationPolicy> due = QuarkusTransaction.requiringNew()
+                .call(() -> ReplicationPolicy.<ReplicationPolicy>list("enabled = true and triggerType = 'scheduled'"));
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        for (ReplicationPolicy policy : due) {
+            try {
+                Optional<ZonedDateTime> last = ExecutionTime.forCron(PARSER.parse(policy.cron)).lastExecution(now);
+                if (last.isEmpty()) {
+                    continue;
+                }
+                OffsetDateTime instant = last.get().toOffsetDateTime();
+                if (policy.lastFired != null && !instant.isAfter(policy.lastFired)) {
+                    continue;
+                }
+                int claimed = QuarkusTransaction.requiringNew().call(() -> ReplicationPolicy.update(
+                        "lastFired = ?1 where id = ?2 and (lastFired is null or lastFired < ?1)", instant, policy.id));
+                if (claimed == 1) {
+                    long execution = replicator.run(policy, "SCHEDULE", null);
+                    LOG.infof("replication policy %s fired for %s: execution %d", policy.name, instant, execution);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("scheduled replication policy %s: %s", policy.name, e.getMessage());
+            }
+        }
+    }
+}

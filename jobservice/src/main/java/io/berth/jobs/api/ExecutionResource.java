@@ -1,0 +1,62 @@
+package io.berth.jobs.api;
+
+import io.berth.common.client.RegistryException;
+import io.berth.jobs.dispatch.TaskStore;
+import io.berth.jobs.replication.ReplicationPlanner;
+import io.berth.jobs.replication.ReplicationPolicy;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * jobservice's API for core (not exposed by the gateway): start an execution, stop one. Reading
+ * executions and tasks is done by core through the {@code jobs} views.
+ */
+@Path("/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ExecutionResource {
+    private final TaskStore store;
+    private final ReplicationPlanner planner;
+
+    ExecutionResource(TaskStore store, ReplicationPlanner planner) {
+        this.store = store;
+        this.planner = planner;
+    }
+
+    /** Plans a replication policy into tasks and records the execution; 201 with its id, or 502 if the source cannot be listed. */
+    @POST
+    @Path("/replication/executions")
+    public Response replicate(ReplicationPolicy policy) {
+        if (policy == null) {
+            return error(400, "a replication policy is required");
+        }
+        try {
+            long id = store.createExecution(ReplicationPlanner.KIND, policy.policyId(),
+                    policy.trigger() == null ? "MANUAL" : policy.trigger(), planner.plan(policy));
+            return Response.status(201).entity(Map.of("id", id)).build();
+        } catch (RegistryException | IOException e) {
+            return error(502, "cannot list the source registry: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return error(400, e.getMessage());
+        }
+    }
+
+    @POST
+    @Path("/executions/{id}/stop")
+    @Consumes(MediaType.WILDCARD)
+    public Response stop(@PathParam("id") long id) {
+        return store.stop(id) ? Response.ok().build() : error(404, "execution " + id + " not found");
+    }
+
+    private static Response error(int status, String message) {
+        return Response.status(status).entity(Map.of("errors", java.util.List.of(Map.of("code", status == 404 ? "NOT_FOUND"
+                : status == 400 ? "BAD_REQUEST" : "UNREACHABLE", "message", message)))).build();
+    }
+}

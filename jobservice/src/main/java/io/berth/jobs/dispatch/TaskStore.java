@@ -1,0 +1,197 @@
+package io.berth.jobs.dispatch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Executions and tasks in schema {@code jobs}: the durable truth of what runs. Every change of a
+ * task's state is one guarded UPDATE, so concurrent workers and replicas never both own a task.
+ */
+@ApplicationScoped
+public class TaskStore {
+    private final AgroalDataSource db;
+    private final ObjectMapper json;
+
+    TaskStore(AgroalDataSource db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    public record NewTask(String kind, JsonNode params) {}
+
+    public record Due(long id, String kind) {}
+
+    /** Records an execution with its tasks, all Pending. */
+    public long createExecution(String vendorType, long vendorId, String trigger, List<NewTask> tasks) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            long id;
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) VALUES (?, ?, ?) RETURNING id")) {
+                st.setString(1, vendorType);
+                st.setLong(2, vendorId);
+                st.setString(3, trigger);
+                ResultSet rs = st.executeQuery();
+                rs.next();
+                id = rs.getLong(1);
+            }
+            try (PreparedStatement st = c.prepareStatement("INSERT INTO jobs.task (execution_id, kind, params) VALUES (?, ?, ?::jsonb)")) {
+                for (NewTask task : tasks) {
+                    st.setLong(1, id);
+                    st.setString(2, task.kind());
+                    st.setString(3, json.writeValueAsString(task.params()));
+                    st.addBatch();
+                }
+                st.executeBatch();
+            }
+            c.commit();
+            finishIfDone(id);
+            return id;
+        } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot record the execution", e);
+        }
+    }
+
+    /** Pending tasks that are due and were not put on their stream lately: marks and returns them (each once across replicas). */
+    public List<Due> takeDue(Duration redispatchAfter, int limit) {
+        List<Due> due = new ArrayList<>();
+        String sql = "UPDATE jobs.task SET dispatched_at = now() WHERE id IN (SELECT id FROM jobs.task WHERE status = 'Pending' "
+                + "AND run_after <= now() AND (dispatched_at IS NULL OR dispatched_at < now() - ?::interval) "
+                + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, kind";
+        query(sql, st -> {
+            st.setString(1, redispatchAfter.toMillis() + " milliseconds");
+            st.setInt(2, limit);
+        }, rs -> due.add(new Due(rs.getLong(1), rs.getString(2))));
+        return due;
+    }
+
+    /** Running tasks whose worker has been silent too long go back to Pending, to be run again. */
+    public int reclaimSilent(Duration visibilityTimeout) {
+        return update("UPDATE jobs.task SET status = 'Pending', owner = NULL, dispatched_at = NULL, run_after = now(), "
+                + "log = log || to_char(now(), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\" ') || 'worker ' || owner || ' went silent; running again' || E'\\n', "
+                + "update_time = now() WHERE status = 'Running' AND heartbeat < now() - ?::interval",
+                st -> st.setString(1, visibilityTimeout.toMillis() + " milliseconds"));
+    }
+
+    /** Takes a due Pending task for {@code owner}; empty if another worker has it, it is done, or not due. */
+    public Optional<Task> claim(long id, String owner) {
+        List<Task> claimed = new ArrayList<>();
+        query("UPDATE jobs.task SET status = 'Running', owner = ?, heartbeat = now(), attempts = attempts + 1, "
+                + "start_time = coalesce(start_time, now()), update_time = now() "
+                + "WHERE id = ? AND status = 'Pending' AND run_after <= now() RETURNING id, execution_id, kind, params::text, attempts", st -> {
+                    st.setString(1, owner);
+                    st.setLong(2, id);
+                }, rs -> claimed.add(new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), readTree(rs.getString(4)), rs.getInt(5))));
+        return claimed.stream().findFirst();
+    }
+
+    /** The worker is alive; false if the task is no longer its own or its execution is being stopped. */
+    public boolean heartbeat(long id, String owner, long bytes) {
+        List<Boolean> keep = new ArrayList<>();
+        query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, update_time = now() FROM jobs.execution e "
+                + "WHERE t.id = ? AND t.owner = ? AND t.status = 'Running' AND e.id = t.execution_id RETURNING NOT e.stop_requested", st -> {
+                    st.setLong(1, bytes);
+                    st.setLong(2, id);
+                    st.setString(3, owner);
+                }, rs -> keep.add(rs.getBoolean(1)));
+        return !keep.isEmpty() && keep.get(0);
+    }
+
+    public void log(long id, String line) {
+        update("UPDATE jobs.task SET log = log || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\" ') || ? || E'\\n' WHERE id = ?", st -> {
+            st.setString(1, line);
+            st.setLong(2, id);
+        });
+    }
+
+    /** Ends a task the owner ran; then ends its execution if nothing is left to run. */
+    public void finish(Task task, String owner, String status, String message, long bytes) {
+        update("UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, owner = NULL, end_time = now(), update_time = now() "
+                + "WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+                    st.setString(1, status);
+                    st.setString(2, message);
+                    st.setLong(3, bytes);
+                    st.setLong(4, task.id());
+                    st.setString(5, owner);
+                });
+        finishIfDone(task.executionId());
+    }
+
+    /** Puts a failed task back to Pending, to run again after {@code delay}. */
+    public void retryLater(Task task, String owner, String message, Duration delay, long bytes) {
+        update("UPDATE jobs.task SET status = 'Pending', status_message = ?, bytes = ?, owner = NULL, dispatched_at = NULL, "
+                + "run_after = now() + ?::interval, update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+                    st.setString(1, message);
+                    st.setLong(2, bytes);
+                    st.setString(3, delay.toMillis() + " milliseconds");
+                    st.setLong(4, task.id());
+                    st.setString(5, owner);
+                });
+    }
+
+    /** Asks an execution to stop: its Pending tasks are Stopped at once, Running ones at their worker's next heartbeat. */
+    public boolean stop(long executionId) {
+        int found = update("UPDATE jobs.execution SET stop_requested = true WHERE id = ?", st -> st.setLong(1, executionId));
+        update("UPDATE jobs.task SET status = 'Stopped', end_time = now(), update_time = now() WHERE execution_id = ? AND status = 'Pending'",
+                st -> st.setLong(1, executionId));
+        finishIfDone(executionId);
+        return found > 0;
+    }
+
+    private void finishIfDone(long executionId) {
+        update("UPDATE jobs.execution e SET end_time = now(), status = CASE "
+                + "WHEN EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status = 'Error') THEN 'Error' "
+                + "WHEN e.stop_requested THEN 'Stopped' ELSE 'Success' END "
+                + "WHERE e.id = ? AND e.status = 'Running' "
+                + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running'))",
+                st -> st.setLong(1, executionId));
+    }
+
+    private JsonNode readTree(String text) throws SQLException {
+        try {
+            return json.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new SQLException("task params are not JSON", e);
+        }
+    }
+
+    interface Binder {
+        void bind(PreparedStatement st) throws SQLException;
+    }
+
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, Binder binder, RowReader reader) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(st);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(st);
+            return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+}

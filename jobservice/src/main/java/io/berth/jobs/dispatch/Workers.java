@@ -1,0 +1,152 @@
+package io.berth.jobs.dispatch;
+
+import io.berth.common.config.BerthConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The worker threads of this process: for each job kind, {@code jobservice.workers} threads that
+ * take due tasks from the kind's stream, claim them in the database, run them while reporting a
+ * heartbeat, and record the outcome — success, a retry after a doubling delay, Error once attempts
+ * are spent, or Stopped when the execution is stopped.
+ */
+@ApplicationScoped
+public class Workers {
+    private static final Logger LOG = Logger.getLogger(Workers.class);
+
+    private final TaskStore store;
+    private final TaskQueue queue;
+    private final Instance<TaskRunner> runners;
+    private final BerthConfig.Jobservice config;
+    private final String processName = ProcessHandle.current().pid() + "@" + hostName();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "task-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean running = true;
+
+    Workers(TaskStore store, TaskQueue queue, Instance<TaskRunner> runners, BerthConfig config) {
+        this.store = store;
+        this.queue = queue;
+        this.runners = runners;
+        this.config = config.jobservice();
+    }
+
+    void start(@Observes StartupEvent event) {
+        for (TaskRunner runner : runners) {
+            for (int i = 0; i < config.workers(); i++) {
+                String owner = processName + "/" + runner.kind() + "-" + i;
+                Thread thread = new Thread(() -> loop(runner, owner), "worker-" + runner.kind() + "-" + i);
+                thread.start();
+                threads.add(thread);
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        threads.forEach(Thread::interrupt);
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+        heartbeats.shutdownNow();
+    }
+
+    private void loop(TaskRunner runner, String owner) {
+        boolean groupReady = false;
+        while (running) {
+            try {
+                if (!groupReady) {
+                    queue.ensureGroup(runner.kind());
+                    groupReady = true;
+                }
+                Optional<TaskQueue.Message> message = queue.next(runner.kind(), owner, Duration.ofSeconds(2));
+                if (message.isEmpty()) {
+                    continue;
+                }
+                queue.ack(runner.kind(), message.get().id());
+                store.claim(message.get().taskId(), owner).ifPresent(task -> run(runner, task, owner));
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("worker %s: %s; trying again in a second", owner, e.getMessage());
+                groupReady = false;
+                sleep(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void run(TaskRunner runner, Task task, String owner) {
+        TaskContext context = new TaskContext(store, task.id());
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        Thread worker = Thread.currentThread();
+        long every = Math.max(200, config.visibilityTimeout().toMillis() / 4);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
+            try {
+                if (!store.heartbeat(task.id(), owner, context.bytes()) && stopRequested.compareAndSet(false, true)) {
+                    worker.interrupt();
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("heartbeat of task %d: %s", task.id(), e.getMessage());
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        context.log("attempt " + task.attempts() + " of " + config.maxAttempts() + " on " + owner);
+        try {
+            runner.run(task, context);
+            heartbeat.cancel(false);
+            Thread.interrupted();
+            store.finish(task, owner, "Success", null, context.bytes());
+        } catch (Exception failure) {
+            heartbeat.cancel(false);
+            Thread.interrupted();
+            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+            if (stopRequested.get()) {
+                context.log("stopped");
+                store.finish(task, owner, "Stopped", "stopped", context.bytes());
+            } else if (!running) {
+                context.log("jobservice is shutting down; the task will run again");
+                store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes());
+            } else if (runner.retryable(failure) && task.attempts() < config.maxAttempts()) {
+                Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
+                context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
+                store.retryLater(task, owner, message, delay, context.bytes());
+            } else {
+                context.log("failed: " + message);
+                LOG.warnf("task %d failed for good: %s", task.id(), message);
+                store.finish(task, owner, "Error", message, context.bytes());
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

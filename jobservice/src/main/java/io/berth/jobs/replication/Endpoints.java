@@ -1,0 +1,79 @@
+package io.berth.jobs.replication;
+
+import io.agroal.api.AgroalDataSource;
+import io.berth.common.client.OciClient;
+import io.berth.common.client.RegistryEndpoint;
+import io.berth.common.config.BerthConfig;
+import io.berth.common.scope.Scope;
+import io.berth.common.secret.SecretBox;
+import io.berth.common.token.TokenKeys;
+import io.berth.common.token.TokenSigner;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Clients of the registries a policy names: a registry endpoint of core ({@code core.registry_view},
+ * credentials sealed with the shared secret key), or — for a null id — this Berth's own
+ * registry-service, reached directly with tokens signed by the shared token key.
+ */
+@ApplicationScoped
+public class Endpoints {
+    static final String REPLICATOR = "replicator";
+
+    private final AgroalDataSource db;
+    private final BerthConfig config;
+    private volatile SecretBox secrets;
+    private volatile TokenSigner signer;
+
+    Endpoints(AgroalDataSource db, BerthConfig config) {
+        this.db = db;
+        this.config = config;
+    }
+
+    public OciClient client(Long registryId) throws IOException {
+        if (registryId == null) {
+            TokenSigner tokens = signer();
+            return new OciClient(new RegistryEndpoint(URI.create(config.registry().url()), null, null, false), Duration.ofMillis(500),
+                    scopes -> tokens.sign(REPLICATOR, config.token().service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
+        }
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT url, access_key, access_secret, insecure FROM core.registry_view WHERE id = ?")) {
+            st.setLong(1, registryId);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IOException("registry endpoint " + registryId + " no longer exists");
+                }
+                String secret = rs.getString(3) == null ? null : secrets().decrypt(rs.getString(3));
+                return new OciClient(new RegistryEndpoint(URI.create(rs.getString(1)), rs.getString(2), secret, rs.getBoolean(4)));
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read registry endpoint " + registryId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SecretBox secrets() throws IOException {
+        if (secrets == null) {
+            secrets = SecretBox.fromFile(Path.of(config.secretKeyFile()));
+        }
+        return secrets;
+    }
+
+    private TokenSigner signer() throws IOException {
+        if (signer == null) {
+            Path key = Path.of(config.token().privateKey());
+            Path certificate = Path.of(config.token().certificate());
+            TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
+            signer = new TokenSigner(TokenKeys.readPrivateKey(key), TokenKeys.keyId(TokenKeys.readPublicKeys(certificate).get(0)),
+                    config.token().issuer(), Duration.ofMinutes(30));
+        }
+        return signer;
+    }
+}

@@ -1,0 +1,58 @@
+package io.berth.jobs.replication;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.client.OciClient;
+import io.berth.jobs.dispatch.TaskStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a policy into tasks: one per source tag that the filters let through (an event-triggered
+ * run: the one artifact of its event), each naming source and destination repository and tag.
+ */
+@ApplicationScoped
+public class ReplicationPlanner {
+    public static final String KIND = "REPLICATION";
+
+    private final Endpoints endpoints;
+    private final ObjectMapper json;
+
+    ReplicationPlanner(Endpoints endpoints, ObjectMapper json) {
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    /** The parameters of one replication task. */
+    public record CopyTask(long policyId, Long srcRegistryId, Long destRegistryId, String srcRepository, String tag,
+            String destRepository, boolean override, int speed, boolean delete) {}
+
+    public List<TaskStore.NewTask> plan(ReplicationPolicy policy) throws IOException {
+        List<CopyTask> copies = new ArrayList<>();
+        if (policy.resource() != null) {
+            ReplicationPolicy.Resource r = policy.resource();
+            if (policy.repositoryWanted(r.repository()) && (r.tag() == null || policy.tagWanted(r.tag()))) {
+                copies.add(task(policy, r.repository(), r.tag(), r.deleted()));
+            }
+        } else {
+            OciClient source = endpoints.client(policy.srcRegistryId());
+            for (String repository : source.catalog()) {
+                if (!policy.repositoryWanted(repository)) {
+                    continue;
+                }
+                for (String tag : source.tags(repository)) {
+                    if (policy.tagWanted(tag)) {
+                        copies.add(task(policy, repository, tag, false));
+                    }
+                }
+            }
+        }
+        return copies.stream().map(c -> new TaskStore.NewTask(KIND, json.valueToTree(c))).toList();
+    }
+
+    private static CopyTask task(ReplicationPolicy policy, String repository, String tag, boolean delete) {
+        return new CopyTask(policy.policyId(), policy.srcRegistryId(), policy.destRegistryId(), repository, tag,
+                policy.destinationRepository(repository), policy.override(), policy.speed(), delete);
+    }
+}

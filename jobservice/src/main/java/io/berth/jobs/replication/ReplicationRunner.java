@@ -1,0 +1,63 @@
+package io.berth.jobs.replication;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.client.ArtifactCopier;
+import io.berth.common.client.OciClient;
+import io.berth.common.client.RegistryException;
+import io.berth.jobs.dispatch.Task;
+import io.berth.jobs.dispatch.TaskContext;
+import io.berth.jobs.dispatch.TaskRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Runs one replication task: copies a tagged artifact (or deletes it at the destination), idempotently. */
+@ApplicationScoped
+public class ReplicationRunner implements TaskRunner {
+    private final Endpoints endpoints;
+    private final ObjectMapper json;
+
+    ReplicationRunner(Endpoints endpoints, ObjectMapper json) {
+        this.endpoints = endpoints;
+        this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return ReplicationPlanner.KIND;
+    }
+
+    @Override
+    public void run(Task task, TaskContext context) throws Exception {
+        ReplicationPlanner.CopyTask copy = json.treeToValue(task.params(), ReplicationPlanner.CopyTask.class);
+        OciClient destination = endpoints.client(copy.destRegistryId());
+        String target = copy.destRepository() + ":" + copy.tag();
+        if (copy.delete()) {
+            String digest = destination.manifestDigest(copy.destRepository(), copy.tag());
+            if (digest == null) {
+                context.log(target + " is not at the destination: nothing to delete");
+            } else {
+                destination.deleteManifest(copy.destRepository(), digest);
+                context.log("deleted " + target + " (" + digest + ")");
+            }
+            return;
+        }
+        OciClient source = endpoints.client(copy.srcRegistryId());
+        context.log("copying " + copy.srcRepository() + ":" + copy.tag() + " from " + source.endpoint().url() + " to " + target + " at "
+                + destination.endpoint().url());
+        ArtifactCopier copier = new ArtifactCopier(context::addBytes, copy.speed() > 0 ? copy.speed() * 1024L : 0);
+        ArtifactCopier.Outcome outcome = copier.copy(source, copy.srcRepository(), copy.tag(), destination, copy.destRepository(),
+                copy.tag(), copy.override());
+        context.log(switch (outcome) {
+            case COPIED -> "copied " + context.bytes() + " bytes of blobs";
+            case UNCHANGED -> "the destination already has it";
+            case SKIPPED_EXISTING -> "the destination's " + target + " is another artifact and override is off: left alone";
+        });
+    }
+
+    @Override
+    public boolean retryable(Exception failure) {
+        if (failure instanceof RegistryException e) {
+            return e.transientFailure();
+        }
+        return TaskRunner.super.retryable(failure);
+    }
+}
