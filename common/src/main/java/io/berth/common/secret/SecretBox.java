@@ -42,9 +42,11 @@ public final class SecretBox {
                 // Windows: the directory's ACL applies
             }
             try {
-                Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.createLink(file, temporary); // atomic, and never replaces: a service that raced us keeps its key
             } catch (java.nio.file.FileAlreadyExistsException raced) {
-                Files.deleteIfExists(temporary); // another service created it first: use theirs
+                // another service created it first: use theirs
+            } finally {
+                Files.deleteIfExists(temporary);
             }
         }
         byte[] key = Base64.getDecoder().decode(Files.readString(file).trim());

@@ -11,13 +11,15 @@ import org.flywaydb.core.Flyway;
 
 /**
  * What core-service tests run against: a database of their own on the real PostgreSQL, holding
- * registry-service's schema too (core reads its documented views, as in production where both
- * share the database), the real Redis, and a token key pair in a directory of their own.
+ * registry-service's and jobservice's schemas too (core reads their documented views, as in
+ * production where all share the database), the real Redis, and a token key pair in a directory of their own.
  */
 public class CoreTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String ADMIN_PASSWORD = "Harbor12345";
     public static final Path DIR = createDir();
     private static final String REGISTRY_MIGRATIONS = "filesystem:" + Path.of("../registry-service/src/main/resources/db/registry")
+            .toAbsolutePath().normalize();
+    private static final String JOBS_MIGRATIONS = "filesystem:" + Path.of("../jobservice/src/main/resources/db/jobs")
             .toAbsolutePath().normalize();
 
     private final PostgresTestDatabase database = new PostgresTestDatabase();
@@ -28,6 +30,8 @@ public class CoreTestResource implements QuarkusTestResourceLifecycleManager {
         String db = config.get("berth.database.url").substring(config.get("berth.database.url").lastIndexOf('/') + 1);
         Flyway.configure().dataSource(PostgresTestDatabase.jdbcUrl(db), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
                 .schemas("registry").locations(REGISTRY_MIGRATIONS).load().migrate();
+        Flyway.configure().dataSource(PostgresTestDatabase.jdbcUrl(db), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD)
+                .schemas("jobs").locations(JOBS_MIGRATIONS).load().migrate();
         config.put("berth.data_dir", DIR.toString());
         config.put("berth.admin_password", ADMIN_PASSWORD);
         config.put("berth.token.private_key", DIR.resolve("token.key").toString());

@@ -1,0 +1,141 @@
+package io.berth.core.api;
+
+import static io.berth.core.testing.Api.admin;
+import static io.berth.core.testing.Api.anonymous;
+import static io.berth.core.testing.Api.as;
+import static io.berth.core.testing.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.agroal.api.AgroalDataSource;
+import io.berth.common.testing.Distribution;
+import io.berth.core.testing.Api;
+import io.berth.core.testing.CoreTestResource;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Registry endpoints, replication policies and executions as core serves them, with a real CNCF
+ * Distribution to ping; jobservice is down here (replication itself is tested in jobservice and end to end).
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreTestResource.class)
+class ReplicationApiTest {
+    static Distribution distribution;
+
+    @BeforeEach
+    void registry() throws Exception {
+        if (distribution == null) {
+            distribution = Distribution.start("mirror", "Mirr0r-pass");
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (distribution != null) {
+            distribution.close();
+        }
+    }
+
+    static Map<String, Object> endpoint(String name, String password) {
+        return Map.of("name", name, "type", "docker-registry", "url", distribution.url(),
+                "credential", Map.of("type", "basic", "access_key", "mirror", "access_secret", password));
+    }
+
+    static long create(Map<String, Object> registry) {
+        String location = admin().body(registry).post("/api/v2.0/registries").then().statusCode(201).extract().header("Location");
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void registriesKeepTheirSecretSealedAndArePinged() throws Exception {
+        String name = unique("dist");
+        long id = create(endpoint(name, "Mirr0r-pass"));
+        admin().get("/api/v2.0/registries/" + id).then().statusCode(200).body("name", equalTo(name))
+                .body("credential.access_key", equalTo("mirror")).body("credential.access_secret", equalTo("*****"));
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection();
+                ResultSet rs = c.createStatement().executeQuery("SELECT access_secret FROM core.registry WHERE id = " + id)) {
+            rs.next();
+            org.assertj.core.api.Assertions.assertThat(rs.getString(1)).startsWith("v1:").doesNotContain("Mirr0r");
+        }
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(200);
+        admin().body(endpoint("x", "wrong")).post("/api/v2.0/registries/ping").then().statusCode(400)
+                .body("errors[0].message", containsString("401"));
+        // the masked secret sent back unchanged keeps the stored one
+        admin().body(Map.of("description", "edited", "credential", Map.of("access_key", "mirror", "access_secret", "*****")))
+                .put("/api/v2.0/registries/" + id).then().statusCode(200);
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(200);
+
+        admin().body(endpoint(name, "x")).post("/api/v2.0/registries").then().statusCode(409);
+        admin().body(Map.of("name", unique("bad"), "type", "docker-hub", "url", "https://x")).post("/api/v2.0/registries").then()
+                .statusCode(400).body("errors[0].message", containsString("supported"));
+        admin().body(Map.of("name", unique("bad"), "type", "harbor", "url", "ftp://x")).post("/api/v2.0/registries").then().statusCode(400);
+        admin().body(Map.of("name", unique("bad"), "type", "harbor")).post("/api/v2.0/registries").then().statusCode(400);
+        admin().get("/api/v2.0/registries/987654").then().statusCode(404);
+        String user = unique("plain");
+        Api.createUser(user, "Passw0rdR");
+        as(user, "Passw0rdR").get("/api/v2.0/registries").then().statusCode(403);
+        anonymous().get("/api/v2.0/registries").then().statusCode(401);
+    }
+
+    @Test
+    void policiesAreValidatedAndHoldTheirRegistries() {
+        long registry = create(endpoint(unique("target"), "Mirr0r-pass"));
+        String name = unique("push");
+        Map<String, Object> good = Map.of("name", name, "dest_registry", Map.of("id", registry), "dest_namespace", "mirror",
+                "filters", List.of(Map.of("type", "name", "value", "library/**")), "trigger", Map.of("type", "manual"));
+        String location = admin().body(good).post("/api/v2.0/replication/policies").then().statusCode(201).extract().header("Location");
+        admin().get(location).then().statusCode(200).body("src_registry.id", equalTo(0)).body("src_registry.name", equalTo("Local"))
+                .body("dest_registry.id", equalTo((int) registry)).body("filters[0].value", equalTo("library/**"))
+                .body("trigger.type", equalTo("manual")).body("override", equalTo(true));
+
+        admin().body(Map.of("name", unique("p"))).post("/api/v2.0/replication/policies").then().statusCode(400)
+                .body("errors[0].message", containsString("exactly one"));
+        admin().body(Map.of("name", unique("p"), "src_registry", Map.of("id", registry), "dest_registry", Map.of("id", registry)))
+                .post("/api/v2.0/replication/policies").then().statusCode(400);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", 424242))).post("/api/v2.0/replication/policies").then()
+                .statusCode(404);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "trigger", Map.of("type", "hourly")))
+                .post("/api/v2.0/replication/policies").then().statusCode(400);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "trigger", Map.of("type", "scheduled")))
+                .post("/api/v2.0/replication/policies").then().statusCode(400).body("errors[0].message", containsString("cron"));
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "trigger",
+                Map.of("type", "scheduled", "trigger_settings", Map.of("cron", "every day")))).post("/api/v2.0/replication/policies").then()
+                .statusCode(400);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "trigger",
+                Map.of("type", "scheduled", "trigger_settings", Map.of("cron", "0 0 3 * * *")))).post("/api/v2.0/replication/policies").then()
+                .statusCode(201);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "filters",
+                List.of(Map.of("type", "label", "value", "x")))).post("/api/v2.0/replication/policies").then().statusCode(400);
+        admin().body(good).post("/api/v2.0/replication/policies").then().statusCode(409);
+        admin().delete("/api/v2.0/registries/" + registry).then().statusCode(412);
+        admin().queryParam("name", name).get("/api/v2.0/replication/policies").then().statusCode(200).body("name", equalTo(List.of(name)));
+    }
+
+    @Test
+    void executionsNeedJobserviceAndAnEnabledPolicy() {
+        long registry = create(endpoint(unique("exec"), "Mirr0r-pass"));
+        String location = admin().body(Map.of("name", unique("run"), "dest_registry", Map.of("id", registry)))
+                .post("/api/v2.0/replication/policies").then().statusCode(201).extract().header("Location");
+        long policy = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        admin().body(Map.of("policy_id", policy)).post("/api/v2.0/replication/executions").then().statusCode(503)
+                .body("errors[0].message", containsString("jobservice"));
+        admin().body(Map.of("enabled", false)).put(location).then().statusCode(200);
+        admin().body(Map.of("policy_id", policy)).post("/api/v2.0/replication/executions").then().statusCode(412);
+        admin().body(Map.of()).post("/api/v2.0/replication/executions").then().statusCode(400);
+        admin().queryParam("policy_id", policy).get("/api/v2.0/replication/executions").then().statusCode(200)
+                .header("X-Total-Count", "0");
+        admin().get("/api/v2.0/replication/executions/123456").then().statusCode(404);
+        admin().get("/api/v2.0/replication/executions/123456/tasks/1/log").then().statusCode(404)
+                .contentType(startsWith("application/json"));
+    }
+}
