@@ -44,6 +44,8 @@ final class BerthSystem implements AutoCloseable {
             env.put("BERTH_" + service + "_PORT", Integer.toString(port));
             env.put("BERTH_" + service + "_URL", "http://127.0.0.1:" + port);
         }
+        // a Redis database of its own: event and job streams of two systems must not mix
+        env.put("BERTH_REDIS_URL", "redis://127.0.0.1:6379/" + (1 + Math.floorMod(database.hashCode(), 15)));
         gatewayPort = freePort();
         env.put("BERTH_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("BERTH_EXTERNAL_URL", "http://127.0.0.1:" + gatewayPort);

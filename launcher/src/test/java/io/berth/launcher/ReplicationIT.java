@@ -1,0 +1,176 @@
+package io.berth.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.media.MediaTypes;
+import io.berth.common.testing.Distribution;
+import io.berth.common.testing.OciLayout;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Replication on the whole system as {@code ./berth up} starts it, driven through the Harbor API on
+ * the gateway, against a real CNCF Distribution with htpasswd logins: push-based (manual and on
+ * push/delete events), pull-based, with digests identical on both ends.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicationIT {
+    static final String ADMIN = "admin:Harbor12345";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static BerthSystem berth;
+    static Distribution distribution;
+    static Path layout;
+    static String image;
+    static String index;
+    static long registryId;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void up() throws Exception {
+        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345"));
+        BerthSystem.Result up = berth.berth("up");
+        assertThat(up.exit()).as(up.output()).isZero();
+        distribution = Distribution.start("mirror", "Mirr0r-pass");
+        layout = Files.createTempDirectory("replication-it");
+        OciLayout oci = new OciLayout(layout);
+        image = oci.image("amd64", 2, 200_000, 21);
+        oci.tag("image", MediaTypes.OCI_MANIFEST, image);
+        index = oci.index(List.of("amd64", "arm64"), 22);
+        oci.tag("index", MediaTypes.OCI_INDEX, index);
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (distribution != null) {
+            distribution.close();
+        }
+        if (berth != null) {
+            berth.close();
+        }
+    }
+
+    static String skopeo(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return p.exitValue() == 0 ? out : "FAILED " + out;
+    }
+
+    static void pushToBerth(String tag, String reference) throws Exception {
+        assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", ADMIN, "oci:" + layout + ":" + tag,
+                "docker://" + berth.host() + "/" + reference)).doesNotStartWith("FAILED");
+    }
+
+    static String atDistribution(String reference) throws Exception {
+        return skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "mirror:Mirr0r-pass", "docker://" + distribution.host() + "/" + reference);
+    }
+
+    HttpResponse<String> api(String method, String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(berth.url() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes()))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    long created(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    JsonNode awaitExecution(long id) throws Exception {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + id, null).body()).path("status").asText().equals("InProgress"));
+        return JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + id, null).body());
+    }
+
+    @Test
+    @Order(1)
+    void aManualPushPolicyCopiesImagesAndIndexesByteForByte() throws Exception {
+        pushToBerth("image", "library/app:v1");
+        pushToBerth("index", "library/multi:v1");
+        pushToBerth("image", "library/app:dev");
+        registryId = created(api("POST", "/api/v2.0/registries", Map.of("name", "dist", "type", "docker-registry", "url", distribution.url(),
+                "credential", Map.of("type", "basic", "access_key", "mirror", "access_secret", "Mirr0r-pass"))));
+        assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", registryId)).statusCode()).isEqualTo(200);
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "to-dist", "dest_registry", Map.of("id", registryId),
+                "dest_namespace", "mirror", "dest_namespace_replace_count", 1,
+                "filters", List.of(Map.of("type", "name", "value", "library/**"), Map.of("type", "tag", "value", "v*")))));
+
+        long execution = created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy)));
+        JsonNode done = awaitExecution(execution);
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeed");
+        assertThat(done.path("total").asInt()).isEqualTo(2);
+        assertThat(done.path("trigger").asText()).isEqualTo("manual");
+        assertThat(atDistribution("mirror/app:v1")).isEqualTo(image);
+        assertThat(atDistribution("mirror/multi:v1")).isEqualTo(index);
+        assertThat(atDistribution("mirror/app:dev")).startsWith("FAILED");
+
+        JsonNode tasks = JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + execution + "/tasks", null).body());
+        assertThat(tasks.findValuesAsText("dst_resource")).containsExactlyInAnyOrder("mirror/app:v1", "mirror/multi:v1");
+        assertThat(tasks.findValuesAsText("status")).containsOnly("Succeed");
+        HttpResponse<String> log = api("GET", "/api/v2.0/replication/executions/" + execution + "/tasks/" + tasks.get(0).path("id").asLong()
+                + "/log", null);
+        assertThat(log.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(log.body()).contains("copying").contains(distribution.url());
+        assertThat(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).headers().firstValue("X-Total-Count"))
+                .contains("1");
+    }
+
+    @Test
+    @Order(2)
+    void pushesAndDeletesAreReplicatedAsTheyHappen() throws Exception {
+        created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "on-push", "dest_registry", Map.of("id", registryId),
+                "filters", List.of(Map.of("type", "name", "value", "library/live*")), "replicate_deletion", true,
+                "trigger", Map.of("type", "event_based"))));
+        long pushed = System.nanoTime();
+        pushToBerth("image", "library/live:v1");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> atDistribution("library/live:v1").equals(image));
+        System.out.println("[measure] push to its event-based replica being pullable: " + (System.nanoTime() - pushed) / 1_000_000 + " ms");
+        pushToBerth("image", "library/other:v1");
+
+        assertThat(api("DELETE", "/api/v2.0/projects/library/repositories/live/artifacts/v1", null).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> atDistribution("library/live:v1").startsWith("FAILED"));
+        assertThat(atDistribution("library/other:v1")).startsWith("FAILED");
+    }
+
+    @Test
+    @Order(3)
+    void aPullPolicyBringsImagesFromTheRemoteRegistry() throws Exception {
+        assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", "mirror:Mirr0r-pass", "oci:" + layout + ":index",
+                "docker://" + distribution.host() + "/vendor/tool:2.0")).doesNotStartWith("FAILED");
+        created(api("POST", "/api/v2.0/projects", Map.of("project_name", "pulled", "metadata", Map.of("public", "false"))));
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-dist", "src_registry", Map.of("id", registryId),
+                "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "vendor/*")))));
+        JsonNode done = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy))));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeed");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/pulled/tool:2.0"))
+                .isEqualTo(index);
+        JsonNode artifact = JSON.readTree(api("GET", "/api/v2.0/projects/pulled/repositories/tool/artifacts/2.0", null).body());
+        assertThat(artifact.path("references").size()).isEqualTo(2);
+    }
+}
