@@ -173,4 +173,35 @@ class ReplicationIT {
         JsonNode artifact = JSON.readTree(api("GET", "/api/v2.0/projects/pulled/repositories/tool/artifacts/2.0", null).body());
         assertThat(artifact.path("references").size()).isEqualTo(2);
     }
+
+    @Test
+    @Order(4)
+    void queuesCanBePausedAndPoolsShowTheWorkers() throws Exception {
+        JsonNode pools = JSON.readTree(api("GET", "/api/v2.0/jobservice/pools", null).body());
+        assertThat(pools.size()).isEqualTo(1);
+        assertThat(pools.get(0).path("job_types").asText()).contains("REPLICATION");
+        String pool = pools.get(0).path("worker_pool_id").asText();
+        assertThat(api("GET", "/api/v2.0/jobservice/pools/" + pool + "/workers", null).statusCode()).isEqualTo(200);
+
+        assertThat(api("PUT", "/api/v2.0/jobservice/queues/REPLICATION", Map.of("action", "pause")).statusCode()).isEqualTo(200);
+        pushToBerth("image", "library/app:v9");
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "paused", "dest_registry", Map.of("id", registryId),
+                "filters", List.of(Map.of("type", "tag", "value", "v9")))));
+        long execution = created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode queues = JSON.readTree(api("GET", "/api/v2.0/jobservice/queues", null).body());
+            assertThat(queues.findValuesAsText("job_type")).contains("REPLICATION");
+            JsonNode replication = queues.get(queues.findValuesAsText("job_type").indexOf("REPLICATION"));
+            assertThat(replication.path("paused").asBoolean()).isTrue();
+            assertThat(replication.path("count").asLong()).isEqualTo(1);
+        });
+        Thread.sleep(3000);
+        assertThat(JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + execution, null).body()).path("status").asText())
+                .isEqualTo("InProgress");
+        assertThat(api("PUT", "/api/v2.0/jobservice/queues/REPLICATION", Map.of("action", "resume")).statusCode()).isEqualTo(200);
+        assertThat(awaitExecution(execution).path("status").asText()).isEqualTo("Succeed");
+        assertThat(atDistribution("library/app:v9")).isEqualTo(image);
+        long task = JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + execution + "/tasks", null).body()).get(0).path("id").asLong();
+        assertThat(api("GET", "/api/v2.0/jobservice/jobs/" + task + "/log", null).body()).contains("copied");
+    }
 }

@@ -1,13 +1,13 @@
 package io.berth.core.artifact;
 
+import static io.berth.core.api.SqlValues.number;
+import static io.berth.core.api.SqlValues.time;
+
 import io.berth.core.api.Paging;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -117,22 +117,5 @@ public class RegistryViews {
                 (String) t.get("subject_digest"), time(t.get("push_time")), time(t.get("pull_time")), number(t.get("pull_count")),
                 (String) t.get("annotations"),
                 (byte[]) t.get("content"));
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
-    }
-
-    static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,8 @@
 package io.berth.core.replication;
 
+import static io.berth.core.api.SqlValues.number;
+import static io.berth.core.api.SqlValues.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.core.api.HarborException;
@@ -20,9 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
-import java.sql.Timestamp;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -191,22 +192,5 @@ public class ExecutionResource {
                 params.path("delete").asBoolean() ? "deletion" : "copy", STATUS.get((String) t.get("status")),
                 (String) t.get("status_message"), ((Number) t.get("attempts")).intValue(), number(t.get("bytes")),
                 time(t.get("start_time")), time(t.get("end_time")));
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

@@ -2,6 +2,7 @@ package io.berth.core.replication;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -9,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** jobservice's API for core: start a replication execution (jobservice plans its tasks), stop an execution. */
+/** jobservice's API for core: start a replication execution (jobservice plans its tasks), stop an execution, control a queue. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -22,4 +23,8 @@ public interface JobserviceApi {
     @POST
     @Path("/executions/{id}/stop")
     Response stop(@PathParam("id") long id);
+
+    @PUT
+    @Path("/queues/{kind}")
+    Response queue(@PathParam("kind") String kind, Map<String, String> action);
 }

@@ -68,6 +68,22 @@ public class Replicator {
         }
     }
 
+    /** Pauses, resumes or stops (its pending tasks) the queue of a job kind. */
+    public void queue(String kind, String action) {
+        try (Response response = jobservice.queue(kind, Map.of("action", action))) {
+            if (response.getStatus() == 400) {
+                throw HarborException.badRequest(json.readTree(response.readEntity(String.class)).path("errors").path(0).path("message").asText());
+            }
+            if (response.getStatus() != 200) {
+                throw new HarborException(502, "BAD_GATEWAY", "jobservice answered " + response.getStatus());
+            }
+        } catch (ProcessingException e) {
+            throw new HarborException(503, "SERVICE_UNAVAILABLE", "jobservice is not answering; try again");
+        } catch (java.io.IOException e) {
+            throw new HarborException(502, "BAD_GATEWAY", "jobservice answered something else than JSON");
+        }
+    }
+
     /** Asks jobservice to stop an execution; false if it does not know it. */
     public boolean stop(long executionId) {
         try (Response response = jobservice.stop(executionId)) {

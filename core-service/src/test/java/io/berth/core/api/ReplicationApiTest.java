@@ -138,4 +138,17 @@ class ReplicationApiTest {
         admin().get("/api/v2.0/replication/executions/123456/tasks/1/log").then().statusCode(404)
                 .contentType(startsWith("application/json"));
     }
+
+    @Test
+    void theJobserviceDashboardIsForAdministrators() {
+        admin().get("/api/v2.0/jobservice/queues").then().statusCode(200);
+        admin().get("/api/v2.0/jobservice/pools").then().statusCode(200);
+        admin().get("/api/v2.0/jobservice/pools/nobody@nowhere/workers").then().statusCode(404);
+        admin().get("/api/v2.0/jobservice/jobs/424242/log").then().statusCode(404);
+        admin().body(Map.of()).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(400);
+        admin().body(Map.of("action", "pause")).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(503);
+        String user = unique("viewer");
+        Api.createUser(user, "Passw0rdV");
+        as(user, "Passw0rdV").get("/api/v2.0/jobservice/queues").then().statusCode(403);
+    }
 }

@@ -6,6 +6,7 @@ import io.berth.jobs.replication.ReplicationPlanner;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,7 +16,8 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * jobservice's API for core (not exposed by the gateway): start an execution, stop one. Reading
+ * jobservice's API for core (not exposed by the gateway): start an execution, stop one, control a
+ * kind's queue. Reading
  * executions and tasks is done by core through the {@code jobs} views.
  */
 @Path("/jobs")
@@ -53,6 +55,25 @@ public class ExecutionResource {
     @Consumes(MediaType.WILDCARD)
     public Response stop(@PathParam("id") long id) {
         return store.stop(id) ? Response.ok().build() : error(404, "execution " + id + " not found");
+    }
+
+    /** Harbor's queue actions: {@code pause} and {@code resume} dispatching a kind's tasks, {@code stop} its pending ones. */
+    @PUT
+    @Path("/queues/{kind}")
+    public Response queue(@PathParam("kind") String kind, Map<String, String> request) {
+        String action = request == null ? null : request.get("action");
+        if (action == null) {
+            return error(400, "action is required: pause, resume or stop");
+        }
+        switch (action) {
+            case "pause" -> store.pause(kind, true);
+            case "resume" -> store.pause(kind, false);
+            case "stop" -> store.stopPending(kind);
+            default -> {
+                return error(400, "unknown action '" + action + "': pause, resume or stop");
+            }
+        }
+        return Response.ok().build();
     }
 
     private static Response error(int status, String message) {

@@ -67,6 +67,7 @@ public class TaskStore {
         List<Due> due = new ArrayList<>();
         String sql = "UPDATE jobs.task SET dispatched_at = now() WHERE id IN (SELECT id FROM jobs.task WHERE status = 'Pending' "
                 + "AND run_after <= now() AND (dispatched_at IS NULL OR dispatched_at < now() - ?::interval) "
+                + "AND kind NOT IN (SELECT kind FROM jobs.queue WHERE paused) "
                 + "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING id, kind";
         query(sql, st -> {
             st.setString(1, redispatchAfter.toMillis() + " milliseconds");
@@ -146,6 +147,39 @@ public class TaskStore {
                 st -> st.setLong(1, executionId));
         finishIfDone(executionId);
         return found > 0;
+    }
+
+    /** Pauses or resumes dispatching a kind's tasks (running ones go on). */
+    public void pause(String kind, boolean paused) {
+        update("INSERT INTO jobs.queue (kind, paused) VALUES (?, ?) ON CONFLICT (kind) DO UPDATE SET paused = EXCLUDED.paused", st -> {
+            st.setString(1, kind);
+            st.setBoolean(2, paused);
+        });
+    }
+
+    /** Stops every pending task of a kind, and ends the executions left with nothing to run. */
+    public int stopPending(String kind) {
+        List<Long> executions = new ArrayList<>();
+        query("UPDATE jobs.task SET status = 'Stopped', end_time = now(), update_time = now() WHERE kind = ? AND status = 'Pending' "
+                + "RETURNING execution_id", st -> st.setString(1, kind), rs -> executions.add(rs.getLong(1)));
+        executions.stream().distinct().forEach(this::finishIfDone);
+        return executions.size();
+    }
+
+    /** This process is alive and runs {@code kinds} with {@code concurrency} workers each. */
+    public void poolHeartbeat(String id, String host, long pid, String kinds, int concurrency) {
+        update("INSERT INTO jobs.worker_pool (id, host, pid, kinds, concurrency) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (id) DO UPDATE SET heartbeat_at = now(), kinds = EXCLUDED.kinds, concurrency = EXCLUDED.concurrency", st -> {
+                    st.setString(1, id);
+                    st.setString(2, host);
+                    st.setLong(3, pid);
+                    st.setString(4, kinds);
+                    st.setInt(5, concurrency);
+                });
+    }
+
+    public void poolGone(String id) {
+        update("DELETE FROM jobs.worker_pool WHERE id = ?", st -> st.setString(1, id));
     }
 
     private void finishIfDone(long executionId) {

@@ -32,6 +32,7 @@ public class Workers {
     private final Instance<TaskRunner> runners;
     private final BerthConfig.Jobservice config;
     private final String processName = ProcessHandle.current().pid() + "@" + hostName();
+    private final List<String> kinds = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "task-heartbeat");
@@ -49,12 +50,23 @@ public class Workers {
 
     void start(@Observes StartupEvent event) {
         for (TaskRunner runner : runners) {
+            kinds.add(runner.kind());
             for (int i = 0; i < config.workers(); i++) {
                 String owner = processName + "/" + runner.kind() + "-" + i;
                 Thread thread = new Thread(() -> loop(runner, owner), "worker-" + runner.kind() + "-" + i);
                 thread.start();
                 threads.add(thread);
             }
+        }
+        heartbeats.scheduleWithFixedDelay(this::poolHeartbeat, 0, 5, TimeUnit.SECONDS);
+    }
+
+    /** Keeps this process listed among the worker pools (Harbor's {@code /jobservice/pools}). */
+    private void poolHeartbeat() {
+        try {
+            store.poolHeartbeat(processName, hostName(), ProcessHandle.current().pid(), String.join(",", kinds), config.workers());
+        } catch (RuntimeException e) {
+            LOG.warnf("worker pool heartbeat: %s", e.getMessage());
         }
     }
 
@@ -65,6 +77,11 @@ public class Workers {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
         heartbeats.shutdownNow();
+        try {
+            store.poolGone(processName);
+        } catch (RuntimeException e) {
+            LOG.debugf("cannot unlist this worker pool: %s", e.getMessage());
+        }
     }
 
     private void loop(TaskRunner runner, String owner) {
