@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
@@ -17,10 +22,13 @@ import java.util.function.LongConsumer;
  */
 public class ArtifactCopier {
     private static final int BLOB_ATTEMPTS = 3;
+    static final int PARALLEL_BLOBS = 4;
 
     private final ObjectMapper json = new ObjectMapper();
     private final LongConsumer bytesCopied;
     private final long bytesPerSecond;
+    private final long started = System.nanoTime();
+    private final AtomicLong throttled = new AtomicLong();
 
     /**
      * @param bytesCopied told of every chunk of blob bytes sent
@@ -71,16 +79,47 @@ public class ArtifactCopier {
             }
             return;
         }
-        List<JsonNode> blobs = new ArrayList<>();
+        List<String> digests = new ArrayList<>();
         if (document.has("config")) {
-            blobs.add(document.get("config"));
+            digests.add(document.get("config").path("digest").asText());
         }
-        document.path("layers").forEach(blobs::add);
-        for (JsonNode blob : blobs) {
-            if (blob.has("urls") && blob.path("mediaType").asText().contains("foreign")) {
-                continue; // non-distributable layers stay where their URLs point
+        for (JsonNode layer : document.path("layers")) {
+            if (!(layer.has("urls") && layer.path("mediaType").asText().contains("foreign"))) { // non-distributable layers stay where their URLs point
+                digests.add(layer.path("digest").asText());
             }
-            copyBlob(source, sourceRepository, blob.path("digest").asText(), destination, destinationRepository);
+        }
+        copyBlobs(source, sourceRepository, digests.stream().distinct().toList(), destination, destinationRepository);
+    }
+
+    /** Copies blobs {@link #PARALLEL_BLOBS} at a time, as registry clients do: one stream rarely fills the link or the CPUs. */
+    private void copyBlobs(OciClient source, String sourceRepository, List<String> digests, OciClient destination, String destinationRepository) {
+        if (digests.size() <= 1) {
+            digests.forEach(d -> copyBlob(source, sourceRepository, d, destination, destinationRepository));
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_BLOBS, digests.size()), r -> {
+            Thread t = new Thread(r, "blob-copy");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> copies = new ArrayList<>();
+            for (String digest : digests) {
+                copies.add(pool.submit(() -> copyBlob(source, sourceRepository, digest, destination, destinationRepository)));
+            }
+            for (Future<?> copy : copies) {
+                copy.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new RegistryException("blob copy failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException("copy interrupted", e);
+        } finally {
+            pool.shutdownNow(); // on failure or interruption: the other copies stop too
         }
     }
 
@@ -110,10 +149,8 @@ public class ArtifactCopier {
         }
     }
 
-    /** Counts the bytes read, and holds reading to the bandwidth limit. */
+    /** Counts the bytes read, and holds all the copy's streams together to the bandwidth limit. */
     private final class Metered extends FilterInputStream {
-        private final long started = System.nanoTime();
-        private long total;
 
         Metered(InputStream in) {
             super(in);
@@ -129,14 +166,13 @@ public class ArtifactCopier {
         public int read(byte[] buffer, int offset, int length) throws IOException {
             int n = super.read(buffer, offset, length);
             if (n > 0) {
-                total += n;
                 bytesCopied.accept(n);
-                throttle();
+                throttle(throttled.addAndGet(n));
             }
             return n;
         }
 
-        private void throttle() throws IOException {
+        private void throttle(long total) throws IOException {
             if (bytesPerSecond <= 0) {
                 return;
             }

@@ -1,6 +1,7 @@
 package io.berth.jobs.api;
 
 import io.berth.common.client.RegistryException;
+import io.berth.jobs.dispatch.Dispatcher;
 import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
 import io.berth.jobs.replication.ReplicationPolicy;
@@ -26,10 +27,12 @@ import java.util.Map;
 public class ExecutionResource {
     private final TaskStore store;
     private final ReplicationPlanner planner;
+    private final Dispatcher dispatcher;
 
-    ExecutionResource(TaskStore store, ReplicationPlanner planner) {
+    ExecutionResource(TaskStore store, ReplicationPlanner planner, Dispatcher dispatcher) {
         this.store = store;
         this.planner = planner;
+        this.dispatcher = dispatcher;
     }
 
     /** Plans a replication policy into tasks and records the execution; 201 with its id, or 502 if the source cannot be listed. */
@@ -42,6 +45,7 @@ public class ExecutionResource {
         try {
             long id = store.createExecution(ReplicationPlanner.KIND, policy.policyId(),
                     policy.trigger() == null ? "MANUAL" : policy.trigger(), planner.plan(policy));
+            dispatcher.dispatch(); // now, not at the next tick
             return Response.status(201).entity(Map.of("id", id)).build();
         } catch (RegistryException | IOException e) {
             return error(502, "cannot list the source registry: " + e.getMessage());

@@ -26,7 +26,7 @@ public class Dispatcher {
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void dispatch() {
+    public void dispatch() {
         try {
             int reclaimed = store.reclaimSilent(visibilityTimeout);
             if (reclaimed > 0) {
