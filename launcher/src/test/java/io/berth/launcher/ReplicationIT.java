@@ -204,4 +204,33 @@ class ReplicationIT {
         long task = JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + execution + "/tasks", null).body()).get(0).path("id").asLong();
         assertThat(api("GET", "/api/v2.0/jobservice/jobs/" + task + "/log", null).body()).contains("copied");
     }
+
+    @Test
+    @Order(5)
+    void twoBerthsReplicateBothWays() throws Exception {
+        try (BerthSystem other = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Other12345"))) {
+            BerthSystem.Result up = other.berth("up");
+            assertThat(up.exit()).as(up.output()).isZero();
+            long peer = created(api("POST", "/api/v2.0/registries", Map.of("name", "peer", "type", "berth", "url", other.url(),
+                    "credential", Map.of("type", "basic", "access_key", "admin", "access_secret", "Other12345"))));
+            assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", peer)).statusCode()).isEqualTo(200);
+
+            long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "to-peer", "dest_registry", Map.of("id", peer),
+                    "filters", List.of(Map.of("type", "name", "value", "library/multi")))));
+            JsonNode pushed = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", push))));
+            assertThat(pushed.path("status").asText()).as(pushed.toString()).isEqualTo("Succeed");
+            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "admin:Other12345",
+                    "docker://" + other.host() + "/library/multi:v1")).isEqualTo(index);
+
+            assertThat(skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":image",
+                    "docker://" + other.host() + "/library/from-peer:v1")).doesNotStartWith("FAILED");
+            long pull = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-peer", "src_registry", Map.of("id", peer),
+                    "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "library/from-*")))));
+            JsonNode pulled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", pull))));
+            assertThat(pulled.path("status").asText()).as(pulled.toString()).isEqualTo("Succeed");
+            assertThat(pulled.path("total").asInt()).isEqualTo(1);
+            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/pulled/from-peer:v1"))
+                    .isEqualTo(image);
+        }
+    }
 }

@@ -76,6 +76,11 @@ public class OciClient {
         return endpoint;
     }
 
+    /** The HTTP client (and TLS settings) this client talks to its registry with, for calls beside the OCI API. */
+    public HttpClient http() {
+        return http;
+    }
+
     /** Checks that the registry answers the OCI API and accepts the credentials. */
     public void ping() {
         HttpResponse<String> response = send(null, false, request("/v2/").GET(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package io.berth.jobs.replication;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryEndpoint;
@@ -18,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Clients of the registries a policy names: a registry endpoint of core ({@code core.registry_view},
@@ -30,12 +32,34 @@ public class Endpoints {
 
     private final AgroalDataSource db;
     private final BerthConfig config;
+    private final ObjectMapper json;
     private volatile SecretBox secrets;
     private volatile TokenSigner signer;
 
-    Endpoints(AgroalDataSource db, BerthConfig config) {
+    Endpoints(AgroalDataSource db, BerthConfig config, ObjectMapper json) {
         this.db = db;
         this.config = config;
+        this.json = json;
+    }
+
+    /** The repositories a registry lets this policy's account list: Harbor's API for Berth and Harbor, the catalog otherwise. */
+    public List<String> repositories(Long registryId) throws IOException {
+        OciClient client = client(registryId);
+        if (registryId != null && List.of("berth", "harbor").contains(type(registryId))) {
+            return new HarborLister(client.endpoint(), client.http(), json).repositories();
+        }
+        return client.catalog();
+    }
+
+    private String type(long registryId) throws IOException {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement("SELECT type FROM core.registry_view WHERE id = ?")) {
+            st.setLong(1, registryId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read registry endpoint " + registryId + ": " + e.getMessage(), e);
+        }
     }
 
     public OciClient client(Long registryId) throws IOException {

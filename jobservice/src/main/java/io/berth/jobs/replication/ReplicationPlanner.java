@@ -37,7 +37,7 @@ public class ReplicationPlanner {
             }
         } else {
             OciClient source = endpoints.client(policy.srcRegistryId());
-            for (String repository : source.catalog()) {
+            for (String repository : endpoints.repositories(policy.srcRegistryId())) {
                 if (!policy.repositoryWanted(repository)) {
                     continue;
                 }
