@@ -216,6 +216,7 @@ class ReplicationIT {
             assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", peer)).statusCode()).isEqualTo(200);
 
             long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "to-peer", "dest_registry", Map.of("id", peer),
+                    "copy_by_chunk", true,
                     "filters", List.of(Map.of("type", "name", "value", "library/multi")))));
             JsonNode pushed = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", push))));
             assertThat(pushed.path("status").asText()).as(pushed.toString()).isEqualTo("Succeed");

@@ -27,6 +27,7 @@ public class ArtifactCopier {
     private final ObjectMapper json = new ObjectMapper();
     private final LongConsumer bytesCopied;
     private final long bytesPerSecond;
+    private final int chunkSize;
     private final long started = System.nanoTime();
     private final AtomicLong throttled = new AtomicLong();
 
@@ -35,8 +36,14 @@ public class ArtifactCopier {
      * @param bytesPerSecond a bandwidth limit, or 0 for none
      */
     public ArtifactCopier(LongConsumer bytesCopied, long bytesPerSecond) {
+        this(bytesCopied, bytesPerSecond, 0);
+    }
+
+    /** @param chunkSize when above 0, blobs are uploaded in chunks of this many bytes ({@code copy_by_chunk}) */
+    public ArtifactCopier(LongConsumer bytesCopied, long bytesPerSecond, int chunkSize) {
         this.bytesCopied = bytesCopied;
         this.bytesPerSecond = bytesPerSecond;
+        this.chunkSize = chunkSize;
     }
 
     public enum Outcome { COPIED, UNCHANGED, SKIPPED_EXISTING }
@@ -134,7 +141,11 @@ public class ArtifactCopier {
                     return;
                 }
                 try (OciClient.Blob blob = source.openBlob(sourceRepository, digest)) {
-                    destination.pushBlob(destinationRepository, digest, blob.length(), new Metered(blob.content()));
+                    if (chunkSize > 0) {
+                        destination.pushBlobInChunks(destinationRepository, digest, new Metered(blob.content()), chunkSize);
+                    } else {
+                        destination.pushBlob(destinationRepository, digest, blob.length(), new Metered(blob.content()));
+                    }
                 }
                 return;
             } catch (RegistryException e) {

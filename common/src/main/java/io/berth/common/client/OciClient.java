@@ -192,16 +192,49 @@ public class OciClient {
         HttpResponse<String> started = send(repository, true, request("/v2/" + repository + "/blobs/uploads/")
                 .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
         expect(started, "start upload to " + repository, 202);
-        URI location = endpoint.url().resolve(started.headers().firstValue("Location")
-                .orElseThrow(() -> new RegistryException(started.statusCode(), "upload to " + repository + ": no Location")));
-        String separator = location.getRawQuery() == null ? "?" : "&";
-        URI target = URI.create(location + separator + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
+        URI target = withDigest(location(started, repository), digest);
         HttpRequest.BodyPublisher body = length >= 0
                 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content), length)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> content);
         HttpRequest.Builder put = HttpRequest.newBuilder(target).header("Content-Type", "application/octet-stream").PUT(body);
         HttpResponse<String> finished = sendOnce(repository, true, put, HttpResponse.BodyHandlers.ofString());
         expect(finished, "upload " + digest + " to " + repository, 201);
+    }
+
+    /**
+     * Uploads a blob as {@code PATCH} chunks of {@code chunkSize} bytes (each held in memory, so
+     * each can be sent again after a failure), then a closing {@code PUT}: for registries or proxies
+     * that limit the size of one request.
+     */
+    public void pushBlobInChunks(String repository, String digest, InputStream content, int chunkSize) throws IOException {
+        HttpResponse<String> started = send(repository, true, request("/v2/" + repository + "/blobs/uploads/")
+                .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
+        expect(started, "start upload to " + repository, 202);
+        URI location = location(started, repository);
+        byte[] chunk = new byte[chunkSize];
+        long offset = 0;
+        int n;
+        while ((n = content.readNBytes(chunk, 0, chunkSize)) > 0) {
+            HttpResponse<String> patched = send(repository, true, HttpRequest.newBuilder(location).timeout(Duration.ofMinutes(5))
+                    .header("Content-Type", "application/octet-stream").header("Content-Range", offset + "-" + (offset + n - 1))
+                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk, 0, n)), HttpResponse.BodyHandlers.ofString());
+            expect(patched, "upload chunk " + offset + "-" + (offset + n - 1) + " of " + digest + " to " + repository, 202);
+            location = location(patched, repository);
+            offset += n;
+        }
+        HttpResponse<String> finished = send(repository, true, HttpRequest.newBuilder(withDigest(location, digest))
+                .timeout(Duration.ofMinutes(5)).PUT(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
+        expect(finished, "finish upload of " + digest + " to " + repository, 201);
+    }
+
+    private URI location(HttpResponse<String> response, String repository) {
+        return endpoint.url().resolve(response.headers().firstValue("Location")
+                .orElseThrow(() -> new RegistryException(response.statusCode(), "upload to " + repository + ": no Location")));
+    }
+
+    private static URI withDigest(URI location, String digest) {
+        String separator = location.getRawQuery() == null ? "?" : "&";
+        return URI.create(location + separator + "digest=" + URLEncoder.encode(digest, StandardCharsets.UTF_8));
     }
 
     private List<String> pages(String repository, String first, String field) {

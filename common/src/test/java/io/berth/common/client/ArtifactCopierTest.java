@@ -102,6 +102,19 @@ class ArtifactCopierTest {
     }
 
     @Test
+    void blobsCanTravelInChunks() throws Exception {
+        AtomicLong bytes = new AtomicLong();
+        ArtifactCopier chunked = new ArtifactCopier(bytes::addAndGet, 0, 64 * 1024);
+        assertThat(chunked.copy(client(open, null, null), "src/app", "v1", client(locked, "replicator", "S3cret-pass"), "chunked/app", "v1",
+                false)).isEqualTo(ArtifactCopier.Outcome.COPIED);
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds=replicator:S3cret-pass",
+                "docker://" + locked.host() + "/chunked/app:v1")).isEqualTo(image);
+        skopeo("copy", "--src-tls-verify=false", "--src-creds=replicator:S3cret-pass", "docker://" + locked.host() + "/chunked/app:v1",
+                "oci:" + Files.createTempDirectory("chunked") + ":v1");
+        assertThat(bytes.get()).isGreaterThan(900_000);
+    }
+
+    @Test
     void aBandwidthLimitHoldsTheCopyBack() {
         ArtifactCopier slow = new ArtifactCopier(n -> { }, 2_000_000);
         long start = System.nanoTime();

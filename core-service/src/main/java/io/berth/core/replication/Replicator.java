@@ -48,6 +48,7 @@ public class Replicator {
                 .toList());
         snapshot.put("override", policy.override);
         snapshot.put("speed", policy.speed);
+        snapshot.put("copy_by_chunk", policy.copyByChunk);
         snapshot.put("trigger", trigger);
         if (resource != null) {
             snapshot.put("resource", Map.of("repository", resource.repository(), "tag", resource.tag() == null ? "" : resource.tag(),

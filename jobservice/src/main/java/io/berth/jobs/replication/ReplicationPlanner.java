@@ -26,7 +26,7 @@ public class ReplicationPlanner {
 
     /** The parameters of one replication task. */
     public record CopyTask(long policyId, Long srcRegistryId, Long destRegistryId, String srcRepository, String tag,
-            String destRepository, boolean override, int speed, boolean delete) {}
+            String destRepository, boolean override, int speed, boolean copyByChunk, boolean delete) {}
 
     public List<TaskStore.NewTask> plan(ReplicationPolicy policy) throws IOException {
         List<CopyTask> copies = new ArrayList<>();
@@ -53,6 +53,6 @@ public class ReplicationPlanner {
 
     private static CopyTask task(ReplicationPolicy policy, String repository, String tag, boolean delete) {
         return new CopyTask(policy.policyId(), policy.srcRegistryId(), policy.destRegistryId(), repository, tag,
-                policy.destinationRepository(repository), policy.override(), policy.speed(), delete);
+                policy.destinationRepository(repository), policy.override(), policy.speed(), policy.copyByChunk(), delete);
     }
 }

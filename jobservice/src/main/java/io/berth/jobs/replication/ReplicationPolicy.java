@@ -8,7 +8,8 @@ import java.util.List;
  * the one artifact pushed or deleted.
  */
 public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegistryId, String destNamespace,
-        Integer destNamespaceReplaceCount, List<Filter> filters, boolean override, int speed, String trigger, Resource resource) {
+        Integer destNamespaceReplaceCount, List<Filter> filters, boolean override, int speed, boolean copyByChunk, String trigger,
+        Resource resource) {
 
     /** Harbor's filter: type {@code name}, {@code tag} (or {@code resource}, {@code label}), a glob, {@code matches} or {@code excludes}. */
     public record Filter(String type, String value, String decoration) {

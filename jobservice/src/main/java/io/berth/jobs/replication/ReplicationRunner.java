@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Runs one replication task: copies a tagged artifact (or deletes it at the destination), idempotently. */
 @ApplicationScoped
 public class ReplicationRunner implements TaskRunner {
+    /** Chunk size of {@code copy_by_chunk} uploads: each chunk is held in memory, once per blob copied in parallel. */
+    static final int CHUNK_SIZE = 8 << 20;
+
     private final Endpoints endpoints;
     private final ObjectMapper json;
 
@@ -43,7 +46,8 @@ public class ReplicationRunner implements TaskRunner {
         OciClient source = endpoints.client(copy.srcRegistryId());
         context.log("copying " + copy.srcRepository() + ":" + copy.tag() + " from " + source.endpoint().url() + " to " + target + " at "
                 + destination.endpoint().url());
-        ArtifactCopier copier = new ArtifactCopier(context::addBytes, copy.speed() > 0 ? copy.speed() * 1024L : 0);
+        ArtifactCopier copier = new ArtifactCopier(context::addBytes, copy.speed() > 0 ? copy.speed() * 1024L : 0,
+                copy.copyByChunk() ? CHUNK_SIZE : 0);
         ArtifactCopier.Outcome outcome = copier.copy(source, copy.srcRepository(), copy.tag(), destination, copy.destRepository(),
                 copy.tag(), copy.override());
         context.log(switch (outcome) {
