@@ -7,13 +7,13 @@ import io.berth.common.media.MediaTypes;
 import io.berth.common.secret.SecretBox;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
+import io.berth.common.testing.Skopeo;
 import io.berth.common.testing.ServiceProcess;
 import io.berth.service.testing.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,7 +21,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,11 +191,6 @@ class JobserviceFaultsIT {
     }
 
     static String skopeo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return p.exitValue() == 0 ? out : "FAILED " + out;
+        return Skopeo.run(args);
     }
 }

@@ -8,19 +8,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
+import io.berth.common.testing.Skopeo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,12 +68,7 @@ class ReplicationIT {
     }
 
     static String skopeo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return p.exitValue() == 0 ? out : "FAILED " + out;
+        return Skopeo.run(args);
     }
 
     static void pushToBerth(String tag, String reference) throws Exception {

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
+import io.berth.common.testing.Skopeo;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,12 +50,8 @@ class ArtifactCopierTest {
     }
 
     static String skopeo(String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("skopeo", "--insecure-policy"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = Skopeo.run(args);
+        assertThat(out).doesNotStartWith("FAILED");
         return out;
     }
 

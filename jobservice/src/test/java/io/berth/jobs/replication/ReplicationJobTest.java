@@ -9,12 +9,12 @@ import io.berth.common.media.MediaTypes;
 import io.berth.common.secret.SecretBox;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
+import io.berth.common.testing.Skopeo;
 import io.berth.jobs.testing.JobsTestResource;
 import io.berth.service.testing.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,12 +79,7 @@ class ReplicationJobTest {
     }
 
     static String skopeo(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return p.exitValue() == 0 ? out : "FAILED " + out;
+        return Skopeo.run(args);
     }
 
     static String atDestination(String reference) throws Exception {
