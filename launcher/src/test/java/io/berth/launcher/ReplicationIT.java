@@ -200,6 +200,18 @@ class ReplicationIT {
 
     @Test
     @Order(5)
+    void aScheduledPolicyFiresOnItsCron() throws Exception {
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "every-3s", "dest_registry", Map.of("id", registryId),
+                "dest_namespace", "scheduled", "filters", List.of(Map.of("type", "name", "value", "library/app"), Map.of("type", "tag", "value", "v1")),
+                "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", "*/3 * * * * *")))));
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> atDistribution("scheduled/app:v1").equals(image));
+        JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
+        assertThat(executions.findValuesAsText("trigger")).isNotEmpty().containsOnly("scheduled");
+        assertThat(api("PUT", "/api/v2.0/replication/policies/" + policy, Map.of("enabled", false)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
     void twoBerthsReplicateBothWays() throws Exception {
         try (BerthSystem other = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Other12345"))) {
             BerthSystem.Result up = other.berth("up");

@@ -113,7 +113,8 @@ public class Workers {
         TaskContext context = new TaskContext(store, task.id());
         AtomicBoolean stopRequested = new AtomicBoolean();
         Thread worker = Thread.currentThread();
-        long every = Math.max(200, config.visibilityTimeout().toMillis() / 4);
+        // often enough for a stop to act promptly, and well within the visibility timeout
+        long every = Math.max(200, Math.min(2000, config.visibilityTimeout().toMillis() / 4));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
             try {
                 if (!store.heartbeat(task.id(), owner, context.bytes()) && stopRequested.compareAndSet(false, true)) {

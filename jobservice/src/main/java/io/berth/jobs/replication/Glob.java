@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * Harbor's doublestar globs for repository and tag filters: {@code *} is any run of characters
  * without {@code /}, {@code **} any run including {@code /} ({@code library/**}, {@code **}{@code /nginx}),
- * {@code ?} one character, {@code {a,b}} either alternative, {@code [abc]} a class.
+ * {@code ?} one character, {@code {a,b}} either alternative, {@code [abc]}, {@code [a-z]} or {@code [!abc]} a class.
  */
 final class Glob {
     private Glob() {}
@@ -39,7 +39,15 @@ final class Glob {
                     regex.append(')');
                 }
                 case ',' -> regex.append(braces > 0 ? "|" : ",");
-                case '[', ']' -> regex.append(c);
+                case '[' -> {
+                    int end = glob.indexOf(']', i + 1);
+                    if (end < 0) {
+                        throw new IllegalArgumentException("unclosed [ in filter '" + glob + "'");
+                    }
+                    String set = glob.substring(i + 1, end).replace("\\", "\\\\").replace("[", "\\[");
+                    regex.append('[').append(set.startsWith("!") ? "^" + set.substring(1) : set).append(']');
+                    i = end;
+                }
                 default -> regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
