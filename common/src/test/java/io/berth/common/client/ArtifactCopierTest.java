@@ -131,4 +131,18 @@ class ArtifactCopierTest {
         assertThatThrownBy(() -> client(open, null, null).manifest("src/app", "missing")).isInstanceOf(RegistryException.class)
                 .matches(e -> ((RegistryException) e).status() == 404);
     }
+
+    @Test
+    void insecureEndpointsSkipCertificateVerificationAndOthersDoNot() throws Exception {
+        try (Distribution tls = Distribution.startTls()) {
+            URI url = URI.create(tls.url());
+            assertThatThrownBy(new OciClient(new RegistryEndpoint(url, null, null, false), Duration.ofMillis(10))::ping)
+                    .isInstanceOf(RegistryException.class);
+            OciClient insecure = new OciClient(new RegistryEndpoint(url, null, null, true), Duration.ofMillis(10));
+            insecure.ping();
+            assertThat(new ArtifactCopier(n -> { }, 0).copy(client(open, null, null), "src/app", "v1", insecure, "tls/app", "v1", false))
+                    .isEqualTo(ArtifactCopier.Outcome.COPIED);
+            assertThat(insecure.manifestDigest("tls/app", "v1")).isEqualTo(OciLayout.sha256(image));
+        }
+    }
 }

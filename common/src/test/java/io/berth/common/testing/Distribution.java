@@ -20,11 +20,13 @@ public final class Distribution implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path dir;
+    private final boolean tls;
 
-    private Distribution(Process process, int port, Path dir) {
+    private Distribution(Process process, int port, Path dir, boolean tls) {
         this.process = process;
         this.port = port;
         this.dir = dir;
+        this.tls = tls;
     }
 
     /** Without authentication. */
@@ -39,6 +41,15 @@ public final class Distribution implements AutoCloseable {
 
     /** On {@code port}: a registry that comes (back) where clients expect it. */
     public static Distribution start(String user, String password, int port) throws IOException, InterruptedException {
+        return start(user, password, port, false);
+    }
+
+    /** Serving HTTPS with a self-signed certificate for 127.0.0.1 (made with openssl), which clients do not trust. */
+    public static Distribution startTls() throws IOException, InterruptedException {
+        return start(null, null, freePort(), true);
+    }
+
+    private static Distribution start(String user, String password, int port, boolean tls) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("distribution");
         List<String> config = new ArrayList<>(List.of(
                 "version: 0.1",
@@ -51,13 +62,24 @@ public final class Distribution implements AutoCloseable {
             Files.writeString(dir.resolve("htpasswd"), user + ":" + OpenBSDBCrypt.generate("2y", password.toCharArray(), salt, 5) + "\n");
             config.add("auth: {htpasswd: {realm: test, path: " + dir.resolve("htpasswd") + "}}");
         }
+        if (tls) {
+            Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString(),
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1").redirectErrorStream(true).start();
+            openssl.getInputStream().readAllBytes();
+            if (openssl.waitFor() != 0) {
+                throw new IOException("openssl could not make a certificate");
+            }
+            config.set(3, "http: {addr: 127.0.0.1:" + port + ", tls: {certificate: " + dir.resolve("cert.pem") + ", key: "
+                    + dir.resolve("key.pem") + "}}");
+        }
         Files.writeString(dir.resolve("config.yml"), String.join("\n", config) + "\n", StandardCharsets.UTF_8);
         Process process = new ProcessBuilder("docker-registry", "serve", dir.resolve("config.yml").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("log").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new Distribution(process, port, dir);
+                return new Distribution(process, port, dir, tls);
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
                     throw new IOException("docker-registry exited: " + Files.readString(dir.resolve("log")));
@@ -75,7 +97,7 @@ public final class Distribution implements AutoCloseable {
     }
 
     public String url() {
-        return "http://" + host();
+        return (tls ? "https://" : "http://") + host();
     }
 
     public String log() throws IOException {
