@@ -64,15 +64,23 @@ endpoint() { # registers the current Distribution, prints its id
   created_id
 }
 replicate() { # runs a manual policy copying $1 to registry $2 under namespace $3; prints seconds
-  local policy execution start status
+  # The time is the POST (listing the source, recording the tasks) plus the execution's own
+  # start-to-end as Berth records it: polling from a shell would add its own delays.
+  local policy execution start posted status
   api POST /replication/policies "{\"name\":\"p-$3\",\"dest_registry\":{\"id\":$2},\"dest_namespace\":\"$3\",\"filters\":[{\"type\":\"name\",\"value\":\"$1\"}]}" >/dev/null
   policy=$(created_id)
   start=$(now)
   api POST /replication/executions "{\"policy_id\":$policy}" >/dev/null
+  posted=$(echo "$(now) - $start" | bc)
   execution=$(created_id)
   while status=$(api GET "/replication/executions/$execution" | python3 -c 'import json,sys;print(json.load(sys.stdin)["status"])'); [ "$status" = InProgress ]; do sleep 0.05; done
   [ "$status" = Succeed ] || { echo "replication $execution: $status" >&2; exit 1; }
-  echo "$(now) - $start" | bc
+  api GET "/replication/executions/$execution" | python3 -c '
+import json, sys
+from datetime import datetime
+e = json.load(sys.stdin)
+d = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00"))
+print("%.3f" % (float(sys.argv[1]) + (d(e["end_time"]) - d(e["start_time"])).total_seconds()))' "$posted"
 }
 
 # warm-up: jobservice is a long-running JVM; measure it warm, as it runs in production

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Clients of the registries a policy names: a registry endpoint of core ({@code core.registry_view},
@@ -34,6 +36,8 @@ public class Endpoints {
     private final BerthConfig config;
     private final ObjectMapper json;
     private volatile SecretBox secrets;
+    private volatile OciClient local;
+    private final Map<Long, OciClient> remotes = new ConcurrentHashMap<>();
     private volatile TokenSigner signer;
 
     Endpoints(AgroalDataSource db, BerthConfig config, ObjectMapper json) {
@@ -62,11 +66,18 @@ public class Endpoints {
         }
     }
 
+    /**
+     * The client of a registry, kept while its endpoint is unchanged: tasks to the same registry share
+     * its connections and the tokens it already holds.
+     */
     public OciClient client(Long registryId) throws IOException {
         if (registryId == null) {
-            TokenSigner tokens = signer();
-            return new OciClient(new RegistryEndpoint(URI.create(config.registry().url()), null, null, false), Duration.ofMillis(500),
-                    scopes -> tokens.sign(REPLICATOR, config.token().service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
+            if (local == null) {
+                TokenSigner tokens = signer();
+                local = new OciClient(new RegistryEndpoint(URI.create(config.registry().url()), null, null, false), Duration.ofMillis(500),
+                        scopes -> tokens.sign(REPLICATOR, config.token().service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
+            }
+            return local;
         }
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
                 "SELECT url, access_key, access_secret, insecure FROM core.registry_view WHERE id = ?")) {
@@ -76,7 +87,13 @@ public class Endpoints {
                     throw new IOException("registry endpoint " + registryId + " no longer exists");
                 }
                 String secret = rs.getString(3) == null ? null : secrets().decrypt(rs.getString(3));
-                return new OciClient(new RegistryEndpoint(URI.create(rs.getString(1)), rs.getString(2), secret, rs.getBoolean(4)));
+                RegistryEndpoint endpoint = new RegistryEndpoint(URI.create(rs.getString(1)), rs.getString(2), secret, rs.getBoolean(4));
+                OciClient cached = remotes.get(registryId);
+                if (cached == null || !cached.endpoint().equals(endpoint)) {
+                    cached = new OciClient(endpoint);
+                    remotes.put(registryId, cached);
+                }
+                return cached;
             }
         } catch (SQLException e) {
             throw new IOException("cannot read registry endpoint " + registryId + ": " + e.getMessage(), e);
