@@ -9,6 +9,7 @@ import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.testing.Skopeo;
 import io.berth.common.testing.ServiceProcess;
+import io.berth.jobs.testing.CoreTokens;
 import io.berth.service.testing.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -112,7 +113,10 @@ class JobserviceFaultsIT {
         String policy = "{\"policy_id\":7,\"src_registry_id\":" + sourceId + ",\"dest_registry_id\":" + destinationId
                 + ",\"override\":true,\"speed\":" + speed + ",\"filters\":[{\"type\":\"name\",\"value\":\"" + nameFilter + "\"}]}";
         HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/replication/executions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(policy)).build(),
+                .header("Content-Type", "application/json")
+                .header("Authorization", CoreTokens.bearer(dir.resolve("secrets/token.key"), dir.resolve("secrets/token.crt"),
+                        "berth-token-service", Duration.ofMinutes(5)))
+                .POST(HttpRequest.BodyPublishers.ofString(policy)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         return Long.parseLong(started.body().replaceAll("\\D", ""));

@@ -1,6 +1,7 @@
 package io.berth.core.replication;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,13 +19,13 @@ public interface JobserviceApi {
 
     @POST
     @Path("/replication/executions")
-    Response replicate(Map<String, Object> policy);
+    Response replicate(@HeaderParam("Authorization") String authorization, Map<String, Object> policy);
 
     @POST
     @Path("/executions/{id}/stop")
-    Response stop(@PathParam("id") long id);
+    Response stop(@HeaderParam("Authorization") String authorization, @PathParam("id") long id);
 
     @PUT
     @Path("/queues/{kind}")
-    Response queue(@PathParam("kind") String kind, Map<String, String> action);
+    Response queue(@HeaderParam("Authorization") String authorization, @PathParam("kind") String kind, Map<String, String> action);
 }

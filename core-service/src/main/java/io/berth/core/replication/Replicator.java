@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.config.BerthConfig;
 import io.berth.core.api.HarborException;
+import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -24,8 +25,10 @@ public class Replicator {
 
     private final JobserviceApi jobservice;
     private final ObjectMapper json;
+    private final TokenIssuer tokens;
 
-    Replicator(BerthConfig config, ObjectMapper json) {
+    Replicator(BerthConfig config, ObjectMapper json, TokenIssuer tokens) {
+        this.tokens = tokens;
         this.jobservice = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.jobservice().url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(5, TimeUnit.MINUTES)
                 .property("microprofile.rest.client.disable.default.mapper", true).build(JobserviceApi.class);
@@ -54,7 +57,7 @@ public class Replicator {
             snapshot.put("resource", Map.of("repository", resource.repository(), "tag", resource.tag() == null ? "" : resource.tag(),
                     "deleted", resource.deleted()));
         }
-        try (Response response = jobservice.replicate(snapshot)) {
+        try (Response response = jobservice.replicate(bearer(), snapshot)) {
             JsonNode body = json.readTree(response.readEntity(String.class));
             if (response.getStatus() != 201) {
                 String message = body.path("errors").path(0).path("message").asText("jobservice answered " + response.getStatus());
@@ -71,7 +74,7 @@ public class Replicator {
 
     /** Pauses, resumes or stops (its pending tasks) the queue of a job kind. */
     public void queue(String kind, String action) {
-        try (Response response = jobservice.queue(kind, Map.of("action", action))) {
+        try (Response response = jobservice.queue(bearer(), kind, Map.of("action", action))) {
             if (response.getStatus() == 400) {
                 throw HarborException.badRequest(json.readTree(response.readEntity(String.class)).path("errors").path(0).path("message").asText());
             }
@@ -85,9 +88,14 @@ public class Replicator {
         }
     }
 
+    /** What jobservice requires of its callers: a token of core's key for its audience. */
+    private String bearer() {
+        return "Bearer " + tokens.issue("core-service", "berth-jobservice", java.util.List.of()).token();
+    }
+
     /** Asks jobservice to stop an execution; false if it does not know it. */
     public boolean stop(long executionId) {
-        try (Response response = jobservice.stop(executionId)) {
+        try (Response response = jobservice.stop(bearer(), executionId)) {
             return response.getStatus() == 200;
         } catch (ProcessingException e) {
             throw new HarborException(503, "SERVICE_UNAVAILABLE", "jobservice is not answering; try again");

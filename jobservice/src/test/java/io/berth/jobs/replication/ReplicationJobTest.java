@@ -10,6 +10,7 @@ import io.berth.common.secret.SecretBox;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.testing.Skopeo;
+import io.berth.jobs.testing.CoreTokens;
 import io.berth.jobs.testing.JobsTestResource;
 import io.berth.service.testing.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -105,8 +106,8 @@ class ReplicationJobTest {
         return DriverManager.getConnection(JobsTestResource.jdbcUrl, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
     }
 
-    static long start(Map<String, Object> policy) {
-        return given().contentType(ContentType.JSON).body(policy).post("/jobs/replication/executions").then().statusCode(201)
+    static long start(Map<String, Object> policy) throws Exception {
+        return given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(policy).post("/jobs/replication/executions").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
     }
 
@@ -218,20 +219,33 @@ class ReplicationJobTest {
         long id = start(policy(sourceId, destinationId, "speed", 100, "dest_namespace", "slow",
                 "filters", List.of(Map.of("type", "name", "value", "library/big"))));
         await().atMost(Duration.ofSeconds(20)).until(() -> (Long) execution(id).get("bytes") > 0);
-        given().post("/jobs/executions/" + id + "/stop").then().statusCode(200);
+        given().header("Authorization", CoreTokens.bearer()).post("/jobs/executions/" + id + "/stop").then().statusCode(200);
         awaitStatus(id, "Stopped");
         assertThat(tasks(id).get(0).get("status")).isEqualTo("Stopped");
         assertThat(atDestination("slow/big:v1")).startsWith("FAILED");
-        given().post("/jobs/executions/999999/stop").then().statusCode(404);
+        given().header("Authorization", CoreTokens.bearer()).post("/jobs/executions/999999/stop").then().statusCode(404);
     }
 
     @Test
     void badPoliciesAndUnreachableSourcesAreRefusedAtOnce() throws Exception {
-        given().contentType(ContentType.JSON).body(policy(sourceId, destinationId, "filters", List.of(Map.of("type", "name", "value", "{oops"))))
+        given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(policy(sourceId, destinationId, "filters", List.of(Map.of("type", "name", "value", "{oops"))))
                 .post("/jobs/replication/executions").then().statusCode(400).body("errors[0].message", containsString("braces"));
         long gone = registry("gone", "http://127.0.0.1:" + Distribution.freePort(), null, null);
-        given().contentType(ContentType.JSON).body(policy(gone, destinationId)).post("/jobs/replication/executions").then().statusCode(502)
+        given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(policy(gone, destinationId)).post("/jobs/replication/executions").then().statusCode(502)
                 .body("errors[0].message", containsString("cannot list the source registry"));
-        given().contentType(ContentType.JSON).body("{").post("/jobs/replication/executions").then().statusCode(400);
+        given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body("{").post("/jobs/replication/executions").then().statusCode(400);
+    }
+
+    @Test
+    void onlyCoreMayCallTheJobApi() throws Exception {
+        given().contentType(ContentType.JSON).body(policy(sourceId, destinationId)).post("/jobs/replication/executions").then().statusCode(401);
+        given().header("Authorization", "Bearer not.a.token").post("/jobs/executions/1/stop").then().statusCode(401);
+        String expired = CoreTokens.bearer(JobsTestResource.DIR.resolve("token.key"), JobsTestResource.DIR.resolve("token.crt"),
+                "berth-token-service", Duration.ofMinutes(-5));
+        given().header("Authorization", expired).post("/jobs/executions/1/stop").then().statusCode(401);
+        String otherIssuer = CoreTokens.bearer(JobsTestResource.DIR.resolve("token.key"), JobsTestResource.DIR.resolve("token.crt"),
+                "someone-else", Duration.ofMinutes(5));
+        given().header("Authorization", otherIssuer).post("/jobs/executions/1/stop").then().statusCode(401);
+        given().get("/q/health/ready").then().statusCode(200);
     }
 }
