@@ -73,7 +73,7 @@ public class ArtifactCopier {
         try {
             document = json.readTree(manifest.content());
         } catch (IOException e) {
-            throw new RegistryException(0, "manifest " + manifest.digest() + " of " + sourceRepository + " is not JSON");
+            throw new RegistryException(422, "manifest " + manifest.digest() + " of " + sourceRepository + " is not JSON");
         }
         if (document.has("manifests")) {
             for (JsonNode child : document.get("manifests")) {

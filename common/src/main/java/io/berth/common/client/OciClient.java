@@ -65,7 +65,7 @@ public class OciClient {
         this.backoff = backoff;
         this.tokens = tokens;
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL);
+                .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
         if (endpoint.insecure()) {
             builder.sslContext(trustingEveryCertificate());
         }
@@ -112,6 +112,13 @@ public class OciClient {
         expect(response, "GET manifest " + repository + ":" + reference, 200);
         String digest = response.headers().firstValue("Docker-Content-Digest")
                 .orElseGet(() -> io.berth.common.digest.DigestAlgorithm.SHA256.digest(response.body()).toString());
+        if (io.berth.common.digest.Digest.looksLikeDigest(reference)) {
+            io.berth.common.digest.Digest wanted = io.berth.common.digest.Digest.parse(reference);
+            if (!wanted.algorithm().digest(response.body()).equals(wanted)) {
+                throw new RegistryException(422, "GET manifest " + repository + "@" + reference + ": the content does not match its digest");
+            }
+            digest = reference;
+        }
         String mediaType = response.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse(MediaTypes.OCI_MANIFEST);
         return new Manifest(response.body(), mediaType, digest);
     }
@@ -146,6 +153,20 @@ public class OciClient {
         return true;
     }
 
+    /**
+     * Deletes a tag alone (OCI Distribution 1.1); false if the registry does not delete tags (CNCF
+     * Distribution 2.x answers 400/405) — then only deleting the manifest by digest removes it.
+     */
+    public boolean deleteTag(String repository, String tag) {
+        HttpResponse<String> response = send(repository, true, request("/v2/" + repository + "/manifests/" + tag).DELETE(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 400 || response.statusCode() == 405) {
+            return false;
+        }
+        expect(response, "DELETE tag " + repository + ":" + tag, 202, 404);
+        return true;
+    }
+
     public boolean hasBlob(String repository, String digest) {
         HttpResponse<Void> response = send(repository, false, request("/v2/" + repository + "/blobs/" + digest)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
@@ -156,10 +177,26 @@ public class OciClient {
         return true;
     }
 
-    /** A blob's bytes as a stream, with its length; the caller closes it. */
+    /**
+     * A blob's bytes as a stream, with its length; the caller closes it. A redirect (to object
+     * storage, a CDN) is followed without the registry's credentials.
+     */
     public Blob openBlob(String repository, String digest) {
         HttpResponse<InputStream> response = send(repository, false, request("/v2/" + repository + "/blobs/" + digest).GET(),
                 HttpResponse.BodyHandlers.ofInputStream());
+        for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent(); hops++) {
+            URI target = response.request().uri().resolve(response.headers().firstValue("Location").get());
+            discard(response);
+            try {
+                response = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw new RegistryException("GET blob " + digest + " at " + target.getHost() + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException("interrupted", e);
+            }
+        }
         if (response.statusCode() != 200) {
             try (InputStream body = response.body()) {
                 expect(response, "GET blob " + repository + "@" + digest, 200);
@@ -267,12 +304,14 @@ public class OciClient {
             try {
                 HttpResponse<T> response = sendOnce(repository, push, request, handler);
                 if (response.statusCode() == 401) {
+                    discard(response);
                     login(repository, push, response);
                     response = sendOnce(repository, push, request, handler);
                 }
                 if (response.statusCode() != 429 && response.statusCode() < 500) {
                     return response;
                 }
+                discard(response);
                 last = new RegistryException(response.statusCode(), request.build().method() + " " + request.build().uri()
                         + " answered " + response.statusCode());
             } catch (RegistryException e) {
@@ -283,6 +322,17 @@ public class OciClient {
             }
         }
         throw last;
+    }
+
+    /** Frees the connection of a response whose body nobody will read. */
+    private static void discard(HttpResponse<?> response) {
+        if (response.body() instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // the connection is dropped instead
+            }
+        }
     }
 
     private <T> HttpResponse<T> sendOnce(String repository, boolean push, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {

@@ -58,10 +58,10 @@ public class ReplicationEvents extends RegistryEventGroup {
                 }
                 for (Object tag : tags) {
                     try {
-                        replicator.run(policy, "EVENT", new Replicator.Resource(e.getString("repository"), (String) tag, deleted));
+                        replicator.run(policy, "EVENT", new Replicator.Resource(e.getString("repository"), (String) tag, deleted, e.getString("digest")));
                     } catch (io.berth.core.api.HarborException failure) {
-                        if (failure.status() == 503) {
-                            throw failure; // jobservice down: leave the events unacknowledged, to be handled again
+                        if (failure.status() >= 500) {
+                            throw failure; // jobservice down or failing: leave the events unacknowledged, to be handled again
                         }
                         LOG.warnf("event-based replication %s of %s:%s: %s", policy.name, e.getString("repository"), tag, failure.getMessage());
                     } catch (RuntimeException failure) {

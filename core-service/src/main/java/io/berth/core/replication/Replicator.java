@@ -36,7 +36,7 @@ public class Replicator {
     }
 
     /** An artifact an event concerns. */
-    public record Resource(String repository, String tag, boolean deleted) {}
+    public record Resource(String repository, String tag, boolean deleted, String digest) {}
 
     /** Runs {@code policy} now; the new execution's id. */
     public long run(ReplicationPolicy policy, String trigger, Resource resource) {
@@ -55,7 +55,7 @@ public class Replicator {
         snapshot.put("trigger", trigger);
         if (resource != null) {
             snapshot.put("resource", Map.of("repository", resource.repository(), "tag", resource.tag() == null ? "" : resource.tag(),
-                    "deleted", resource.deleted()));
+                    "deleted", resource.deleted(), "digest", resource.digest() == null ? "" : resource.digest()));
         }
         try (Response response = jobservice.replicate(bearer(), snapshot)) {
             JsonNode body = json.readTree(response.readEntity(String.class));

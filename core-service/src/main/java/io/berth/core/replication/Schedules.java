@@ -63,8 +63,15 @@ public class Schedules {
                 int claimed = QuarkusTransaction.requiringNew().call(() -> ReplicationPolicy.update(
                         "lastFired = ?1 where id = ?2 and (lastFired is null or lastFired < ?1)", instant, policy.id));
                 if (claimed == 1) {
-                    long execution = replicator.run(policy, "SCHEDULE", null);
-                    LOG.infof("replication policy %s fired for %s: execution %d", policy.name, instant, execution);
+                    try {
+                        long execution = replicator.run(policy, "SCHEDULE", null);
+                        LOG.infof("replication policy %s fired for %s: execution %d", policy.name, instant, execution);
+                    } catch (RuntimeException e) {
+                        // hand the slot back, so that this or another replica fires it at the next tick
+                        QuarkusTransaction.requiringNew().call(() -> ReplicationPolicy.update("lastFired = ?1 where id = ?2 and lastFired = ?3",
+                                policy.lastFired, policy.id, instant));
+                        throw e;
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("scheduled replication policy %s: %s", policy.name, e.getMessage());

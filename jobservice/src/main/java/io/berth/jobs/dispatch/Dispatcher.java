@@ -18,17 +18,19 @@ public class Dispatcher {
     private final TaskStore store;
     private final TaskQueue queue;
     private final Duration visibilityTimeout;
+    private final int maxAttempts;
 
     Dispatcher(TaskStore store, TaskQueue queue, BerthConfig config) {
         this.store = store;
         this.queue = queue;
         this.visibilityTimeout = config.jobservice().visibilityTimeout();
+        this.maxAttempts = config.jobservice().maxAttempts();
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void dispatch() {
         try {
-            int reclaimed = store.reclaimSilent(visibilityTimeout);
+            int reclaimed = store.reclaimSilent(visibilityTimeout, maxAttempts);
             if (reclaimed > 0) {
                 LOG.infof("took back %d task(s) whose worker went silent", reclaimed);
             }

@@ -3,6 +3,7 @@ package io.berth.jobs.dispatch;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class TaskQueue {
     static final String GROUP = "jobservice";
+    static final long MAX_LENGTH = 100_000;
 
     private final StreamCommands<String, String, String> streams;
 
@@ -30,7 +32,8 @@ public class TaskQueue {
     }
 
     public void publish(String kind, long taskId) {
-        streams.xadd(stream(kind), Map.of("task", Long.toString(taskId)));
+        // messages are acknowledged at once and the database keeps the truth: the stream needs no long memory
+        streams.xadd(stream(kind), new XAddArgs().maxlen(MAX_LENGTH).nearlyExactTrimming(), Map.of("task", Long.toString(taskId)));
     }
 
     /** Creates the stream and its group if missing (after a Redis flush, too). */

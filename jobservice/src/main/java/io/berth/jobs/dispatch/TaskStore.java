@@ -76,12 +76,28 @@ public class TaskStore {
         return due;
     }
 
-    /** Running tasks whose worker has been silent too long go back to Pending, to be run again. */
-    public int reclaimSilent(Duration visibilityTimeout) {
-        return update("UPDATE jobs.task SET status = 'Pending', owner = NULL, dispatched_at = NULL, run_after = now(), "
-                + "log = log || to_char(now(), 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\" ') || 'worker ' || owner || ' went silent; running again' || E'\\n', "
-                + "update_time = now() WHERE status = 'Running' AND heartbeat < now() - ?::interval",
-                st -> st.setString(1, visibilityTimeout.toMillis() + " milliseconds"));
+    /**
+     * Running tasks whose worker has been silent too long go back to Pending, to be run again — or end
+     * (Error once their attempts are spent: a task that kills its process must not do so forever;
+     * Stopped when their execution is being stopped). Returns how many were taken back.
+     */
+    public int reclaimSilent(Duration visibilityTimeout, int maxAttempts) {
+        List<Long> executions = new ArrayList<>();
+        query("UPDATE jobs.task t SET status = CASE WHEN e.stop_requested THEN 'Stopped' WHEN t.attempts >= ? THEN 'Error' ELSE 'Pending' END, "
+                + "status_message = CASE WHEN e.stop_requested THEN 'stopped' WHEN t.attempts >= ? THEN 'its worker went silent on every attempt' "
+                + "ELSE t.status_message END, "
+                + "end_time = CASE WHEN e.stop_requested OR t.attempts >= ? THEN now() END, "
+                + "owner = NULL, dispatched_at = NULL, run_after = now(), "
+                + "log = t.log || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\" ') || 'worker ' || t.owner || ' went silent' || E'\\n', "
+                + "update_time = now() FROM jobs.execution e WHERE e.id = t.execution_id AND t.status = 'Running' "
+                + "AND t.heartbeat < now() - ?::interval RETURNING t.execution_id", st -> {
+                    st.setInt(1, maxAttempts);
+                    st.setInt(2, maxAttempts);
+                    st.setInt(3, maxAttempts);
+                    st.setString(4, visibilityTimeout.toMillis() + " milliseconds");
+                }, rs -> executions.add(rs.getLong(1)));
+        executions.stream().distinct().forEach(this::finishIfDone);
+        return executions.size();
     }
 
     /** Takes a due Pending task for {@code owner}; empty if another worker has it, it is done, or not due. */
@@ -89,7 +105,9 @@ public class TaskStore {
         List<Task> claimed = new ArrayList<>();
         query("UPDATE jobs.task SET status = 'Running', owner = ?, heartbeat = now(), attempts = attempts + 1, "
                 + "start_time = coalesce(start_time, now()), update_time = now() "
-                + "WHERE id = ? AND status = 'Pending' AND run_after <= now() RETURNING id, execution_id, kind, params::text, attempts", st -> {
+                + "WHERE id = ? AND status = 'Pending' AND run_after <= now() "
+                + "AND NOT (SELECT stop_requested FROM jobs.execution e WHERE e.id = execution_id) "
+                + "RETURNING id, execution_id, kind, params::text, attempts", st -> {
                     st.setString(1, owner);
                     st.setLong(2, id);
                 }, rs -> claimed.add(new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), readTree(rs.getString(4)), rs.getInt(5))));
@@ -128,16 +146,19 @@ public class TaskStore {
         finishIfDone(task.executionId());
     }
 
-    /** Puts a failed task back to Pending, to run again after {@code delay}. */
+    /** Puts a failed task back to Pending, to run again after {@code delay} (or ends it as Stopped if its execution is being stopped). */
     public void retryLater(Task task, String owner, String message, Duration delay, long bytes) {
-        update("UPDATE jobs.task SET status = 'Pending', status_message = ?, bytes = ?, owner = NULL, dispatched_at = NULL, "
-                + "run_after = now() + ?::interval, update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+        update("UPDATE jobs.task t SET status = CASE WHEN e.stop_requested THEN 'Stopped' ELSE 'Pending' END, status_message = ?, "
+                + "bytes = ?, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, update_time = now(), "
+                + "end_time = CASE WHEN e.stop_requested THEN now() END "
+                + "FROM jobs.execution e WHERE e.id = t.execution_id AND t.id = ? AND t.owner = ? AND t.status = 'Running'", st -> {
                     st.setString(1, message);
                     st.setLong(2, bytes);
                     st.setString(3, delay.toMillis() + " milliseconds");
                     st.setLong(4, task.id());
                     st.setString(5, owner);
                 });
+        finishIfDone(task.executionId());
     }
 
     /** Asks an execution to stop: its Pending tasks are Stopped at once, Running ones at their worker's next heartbeat. */

@@ -87,6 +87,7 @@ public class Workers {
     private void loop(TaskRunner runner, String owner) {
         boolean groupReady = false;
         while (running) {
+            Thread.interrupted(); // whatever interrupted the last task is over
             try {
                 if (!groupReady) {
                     queue.ensureGroup(runner.kind());
@@ -112,51 +113,74 @@ public class Workers {
     private void run(TaskRunner runner, Task task, String owner) {
         TaskContext context = new TaskContext(store, task.id());
         AtomicBoolean stopRequested = new AtomicBoolean();
+        Object runLock = new Object();
+        boolean[] running = {true}; // guarded by runLock: no interrupt once the run is over
         Thread worker = Thread.currentThread();
         // often enough for a stop to act promptly, and well within the visibility timeout
         long every = Math.max(200, Math.min(2000, config.visibilityTimeout().toMillis() / 4));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
             try {
                 if (!store.heartbeat(task.id(), owner, context.bytes()) && stopRequested.compareAndSet(false, true)) {
-                    worker.interrupt();
+                    synchronized (runLock) {
+                        if (running[0]) {
+                            worker.interrupt();
+                        }
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warnf("heartbeat of task %d: %s", task.id(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
-        context.log("attempt " + task.attempts() + " of " + config.maxAttempts() + " on " + owner);
+        Throwable failure = null;
         try {
+            context.log("attempt " + task.attempts() + " of " + config.maxAttempts() + " on " + owner);
             runner.run(task, context);
+        } catch (Throwable t) { // an Error too: the task must end, and this worker go on
+            failure = t;
+        } finally {
             heartbeat.cancel(false);
-            Thread.interrupted();
-            store.finish(task, owner, "Success", null, context.bytes());
-        } catch (Exception failure) {
-            heartbeat.cancel(false);
-            Thread.interrupted();
-            String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-            if (stopRequested.get()) {
-                context.log("stopped");
-                store.finish(task, owner, "Stopped", "stopped", context.bytes());
-            } else if (!running) {
-                context.log("jobservice is shutting down; the task will run again");
-                store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes());
-            } else if (runner.retryable(failure) && task.attempts() < config.maxAttempts()) {
-                Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
-                context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
-                store.retryLater(task, owner, message, delay, context.bytes());
-            } else {
-                context.log("failed: " + message);
-                LOG.warnf("task %d failed for good: %s", task.id(), message);
-                store.finish(task, owner, "Error", message, context.bytes());
+            synchronized (runLock) {
+                running[0] = false;
             }
+            Thread.interrupted();
+        }
+        try {
+            record(runner, task, owner, context, failure, stopRequested.get());
+        } catch (RuntimeException e) {
+            // the database is unreachable: the task stays Running without heartbeats and is reclaimed later
+            LOG.warnf("cannot record the end of task %d: %s", task.id(), e.getMessage());
         }
     }
 
+    private void record(TaskRunner runner, Task task, String owner, TaskContext context, Throwable failure, boolean stopRequested) {
+        if (failure == null) {
+            store.finish(task, owner, "Success", null, context.bytes());
+            return;
+        }
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        if (stopRequested) {
+            context.log("stopped");
+            store.finish(task, owner, "Stopped", "stopped", context.bytes());
+        } else if (!this.running) {
+            context.log("jobservice is shutting down; the task will run again");
+            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes());
+        } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < config.maxAttempts()) {
+            Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
+            context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
+            store.retryLater(task, owner, message, delay, context.bytes());
+        } else {
+            context.log("failed: " + message);
+            LOG.warnf("task %d failed for good: %s", task.id(), message);
+            store.finish(task, owner, "Error", message, context.bytes());
+        }
+    }
+
+    /** Pauses between attempts; an interrupt only cuts it short (shutdown is told by {@code running}). */
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // the loop checks whether to go on
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.List;
  */
 final class HarborLister {
     private static final int PAGE = 100;
+    private static final int MAX_PAGES = 10_000; // a server that ignores "page" must not keep us here forever
 
     private final RegistryEndpoint endpoint;
     private final HttpClient http;
@@ -47,7 +48,7 @@ final class HarborLister {
 
     private List<JsonNode> pages(String path) {
         List<JsonNode> all = new ArrayList<>();
-        for (int page = 1; ; page++) {
+        for (int page = 1; page <= MAX_PAGES; page++) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path + "?page=" + page + "&page_size=" + PAGE))
                     .timeout(Duration.ofMinutes(1)).header("Accept", "application/json");
             if (!endpoint.anonymous()) {
@@ -72,9 +73,13 @@ final class HarborLister {
                 if (items.size() < PAGE) {
                     return all;
                 }
+                if (page == MAX_PAGES) {
+                    throw new RegistryException(502, "GET " + endpoint.url() + path + ": more than " + MAX_PAGES + " pages");
+                }
             } catch (IOException e) {
                 throw new RegistryException(response.statusCode(), "GET " + endpoint.url() + path + ": malformed JSON");
             }
         }
+        return all;
     }
 }

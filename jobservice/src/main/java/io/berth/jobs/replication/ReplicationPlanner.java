@@ -26,14 +26,14 @@ public class ReplicationPlanner {
 
     /** The parameters of one replication task. */
     public record CopyTask(long policyId, Long srcRegistryId, Long destRegistryId, String srcRepository, String tag,
-            String destRepository, boolean override, int speed, boolean copyByChunk, boolean delete) {}
+            String destRepository, boolean override, int speed, boolean copyByChunk, boolean delete, String digest) {}
 
     public List<TaskStore.NewTask> plan(ReplicationPolicy policy) throws IOException {
         List<CopyTask> copies = new ArrayList<>();
         if (policy.resource() != null) {
             ReplicationPolicy.Resource r = policy.resource();
             if (policy.repositoryWanted(r.repository()) && (r.tag() == null || policy.tagWanted(r.tag()))) {
-                copies.add(task(policy, r.repository(), r.tag(), r.deleted()));
+                copies.add(task(policy, r.repository(), r.tag(), r.deleted(), r.digest()));
             }
         } else {
             OciClient source = endpoints.client(policy.srcRegistryId());
@@ -43,7 +43,7 @@ public class ReplicationPlanner {
                 }
                 for (String tag : source.tags(repository)) {
                     if (policy.tagWanted(tag)) {
-                        copies.add(task(policy, repository, tag, false));
+                        copies.add(task(policy, repository, tag, false, null));
                     }
                 }
             }
@@ -51,8 +51,8 @@ public class ReplicationPlanner {
         return copies.stream().map(c -> new TaskStore.NewTask(KIND, json.valueToTree(c))).toList();
     }
 
-    private static CopyTask task(ReplicationPolicy policy, String repository, String tag, boolean delete) {
+    private static CopyTask task(ReplicationPolicy policy, String repository, String tag, boolean delete, String digest) {
         return new CopyTask(policy.policyId(), policy.srcRegistryId(), policy.destRegistryId(), repository, tag,
-                policy.destinationRepository(repository), policy.override(), policy.speed(), policy.copyByChunk(), delete);
+                policy.destinationRepository(repository), policy.override(), policy.speed(), policy.copyByChunk(), delete, digest);
     }
 }

@@ -18,7 +18,8 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
         }
     }
 
-    public record Resource(String repository, String tag, boolean deleted) {}
+    /** The artifact of an event: its repository, the tag pushed or deleted, and its digest. */
+    public record Resource(String repository, String tag, boolean deleted, String digest) {}
 
     /** The destination repository of {@code repository}: Harbor's namespace replacement and flattening. */
     String destinationRepository(String repository) {

@@ -34,13 +34,7 @@ public class ReplicationRunner implements TaskRunner {
         OciClient destination = endpoints.client(copy.destRegistryId());
         String target = copy.destRepository() + ":" + copy.tag();
         if (copy.delete()) {
-            String digest = destination.manifestDigest(copy.destRepository(), copy.tag());
-            if (digest == null) {
-                context.log(target + " is not at the destination: nothing to delete");
-            } else {
-                destination.deleteManifest(copy.destRepository(), digest);
-                context.log("deleted " + target + " (" + digest + ")");
-            }
+            delete(copy, destination, target, context);
             return;
         }
         OciClient source = endpoints.client(copy.srcRegistryId());
@@ -55,6 +49,24 @@ public class ReplicationRunner implements TaskRunner {
             case UNCHANGED -> "the destination already has it";
             case SKIPPED_EXISTING -> "the destination's " + target + " is another artifact and override is off: left alone";
         });
+    }
+
+    /**
+     * Replicates the deletion of a tag: only if the destination's tag still names the deleted
+     * artifact; the tag alone where the registry deletes tags, else the manifest (CNCF Distribution).
+     */
+    private static void delete(ReplicationPlanner.CopyTask copy, OciClient destination, String target, TaskContext context) {
+        String current = destination.manifestDigest(copy.destRepository(), copy.tag());
+        if (current == null) {
+            context.log(target + " is not at the destination: nothing to delete");
+        } else if (copy.digest() != null && !copy.digest().isEmpty() && !current.equals(copy.digest())) {
+            context.log(target + " names " + current + ", not the deleted " + copy.digest() + ": left alone");
+        } else if (destination.deleteTag(copy.destRepository(), copy.tag())) {
+            context.log("deleted the tag " + target);
+        } else {
+            destination.deleteManifest(copy.destRepository(), current);
+            context.log("the destination does not delete tags alone: deleted the manifest " + current + " of " + target);
+        }
     }
 
     @Override

@@ -237,6 +237,31 @@ class ReplicationJobTest {
     }
 
     @Test
+    void aDeletionIsReplicatedOnlyWhileTheDestinationTagStillNamesTheDeletedArtifact() throws Exception {
+        Map<String, Object> copy = policy(sourceId, destinationId, "dest_namespace", "guard", "filters",
+                List.of(Map.of("type", "name", "value", "library/app"), Map.of("type", "tag", "value", "v2")));
+        awaitStatus(start(copy), "Success");
+        assertThat(atDestination("guard/app:v2")).isEqualTo(manifests.get("library/app:v2"));
+
+        Map<String, Object> staleDelete = new HashMap<>(copy);
+        staleDelete.put("resource", Map.of("repository", "library/app", "tag", "v2", "deleted", true,
+                "digest", OciLayout.sha256(manifests.get("library/app:v1"))));
+        long stale = start(staleDelete);
+        awaitStatus(stale, "Success");
+        assertThat((String) tasks(stale).get(0).get("log")).contains("left alone");
+        assertThat(atDestination("guard/app:v2")).isEqualTo(manifests.get("library/app:v2"));
+
+        Map<String, Object> delete = new HashMap<>(copy);
+        delete.put("resource", Map.of("repository", "library/app", "tag", "v2", "deleted", true,
+                "digest", OciLayout.sha256(manifests.get("library/app:v2"))));
+        long deleted = start(delete);
+        awaitStatus(deleted, "Success");
+        // CNCF Distribution does not delete tags alone: the manifest goes, as Harbor does it there
+        assertThat((String) tasks(deleted).get(0).get("log")).contains("does not delete tags alone");
+        assertThat(atDestination("guard/app:v2")).startsWith("FAILED");
+    }
+
+    @Test
     void onlyCoreMayCallTheJobApi() throws Exception {
         given().contentType(ContentType.JSON).body(policy(sourceId, destinationId)).post("/jobs/replication/executions").then().statusCode(401);
         given().header("Authorization", "Bearer not.a.token").post("/jobs/executions/1/stop").then().statusCode(401);
