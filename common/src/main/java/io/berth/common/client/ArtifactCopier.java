@@ -63,6 +63,13 @@ public class ArtifactCopier {
             return Outcome.SKIPPED_EXISTING;
         }
         copyContent(source, sourceRepository, manifest, destination, destinationRepository);
+        String current = io.berth.common.digest.Digest.looksLikeDigest(reference) ? manifest.digest()
+                : source.manifestDigest(sourceRepository, reference);
+        if (current != null && !current.equals(manifest.digest())) {
+            // the tag moved while we copied: tagging the old artifact now could overwrite a newer copy
+            throw new RegistryException(sourceRepository + ":" + reference + " changed during the copy (now " + current + "); copying again",
+                    null);
+        }
         destination.putManifest(destinationRepository, destinationReference, manifest);
         return Outcome.COPIED;
     }
