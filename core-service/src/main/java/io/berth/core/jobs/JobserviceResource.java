@@ -60,8 +60,8 @@ public class JobserviceResource {
     @Path("/queues/{job_type}")
     public Response queue(@PathParam("job_type") String jobType, QueueAction action) {
         current.sysadmin();
-        if (action == null || action.action() == null) {
-            throw HarborException.badRequest("action is required: pause, resume or stop");
+        if (action == null || action.action() == null || !java.util.Set.of("pause", "resume", "stop").contains(action.action())) {
+            throw HarborException.badRequest("action must be pause, resume or stop");
         }
         jobservice.queue(jobType, action.action());
         return Response.ok().build();

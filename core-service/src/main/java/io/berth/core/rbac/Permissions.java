@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Harbor's permission matrix: what each project role may do, what a robot's permissions allow, and
@@ -49,25 +50,39 @@ public class Permissions {
         if (caller.sysadmin()) {
             return EnumSet.allOf(Action.class);
         }
+        return combine(project, role(caller, project),
+                caller.isRobot() ? RobotPermission.actions(caller.id(), project.name) : Set.of());
+    }
+
+    /**
+     * The projects in which the caller may do {@code action}: two queries (projects, then the
+     * caller's memberships or robot permissions) whatever the number of projects.
+     */
+    public List<Project> projects(Caller caller, Action action) {
+        List<Project> all = Project.listAll();
+        if (caller.sysadmin()) {
+            return all;
+        }
+        Map<Long, Role> roles = caller.isUser() ? Member.<Member>list("userId", caller.id()).stream()
+                .collect(Collectors.toMap(m -> m.projectId, m -> Role.of(m.roleId))) : Map.of();
+        List<RobotPermission> grants = caller.isRobot() ? RobotPermission.list("robotId", caller.id()) : List.of();
+        return all.stream().filter(p -> combine(p, Optional.ofNullable(roles.get(p.id)), RobotPermission.actions(grants, p.name))
+                .contains(action)).toList();
+    }
+
+    /** Public projects let everyone read and pull; a role adds its column of the matrix; a robot its grants. */
+    private static Set<Action> combine(Project project, Optional<Role> role, Set<Action> robotActions) {
         Set<Action> allowed = EnumSet.noneOf(Action.class);
         if (project.isPublic()) {
             allowed.add(READ_PROJECT);
             allowed.add(PULL);
         }
-        if (caller.isUser()) {
-            role(caller, project).ifPresent(role -> allowed.addAll(MATRIX.get(role)));
-        } else if (caller.isRobot()) {
-            allowed.addAll(RobotPermission.actions(caller.id(), project.name));
-            if (!allowed.isEmpty()) {
-                allowed.add(READ_PROJECT);
-            }
+        role.ifPresent(r -> allowed.addAll(MATRIX.get(r)));
+        if (!robotActions.isEmpty()) {
+            allowed.addAll(robotActions);
+            allowed.add(READ_PROJECT);
         }
         return allowed;
-    }
-
-    /** The projects in which the caller may do {@code action}. */
-    public List<Project> projects(Caller caller, Action action) {
-        return Project.<Project>listAll().stream().filter(p -> can(caller, p, action)).toList();
     }
 
     public Optional<Role> role(Caller caller, Project project) {

@@ -55,11 +55,15 @@ public class RobotPermission extends PanacheEntityBase {
 
     /** What robot {@code robotId} may do in {@code project}. */
     public static Set<Action> actions(long robotId, String project) {
-        List<RobotPermission> grants = list("robotId = ?1 and (namespace = ?2 or namespace = '*')", robotId, project);
+        return actions(list("robotId = ?1 and (namespace = ?2 or namespace = '*')", robotId, project), project);
+    }
+
+    /** What {@code grants} (a robot's permissions, read once) allow in {@code project}. */
+    public static Set<Action> actions(List<RobotPermission> grants, String project) {
         Set<Action> actions = EnumSet.noneOf(Action.class);
         for (RobotPermission g : grants) {
             Action a = ACTIONS.get(g.resource + ":" + g.action);
-            if (a != null) {
+            if (a != null && (g.namespace.equals(project) || g.namespace.equals("*"))) {
                 actions.add(a);
             }
         }

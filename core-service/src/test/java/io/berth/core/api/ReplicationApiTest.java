@@ -146,9 +146,25 @@ class ReplicationApiTest {
         admin().get("/api/v2.0/jobservice/pools/nobody@nowhere/workers").then().statusCode(404);
         admin().get("/api/v2.0/jobservice/jobs/424242/log").then().statusCode(404);
         admin().body(Map.of()).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(400);
+        admin().body(Map.of("action", "explode")).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(400)
+                .body("errors[0].message", containsString("pause, resume or stop"));
         admin().body(Map.of("action", "pause")).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(503);
         String user = unique("viewer");
         Api.createUser(user, "Passw0rdV");
         as(user, "Passw0rdV").get("/api/v2.0/jobservice/queues").then().statusCode(403);
+    }
+
+    @Test
+    void malformedBodiesAreRefusedInHarborsShapeAndCreateNothing() {
+        String before = admin().get("/api/v2.0/registries").then().extract().header("X-Total-Count");
+        for (String path : List.of("/api/v2.0/registries", "/api/v2.0/replication/policies", "/api/v2.0/replication/executions",
+                "/api/v2.0/registries/ping")) {
+            admin().body("{\"name\": ").post(path).then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
+        }
+        admin().body(Map.of("name", unique("typo"), "type", "docker-registry", "url", "http://x", "insecure", "very"))
+                .post("/api/v2.0/registries").then().statusCode(400);
+        admin().body(Map.of("name", unique("typo"), "dest_registry", Map.of("id", "one"))).post("/api/v2.0/replication/policies").then()
+                .statusCode(400);
+        admin().get("/api/v2.0/registries").then().statusCode(200).header("X-Total-Count", before);
     }
 }
