@@ -7,7 +7,10 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import io.berth.common.download.BlobFileHandoff;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,6 +26,10 @@ import java.util.concurrent.TimeUnit;
 public class TestBackend implements QuarkusTestResourceLifecycleManager {
     /** Paths of every request that reached the backend. */
     public static final List<String> SEEN = new CopyOnWriteArrayList<>();
+    /** For each request under {@code /v2/files/}: whether the gateway asked for the blob's file. */
+    public static final List<Boolean> FILE_ASKED = new CopyOnWriteArrayList<>();
+    /** The gateway's filesystem storage root in these tests. */
+    public static Path storage;
     private Vertx vertx;
 
     @Override
@@ -31,7 +38,13 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHandle100ContinueAutomatically(true))
                 .requestHandler(TestBackend::handle);
         int port = await(server.listen(0, "127.0.0.1")).actualPort();
+        try {
+            storage = Files.createTempDirectory("gateway-storage");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
         return Map.of(
+                "berth.storage.filesystem.root", storage.toString(),
                 "berth.registry.url", "http://127.0.0.1:" + port,
                 "berth.core.url", "http://127.0.0.1:" + freePort(),
                 "berth.gateway.idle_timeout", "2s",
@@ -53,7 +66,13 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
             case "/v2/break" -> request.connection().close();
             case "/v2/head" -> request.response().putHeader("Content-Length", "1234")
                     .putHeader("Docker-Content-Digest", "sha256:" + "a".repeat(64)).end();
-            default -> echo(request);
+            default -> {
+                if (request.path().startsWith("/v2/files/blobs/")) {
+                    blobFile(request);
+                } else {
+                    echo(request);
+                }
+            }
         }
     }
 
@@ -88,6 +107,25 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
             response.drainHandler(v -> pump[0].run());
         };
         pump[0].run();
+    }
+
+    /**
+     * Answers like registry-service: names the file given by {@code ?name=&offset=&length=} when the
+     * gateway asks for it, else sends a short body of its own.
+     */
+    private static void blobFile(HttpServerRequest request) {
+        boolean asked = request.headers().contains(BlobFileHandoff.REQUEST);
+        FILE_ASKED.add(asked);
+        var response = request.response().setStatusCode(Integer.parseInt(java.util.Objects.requireNonNullElse(request.getParam("status"), "200")))
+                .putHeader("Docker-Content-Digest", "sha256:" + "d".repeat(64));
+        if (asked) {
+            response.putHeader(BlobFileHandoff.PATH, request.getParam("name"))
+                    .putHeader(BlobFileHandoff.OFFSET, request.getParam("offset"))
+                    .putHeader(BlobFileHandoff.LENGTH, request.getParam("length"))
+                    .putHeader("Content-Length", "0").end();
+        } else {
+            response.end("from the backend");
+        }
     }
 
     private static void echo(HttpServerRequest request) {

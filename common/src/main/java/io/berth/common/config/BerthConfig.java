@@ -154,6 +154,12 @@ public interface BerthConfig {
 
         /** On shutdown, how long in-flight requests get to finish. */
         Duration shutdownTimeout();
+
+        /**
+         * Send blob downloads straight from filesystem storage when the gateway sees the same files
+         * as registry-service (see {@code BlobFileHandoff}); otherwise they are relayed.
+         */
+        boolean blobFiles();
     }
 
     interface Service {

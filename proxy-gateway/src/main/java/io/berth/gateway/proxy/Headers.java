@@ -1,5 +1,6 @@
 package io.berth.gateway.proxy;
 
+import io.berth.common.download.BlobFileHandoff;
 import io.vertx.core.MultiMap;
 import java.util.Locale;
 import java.util.Set;
@@ -11,7 +12,10 @@ import java.util.Set;
 final class Headers {
     private static final Set<String> HOP_BY_HOP = Set.of(
             "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection",
-            "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "content-length", "http2-settings");
+            "te", "trailer", "transfer-encoding", "upgrade", "host", "expect", "content-length", "http2-settings",
+            // between the gateway and registry-service only, never from or to a client
+            BlobFileHandoff.REQUEST.toLowerCase(Locale.ROOT), BlobFileHandoff.PATH.toLowerCase(Locale.ROOT),
+            BlobFileHandoff.OFFSET.toLowerCase(Locale.ROOT), BlobFileHandoff.LENGTH.toLowerCase(Locale.ROOT));
 
     private Headers() {}
 

@@ -1,6 +1,8 @@
 package io.berth.gateway.proxy;
 
 import io.berth.common.config.BerthConfig;
+import io.berth.common.download.BlobFileHandoff;
+import io.berth.common.download.DownloadPump;
 import io.berth.gateway.access.RequestContext;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -30,9 +32,13 @@ public class ProxyHandler {
     private static final int SOCKET_BUFFER = 1 << 20;
     private static final int WRITE_QUEUE = 4 << 20;
 
+    private final Vertx vertx;
     private final HttpClient client;
+    private final BlobFiles blobFiles;
 
-    ProxyHandler(Vertx vertx, BerthConfig config) {
+    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles) {
+        this.vertx = vertx;
+        this.blobFiles = blobFiles;
         BerthConfig.Gateway gateway = config.gateway();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) gateway.connectTimeout().toMillis())
@@ -53,6 +59,10 @@ public class ProxyHandler {
     }
 
     public void forward(RoutingContext rc, Backend backend) {
+        forward(rc, backend, blobFiles.wanted(rc.request()));
+    }
+
+    private void forward(RoutingContext rc, Backend backend, boolean askForFile) {
         HttpServerRequest request = rc.request();
         request.pause();
         RequestOptions options = new RequestOptions()
@@ -67,13 +77,16 @@ public class ProxyHandler {
                 ProxyErrors.unavailable(rc.response(), backend, describe(ar.cause()));
                 return;
             }
-            send(rc, backend, ar.result());
+            send(rc, backend, ar.result(), askForFile);
         });
     }
 
-    private void send(RoutingContext rc, Backend backend, HttpClientRequest outbound) {
+    private void send(RoutingContext rc, Backend backend, HttpClientRequest outbound, boolean askForFile) {
         HttpServerRequest request = rc.request();
         Headers.copyEndToEnd(request.headers(), outbound.headers());
+        if (askForFile) {
+            outbound.putHeader(BlobFileHandoff.REQUEST, "1");
+        }
         forwardedHeaders(rc, outbound);
         String length = request.getHeader("Content-Length");
         boolean hasBody = length != null ? !"0".equals(length)
@@ -87,7 +100,9 @@ public class ProxyHandler {
             outbound.continueHandler(v -> rc.response().writeContinue());
         }
         outbound.response().onComplete(ar -> {
-            if (ar.succeeded()) {
+            if (ar.succeeded() && askForFile && ar.result().headers().contains(BlobFileHandoff.PATH)) {
+                sendFile(rc, backend, ar.result());
+            } else if (ar.succeeded()) {
                 relay(rc, backend, ar.result());
             } else {
                 fail(rc, backend, ar.cause());
@@ -147,6 +162,36 @@ public class ProxyHandler {
                 response.reset();
             }
         });
+    }
+
+    /** The registry named the blob's file instead of sending it: send it from here, or ask again for the bytes. */
+    private void sendFile(RoutingContext rc, Backend backend, HttpClientResponse inbound) {
+        vertx.executeBlocking(() -> blobFiles.open(inbound.headers()), false).onComplete(ar -> {
+            DownloadPump.Source file = ar.succeeded() ? ar.result().orElse(null) : null;
+            HttpServerResponse response = rc.response();
+            if (response.closed()) {
+                closeQuietly(file);
+            } else if (file == null) {
+                forward(rc, backend, false);
+            } else {
+                long length = BlobFiles.length(inbound.headers());
+                response.setStatusCode(inbound.statusCode());
+                Headers.copyEndToEnd(inbound.headers(), response.headers());
+                response.putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(rc));
+                response.putHeader("Content-Length", Long.toString(length));
+                DownloadPump.pump(vertx, response, file, length);
+            }
+        });
+    }
+
+    private static void closeQuietly(DownloadPump.Source file) {
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (java.io.IOException ignored) {
+            // nothing was sent from it
+        }
     }
 
     private static boolean hasBody(RoutingContext rc, int status) {

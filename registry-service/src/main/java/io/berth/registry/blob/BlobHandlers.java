@@ -3,6 +3,8 @@ package io.berth.registry.blob;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
+import io.berth.common.download.BlobFileHandoff;
+import io.berth.common.download.DownloadPump;
 import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
 import io.berth.registry.storage.BlobPaths;
@@ -14,15 +16,16 @@ import static io.berth.registry.api.Guard.guarded;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code GET}/{@code HEAD}/{@code DELETE /v2/<name>/blobs/<digest>}. Downloads are zero-copy
- * ({@code sendfile}) from the filesystem, a redirect to a presigned URL where the driver offers one
- * and it is enabled, or else streamed from the driver with back-pressure.
+ * {@code GET}/{@code HEAD}/{@code DELETE /v2/<name>/blobs/<digest>}. A download is a redirect to a
+ * presigned URL where the driver offers one and it is enabled, handed over to the gateway when it
+ * sees the same files ({@link BlobFileHandoff}), or else streamed by a {@link DownloadPump}.
  */
 @ApplicationScoped
 public class BlobHandlers {
@@ -67,7 +70,7 @@ public class BlobHandlers {
         })).onFailure(rc::fail);
     }
 
-    /** Where a blob's bytes come from: a URL to redirect to, a local file to sendfile, or neither (stream). */
+    /** Where a blob's bytes come from: a URL to redirect to, a local file, or neither (the driver's reader). */
     private record Source(URI redirect, Path file) {}
 
     private void send(RoutingContext rc, String path, BlobDownload range) {
@@ -77,52 +80,25 @@ public class BlobHandlers {
                 .onSuccess(guarded(rc, source -> {
                     if (source.redirect() != null) {
                         response.setStatusCode(307).putHeader("Location", source.redirect().toString()).end();
-                    } else if (source.file() != null) {
-                        response.sendFile(source.file().toString(), range.offset(), range.length()).onFailure(e -> response.reset());
+                    } else if (source.file() != null && rc.request().headers().contains(BlobFileHandoff.REQUEST)) {
+                        response.putHeader(BlobFileHandoff.PATH, path)
+                                .putHeader(BlobFileHandoff.OFFSET, Long.toString(range.offset()))
+                                .putHeader(BlobFileHandoff.LENGTH, Long.toString(range.length()))
+                                .putHeader("Content-Length", "0").end();
                     } else {
-                        stream(rc, path, range);
+                        stream(rc, path, source.file(), range);
                     }
                 })).onFailure(rc::fail);
     }
 
-    /** Reads from the driver on a worker, one 256 KiB piece at a time, waiting while the client is slow. */
-    private void stream(RoutingContext rc, String path, BlobDownload range) {
+    /** Streams from the driver, or reads the local file, through a {@link DownloadPump}. */
+    private void stream(RoutingContext rc, String path, Path file, BlobDownload range) {
         HttpServerResponse response = rc.response().putHeader("Content-Length", Long.toString(range.length()));
-        vertx.executeBlocking(() -> storage.reader(path, range.offset()), false).onSuccess(guarded(rc, in -> {
-            long[] remaining = {range.length()};
-            Runnable[] next = new Runnable[1];
-            next[0] = () -> vertx.executeBlocking(() -> in.readNBytes((int) Math.min(256 * 1024, remaining[0])), false)
-                    .onSuccess(bytes -> {
-                        if (bytes.length == 0) {
-                            close(in);
-                            response.reset();
-                            return;
-                        }
-                        remaining[0] -= bytes.length;
-                        response.write(io.vertx.core.buffer.Buffer.buffer(bytes));
-                        if (remaining[0] == 0) {
-                            close(in);
-                            response.end();
-                        } else if (response.writeQueueFull()) {
-                            response.drainHandler(v -> next[0].run());
-                        } else {
-                            next[0].run();
-                        }
-                    }).onFailure(e -> {
-                        close(in);
-                        response.reset();
-                    });
-            response.closeHandler(v -> close(in));
-            next[0].run();
-        })).onFailure(rc::fail);
-    }
-
-    private static void close(InputStream in) {
-        try {
-            in.close();
-        } catch (java.io.IOException ignored) {
-            // nothing more to read anyway
-        }
+        vertx.executeBlocking(() -> file != null
+                        ? DownloadPump.Source.of(FileChannel.open(file, StandardOpenOption.READ), range.offset())
+                        : DownloadPump.Source.of(storage.reader(path, range.offset())), false)
+                .onSuccess(guarded(rc, source -> DownloadPump.pump(vertx, response, source, range.length())))
+                .onFailure(rc::fail);
     }
 
     public void delete(RoutingContext rc) {

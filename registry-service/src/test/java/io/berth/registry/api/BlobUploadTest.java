@@ -1,10 +1,12 @@
 package io.berth.registry.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
 import io.berth.common.digest.DigestAlgorithm;
+import io.berth.common.download.BlobFileHandoff;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
@@ -179,6 +181,22 @@ class BlobUploadTest {
                 .header("Content-Range", "bytes */16").body("errors[0].code", equalTo("RANGE_INVALID"));
         client.request().header("Range", "bytes=0-1,4-5").get(url).then().statusCode(416);
         client.request().header("Range", "items=0-1").get(url).then().statusCode(416);
+    }
+
+    @Test
+    void aDownloadIsHandedToTheGatewayAsAFileWhenItAsks() {
+        byte[] content = "0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        String digest = client.pushBlob(content);
+        String url = "/v2/" + repo + "/blobs/" + digest;
+        String path = "blobs/sha256/" + digest.substring(7, 9) + "/" + digest.substring(7) + "/data";
+        client.request().header(BlobFileHandoff.REQUEST, "1").header("Range", "bytes=2-5").get(url).then()
+                .statusCode(206).header("Content-Range", "bytes 2-5/16").header("Docker-Content-Digest", digest)
+                .header(BlobFileHandoff.PATH, path).header(BlobFileHandoff.OFFSET, "2").header(BlobFileHandoff.LENGTH, "4")
+                .body(equalTo(""));
+        // authorization comes first, as for any download
+        given().header(BlobFileHandoff.REQUEST, "1").get(url).then().statusCode(401).header(BlobFileHandoff.PATH, (String) null);
+        client.request().header(BlobFileHandoff.REQUEST, "1").get("/v2/" + repo + "/blobs/sha256:" + "0".repeat(64)).then()
+                .statusCode(404).header(BlobFileHandoff.PATH, (String) null);
     }
 
     @Test

@@ -1,0 +1,165 @@
+package io.berth.common.download;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends {@code length} bytes of a source as a response body: reads pieces off the event loop into
+ * pooled direct buffers, which the socket writes from without another copy, and reads the next piece
+ * while the client takes the last; a slow client makes it wait.
+ *
+ * <p>Plain reads and writes rather than {@code sendfile}: on these machines (gVisor) sendfile moved
+ * 1.4 GB/s where 1 MiB writes moved 2 GB/s, and it cannot go through TLS anyway. Big pieces are what
+ * make it fast, so a download takes 1 MiB pieces (about 3 MiB in flight) while fewer than
+ * {@value #BIG_PIECE_DOWNLOADS} run in the process, and 64 KiB pieces beyond: memory stays bounded
+ * whatever the number of downloads and the size of the blobs.
+ */
+public final class DownloadPump {
+    private static final int BIG_PIECE = 1 << 20;
+    private static final int SMALL_PIECE = 64 << 10;
+    private static final int BIG_PIECE_DOWNLOADS = 16;
+    private static final AtomicInteger RUNNING = new AtomicInteger();
+
+    /** Where the bytes come from: reads up to {@code max} bytes into {@code into}, returns how many (0 or less at the end). */
+    public interface Source extends Closeable {
+        int read(ByteBuf into, int max) throws IOException;
+
+        static Source of(FileChannel file, long offset) {
+            long[] position = {offset};
+            return new Source() {
+                @Override
+                public int read(ByteBuf into, int max) throws IOException {
+                    int n = into.writeBytes(file, position[0], max);
+                    position[0] += Math.max(n, 0);
+                    return n;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    file.close();
+                }
+            };
+        }
+
+        static Source of(InputStream in) {
+            return new Source() {
+                @Override
+                public int read(ByteBuf into, int max) throws IOException {
+                    return into.writeBytes(in, max);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        }
+    }
+
+    private final Vertx vertx;
+    private final HttpServerResponse response;
+    private final Source source;
+    private final int piece;
+    private long remaining;
+    private boolean closed;
+
+    private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece) {
+        this.vertx = vertx;
+        this.response = response;
+        this.source = source;
+        this.remaining = length;
+        this.piece = piece;
+    }
+
+    /**
+     * Sends the body (status and headers, Content-Length included, are the caller's) on the response's
+     * event loop; the source is closed at the end, or when the client goes away. A source that ends
+     * before {@code length} bytes resets the connection, so no client takes a short body for whole.
+     */
+    public static void pump(Vertx vertx, HttpServerResponse response, Source source, long length) {
+        int piece = RUNNING.incrementAndGet() <= BIG_PIECE_DOWNLOADS ? BIG_PIECE : SMALL_PIECE;
+        DownloadPump pump = new DownloadPump(vertx, response, source, length, piece);
+        response.setWriteQueueMaxSize(2 * piece);
+        response.closeHandler(v -> pump.close());
+        if (length == 0) {
+            pump.close();
+            response.end();
+        } else {
+            pump.next();
+        }
+    }
+
+    private void next() {
+        int want = (int) Math.min(piece, remaining);
+        vertx.executeBlocking(() -> readFully(want), false).onComplete(ar -> {
+            if (ar.failed() || closed) {
+                if (ar.succeeded()) {
+                    ar.result().release();
+                }
+                abort();
+                return;
+            }
+            ByteBuf bytes = ar.result();
+            if (bytes.readableBytes() == 0) {
+                bytes.release();
+                abort();
+                return;
+            }
+            remaining -= bytes.readableBytes();
+            // Vert.x writes the buffer without taking ownership of it: it is ours to release once written.
+            response.write(Buffer.buffer(bytes)).onComplete(written -> bytes.release());
+            if (remaining == 0) {
+                close();
+                response.end();
+            } else if (response.writeQueueFull()) {
+                // once: a drain handler left in place would start a second read beside the next one
+                response.drainHandler(v -> {
+                    response.drainHandler(null);
+                    next();
+                });
+            } else {
+                next();
+            }
+        });
+    }
+
+    private ByteBuf readFully(int want) throws IOException {
+        ByteBuf bytes = PooledByteBufAllocator.DEFAULT.directBuffer(want, want);
+        try {
+            while (bytes.readableBytes() < want && source.read(bytes, want - bytes.readableBytes()) > 0) {
+                // until the piece is full or the source ends
+            }
+            return bytes;
+        } catch (IOException | RuntimeException e) {
+            bytes.release();
+            throw e;
+        }
+    }
+
+    private void abort() {
+        close();
+        if (!response.closed()) {
+            response.reset();
+        }
+    }
+
+    private void close() {
+        if (!closed) {
+            closed = true;
+            RUNNING.decrementAndGet();
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // nothing more to read anyway
+            }
+        }
+    }
+}
