@@ -156,7 +156,8 @@ class ReplicationIT {
     void aPullPolicyBringsImagesFromTheRemoteRegistry() throws Exception {
         assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", "mirror:Mirr0r-pass", "oci:" + layout + ":index",
                 "docker://" + distribution.host() + "/vendor/tool:2.0")).doesNotStartWith("FAILED");
-        created(api("POST", "/api/v2.0/projects", Map.of("project_name", "pulled", "metadata", Map.of("public", "false"))));
+        // no project "pulled" yet: the replication creates it, private, as Harbor does
+        assertThat(api("GET", "/api/v2.0/projects/pulled", null).statusCode()).isEqualTo(404);
         long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-dist", "src_registry", Map.of("id", registryId),
                 "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "vendor/*")))));
         JsonNode done = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy))));
@@ -165,6 +166,9 @@ class ReplicationIT {
                 .isEqualTo(index);
         JsonNode artifact = JSON.readTree(api("GET", "/api/v2.0/projects/pulled/repositories/tool/artifacts/2.0", null).body());
         assertThat(artifact.path("references").size()).isEqualTo(2);
+        JsonNode project = JSON.readTree(api("GET", "/api/v2.0/projects/pulled", null).body());
+        assertThat(project.path("metadata").path("public").asText()).isEqualTo("false");
+        assertThat(project.path("owner_name").asText()).isEqualTo("admin");
     }
 
     @Test

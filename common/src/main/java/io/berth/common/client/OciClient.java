@@ -24,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * A client of the OCI Distribution API: what replication needs of any registry (Berth, Harbor, CNCF
@@ -441,13 +441,30 @@ public class OciClient {
         }
     }
 
+    /**
+     * Trusts any certificate for any host name: an {@link X509ExtendedTrustManager}, because JSSE checks
+     * the host name itself around a plain {@code X509TrustManager}, and {@code insecure} is meant to
+     * reach registries whose certificate names another host (an IP, an internal name) too.
+     */
     private static SSLContext trustingEveryCertificate() {
-        TrustManager trustAll = new X509TrustManager() {
+        TrustManager trustAll = new X509ExtendedTrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
             public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
+
+            @Override
+            public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {}
+
+            @Override
+            public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {}
 
             @Override
             public X509Certificate[] getAcceptedIssuers() {

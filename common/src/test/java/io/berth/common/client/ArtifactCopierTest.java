@@ -143,6 +143,11 @@ class ArtifactCopierTest {
             assertThat(new ArtifactCopier(n -> { }, 0).copy(client(open, null, null), "src/app", "v1", insecure, "tls/app", "v1", false))
                     .isEqualTo(ArtifactCopier.Outcome.COPIED);
             assertThat(insecure.manifestDigest("tls/app", "v1")).isEqualTo(OciLayout.sha256(image));
+            // the certificate names 127.0.0.1 only: insecure reaches it by another name too
+            URI otherName = URI.create(tls.url().replace("127.0.0.1", "localhost"));
+            assertThatThrownBy(new OciClient(new RegistryEndpoint(otherName, null, null, false), Duration.ofMillis(10))::ping)
+                    .isInstanceOf(RegistryException.class);
+            new OciClient(new RegistryEndpoint(otherName, null, null, true), Duration.ofMillis(10)).ping();
         }
     }
 }

@@ -50,6 +50,19 @@ public class ProjectService {
         return project;
     }
 
+    /**
+     * Creates the project, private and owned by admin, unless it exists: what a pull-based replication
+     * does for the projects it writes into, as Harbor does. Another replica creating it at the same
+     * moment is not an error.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void createIfMissing(String name) {
+        if (Project.byName(name) == null) {
+            create(name, false, User.byName("admin"), Map.of());
+            em.flush();
+        }
+    }
+
     @Transactional
     public void update(Project project, Map<String, String> metadata) {
         Project managed = Project.findById(project.id);

@@ -32,7 +32,8 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
     static final Set<String> TRIGGERS = Set.of("manual", "scheduled", "event_based");
-    static final Set<String> FILTERS = Set.of("name", "tag");
+    static final Set<String> FILTERS = Set.of("name", "tag", "resource");
+    static final Set<String> RESOURCES = Set.of("image", "artifact");
 
     public record RegistryRef(Long id, String name) {}
 
@@ -159,7 +160,10 @@ public class PolicyResource {
         if (request.filters() != null) {
             for (ReplicationPolicy.Filter f : request.filters()) {
                 if (f.type() == null || !FILTERS.contains(f.type()) || !(f.value() instanceof String)) {
-                    throw HarborException.badRequest("unsupported filter " + f + "; supported: " + FILTERS + " with a glob value");
+                    throw HarborException.badRequest("unsupported filter " + f + "; supported: name and tag with a glob value, resource with image or artifact");
+                }
+                if ("resource".equals(f.type()) && !RESOURCES.contains(f.value())) {
+                    throw HarborException.badRequest("a resource filter is image or artifact, not " + f.value());
                 }
                 if (f.decoration() != null && !Set.of("matches", "excludes").contains(f.decoration())) {
                     throw HarborException.badRequest("filter decoration must be matches or excludes");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.config.BerthConfig;
 import io.berth.core.api.HarborException;
+import io.berth.core.project.ProjectService;
 import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,9 +27,11 @@ public class Replicator {
     private final JobserviceApi jobservice;
     private final ObjectMapper json;
     private final TokenIssuer tokens;
+    private final ProjectService projects;
 
-    Replicator(BerthConfig config, ObjectMapper json, TokenIssuer tokens) {
+    Replicator(BerthConfig config, ObjectMapper json, TokenIssuer tokens, ProjectService projects) {
         this.tokens = tokens;
+        this.projects = projects;
         this.jobservice = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.jobservice().url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(5, TimeUnit.MINUTES)
                 .property("microprofile.rest.client.disable.default.mapper", true).build(JobserviceApi.class);
@@ -63,12 +66,26 @@ public class Replicator {
                 String message = body.path("errors").path(0).path("message").asText("jobservice answered " + response.getStatus());
                 throw response.getStatus() == 400 ? HarborException.badRequest(message) : new HarborException(502, "BAD_GATEWAY", message);
             }
+            createProjects(body.path("dest_projects"));
             return body.path("id").asLong();
         } catch (ProcessingException e) {
             LOG.warnf("jobservice unreachable: %s", e.getMessage());
             throw new HarborException(503, "SERVICE_UNAVAILABLE", "jobservice is not answering; try again");
         } catch (java.io.IOException e) {
             throw new HarborException(502, "BAD_GATEWAY", "jobservice answered something else than JSON");
+        }
+    }
+
+    /** A pull-based execution writes into these projects of this Berth: those missing are created. */
+    private void createProjects(JsonNode names) {
+        for (JsonNode name : names) {
+            try {
+                projects.createIfMissing(name.asText());
+            } catch (RuntimeException e) {
+                if (projects.byName(name.asText()) == null) { // else another replica created it meanwhile
+                    LOG.warnf("cannot create project %s for a pull-based replication: %s", name.asText(), e.getMessage());
+                }
+            }
         }
     }
 

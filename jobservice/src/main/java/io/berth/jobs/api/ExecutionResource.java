@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,10 +44,13 @@ public class ExecutionResource {
             return error(400, "a replication policy is required");
         }
         try {
+            List<TaskStore.NewTask> tasks = planner.plan(policy);
             long id = store.createExecution(ReplicationPlanner.KIND, policy.policyId(),
-                    policy.trigger() == null ? "MANUAL" : policy.trigger(), planner.plan(policy));
+                    policy.trigger() == null ? "MANUAL" : policy.trigger(), tasks);
             dispatcher.dispatch(); // now, not at the next tick
-            return Response.status(201).entity(Map.of("id", id)).build();
+            // a pull-based policy writes into this Berth: core creates the projects that are missing
+            return Response.status(201).entity(Map.of("id", id, "dest_projects",
+                    policy.pullsIntoThisBerth() ? ReplicationPlanner.destinationProjects(tasks) : List.of())).build();
         } catch (RegistryException | IOException e) {
             return error(502, "cannot list the source registry: " + e.getMessage());
         } catch (IllegalArgumentException e) {

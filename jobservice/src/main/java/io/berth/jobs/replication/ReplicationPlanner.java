@@ -26,7 +26,8 @@ public class ReplicationPlanner {
 
     /** The parameters of one replication task. */
     public record CopyTask(long policyId, Long srcRegistryId, Long destRegistryId, String srcRepository, String tag,
-            String destRepository, boolean override, int speed, boolean copyByChunk, boolean delete, String digest) {}
+            String destRepository, boolean override, int speed, boolean copyByChunk, boolean delete, String digest,
+            boolean imagesOnly) {}
 
     public List<TaskStore.NewTask> plan(ReplicationPolicy policy) throws IOException {
         List<CopyTask> copies = new ArrayList<>();
@@ -51,8 +52,16 @@ public class ReplicationPlanner {
         return copies.stream().map(c -> new TaskStore.NewTask(KIND, json.valueToTree(c))).toList();
     }
 
+    /** The projects (first path components) the tasks write into, each once, sorted. */
+    public static List<String> destinationProjects(List<TaskStore.NewTask> tasks) {
+        return tasks.stream().map(t -> t.params().path("dest_repository").asText())
+                .map(repository -> repository.substring(0, Math.max(repository.indexOf('/'), 0)))
+                .filter(project -> !project.isEmpty()).distinct().sorted().toList();
+    }
+
     private static CopyTask task(ReplicationPolicy policy, String repository, String tag, boolean delete, String digest) {
         return new CopyTask(policy.policyId(), policy.srcRegistryId(), policy.destRegistryId(), repository, tag,
-                policy.destinationRepository(repository), policy.override(), policy.speed(), policy.copyByChunk(), delete, digest);
+                policy.destinationRepository(repository), policy.override(), policy.speed(), policy.copyByChunk(), delete, digest,
+                policy.imagesOnly());
     }
 }

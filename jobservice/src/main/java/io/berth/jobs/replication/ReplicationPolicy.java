@@ -11,7 +11,7 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
         Integer destNamespaceReplaceCount, List<Filter> filters, boolean override, int speed, boolean copyByChunk, String trigger,
         Resource resource) {
 
-    /** Harbor's filter: type {@code name}, {@code tag} (or {@code resource}, {@code label}), a glob, {@code matches} or {@code excludes}. */
+    /** Harbor's filter: type {@code name} or {@code tag} with a glob, {@code matches} or {@code excludes}; or {@code resource}: {@code image} or {@code artifact}. */
     public record Filter(String type, String value, String decoration) {
         boolean excludes() {
             return "excludes".equals(decoration);
@@ -30,6 +30,16 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
         int replace = destNamespaceReplaceCount == null || destNamespaceReplaceCount < 0 ? 1 : destNamespaceReplaceCount;
         replace = Math.min(replace, parts.length - 1);
         return destNamespace + "/" + String.join("/", java.util.Arrays.copyOfRange(parts, replace, parts.length));
+    }
+
+    /** Pull-based: the destination is this Berth's own registry. */
+    public boolean pullsIntoThisBerth() {
+        return destRegistryId == null;
+    }
+
+    /** Harbor's resource filter {@code image}: container images only ({@code artifact}, or none: everything). */
+    boolean imagesOnly() {
+        return filters != null && filters.stream().anyMatch(f -> "resource".equals(f.type()) && "image".equals(f.value()));
     }
 
     boolean repositoryWanted(String repository) {

@@ -2,6 +2,7 @@ package io.berth.jobs.replication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.client.ArtifactCopier;
+import io.berth.common.client.Manifest;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryException;
 import io.berth.jobs.dispatch.Task;
@@ -38,6 +39,14 @@ public class ReplicationRunner implements TaskRunner {
             return;
         }
         OciClient source = endpoints.client(copy.srcRegistryId());
+        if (copy.imagesOnly()) {
+            Manifest manifest = source.manifest(copy.srcRepository(), copy.tag());
+            if (!manifest.isImage()) {
+                context.log(copy.srcRepository() + ":" + copy.tag() + " is not an image (" + manifest.mediaType()
+                        + "): left out by the resource filter");
+                return;
+            }
+        }
         context.log("copying " + copy.srcRepository() + ":" + copy.tag() + " from " + source.endpoint().url() + " to " + target + " at "
                 + destination.endpoint().url());
         ArtifactCopier copier = new ArtifactCopier(context::addBytes, copy.speed() > 0 ? copy.speed() * 1024L : 0,

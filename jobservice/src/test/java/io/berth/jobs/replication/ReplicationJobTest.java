@@ -62,6 +62,7 @@ class ReplicationJobTest {
         manifests.put("team/x/tool:v1", oci.image("amd64", 1, 1_000, 14));
         manifests.put("library/multi:v1", oci.index(List.of("amd64", "arm64"), 15));
         manifests.put("library/big:v1", oci.image("amd64", 1, 3_000_000, 16));
+        manifests.put("library/sbom:v1", oci.artifact("application/vnd.example.sbom", manifests.get("library/app:v1"), "{\"sbom\":1}"));
         for (var entry : manifests.entrySet()) {
             String tag = entry.getKey().replace('/', '_').replace(':', '_');
             oci.tag(tag, entry.getValue().contains("\"manifests\"") ? MediaTypes.OCI_INDEX : MediaTypes.OCI_MANIFEST, entry.getValue());
@@ -182,6 +183,24 @@ class ReplicationJobTest {
         awaitStatus(again, "Success");
         assertThat(tasks(again)).allSatisfy(t -> assertThat((String) t.get("log")).contains("already has it"));
         assertThat(execution(again).get("bytes")).isEqualTo(0L);
+    }
+
+    @Test
+    void aResourceFilterOfImagesLeavesOtherArtifactsOut() throws Exception {
+        long id = start(policy(sourceId, destinationId, "dest_namespace", "images", "filters", List.of(
+                Map.of("type", "name", "value", "library/{sbom,multi,app}"), Map.of("type", "tag", "value", "v1"),
+                Map.of("type", "resource", "value", "image"))));
+        awaitStatus(id, "Success");
+        assertThat(atDestination("images/multi:v1")).isEqualTo(manifests.get("library/multi:v1"));
+        assertThat(atDestination("images/app:v1")).isEqualTo(manifests.get("library/app:v1"));
+        assertThat(atDestination("images/sbom:v1")).startsWith("FAILED");
+        assertThat(tasks(id)).filteredOn(t -> "images/sbom".equals(t.get("dest")))
+                .singleElement().satisfies(t -> assertThat((String) t.get("log")).contains("not an image"));
+
+        long all = start(policy(sourceId, destinationId, "dest_namespace", "everything", "filters", List.of(
+                Map.of("type", "name", "value", "library/sbom"), Map.of("type", "resource", "value", "artifact"))));
+        awaitStatus(all, "Success");
+        assertThat(atDestination("everything/sbom:v1")).isEqualTo(manifests.get("library/sbom:v1"));
     }
 
     @Test

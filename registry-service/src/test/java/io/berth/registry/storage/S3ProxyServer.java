@@ -30,6 +30,14 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start() throws Exception {
+        return start(null);
+    }
+
+    /**
+     * @param virtualHost when set, s3proxy also takes {@code <bucket>.<virtualHost>} as the bucket
+     *     (virtual-host addressing); the test JVM must resolve those names (jdk.net.hosts.file)
+     */
+    public static S3ProxyServer start(String virtualHost) throws Exception {
         Path jar = Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn test) to copy s3proxy there");
@@ -47,7 +55,8 @@ public final class S3ProxyServer implements AutoCloseable {
                 "s3proxy.identity=" + ACCESS_KEY,
                 "s3proxy.credential=" + SECRET_KEY,
                 "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + dir.resolve("data"), ""));
+                "jclouds.filesystem.basedir=" + dir.resolve("data"),
+                virtualHost == null ? "" : "s3proxy.virtual-host=" + virtualHost, ""));
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar.toString(), "--properties", conf.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
@@ -67,7 +76,11 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return endpoint("127.0.0.1");
+    }
+
+    public String endpoint(String host) {
+        return "http://" + host + ":" + port;
     }
 
     public S3Client client() {

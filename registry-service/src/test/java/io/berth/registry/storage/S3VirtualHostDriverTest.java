@@ -1,0 +1,51 @@
+package io.berth.registry.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.registry.storage.s3.S3Driver;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The S3 driver with virtual-host addressing ({@code path_style: false}): every request goes to
+ * {@code vhost.s3.berth.test}, which only this test JVM resolves (to 127.0.0.1, through the hosts
+ * file its surefire execution names), and s3proxy takes the bucket from that host name.
+ */
+class S3VirtualHostDriverTest extends StorageDriverContract {
+    static final String DOMAIN = "s3.berth.test";
+    private static S3ProxyServer server;
+    private static S3Driver driver;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assertThat(InetAddress.getByName("vhost." + DOMAIN).isLoopbackAddress())
+                .as("run through the s3-virtual-host surefire execution, which sets jdk.net.hosts.file").isTrue();
+        server = S3ProxyServer.start(DOMAIN);
+        server.createBucket("vhost");
+        driver = new S3Driver(new S3Driver.Settings("vhost", "us-east-1", server.endpoint(DOMAIN), S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, "berth", false, 5 << 20, false));
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        server.close();
+    }
+
+    @Override
+    protected StorageDriver driver() {
+        return driver;
+    }
+
+    @Override
+    protected List<String> leftovers() {
+        try (S3Client s3 = server.client()) {
+            List<String> keys = new java.util.ArrayList<>(s3.listObjectsV2(b -> b.bucket("vhost")).contents().stream()
+                    .map(o -> o.key()).toList());
+            s3.listMultipartUploads(b -> b.bucket("vhost")).uploads().forEach(u -> keys.add("multipart:" + u.key()));
+            return keys;
+        }
+    }
+}
