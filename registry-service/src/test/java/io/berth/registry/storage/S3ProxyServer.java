@@ -22,11 +22,13 @@ public final class S3ProxyServer implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final int port;
+    private final String virtualHost;
 
-    private S3ProxyServer(Process process, Path dir, int port) {
+    private S3ProxyServer(Process process, Path dir, int port, String virtualHost) {
         this.process = process;
         this.dir = dir;
         this.port = port;
+        this.virtualHost = virtualHost;
     }
 
     public static S3ProxyServer start() throws Exception {
@@ -63,7 +65,7 @@ public final class S3ProxyServer implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return new S3ProxyServer(process, dir, port);
+                return new S3ProxyServer(process, dir, port, virtualHost);
             } catch (IOException notYet) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("s3proxy exited: " + Files.readString(dir.resolve("s3proxy.log")));
@@ -83,8 +85,9 @@ public final class S3ProxyServer implements AutoCloseable {
         return "http://" + host + ":" + port;
     }
 
+    /** A path-style client; with a virtual host, s3proxy takes any other host name for a bucket's, so it uses that one. */
     public S3Client client() {
-        return S3Client.builder().endpointOverride(URI.create(endpoint())).region(Region.US_EAST_1)
+        return S3Client.builder().endpointOverride(URI.create(virtualHost == null ? endpoint() : endpoint(virtualHost))).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .forcePathStyle(true).build();
     }

@@ -1,12 +1,14 @@
 package io.berth.registry.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.berth.registry.storage.s3.S3Driver;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -27,6 +29,18 @@ class S3VirtualHostDriverTest extends StorageDriverContract {
         server.createBucket("vhost");
         driver = new S3Driver(new S3Driver.Settings("vhost", "us-east-1", server.endpoint(DOMAIN), S3ProxyServer.ACCESS_KEY,
                 S3ProxyServer.SECRET_KEY, "berth", false, 5 << 20, false));
+    }
+
+    @Test
+    void theBucketIsAddressedByHostName() {
+        server.createBucket("unlisted"); // a bucket whose host name this JVM cannot resolve
+        S3Driver byHost = new S3Driver(new S3Driver.Settings("unlisted", "us-east-1", server.endpoint(DOMAIN), S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, "", false, 5 << 20, false));
+        assertThatThrownBy(() -> byHost.putContent("probe", new byte[] {1})).hasStackTraceContaining("unlisted." + DOMAIN);
+        S3Driver byPath = new S3Driver(new S3Driver.Settings("unlisted", "us-east-1", server.endpoint(DOMAIN), S3ProxyServer.ACCESS_KEY,
+                S3ProxyServer.SECRET_KEY, "", true, 5 << 20, false));
+        byPath.putContent("probe", new byte[] {1});
+        assertThat(byPath.getContent("probe")).containsExactly(1);
     }
 
     @AfterAll
