@@ -143,6 +143,20 @@ class EndToEndIT {
         Run anonymous = pull(null, "library/e2e");
         assertThat(anonymous.exit()).as(anonymous.output()).isZero();
         assertThat(anonymous.output()).isEqualTo(manifest);
+
+        // the layers come back byte for byte, sent by the gateway from the storage files it shares with the registry
+        Path pulled = Files.createTempDirectory("e2e-pulled");
+        Run copied = skopeo("copy", "--src-tls-verify=false", "--src-no-creds", "docker://" + berth.host() + "/library/e2e:v1",
+                "oci:" + pulled + ":v1");
+        assertThat(copied.exit()).as(copied.output()).isZero();
+        try (var blobs = Files.list(image.resolve("blobs/sha256"))) {
+            for (Path blob : blobs.toList()) {
+                assertThat(pulled.resolve("blobs/sha256").resolve(blob.getFileName())).hasSameBinaryContentAs(blob);
+            }
+        }
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(berth.url() + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).containsPattern("berth_gateway_blob_files_total\\{outcome=\"sent\"[^}]*} [1-9]");
     }
 
     @Test

@@ -4,6 +4,8 @@ import io.berth.common.config.BerthConfig;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.download.DownloadPump;
 import io.berth.gateway.access.RequestContext;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -36,9 +38,16 @@ public class ProxyHandler {
     private final HttpClient client;
     private final BlobFiles blobFiles;
 
-    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles) {
+    private final Counter sentFromFiles;
+    private final Counter fileNotSeen;
+
+    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles, MeterRegistry metrics) {
         this.vertx = vertx;
         this.blobFiles = blobFiles;
+        this.sentFromFiles = Counter.builder("berth.gateway.blob.files").tag("outcome", "sent")
+                .description("blob downloads the gateway sent from the storage files itself").register(metrics);
+        this.fileNotSeen = Counter.builder("berth.gateway.blob.files").tag("outcome", "not_seen")
+                .description("blob files registry-service named that the gateway could not open (relayed instead)").register(metrics);
         BerthConfig.Gateway gateway = config.gateway();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) gateway.connectTimeout().toMillis())
@@ -172,8 +181,10 @@ public class ProxyHandler {
             if (response.closed()) {
                 closeQuietly(file);
             } else if (file == null) {
+                fileNotSeen.increment();
                 forward(rc, backend, false);
             } else {
+                sentFromFiles.increment();
                 long length = BlobFiles.length(inbound.headers());
                 response.setStatusCode(inbound.statusCode());
                 Headers.copyEndToEnd(inbound.headers(), response.headers());
