@@ -142,11 +142,17 @@ manifest_rps() { # requests/s of GET manifest by $2 (tag or digest)
     "${BASE[$t]}/v2/bench/image/manifests/$ref" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'
 }
 
-peak_rss() { # MiB of peak RSS of the registry process after four concurrent full-size uploads
-  local t=$1 pid=$2
+peak_rss() { # MiB of the registry process's largest RSS while four full-size uploads run at once
+  local t=$1 pid=$2 peak=0 rss
   for i in 0 1 2 3; do upload_put "$t" "bench/rss$i" > /dev/null & done
-  wait -n; wait -n; wait -n; wait -n
-  awk '/VmHWM/ {printf "%.0f\n", $2/1024}' "/proc/$pid/status"
+  # sampled while they run (VmHWM would also count whatever the process did earlier in this bench)
+  while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+    [ "$rss" -gt "$peak" ] && peak=$rss
+    sleep 0.2
+  done
+  wait
+  echo $((peak / 1024))
 }
 
 measure() { # name unit fn : runs fn RUNS times for each target, prints the medians and ratios

@@ -40,6 +40,15 @@ public class OciClient {
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"?next\"?");
     private static final int ATTEMPTS = 4;
 
+    static {
+        // The JDK client moves bodies in buffers of this size (a documented java.net.http property, read
+        // once when the client is first used). 16 KiB by default: a 1 GiB replication then took 8.7 s
+        // here, against 7.6 s with 256 KiB.
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
+        }
+    }
+
     private final RegistryEndpoint endpoint;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
