@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
+import io.berth.common.testing.ServiceProcess;
 import io.berth.common.testing.Skopeo;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -212,6 +213,32 @@ class ReplicationIT {
         JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
         assertThat(executions.findValuesAsText("trigger")).isNotEmpty().containsOnly("scheduled");
         assertThat(api("PUT", "/api/v2.0/replication/policies/" + policy, Map.of("enabled", false)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void aScheduleFiresOnceWithTwoCoreReplicas() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(berth.env);
+        int port = BerthSystem.freePort();
+        env.put("BERTH_CORE_PORT", Integer.toString(port));
+        try (ServiceProcess second = ServiceProcess.start(BerthSystem.HOME.resolve("core-service/target/quarkus-app/quarkus-run.jar"),
+                env, "-Xmx256m", "-XX:+UseSerialGC")) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+            // once a minute, at a second both replicas will have ticked past (they look every 5 s)
+            int second0 = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(12).getSecond();
+            long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "once-a-minute", "dest_registry",
+                    Map.of("id", registryId), "dest_namespace", "once", "filters", List.of(Map.of("type", "name", "value", "library/app"),
+                            Map.of("type", "tag", "value", "v1")),
+                    "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", second0 + " * * * * *")))));
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> atDistribution("once/app:v1").equals(image));
+            Thread.sleep(12_000); // both replicas tick at least twice more past the instant
+            JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
+            assertThat(executions.size()).as(executions.toString()).isEqualTo(1);
+            assertThat(api("PUT", "/api/v2.0/replication/policies/" + policy, Map.of("enabled", false)).statusCode()).isEqualTo(200);
+            assertThat(second.process().isAlive()).as(second.output()).isTrue();
+        }
     }
 
     @Test
