@@ -98,6 +98,16 @@ public final class S3ProxyServer implements AutoCloseable {
         }
     }
 
+    /** The keys in a bucket, and its unfinished multipart uploads as {@code multipart:<key>}. */
+    public java.util.List<String> contents(String bucket) {
+        try (S3Client s3 = client()) {
+            java.util.List<String> keys = new java.util.ArrayList<>(s3.listObjectsV2(b -> b.bucket(bucket)).contents().stream()
+                    .map(o -> o.key()).toList());
+            s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().forEach(u -> keys.add("multipart:" + u.key()));
+            return keys;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         process.destroy();
