@@ -143,10 +143,10 @@ manifest_rps() { # requests/s of GET manifest by $2 (tag or digest)
 }
 
 peak_rss() { # MiB of the registry process's largest RSS while four full-size uploads run at once
-  local t=$1 pid=$2 peak=0 rss
-  for i in 0 1 2 3; do upload_put "$t" "bench/rss$i" > /dev/null & done
+  local t=$1 pid=$2 peak=0 rss uploads=()
+  for i in 0 1 2 3; do upload_put "$t" "bench/rss$i" > /dev/null & uploads+=($!); done
   # sampled while they run (VmHWM would also count whatever the process did earlier in this bench)
-  while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+  while any_alive "${uploads[@]}"; do
     rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
     [ "$rss" -gt "$peak" ] && peak=$rss
     sleep 0.2
@@ -154,6 +154,7 @@ peak_rss() { # MiB of the registry process's largest RSS while four full-size up
   wait
   echo $((peak / 1024))
 }
+any_alive() { for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 
 measure() { # name unit fn : runs fn RUNS times for each target, prints the medians and ratios
   local name=$1 unit=$2 fn=$3; shift 3
