@@ -242,6 +242,32 @@ class ReplicationIT {
     }
 
     @Test
+    @Order(5)
+    void aLabelFilterReplicatesOnlyTheLabelledArtifacts() throws Exception {
+        pushToBerth("image", "library/labelled:img");
+        pushToBerth("index", "library/labelled:idx");
+        long label = created(api("POST", "/api/v2.0/labels", Map.of("name", "ship-it", "scope", "g")));
+        assertThat(api("POST", "/api/v2.0/projects/library/repositories/labelled/artifacts/img/labels", Map.of("id", label))
+                .statusCode()).isEqualTo(200);
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "labelled", "dest_registry", Map.of("id", registryId),
+                "filters", List.of(Map.of("type", "name", "value", "library/labelled"),
+                        Map.of("type", "label", "value", List.of("ship-it"), "decoration", "matches")))));
+        JsonNode done = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy))));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeed");
+        assertThat(done.path("total").asInt()).isEqualTo(1);
+        assertThat(atDistribution("library/labelled:img")).isEqualTo(image);
+        assertThat(atDistribution("library/labelled:idx")).startsWith("FAILED");
+
+        long others = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "unlabelled", "dest_registry", Map.of("id", registryId),
+                "dest_namespace", "unlabelled", "filters", List.of(Map.of("type", "name", "value", "library/labelled"),
+                        Map.of("type", "label", "value", List.of("ship-it"), "decoration", "excludes")))));
+        JsonNode rest = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", others))));
+        assertThat(rest.path("status").asText()).as(rest.toString()).isEqualTo("Succeed");
+        assertThat(atDistribution("unlabelled/labelled:idx")).isEqualTo(index);
+        assertThat(atDistribution("unlabelled/labelled:img")).startsWith("FAILED");
+    }
+
+    @Test
     @Order(6)
     void twoBerthsReplicateBothWays() throws Exception {
         try (BerthSystem other = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Other12345"))) {
@@ -268,6 +294,28 @@ class ReplicationIT {
             assertThat(pulled.path("total").asInt()).isEqualTo(1);
             assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/pulled/from-peer:v1"))
                     .isEqualTo(image);
+
+            // a label filter on a pull from a Berth reads the labels through its API
+            assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":index",
+                    "docker://" + other.host() + "/library/from-peer-idx:v1")).doesNotStartWith("FAILED");
+            long label = created(api(other, "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
+            assertThat(api(other, "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
+                    .statusCode()).isEqualTo(200);
+            long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-peer-labelled", "src_registry",
+                    Map.of("id", peer), "dest_namespace", "pulled-labelled", "filters", List.of(Map.of("type", "name", "value", "library/from-*"),
+                            Map.of("type", "label", "value", List.of("export"))))));
+            JsonNode labelled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", byLabel))));
+            assertThat(labelled.path("status").asText()).as(labelled.toString()).isEqualTo("Succeed");
+            assertThat(labelled.path("total").asInt()).isEqualTo(1);
+            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN,
+                    "docker://" + berth.host() + "/pulled-labelled/from-peer-idx:v1")).isEqualTo(index);
         }
+    }
+
+    HttpResponse<String> api(BerthSystem on, String method, String path, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(on.url() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Other12345".getBytes()))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

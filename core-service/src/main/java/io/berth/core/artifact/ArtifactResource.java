@@ -7,6 +7,8 @@ import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.api.Sorting;
 import io.berth.core.identity.CurrentCaller;
+import io.berth.core.label.ArtifactLabels;
+import io.berth.core.label.Label;
 import io.berth.core.rbac.Action;
 import io.berth.core.registry.RegistryClient;
 import jakarta.ws.rs.Consumes;
@@ -50,9 +52,11 @@ public class ArtifactResource {
     private final RepositoryResource repositories;
     private final CurrentCaller current;
     private final ObjectMapper json;
+    private final ArtifactLabels artifactLabels;
 
     ArtifactResource(RegistryViews views, RegistryClient registry, RepositoryResource repositories, CurrentCaller current,
-            ObjectMapper json) {
+            ObjectMapper json, ArtifactLabels artifactLabels) {
+        this.artifactLabels = artifactLabels;
         this.views = views;
         this.registry = registry;
         this.repositories = repositories;
@@ -136,7 +140,8 @@ public class ArtifactResource {
         return Response.ok().build();
     }
 
-    private RegistryViews.ArtifactRow find(String project, String repositoryName, String reference, Action action) {
+    /** The artifact, if the caller may do {@code action} in its project; 404 if there is none. */
+    public RegistryViews.ArtifactRow find(String project, String repositoryName, String reference, Action action) {
         RegistryViews.RepositoryRow repository = repositories.find(project, repositoryName, action);
         RegistryViews.ArtifactRow artifact = views.artifact(repository.name(), reference);
         if (artifact == null) {
@@ -169,6 +174,8 @@ public class ArtifactResource {
     }
 
     private List<ArtifactView> describe(List<RegistryViews.ArtifactRow> rows, boolean withTags) {
+        Map<String, List<Label.View>> labels = rows.isEmpty() ? Map.of()
+                : artifactLabels.of(rows.get(0).repository(), rows.stream().map(RegistryViews.ArtifactRow::digest).toList());
         Map<String, List<ArtifactView.TagView>> tags = !withTags || rows.isEmpty() ? Map.of()
                 : views.tags(rows.get(0).repositoryId(), rows.stream().map(RegistryViews.ArtifactRow::digest).toList()).stream()
                         .collect(Collectors.groupingBy(RegistryViews.TagRow::digest, Collectors.mapping(ArtifactResource::tagView, Collectors.toList())));
@@ -176,7 +183,7 @@ public class ArtifactResource {
             ArtifactDescription d = ArtifactDescription.of(json, a.mediaType(), a.artifactType(), a.content());
             return new ArtifactView(d.type(), d.mediaType(), a.mediaType(), d.artifactType(), a.projectId(), a.repositoryId(),
                     a.repository(), a.digest(), a.size(), a.pushTime(), a.pullTime(), a.pullCount(), annotations(a.annotations()), null,
-                    d.references(), withTags ? tags.getOrDefault(a.digest(), List.of()) : null, List.of());
+                    d.references(), withTags ? tags.getOrDefault(a.digest(), List.of()) : null, labels.getOrDefault(a.digest(), List.of()));
         }).toList();
     }
 

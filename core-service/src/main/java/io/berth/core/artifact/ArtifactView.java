@@ -8,7 +8,7 @@ import java.util.Map;
 public record ArtifactView(String type, String mediaType, String manifestMediaType, String artifactType, long projectId,
         long repositoryId, String repositoryName, String digest, long size, OffsetDateTime pushTime, OffsetDateTime pullTime,
         long pullCount, Map<String, Object> annotations, Map<String, Object> extraAttrs, List<Reference> references,
-        List<TagView> tags, List<Object> labels) {
+        List<TagView> tags, List<io.berth.core.label.Label.View> labels) {
 
     /** A child of an index: its digest and platform. */
     public record Reference(String childDigest, Map<String, Object> platform, Map<String, Object> annotations, List<?> urls) {}

@@ -136,6 +136,20 @@ public class PolicyResource {
         return policy;
     }
 
+    /** Harbor's label filter: a list of label names; the source must have labels (this Berth, or a Berth or Harbor). */
+    private static void checkLabelFilter(ReplicationPolicy policy, ReplicationPolicy.Filter filter) {
+        if (!(filter.value() instanceof List<?> names) || names.isEmpty()
+                || !names.stream().allMatch(n -> n instanceof String name && !name.isBlank())) {
+            throw HarborException.badRequest("a label filter's value is a list of label names");
+        }
+        if (policy.srcRegistryId != null) {
+            RemoteRegistry source = RemoteRegistry.findById(policy.srcRegistryId);
+            if (source != null && !Set.of("berth", "harbor").contains(source.type)) {
+                throw HarborException.badRequest("a " + source.type + " registry has no labels to filter on");
+            }
+        }
+    }
+
     private static void apply(ReplicationPolicy policy, PolicyJson request, boolean creating) {
         if (creating || request.srcRegistry() != null || request.destRegistry() != null) {
             policy.srcRegistryId = registryId(request.srcRegistry());
@@ -159,8 +173,11 @@ public class PolicyResource {
         }
         if (request.filters() != null) {
             for (ReplicationPolicy.Filter f : request.filters()) {
-                if (f.type() == null || !FILTERS.contains(f.type()) || !(f.value() instanceof String)) {
-                    throw HarborException.badRequest("unsupported filter " + f + "; supported: name and tag with a glob value, resource with image or artifact");
+                if ("label".equals(f.type())) {
+                    checkLabelFilter(policy, f);
+                } else if (f.type() == null || !FILTERS.contains(f.type()) || !(f.value() instanceof String)) {
+                    throw HarborException.badRequest("unsupported filter " + f + "; supported: name and tag with a glob value, "
+                            + "resource with image or artifact, label with a list of label names");
                 }
                 if ("resource".equals(f.type()) && !RESOURCES.contains(f.value())) {
                     throw HarborException.badRequest("a resource filter is image or artifact, not " + f.value());

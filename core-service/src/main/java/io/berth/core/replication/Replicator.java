@@ -12,6 +12,7 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -49,7 +50,7 @@ public class Replicator {
         snapshot.put("dest_registry_id", policy.destRegistryId);
         snapshot.put("dest_namespace", policy.destNamespace);
         snapshot.put("dest_namespace_replace_count", policy.destNamespaceReplaceCount);
-        snapshot.put("filters", policy.filters.stream().filter(f -> f.value() instanceof String)
+        snapshot.put("filters", policy.filters.stream().filter(f -> f.value() instanceof String || f.value() instanceof List)
                 .map(f -> Map.of("type", f.type(), "value", f.value(), "decoration", f.decoration() == null ? "matches" : f.decoration()))
                 .toList());
         snapshot.put("override", policy.override);

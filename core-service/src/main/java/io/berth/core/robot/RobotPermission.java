@@ -38,16 +38,18 @@ public class RobotPermission extends PanacheEntityBase {
     }
 
     /** Harbor's robot permission vocabulary, mapped onto Berth's actions. */
-    static final Map<String, Action> ACTIONS = Map.of(
-            "repository:pull", Action.PULL,
-            "repository:push", Action.PUSH,
-            "repository:delete", Action.DELETE_ARTIFACT,
-            "artifact:delete", Action.DELETE_ARTIFACT,
-            "artifact:read", Action.PULL,
-            "tag:create", Action.CREATE_TAG,
-            "tag:delete", Action.DELETE_TAG,
-            "log:list", Action.READ_LOGS,
-            "member:list", Action.READ_MEMBERS);
+    static final Map<String, Action> ACTIONS = Map.ofEntries(
+            Map.entry("repository:pull", Action.PULL),
+            Map.entry("repository:push", Action.PUSH),
+            Map.entry("repository:delete", Action.DELETE_ARTIFACT),
+            Map.entry("artifact:delete", Action.DELETE_ARTIFACT),
+            Map.entry("artifact:read", Action.PULL),
+            Map.entry("tag:create", Action.CREATE_TAG),
+            Map.entry("tag:delete", Action.DELETE_TAG),
+            Map.entry("artifact-label:create", Action.LABEL_ARTIFACT),
+            Map.entry("artifact-label:delete", Action.LABEL_ARTIFACT),
+            Map.entry("log:list", Action.READ_LOGS),
+            Map.entry("member:list", Action.READ_MEMBERS));
 
     public static boolean known(String resource, String action) {
         return ACTIONS.containsKey(resource + ":" + action);

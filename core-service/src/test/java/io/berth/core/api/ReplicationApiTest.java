@@ -121,6 +121,13 @@ class ReplicationApiTest {
                 .body("errors[0].message", containsString("image or artifact"));
         admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "filters",
                 List.of(Map.of("type", "resource", "value", "image")))).post("/api/v2.0/replication/policies").then().statusCode(201);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "filters",
+                List.of(Map.of("type", "label", "value", List.of("prod", "eu"))))).post("/api/v2.0/replication/policies").then().statusCode(201);
+        admin().body(Map.of("name", unique("p"), "dest_registry", Map.of("id", registry), "filters",
+                List.of(Map.of("type", "label", "value", List.of())))).post("/api/v2.0/replication/policies").then().statusCode(400);
+        admin().body(Map.of("name", unique("p"), "src_registry", Map.of("id", registry), "filters",
+                List.of(Map.of("type", "label", "value", List.of("prod"))))).post("/api/v2.0/replication/policies").then().statusCode(400)
+                .body("errors[0].message", containsString("no labels"));
         admin().body(good).post("/api/v2.0/replication/policies").then().statusCode(409);
         admin().delete("/api/v2.0/registries/" + registry).then().statusCode(412);
         admin().queryParam("name", name).get("/api/v2.0/replication/policies").then().statusCode(200).body("name", equalTo(List.of(name)));

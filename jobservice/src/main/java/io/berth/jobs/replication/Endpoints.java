@@ -19,8 +19,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +55,36 @@ public class Endpoints {
             return new HarborLister(client.endpoint(), client.http(), json).repositories();
         }
         return client.catalog();
+    }
+
+    /**
+     * The names of the labels an artifact (by tag or digest) carries in a registry: this Berth's from
+     * core's {@code artifact_label_view}, a Berth's or Harbor's through its API; other registries have none.
+     */
+    public Set<String> labels(Long registryId, String repository, String reference) throws IOException {
+        if (registryId != null) {
+            return List.of("berth", "harbor").contains(type(registryId))
+                    ? new HarborLister(client(registryId).endpoint(), client(registryId).http(), json).labels(repository, reference)
+                    : Set.of();
+        }
+        String digest = reference.contains(":") ? reference : client(null).manifestDigest(repository, reference);
+        if (digest == null) {
+            return Set.of();
+        }
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "SELECT name FROM core.artifact_label_view WHERE repository = ? AND digest = ?")) {
+            st.setString(1, repository);
+            st.setString(2, digest);
+            Set<String> names = new HashSet<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new IOException("cannot read the labels of " + repository + "@" + digest + ": " + e.getMessage(), e);
+        }
     }
 
     private String type(long registryId) throws IOException {

@@ -33,7 +33,8 @@ public class ReplicationPlanner {
         List<CopyTask> copies = new ArrayList<>();
         if (policy.resource() != null) {
             ReplicationPolicy.Resource r = policy.resource();
-            if (policy.repositoryWanted(r.repository()) && (r.tag() == null || policy.tagWanted(r.tag()))) {
+            if (policy.repositoryWanted(r.repository()) && (r.tag() == null || policy.tagWanted(r.tag()))
+                    && labelsWanted(policy, r.repository(), r.digest() != null && !r.digest().isEmpty() ? r.digest() : r.tag())) {
                 copies.add(task(policy, r.repository(), r.tag(), r.deleted(), r.digest()));
             }
         } else {
@@ -43,13 +44,17 @@ public class ReplicationPlanner {
                     continue;
                 }
                 for (String tag : source.tags(repository)) {
-                    if (policy.tagWanted(tag)) {
+                    if (policy.tagWanted(tag) && labelsWanted(policy, repository, tag)) {
                         copies.add(task(policy, repository, tag, false, null));
                     }
                 }
             }
         }
         return copies.stream().map(c -> new TaskStore.NewTask(KIND, json.valueToTree(c))).toList();
+    }
+
+    private boolean labelsWanted(ReplicationPolicy policy, String repository, String reference) throws IOException {
+        return !policy.filtersOnLabels() || (reference != null && policy.labelsWanted(endpoints.labels(policy.srcRegistryId(), repository, reference)));
     }
 
     /** The projects (first path components) the tasks write into, each once, sorted. */

@@ -11,10 +11,21 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
         Integer destNamespaceReplaceCount, List<Filter> filters, boolean override, int speed, boolean copyByChunk, String trigger,
         Resource resource) {
 
-    /** Harbor's filter: type {@code name} or {@code tag} with a glob, {@code matches} or {@code excludes}; or {@code resource}: {@code image} or {@code artifact}. */
-    public record Filter(String type, String value, String decoration) {
+    /**
+     * Harbor's filter: type {@code name} or {@code tag} with a glob, {@code resource} with {@code image}
+     * or {@code artifact}, {@code label} with a list of label names; {@code matches} or {@code excludes}.
+     */
+    public record Filter(String type, Object value, String decoration) {
         boolean excludes() {
             return "excludes".equals(decoration);
+        }
+
+        String text() {
+            return value instanceof String s ? s : null;
+        }
+
+        List<String> names() {
+            return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
         }
     }
 
@@ -39,7 +50,28 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
 
     /** Harbor's resource filter {@code image}: container images only ({@code artifact}, or none: everything). */
     boolean imagesOnly() {
-        return filters != null && filters.stream().anyMatch(f -> "resource".equals(f.type()) && "image".equals(f.value()));
+        return filters != null && filters.stream().anyMatch(f -> "resource".equals(f.type()) && "image".equals(f.text()));
+    }
+
+    /** Whether any label filter is set: each artifact's labels must then be looked up. */
+    boolean filtersOnLabels() {
+        return filters != null && filters.stream().anyMatch(f -> "label".equals(f.type()));
+    }
+
+    /**
+     * Harbor's label filters: {@code matches} lets through an artifact carrying every label named,
+     * {@code excludes} one carrying none of them.
+     */
+    boolean labelsWanted(java.util.Set<String> labels) {
+        for (Filter f : filters == null ? List.<Filter>of() : filters) {
+            if ("label".equals(f.type())) {
+                boolean wanted = f.excludes() ? f.names().stream().noneMatch(labels::contains) : labels.containsAll(f.names());
+                if (!wanted) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     boolean repositoryWanted(String repository) {
@@ -55,7 +87,7 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
             return true;
         }
         for (Filter f : filters) {
-            if (type.equals(f.type()) && f.value() != null && !f.value().isEmpty() && Glob.matches(f.value(), value) == f.excludes()) {
+            if (type.equals(f.type()) && f.text() != null && !f.text().isEmpty() && Glob.matches(f.text(), value) == f.excludes()) {
                 return false;
             }
         }

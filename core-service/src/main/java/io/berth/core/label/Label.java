@@ -1,0 +1,48 @@
+package io.berth.core.label;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+/** A label: global ({@code scope} g) or of one project (p). */
+@Entity
+@Table(name = "label")
+public class Label extends PanacheEntityBase {
+    public static final String GLOBAL = "g";
+    public static final String PROJECT = "p";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    public String name;
+    public String description = "";
+    public String color = "";
+    public String scope;
+
+    @Column(name = "project_id")
+    public Long projectId;
+
+    @CreationTimestamp
+    @Column(name = "creation_time", updatable = false)
+    public OffsetDateTime creationTime;
+
+    @UpdateTimestamp
+    @Column(name = "update_time")
+    public OffsetDateTime updateTime;
+
+    /** Harbor's Label JSON. */
+    public record View(long id, String name, String description, String color, String scope, long projectId,
+            OffsetDateTime creationTime, OffsetDateTime updateTime) {}
+
+    public View view() {
+        return new View(id, name, description, color, scope, projectId == null ? 0 : projectId, creationTime, updateTime);
+    }
+}
