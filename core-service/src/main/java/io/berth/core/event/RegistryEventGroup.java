@@ -23,13 +23,24 @@ public abstract class RegistryEventGroup {
 
     private final RedisDataSource redis;
     private final String group;
+    private final String firstEvent;
     private final String consumer = "core-" + ManagementFactory.getRuntimeMXBean().getName();
     private volatile boolean running = true;
     private Thread worker;
 
+    /** A group that, when first created, reads the stream from its oldest event. */
     protected RegistryEventGroup(RedisDataSource redis, String group) {
+        this(redis, group, false);
+    }
+
+    /**
+     * @param fromNow when the group is first created, start with the events that come after (for a
+     *     consumer with nothing to do about the past); afterwards it goes on where it stopped
+     */
+    protected RegistryEventGroup(RedisDataSource redis, String group, boolean fromNow) {
         this.redis = redis;
         this.group = group;
+        this.firstEvent = fromNow ? "$" : "0";
     }
 
     /** Handles a batch of events (each the JSON of a {@link RegistryEvent}); throwing leaves them unacknowledged. */
@@ -79,7 +90,7 @@ public abstract class RegistryEventGroup {
 
     private void ensureGroup() {
         try {
-            redis.stream(String.class).xgroupCreate(RegistryEvent.STREAM, group, "0", new XGroupCreateArgs().mkstream());
+            redis.stream(String.class).xgroupCreate(RegistryEvent.STREAM, group, firstEvent, new XGroupCreateArgs().mkstream());
         } catch (RuntimeException e) {
             if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
                 throw e;

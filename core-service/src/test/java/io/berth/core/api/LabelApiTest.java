@@ -11,7 +11,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import io.berth.common.event.RegistryEvent;
 import io.berth.core.testing.Api;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.UUID;
 import io.berth.core.testing.CoreTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -55,6 +62,16 @@ class LabelApiTest {
         RegistryRows.tag(REPO, "v1", IMAGE);
     }
 
+    @Inject
+    RedisDataSource redis;
+
+    /** A DELETE_ARTIFACT event on the registry stream, as registry-service's outbox relay writes it. */
+    void deleted(String repository, String digest, String tag) {
+        redis.stream(String.class).xadd(RegistryEvent.STREAM, Map.of("event", new JsonObject().put("id", UUID.randomUUID().toString())
+                .put("type", "DELETE_ARTIFACT").put("repository", repository).put("project", PROJECT).put("digest", digest)
+                .put("tags", new JsonArray().add(tag)).put("actor", "admin").put("occurredAt", Instant.now().toString()).encode()));
+    }
+
     static long created(Response response) {
         response.then().statusCode(201);
         String location = response.header("Location");
@@ -93,6 +110,35 @@ class LabelApiTest {
         created(admin().body(Map.of("name", name, "scope", "g")).post("/api/v2.0/labels"));
         as(MAINTAINER, PASSWORD).body(Map.of("name", name, "scope", "p", "project_id", project)).post("/api/v2.0/labels").then()
                 .statusCode(409);
+    }
+
+    @Test
+    void anArtifactTheRegistryDeletedLosesItsLabelsAndADeletedTagDoesNot() throws Exception {
+        String digest = "sha256:" + "8".repeat(64);
+        RegistryRows.manifest(REPO, digest, "application/vnd.oci.image.manifest.v1+json", "{\"schemaVersion\":2}", 10);
+        RegistryRows.tag(REPO, "gone", digest);
+        long label = created(admin().body(Map.of("name", unique("tmp"), "scope", "g")).post("/api/v2.0/labels"));
+        admin().body(Map.of("id", label)).post(ARTIFACT + digest + "/labels").then().statusCode(200);
+        admin().body(Map.of("id", label)).post(ARTIFACT + "v1/labels").then().statusCode(200);
+
+        deleted(REPO, IMAGE, "v1-old"); // only a tag of IMAGE went: IMAGE is still there
+        RegistryRows.deleteManifest(REPO, digest);
+        deleted(REPO, digest, "gone");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).until(() -> labelRows(digest) == 0);
+        // pushed again later: without its old labels
+        RegistryRows.manifest(REPO, digest, "application/vnd.oci.image.manifest.v1+json", "{\"schemaVersion\":2}", 10);
+        admin().get(ARTIFACT + digest).then().statusCode(200).body("labels", empty());
+        admin().get(ARTIFACT + "v1").then().body("labels.id", hasItem((int) label));
+    }
+
+    static long labelRows(String digest) throws Exception {
+        try (var c = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get().getConnection();
+                var st = c.prepareStatement("SELECT count(*) FROM core.artifact_label WHERE digest = ?")) {
+            st.setString(1, digest);
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     @Test

@@ -48,6 +48,16 @@ final class RegistryRows {
         }
     }
 
+    /** What registry-service's deletion of a manifest (by digest) leaves: no manifest, no tags of it. */
+    static void deleteManifest(String repository, String digest) throws Exception {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "DELETE FROM registry.tag WHERE manifest_digest = ? AND repository_id = (SELECT id FROM registry.repository WHERE name = ?)",
+                    digest, repository);
+            exec(c, "DELETE FROM registry.manifest WHERE digest = ? AND repository_id = (SELECT id FROM registry.repository WHERE name = ?)",
+                    digest, repository);
+        }
+    }
+
     private static void exec(Connection c, String sql, Object... args) throws Exception {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
