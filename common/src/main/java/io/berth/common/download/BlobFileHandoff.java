@@ -6,8 +6,8 @@ package io.berth.common.download;
  * {@link #REQUEST} on a blob {@code GET}; registry-service authorizes the request as always and,
  * instead of the bytes, answers the status and headers of the download with an empty body and
  * {@link #PATH} (the blob's path relative to the storage root), {@link #OFFSET} and {@link #LENGTH}.
- * The gateway then sends those bytes of the file itself with {@code sendfile}, so a download costs
- * one copy inside the kernel instead of two trips through two JVMs. When it cannot open the file
+ * The gateway then sends those bytes of the file itself ({@link DownloadPump}), so they cross one
+ * process instead of two. When it cannot open the file
  * (storage not shared, blob deleted meanwhile) it asks again without {@link #REQUEST}.
  */
 public final class BlobFileHandoff {

@@ -44,10 +44,9 @@ public class ArtifactLabelResource {
         if (Label.PROJECT.equals(label.scope) && label.projectId != artifact.projectId()) {
             throw HarborException.badRequest("label " + label.name + " belongs to another project");
         }
-        if (artifactLabels.has(label.id, artifact.repository(), artifact.digest())) {
+        if (!artifactLabels.add(label.id, artifact.repository(), artifact.digest())) {
             throw HarborException.conflict("artifact " + artifact.digest() + " already has the label " + label.name);
         }
-        artifactLabels.add(label.id, artifact.repository(), artifact.digest());
         return Response.ok().build();
     }
 

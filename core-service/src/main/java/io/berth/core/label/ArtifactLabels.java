@@ -37,14 +37,10 @@ public class ArtifactLabels {
         return labels;
     }
 
-    public boolean has(long labelId, String repository, String digest) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM core.artifact_label WHERE label_id = ?1 AND repository = ?2 AND digest = ?3")
-                .setParameter(1, labelId).setParameter(2, repository).setParameter(3, digest).getSingleResult()).longValue() > 0;
-    }
-
-    public void add(long labelId, String repository, String digest) {
-        em.createNativeQuery("INSERT INTO core.artifact_label (label_id, repository, digest) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, labelId).setParameter(2, repository).setParameter(3, digest).executeUpdate();
+    /** Attaches the label; false if the artifact had it already. */
+    public boolean add(long labelId, String repository, String digest) {
+        return em.createNativeQuery("INSERT INTO core.artifact_label (label_id, repository, digest) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, labelId).setParameter(2, repository).setParameter(3, digest).executeUpdate() > 0;
     }
 
     public boolean remove(long labelId, String repository, String digest) {

@@ -67,14 +67,14 @@ public class Endpoints {
                     ? new HarborLister(client(registryId).endpoint(), client(registryId).http(), json).labels(repository, reference)
                     : Set.of();
         }
-        String digest = reference.contains(":") ? reference : client(null).manifestDigest(repository, reference);
-        if (digest == null) {
-            return Set.of();
-        }
+        // one query, no call to registry-service: a tag is resolved through registry-service's tag_view
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "SELECT name FROM core.artifact_label_view WHERE repository = ? AND digest = ?")) {
+                "SELECT l.name FROM core.artifact_label_view l WHERE l.repository = ? AND l.digest = coalesce("
+                        + "(SELECT t.digest FROM registry.tag_view t WHERE t.repository = ? AND t.name = ?), ?)")) {
             st.setString(1, repository);
-            st.setString(2, digest);
+            st.setString(2, repository);
+            st.setString(3, reference);
+            st.setString(4, reference);
             Set<String> names = new HashSet<>();
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -83,7 +83,7 @@ public class Endpoints {
             }
             return names;
         } catch (SQLException e) {
-            throw new IOException("cannot read the labels of " + repository + "@" + digest + ": " + e.getMessage(), e);
+            throw new IOException("cannot read the labels of " + repository + ":" + reference + ": " + e.getMessage(), e);
         }
     }
 
