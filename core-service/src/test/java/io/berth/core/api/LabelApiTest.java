@@ -151,6 +151,15 @@ class LabelApiTest {
         admin().body(Map.of("name", unique("x"), "scope", "p", "project_id", 999_999)).post("/api/v2.0/labels").then().statusCode(404);
         admin().contentType("application/json").body("{\"name\": ").post("/api/v2.0/labels").then().statusCode(400);
         admin().queryParam("scope", "p").get("/api/v2.0/labels").then().statusCode(400);
+        String name = unique("kept");
+        long id = created(admin().body(Map.of("name", name, "scope", "g")).post("/api/v2.0/labels"));
+        admin().body(Map.of("name", " ")).put("/api/v2.0/labels/" + id).then().statusCode(400);
+        admin().contentType("application/json").body("[1,").put("/api/v2.0/labels/" + id).then().statusCode(400);
+        admin().get("/api/v2.0/labels/" + id).then().body("name", equalTo(name));
+        admin().get("/api/v2.0/labels/not-a-number").then().statusCode(404);
+        admin().contentType("application/json").body("{\"id\": ").post(ARTIFACT + "v1/labels").then().statusCode(400);
+        admin().contentType("application/json").body("{\"id\": \"x\"}").post(ARTIFACT + "v1/labels").then().statusCode(400);
+        admin().get(ARTIFACT + "v1").then().body("labels.name", not(hasItem(name)));
     }
 
     @Test
