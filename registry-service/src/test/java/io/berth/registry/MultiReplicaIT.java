@@ -16,6 +16,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -77,6 +81,9 @@ class MultiReplicaIT {
                             Arrays.copyOfRange(content, cuts[i], cuts[i + 1]), cuts[i] + "-" + (cuts[i + 1] - 1));
                     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
                     assertThat(r.headers().firstValue("Range")).hasValue("0-" + (cuts[i + 1] - 1));
+                    // the packaged jar opens the JDK's digest state (jvm-opens): the next replica resumes
+                    // the hash instead of reading every byte again at the end
+                    assertThat(savedHashState(database, location)).as("digest state saved after chunk " + i).isTrue();
                 }
                 String digest = Blobs.sha256(content);
                 HttpResponse<String> done = send(replicas.get(1), "PUT", location + "?digest=" + digest, auth, new byte[0], null);
@@ -94,6 +101,18 @@ class MultiReplicaIT {
             }
             PostgresTestDatabase.drop(database);
             new ProcessBuilder("rm", "-rf", storage.toString()).start().waitFor();
+        }
+    }
+
+    private static boolean savedHashState(String database, String location) throws Exception {
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        try (Connection c = DriverManager.getConnection(PostgresTestDatabase.jdbcUrl(database), PostgresTestDatabase.USER,
+                PostgresTestDatabase.PASSWORD);
+                PreparedStatement q = c.prepareStatement("SELECT hash_state IS NOT NULL FROM registry.upload WHERE id = ?::uuid")) {
+            q.setString(1, id);
+            try (ResultSet rows = q.executeQuery()) {
+                return rows.next() && rows.getBoolean(1);
+            }
         }
     }
 

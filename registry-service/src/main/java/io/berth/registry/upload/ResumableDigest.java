@@ -15,9 +15,10 @@ import java.security.MessageDigestSpi;
  * A SHA-256/512 digest whose intermediate state can be saved after a chunk and restored in another
  * process, so the next chunk of an upload may land on any registry replica. It uses the JDK's own
  * digests (hardware-accelerated) and reads their state reflectively; that needs
- * {@code --add-opens java.base/sun.security.provider=ALL-UNNAMED} and
- * {@code --add-opens java.base/java.security=ALL-UNNAMED}. Without them {@link #state()} is null, and
- * a replica without the state rehashes the stored bytes instead (slower, equally correct).
+ * {@code java.base/sun.security.provider} and {@code java.base/java.security} opened to the application,
+ * which the {@code jvm-opens} extension puts in the packaged jar's {@code Add-Opens} entry (tests pass
+ * {@code --add-opens} themselves). Without them {@link #state()} is null, and a replica without the
+ * state rehashes the stored bytes instead (slower, equally correct).
  */
 public final class ResumableDigest {
     private static final byte FORMAT = 1;
