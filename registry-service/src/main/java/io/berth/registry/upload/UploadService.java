@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * The life of a blob upload: bytes go to {@code _uploads/<id>/data} while their digest is computed;
@@ -30,6 +31,7 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class UploadService {
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
     private final Pool db;
     private final Vertx vertx;
     private final StorageDriver storage;
@@ -95,11 +97,9 @@ public class UploadService {
                 return null;
             }
             String blob = BlobPaths.blob(expected);
-            if (storage.exists(blob)) {
-                storage.delete(data);
-            } else {
+            if (!storage.exists(blob)) {
                 storage.move(data, blob);
-            }
+            } // else the copy is deleted with the upload's directory, after the answer
             return received.size();
         }, false).compose(size -> {
             if (size == null) {
@@ -110,11 +110,22 @@ public class UploadService {
             return db.withTransaction(tx -> repositories.ensure(tx, repository)
                             .compose(repoId -> links.link(tx, repoId, repository.project(), expected, size))
                             .compose(v -> sessions.delete(tx, id)))
-                    .compose(v -> vertx.executeBlocking(() -> {
-                        storage.delete(BlobPaths.upload(id));
+                    .map(v -> {
+                        discardLater(id);
                         return size;
-                    }, false));
+                    });
         }).recover(e -> sessions.release(id).transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /**
+     * Deletes what is left of a completed upload without making the client wait: unlinking a 1 GiB
+     * duplicate took 0.36 s here. A failure leaves only a directory no session points to.
+     */
+    private void discardLater(UUID id) {
+        vertx.executeBlocking(() -> {
+            storage.delete(BlobPaths.upload(id));
+            return null;
+        }, false).onFailure(e -> LOG.warnf("could not delete the data of completed upload %s: %s", id, e.getMessage()));
     }
 
     private Digest rehash(String path, DigestAlgorithm algorithm) throws java.io.IOException {

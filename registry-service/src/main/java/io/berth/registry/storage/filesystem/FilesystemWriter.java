@@ -11,11 +11,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Appends to a file. Every 64 MiB it starts an fdatasync in the background, so the final fsync of
- * a large blob has little left to flush and durability overlaps with receiving.
+ * Appends to a file. Every 8 MiB it starts an fdatasync in the background (unless one is running), so
+ * the fsync that ends a blob or a chunk has little left to flush and durability overlaps with
+ * receiving: with 64 MiB the end of each 64 MiB chunk waited ~70 ms for the whole chunk to reach the
+ * disk, and chunked uploads ran at 0.85× of what they do with 8 MiB (single PUTs unchanged).
  */
 final class FilesystemWriter implements StorageWriter {
-    private static final long SYNC_EVERY = 64L << 20;
+    private static final long SYNC_EVERY = 8L << 20;
     private static final ExecutorService SYNCER = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "storage-fdatasync");
         t.setDaemon(true);
