@@ -9,6 +9,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,6 +75,7 @@ public final class DownloadPump {
     private final int piece;
     private long remaining;
     private boolean closed;
+    private final ArrayDeque<ByteBuf> spare = new ArrayDeque<>(2);
 
     private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece) {
         this.vertx = vertx;
@@ -105,23 +107,16 @@ public final class DownloadPump {
 
     private void next() {
         int want = (int) Math.min(piece, remaining);
-        vertx.executeBlocking(() -> readFully(want), false).onComplete(ar -> {
-            if (ar.failed() || closed) {
-                if (ar.succeeded()) {
-                    ar.result().release();
-                }
+        ByteBuf into = spare.isEmpty() ? PooledByteBufAllocator.DEFAULT.directBuffer(want, want) : spare.pop();
+        vertx.executeBlocking(() -> readFully(into, want), false).onComplete(ar -> {
+            if (ar.failed() || closed || into.readableBytes() == 0) {
+                recycle(into);
                 abort();
                 return;
             }
-            ByteBuf bytes = ar.result();
-            if (bytes.readableBytes() == 0) {
-                bytes.release();
-                abort();
-                return;
-            }
-            remaining -= bytes.readableBytes();
-            // Vert.x writes the buffer without taking ownership of it: it is ours to release once written.
-            response.write(Buffer.buffer(bytes)).onComplete(written -> bytes.release());
+            remaining -= into.readableBytes();
+            // Vert.x writes the buffer without taking ownership of it: it is ours again once written.
+            response.write(Buffer.buffer(into)).onComplete(written -> recycle(into));
             if (remaining == 0) {
                 close();
                 response.end();
@@ -137,16 +132,23 @@ public final class DownloadPump {
         });
     }
 
-    private ByteBuf readFully(int want) throws IOException {
-        ByteBuf bytes = PooledByteBufAllocator.DEFAULT.directBuffer(want, want);
-        try {
-            while (bytes.readableBytes() < want && source.read(bytes, want - bytes.readableBytes()) > 0) {
-                // until the piece is full or the source ends
-            }
-            return bytes;
-        } catch (IOException | RuntimeException e) {
-            bytes.release();
-            throw e;
+    private ByteBuf readFully(ByteBuf into, int want) throws IOException {
+        while (into.readableBytes() < want && source.read(into, want - into.readableBytes()) > 0) {
+            // until the piece is full or the source ends
+        }
+        return into;
+    }
+
+    /**
+     * Keeps a written piece's buffer for the next read (on the event loop, as every use of {@code spare}):
+     * pieces above 64 KiB are outside Netty's pools as Quarkus sizes them, and a fresh one is zeroed
+     * memory each time.
+     */
+    private void recycle(ByteBuf buffer) {
+        if (closed) {
+            buffer.release();
+        } else {
+            spare.push(buffer.clear());
         }
     }
 
@@ -161,6 +163,9 @@ public final class DownloadPump {
         if (!closed) {
             closed = true;
             RUNNING.decrementAndGet();
+            while (!spare.isEmpty()) {
+                spare.pop().release();
+            }
             try {
                 source.close();
             } catch (IOException ignored) {
