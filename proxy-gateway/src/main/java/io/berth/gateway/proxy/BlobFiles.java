@@ -35,7 +35,11 @@ class BlobFiles {
 
     /** Whether to ask registry-service to name the file of this request's blob. */
     boolean wanted(HttpServerRequest request) {
-        return root != null && request.method() == HttpMethod.GET && BLOB_PATH.matcher(request.path()).matches();
+        return root != null && isBlobDownload(request);
+    }
+
+    static boolean isBlobDownload(HttpServerRequest request) {
+        return request.method() == HttpMethod.GET && BLOB_PATH.matcher(request.path()).matches();
     }
 
     /**

@@ -36,6 +36,7 @@ public class ProxyHandler {
 
     private final Vertx vertx;
     private final HttpClient client;
+    private final HttpClient bulkClient;
     private final BlobFiles blobFiles;
 
     private final Counter sentFromFiles;
@@ -49,7 +50,16 @@ public class ProxyHandler {
         this.fileNotSeen = Counter.builder("berth.gateway.blob.files").tag("outcome", "not_seen")
                 .description("blob files registry-service named that the gateway could not open (relayed instead)").register(metrics);
         BerthConfig.Gateway gateway = config.gateway();
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = vertx.createHttpClient(clientOptions(gateway));
+        // Blob bodies are read in 1 MiB pieces: a relayed 1 GiB download ran at 670 MB/s against 535
+        // with Netty's default reads. Not for everything else: a buffer that size is outside Quarkus's
+        // Netty pools and zeroed on every read, and manifest GETs through the gateway ran 18 % slower.
+        this.bulkClient = vertx.createHttpClient(clientOptions(gateway)
+                .setReceiveBufferSize(SOCKET_BUFFER));
+    }
+
+    private static HttpClientOptions clientOptions(BerthConfig.Gateway gateway) {
+        return new HttpClientOptions()
                 .setConnectTimeout((int) gateway.connectTimeout().toMillis())
                 // Idle means no byte read or written on the connection: a long upload that is still
                 // moving, or a long download, is never cut; a service that stops answering is.
@@ -57,14 +67,13 @@ public class ProxyHandler {
                 .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS)
                 .setKeepAlive(true)
                 .setMaxPoolSize(256)
-                // big reads and writes: the bytes of a blob cross the gateway in as few events as possible
+                // big writes: the bytes of an upload cross the gateway in as few events as possible
                 .setMaxChunkSize(CHUNK)
-                .setReceiveBufferSize(SOCKET_BUFFER)
                 .setSendBufferSize(SOCKET_BUFFER)
                 .setTcpNoDelay(true)
                 .setTrustAll(true)
                 .setVerifyHost(false)
-                .setDecompressionSupported(false));
+                .setDecompressionSupported(false);
     }
 
     public void forward(RoutingContext rc, Backend backend) {
@@ -80,7 +89,8 @@ public class ProxyHandler {
                 .setPort(backend.port())
                 .setSsl(backend.ssl())
                 .setURI(request.uri());
-        client.request(options).onComplete(ar -> {
+        HttpClient http = BlobFiles.isBlobDownload(request) ? bulkClient : client;
+        http.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 request.resume();
                 ProxyErrors.unavailable(rc.response(), backend, describe(ar.cause()));
@@ -165,11 +175,17 @@ public class ProxyHandler {
             response.setChunked(true);
         }
         response.setWriteQueueMaxSize(WRITE_QUEUE);
-        response.send(inbound).onFailure(e -> {
+        // Not response.send(inbound): when the client goes away mid-body, its pipe ends the response
+        // from inside the failing write, and Vert.x logged a double release and "Response has already
+        // been written" for every interrupted download.
+        inbound.pipe().endOnFailure(false).to(response).onFailure(e -> {
             LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
             if (!response.closed()) {
                 response.reset();
             }
+            // stop the service's transfer too; the reset surfaces on the inbound stream, expected here
+            inbound.exceptionHandler(ignored -> { });
+            inbound.request().reset();
         });
     }
 
