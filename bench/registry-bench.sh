@@ -5,6 +5,9 @@
 #   bench/registry-bench.sh            # RUNS=3 SIZE_MIB=1024
 #   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
 #   ONLY="upload_put download manifest_rps" bench/registry-bench.sh   # some measurements only
+#   VERBOSE=1 bench/registry-bench.sh  # every run's figure too
+# Runs alternate between the three targets (Distribution, Berth, Berth via the gateway), each after
+# Berth's processes are idle again, so drift on a shared machine falls on all three alike.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${RUNS:-3}
@@ -53,7 +56,7 @@ export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_P
 export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
 export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
 java -Xmx128m -XX:+UseSerialGC -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
-java -Xmx128m -XX:+UseSerialGC -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!)
+java -Xmx128m -XX:+UseSerialGC -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
 await_http "http://127.0.0.1:$dist_port/v2/"
 await_http "http://127.0.0.1:$reg_port/q/health/ready"
 await_http "http://127.0.0.1:$gw_port/q/health/ready"
@@ -156,16 +159,31 @@ peak_rss() { # MiB of the registry process's largest RSS while four full-size up
 }
 any_alive() { for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
 
-measure() { # name unit fn : runs fn RUNS times for each target, prints the medians and ratios
+settle() { # waits (up to a minute) until the Berth processes are idle: pull events of a run before are
+  # flushed and relayed in the background, and must not be charged to the next measurement
+  local a b
+  for _ in $(seq 1 60); do
+    a=$(cpu_ticks); sleep 1; b=$(cpu_ticks)
+    [ $((b - a)) -le 5 ] && return 0
+  done
+}
+cpu_ticks() { awk '{t += $14 + $15} END {print t}' "/proc/$reg_pid/stat" "/proc/$gw_pid/stat"; }
+
+measure() { # name unit fn : runs fn RUNS times for each target, interleaved, prints the medians and ratios
   local name=$1 unit=$2 fn=$3; shift 3
   if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $fn "* ]]; then return; fi
-  declare -A med
-  for t in "${targets[@]}"; do
-    med[$t]=$(for _ in $(seq 1 "$RUNS"); do "$fn" "$t" "$@"; done | median)
+  declare -A runs med
+  for _ in $(seq 1 "$RUNS"); do
+    for t in "${targets[@]}"; do
+      settle
+      runs[$t]+="$("$fn" "$t" "$@") "
+    done
   done
+  for t in "${targets[@]}"; do med[$t]=$(echo "${runs[$t]}" | tr ' ' '\n' | grep . | median); done
   printf "%-34s %10s %10s %10s %-6s %8s %9s\n" "$name" "${med[dist]}" "${med[berth]}" "${med[gateway]}" "$unit" \
     "$(awk -v a="${med[berth]}" -v b="${med[dist]}" -v u="$unit" 'BEGIN {r=(u=="s")?b/a:a/b; printf "%.2fx", r}')" \
     "$(awk -v a="${med[gateway]}" -v b="${med[berth]}" -v u="$unit" 'BEGIN {c=(u=="s")?(a-b)/b:(b-a)/b; printf "%+.1f%%", c*100}')"
+  [ -z "${VERBOSE:-}" ] || for t in "${targets[@]}"; do echo "    $t: ${runs[$t]}"; done
 }
 
 java "$home/bench/MakeImage.java" "$work/image" v1 8 16
