@@ -161,7 +161,7 @@ public class ProxyHandler {
     private void relay(RoutingContext rc, Backend backend, HttpClientResponse inbound) {
         HttpServerResponse response = rc.response();
         if (response.closed()) {
-            inbound.request().reset();
+            abandon(inbound);
             return;
         }
         response.setStatusCode(inbound.statusCode());
@@ -183,10 +183,14 @@ public class ProxyHandler {
             if (!response.closed()) {
                 response.reset();
             }
-            // stop the service's transfer too; the reset surfaces on the inbound stream, expected here
-            inbound.exceptionHandler(ignored -> { });
-            inbound.request().reset();
+            abandon(inbound);
         });
+    }
+
+    /** Stops the service's answer the client no longer waits for; the reset then surfaces on it, expected. */
+    private static void abandon(HttpClientResponse inbound) {
+        inbound.exceptionHandler(ignored -> { });
+        inbound.request().reset();
     }
 
     /** The registry named the blob's file instead of sending it: send it from here, or ask again for the bytes. */
