@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The whole of Berth started by the real {@code ./berth up} on ports, a data directory and a
@@ -25,6 +27,8 @@ final class BerthSystem implements AutoCloseable {
     static final String PG_PASSWORD = System.getenv().getOrDefault("BERTH_TEST_PG_PASSWORD", "postgres");
 
     record Result(int exit, String output) {}
+
+    private static final AtomicInteger REDIS_DATABASES = new AtomicInteger(ThreadLocalRandom.current().nextInt(15));
 
     final Map<String, String> env = new HashMap<>();
     final String database = "berth_test_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -44,8 +48,10 @@ final class BerthSystem implements AutoCloseable {
             env.put("BERTH_" + service + "_PORT", Integer.toString(port));
             env.put("BERTH_" + service + "_URL", "http://127.0.0.1:" + port);
         }
-        // a Redis database of its own: event and job streams of two systems must not mix
-        env.put("BERTH_REDIS_URL", "redis://127.0.0.1:6379/" + (1 + Math.floorMod(database.hashCode(), 15)));
+        // a Redis database of its own: event and job streams of two systems must not mix. Taken in turn, not
+        // from a hash: two systems of one test landing on the same database (1 in 15) had one jobservice take
+        // the other's replication tasks, and an execution that never ended.
+        env.put("BERTH_REDIS_URL", "redis://127.0.0.1:6379/" + (1 + Math.floorMod(REDIS_DATABASES.getAndIncrement(), 15)));
         gatewayPort = freePort();
         env.put("BERTH_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("BERTH_EXTERNAL_URL", "http://127.0.0.1:" + gatewayPort);
