@@ -3,12 +3,8 @@ package io.berth.core.audit;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.json.JsonObject;
-import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
-import jakarta.enterprise.event.Observes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -26,14 +22,6 @@ public class RegistryEventConsumer extends RegistryEventGroup {
     RegistryEventConsumer(RedisDataSource redis, AgroalDataSource db) {
         super(redis, "core-audit");
         this.db = db;
-    }
-
-    void start(@Observes @Priority(20) StartupEvent event) {
-        startReading();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        stopReading();
     }
 
     @Override

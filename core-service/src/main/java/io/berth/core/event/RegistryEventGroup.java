@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
  * A consumer group on the registry event stream ({@code berth:events:registry}). Replicas of core
  * share the group: each event is handled by one of them and acknowledged once handled; what a
  * consumer read but never acknowledged (it died) is claimed by another after a minute. Handlers
- * must therefore tolerate an event twice. Subclasses call {@link #startReading} and {@link #stopReading}.
+ * must therefore tolerate an event twice. {@link RegistryEventGroups} starts and stops every group.
  */
 public abstract class RegistryEventGroup {
     private static final Logger LOG = Logger.getLogger(RegistryEventGroup.class);
@@ -46,14 +46,14 @@ public abstract class RegistryEventGroup {
     /** Handles a batch of events (each the JSON of a {@link RegistryEvent}); throwing leaves them unacknowledged. */
     protected abstract void handle(List<JsonObject> events);
 
-    protected void startReading() {
+    void startReading() {
         redis.stream(String.class); // creates the Redis client here, not concurrently with Quarkus's own start-up
         worker = new Thread(this::run, "registry-events-" + group);
         worker.setDaemon(true);
         worker.start();
     }
 
-    protected void stopReading() {
+    void stopReading() {
         running = false;
         if (worker != null) {
             worker.interrupt();

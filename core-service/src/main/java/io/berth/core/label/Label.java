@@ -1,6 +1,6 @@
 package io.berth.core.label;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,13 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A label: global ({@code scope} g) or of one project (p). */
 @Entity
 @Table(name = "label")
-public class Label extends PanacheEntityBase {
+public class Label extends TimestampedEntity {
     public static final String GLOBAL = "g";
     public static final String PROJECT = "p";
 
@@ -29,14 +27,6 @@ public class Label extends PanacheEntityBase {
 
     @Column(name = "project_id")
     public Long projectId;
-
-    @CreationTimestamp
-    @Column(name = "creation_time", updatable = false)
-    public OffsetDateTime creationTime;
-
-    @UpdateTimestamp
-    @Column(name = "update_time")
-    public OffsetDateTime updateTime;
 
     /** Harbor's Label JSON. */
     public record View(long id, String name, String description, String color, String scope, long projectId,

@@ -3,11 +3,7 @@ package io.berth.core.label;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.json.JsonObject;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,14 +22,6 @@ public class LabelCleanup extends RegistryEventGroup {
     LabelCleanup(RedisDataSource redis, AgroalDataSource db) {
         super(redis, "core-labels", true); // deletions from before labels existed took no label with them
         this.db = db;
-    }
-
-    void start(@Observes @Priority(40) StartupEvent event) {
-        startReading();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        stopReading();
     }
 
     @Override

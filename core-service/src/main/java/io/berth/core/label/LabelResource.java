@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * Harbor's {@code /api/v2.0/labels}: global labels, which system administrators manage and everyone
@@ -33,6 +34,7 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LabelResource {
     private static final int MAX_NAME = 128;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /** Body of create and update; scope and project are fixed at creation. */
     public record LabelRequest(String name, String description, String color, String scope, Long projectId) {}
@@ -100,7 +102,6 @@ public class LabelResource {
             throw HarborException.badRequest("scope is g (global) or p (project), not " + label.scope);
         }
         apply(label, request);
-        label.persist();
         return Response.status(201).header("Location", "/api/v2.0/labels/" + label.id).build();
     }
 
@@ -154,15 +155,17 @@ public class LabelResource {
         if (name.isEmpty() || name.length() > MAX_NAME) {
             throw HarborException.badRequest("a label name is 1 to " + MAX_NAME + " characters");
         }
-        boolean taken = Label.find("name = ?1 and scope = ?2 and " + (label.projectId == null ? "projectId is null" : "projectId = ?3")
-                        + (label.id == null ? "" : " and id <> " + label.id),
-                label.projectId == null ? new Object[] {name, label.scope} : new Object[] {name, label.scope, label.projectId})
-                .count() > 0;
-        if (taken) {
-            throw HarborException.conflict("a label named " + name + " already exists here");
-        }
         label.name = name;
         label.description = request.description() == null ? "" : request.description();
         label.color = request.color() == null ? "" : request.color();
+        try {
+            label.persistAndFlush();
+        } catch (ConstraintViolationException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                // the unique index on (name, scope, project) decides, also between two requests at once
+                throw HarborException.conflict("a label named " + name + " already exists here");
+            }
+            throw e;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.berth.core.project;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -12,16 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A project: the first component of repository names, the unit of access control. */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project extends TimestampedEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -36,14 +33,6 @@ public class Project extends PanacheEntityBase {
     @MapKeyColumn(name = "name")
     @Column(name = "value")
     public Map<String, String> metadata = new HashMap<>();
-
-    @CreationTimestamp
-    @Column(name = "creation_time", updatable = false)
-    public OffsetDateTime creationTime;
-
-    @UpdateTimestamp
-    @Column(name = "update_time")
-    public OffsetDateTime updateTime;
 
     public boolean isPublic() {
         return Boolean.parseBoolean(metadata.getOrDefault("public", "false"));

@@ -1,20 +1,17 @@
 package io.berth.core.replication;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A registry Berth replicates to or from (Harbor's "registry endpoint"); its secret is kept sealed. */
 @Entity
 @Table(name = "registry")
-public class RemoteRegistry extends PanacheEntityBase {
+public class RemoteRegistry extends TimestampedEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -31,12 +28,4 @@ public class RemoteRegistry extends PanacheEntityBase {
 
     public boolean insecure;
     public String description = "";
-
-    @CreationTimestamp
-    @Column(name = "creation_time", updatable = false)
-    public OffsetDateTime creationTime;
-
-    @UpdateTimestamp
-    @Column(name = "update_time")
-    public OffsetDateTime updateTime;
 }

@@ -3,12 +3,8 @@ package io.berth.core.replication;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.json.JsonObject;
-import jakarta.annotation.Priority;
 import jakarta.inject.Singleton;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -26,14 +22,6 @@ public class ReplicationEvents extends RegistryEventGroup {
     ReplicationEvents(RedisDataSource redis, Replicator replicator) {
         super(redis, "core-replication");
         this.replicator = replicator;
-    }
-
-    void start(@Observes @Priority(30) StartupEvent event) {
-        startReading();
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        stopReading();
     }
 
     @Override

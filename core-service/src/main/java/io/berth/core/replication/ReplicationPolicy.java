@@ -1,6 +1,6 @@
 package io.berth.core.replication;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,15 +10,13 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
 import org.hibernate.type.SqlTypes;
 
 /** A replication policy: from where to where, which repositories and tags, and when. A null registry is this Berth. */
 @Entity
 @Table(name = "replication_policy")
-public class ReplicationPolicy extends PanacheEntityBase {
+public class ReplicationPolicy extends TimestampedEntity {
     /** Harbor's filter: {@code type} name, tag, label or resource; a glob {@code value}; {@code decoration} matches or excludes. */
     public record Filter(String type, Object value, String decoration) {}
 
@@ -61,12 +59,4 @@ public class ReplicationPolicy extends PanacheEntityBase {
 
     @Column(name = "last_fired")
     public OffsetDateTime lastFired;
-
-    @CreationTimestamp
-    @Column(name = "creation_time", updatable = false)
-    public OffsetDateTime creationTime;
-
-    @UpdateTimestamp
-    @Column(name = "update_time")
-    public OffsetDateTime updateTime;
 }

@@ -1,6 +1,6 @@
 package io.berth.core.robot;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -8,13 +8,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.UpdateTimestamp;
 
 /** A robot account: a name, a hashed secret, an expiry, and permissions per project. */
 @Entity
 @Table(name = "robot")
-public class Robot extends PanacheEntityBase {
+public class Robot extends TimestampedEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -34,14 +32,6 @@ public class Robot extends PanacheEntityBase {
 
     public boolean disabled;
     public String creator = "";
-
-    @CreationTimestamp
-    @Column(name = "creation_time", updatable = false)
-    public OffsetDateTime creationTime;
-
-    @UpdateTimestamp
-    @Column(name = "update_time")
-    public OffsetDateTime updateTime;
 
     public static Robot byName(String name) {
         return find("name", name).firstResult();

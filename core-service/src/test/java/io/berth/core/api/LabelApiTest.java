@@ -90,6 +90,10 @@ class LabelApiTest {
         as(MAINTAINER, PASSWORD).body(Map.of("name", unique("x"), "scope", "g")).post("/api/v2.0/labels").then().statusCode(403);
         as(MAINTAINER, PASSWORD).body(Map.of("color", "#000000")).put("/api/v2.0/labels/" + id).then().statusCode(403);
         admin().body(Map.of("name", name, "scope", "g")).post("/api/v2.0/labels").then().statusCode(409);
+        String second = unique("second");
+        long secondId = created(admin().body(Map.of("name", second, "scope", "g")).post("/api/v2.0/labels"));
+        admin().body(Map.of("name", name)).put("/api/v2.0/labels/" + secondId).then().statusCode(409);
+        admin().get("/api/v2.0/labels/" + secondId).then().body("name", equalTo(second));
         admin().body(Map.of("description", "now staging")).put("/api/v2.0/labels/" + id).then().statusCode(200);
         admin().get("/api/v2.0/labels/" + id).then().body("description", equalTo("now staging")).body("name", equalTo(name));
         admin().delete("/api/v2.0/labels/" + id).then().statusCode(200);
