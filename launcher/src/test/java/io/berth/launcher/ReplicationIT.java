@@ -82,8 +82,12 @@ class ReplicationIT {
     }
 
     HttpResponse<String> api(String method, String path, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(berth.url() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes()))
+        return api(berth, ADMIN, method, path, body);
+    }
+
+    HttpResponse<String> api(BerthSystem on, String credentials, String method, String path, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(on.url() + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()))
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                 .build();
@@ -298,8 +302,8 @@ class ReplicationIT {
             // a label filter on a pull from a Berth reads the labels through its API
             assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":index",
                     "docker://" + other.host() + "/library/from-peer-idx:v1")).doesNotStartWith("FAILED");
-            long label = created(api(other, "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
-            assertThat(api(other, "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
+            long label = created(api(other, "admin:Other12345", "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
+            assertThat(api(other, "admin:Other12345", "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
                     .statusCode()).isEqualTo(200);
             long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-peer-labelled", "src_registry",
                     Map.of("id", peer), "dest_namespace", "pulled-labelled", "filters", List.of(Map.of("type", "name", "value", "library/from-*"),
@@ -310,12 +314,5 @@ class ReplicationIT {
             assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN,
                     "docker://" + berth.host() + "/pulled-labelled/from-peer-idx:v1")).isEqualTo(index);
         }
-    }
-
-    HttpResponse<String> api(BerthSystem on, String method, String path, Object body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(on.url() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Other12345".getBytes()))
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

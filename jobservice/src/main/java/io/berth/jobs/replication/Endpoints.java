@@ -63,9 +63,11 @@ public class Endpoints {
      */
     public Set<String> labels(Long registryId, String repository, String reference) throws IOException {
         if (registryId != null) {
-            return List.of("berth", "harbor").contains(type(registryId))
-                    ? new HarborLister(client(registryId).endpoint(), client(registryId).http(), json).labels(repository, reference)
-                    : Set.of();
+            if (!List.of("berth", "harbor").contains(type(registryId))) {
+                return Set.of();
+            }
+            OciClient remote = client(registryId); // reads the endpoint and decrypts its secret: once per artifact
+            return new HarborLister(remote.endpoint(), remote.http(), json).labels(repository, reference);
         }
         // one query, no call to registry-service: a tag is resolved through registry-service's tag_view
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
