@@ -39,9 +39,7 @@ public class OutboxRelay {
         this.schema = schema;
     }
 
-    // delayed: the first tick must not create the Redis client while Quarkus is creating it at start-up
-    // (RedisClientRecorder is not safe against that race: ConcurrentModificationException, failed start)
-    @Scheduled(every = "1s", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void relay() {
         if (!schema.done()) {
             return;

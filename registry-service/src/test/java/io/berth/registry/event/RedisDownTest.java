@@ -35,7 +35,7 @@ class RedisDownTest {
     void pushesSucceedAndEventsWaitInTheOutbox() throws Exception {
         RegistryClient client = new RegistryClient(Blobs.repository("library"));
         client.pushImage("offline", "layer while redis is down");
-        Thread.sleep(5000); // the relay (first tick 3 s after start-up, then every second) has had time to try, and fail
+        Thread.sleep(5000); // the relay (every second) has had time to try, and fail
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
                 "SELECT count(*) FROM registry.outbox WHERE payload->>'repository' = '" + client.repository() + "'")) {
             rs.next();
