@@ -2,14 +2,11 @@ package io.berth.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.common.testing.ServiceProcess;
-import io.berth.common.token.TokenKeys;
 import io.berth.registry.storage.S3ProxyServer;
 import io.berth.registry.testing.Blobs;
-import io.berth.registry.testing.RegistryTestResource;
+import io.berth.registry.testing.PackagedRegistry;
 import io.berth.registry.testing.Tokens;
 import io.berth.service.testing.PostgresTestDatabase;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,9 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,67 +28,51 @@ import org.junit.jupiter.params.provider.ValueSource;
  * alternate between them, as behind a load balancer, and the blob comes out intact from either.
  */
 class MultiReplicaIT {
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest(name = "storage {0}")
     @ValueSource(strings = {"filesystem", "s3"})
     void chunksOfOneUploadLandOnDifferentReplicas(String driver) throws Exception {
-        TokenKeys.generateIfMissing(RegistryTestResource.KEY, RegistryTestResource.CERT, "berth-test-token-signer");
         String database = PostgresTestDatabase.create();
         Path storage = Files.createTempDirectory("replicas");
         S3ProxyServer s3 = driver.equals("s3") ? S3ProxyServer.start() : null;
-        Map<String, String> env = new HashMap<>(Map.of(
-                "BERTH_CONFIG", "",
-                "BERTH_DATABASE_URL", "postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/" + database,
-                "BERTH_DATABASE_USER", PostgresTestDatabase.USER,
-                "BERTH_DATABASE_PASSWORD", PostgresTestDatabase.PASSWORD,
-                "BERTH_DATA_DIR", storage.toString(),
-                "BERTH_TOKEN_CERTIFICATE", RegistryTestResource.CERT.toString(),
-                "BERTH_TOKEN_ISSUER", RegistryTestResource.ISSUER,
-                "BERTH_STORAGE_DRIVER", driver));
+        Map<String, String> env = PackagedRegistry.environment(database, storage);
+        env.put("BERTH_STORAGE_DRIVER", driver);
         if (s3 != null) {
             s3.createBucket("replicas");
             env.putAll(Map.of("BERTH_STORAGE_S3_BUCKET", "replicas", "BERTH_STORAGE_S3_ENDPOINT", s3.endpoint(),
                     "BERTH_STORAGE_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY, "BERTH_STORAGE_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY,
                     "BERTH_STORAGE_S3_PATH_STYLE", "true", "BERTH_STORAGE_S3_PART_SIZE_MIB", "5"));
         }
-        int portA = freePort();
-        int portB = freePort();
-        env.put("BERTH_REGISTRY_PORT", Integer.toString(portA));
-        try (ServiceProcess a = ServiceProcess.start(JAR, env, "-Xmx256m")) {
-            env.put("BERTH_REGISTRY_PORT", Integer.toString(portB));
-            try (ServiceProcess b = ServiceProcess.start(JAR, env, "-Xmx256m")) {
-                awaitReady(portA, a);
-                awaitReady(portB, b);
-                List<URI> replicas = List.of(URI.create("http://127.0.0.1:" + portA), URI.create("http://127.0.0.1:" + portB));
+        // both start at once, as replicas do
+        try (PackagedRegistry a = PackagedRegistry.start(env, "-Xmx256m"); PackagedRegistry b = PackagedRegistry.start(env, "-Xmx256m")) {
+            List<URI> replicas = List.of(a.awaitReady().uri(), b.awaitReady().uri());
 
-                String repo = Blobs.repository("library");
-                String auth = Tokens.pushPull(repo);
-                HttpResponse<String> started = send(replicas.get(0), "POST", "/v2/" + repo + "/blobs/uploads/", auth, new byte[0], null);
-                assertThat(started.statusCode()).isEqualTo(202);
-                String location = started.headers().firstValue("Location").orElseThrow();
+            String repo = Blobs.repository("library");
+            String auth = Tokens.pushPull(repo);
+            HttpResponse<String> started = send(replicas.get(0), "POST", "/v2/" + repo + "/blobs/uploads/", auth, new byte[0], null);
+            assertThat(started.statusCode()).isEqualTo(202);
+            String location = started.headers().firstValue("Location").orElseThrow();
 
-                byte[] content = Blobs.random(12_345_678, 77);
-                int[] cuts = {0, 2_000_000, 6_000_001, 6_500_000, 11_000_000, content.length};
-                for (int i = 0; i + 1 < cuts.length; i++) {
-                    HttpResponse<String> r = send(replicas.get(i % 2), "PATCH", location, auth,
-                            Arrays.copyOfRange(content, cuts[i], cuts[i + 1]), cuts[i] + "-" + (cuts[i + 1] - 1));
-                    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-                    assertThat(r.headers().firstValue("Range")).hasValue("0-" + (cuts[i + 1] - 1));
-                    // the packaged jar opens the JDK's digest state (jvm-opens): the next replica resumes
-                    // the hash instead of reading every byte again at the end
-                    assertThat(savedHashState(database, location)).as("digest state saved after chunk " + i).isTrue();
-                }
-                String digest = Blobs.sha256(content);
-                HttpResponse<String> done = send(replicas.get(1), "PUT", location + "?digest=" + digest, auth, new byte[0], null);
-                assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
-                for (URI replica : replicas) {
-                    HttpResponse<byte[]> blob = http.send(HttpRequest.newBuilder(replica.resolve("/v2/" + repo + "/blobs/" + digest))
-                            .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    assertThat(blob.statusCode()).isEqualTo(200);
-                    assertThat(blob.body()).isEqualTo(content);
-                }
+            byte[] content = Blobs.random(12_345_678, 77);
+            int[] cuts = {0, 2_000_000, 6_000_001, 6_500_000, 11_000_000, content.length};
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                HttpResponse<String> r = send(replicas.get(i % 2), "PATCH", location, auth,
+                        Arrays.copyOfRange(content, cuts[i], cuts[i + 1]), cuts[i] + "-" + (cuts[i + 1] - 1));
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+                assertThat(r.headers().firstValue("Range")).hasValue("0-" + (cuts[i + 1] - 1));
+                // the packaged jar opens the JDK's digest state (jvm-opens): the next replica resumes
+                // the hash instead of reading every byte again at the end
+                assertThat(savedHashState(database, location)).as("digest state saved after chunk " + i).isTrue();
+            }
+            String digest = Blobs.sha256(content);
+            HttpResponse<String> done = send(replicas.get(1), "PUT", location + "?digest=" + digest, auth, new byte[0], null);
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+            for (URI replica : replicas) {
+                HttpResponse<byte[]> blob = http.send(HttpRequest.newBuilder(replica.resolve("/v2/" + repo + "/blobs/" + digest))
+                        .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(blob.statusCode()).isEqualTo(200);
+                assertThat(blob.body()).isEqualTo(content);
             }
         } finally {
             if (s3 != null) {
@@ -123,28 +102,5 @@ class MultiReplicaIT {
             request.header("Content-Range", range);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void awaitReady(int port, ServiceProcess process) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.process().isAlive()).as(process.output()).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(300);
-        }
-        throw new AssertionError("replica on port " + port + " not ready:\n" + process.output());
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.berth.registry.upload;
 
 import io.berth.registry.storage.StorageWriter;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,7 +14,8 @@ import java.util.List;
 /**
  * Streams a request body into a storage writer and a digest. The event loop only collects chunks
  * into ~1 MiB batches; hashing and writing run off it, one batch after another, and the request is
- * paused while 8 MiB are waiting: memory stays bounded whatever the body's size, and the digest is
+ * paused while 8 MiB are waiting, or while all uploads together hold their {@link BodyBudget}: memory
+ * stays bounded whatever the body's size and however many bodies arrive at once, and the digest is
  * computed as the bytes arrive.
  */
 final class BodyPump {
@@ -22,6 +24,8 @@ final class BodyPump {
     private static final long RESUME_BELOW = 2L << 20;
 
     private final Vertx vertx;
+    private final Context context;
+    private final BodyBudget budget;
     private final HttpServerRequest request;
     private final StorageWriter writer;
     private final ResumableDigest digest;
@@ -31,10 +35,13 @@ final class BodyPump {
     private long received;
     private long waiting;
     private boolean paused;
+    private boolean awaitingBudget;
     private Future<Void> chain = Future.succeededFuture();
 
-    private BodyPump(Vertx vertx, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
+    private BodyPump(Vertx vertx, BodyBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
         this.vertx = vertx;
+        this.context = vertx.getOrCreateContext();
+        this.budget = budget;
         this.request = request;
         this.writer = writer;
         this.digest = digest;
@@ -44,8 +51,9 @@ final class BodyPump {
      * Pumps the whole body (the request must be paused until now); completes with the number of bytes
      * received once every one is written, or fails if the client breaks off or storage fails.
      */
-    static Future<Long> pump(Vertx vertx, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
-        BodyPump pump = new BodyPump(vertx, request, writer, digest);
+    static Future<Long> pump(Vertx vertx, BodyBudget budget, HttpServerRequest request, StorageWriter writer,
+            ResumableDigest digest) {
+        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest);
         pump.start();
         return pump.done.future();
     }
@@ -62,10 +70,19 @@ final class BodyPump {
         request.response().closeHandler(v -> fail(new java.io.IOException("the client went away during the upload")));
         request.handler(chunk -> {
             received += chunk.length();
+            budget.take(chunk.length());
+            waiting += chunk.length();
             batch.add(chunk);
             batchBytes += chunk.length();
-            if (batchBytes >= BATCH) {
+            if (batchBytes >= BATCH || paused) {
                 flush();
+            }
+            if (!paused && (waiting > PAUSE_ABOVE || budget.spent())) {
+                paused = true;
+                request.pause();
+                // every byte counted against the budget is then on its way to storage and will be given back
+                flush();
+                resumeIfRoom();
             }
         });
         request.exceptionHandler(this::fail);
@@ -95,11 +112,6 @@ final class BodyPump {
         int bytes = batchBytes;
         batch = new ArrayList<>();
         batchBytes = 0;
-        waiting += bytes;
-        if (waiting > PAUSE_ABOVE && !paused) {
-            paused = true;
-            request.pause();
-        }
         chain = chain.compose(v -> vertx.executeBlocking(() -> {
             for (Buffer b : work) {
                 ByteBuffer data = b.getByteBuf().nioBuffer();
@@ -111,13 +123,30 @@ final class BodyPump {
             return null;
         }, false)).andThen(ar -> {
             waiting -= bytes;
+            budget.give(bytes);
             if (ar.failed()) {
                 fail(ar.cause());
-                request.resume(); // let the rest drain; the failure is answered
-            } else if (paused && waiting < RESUME_BELOW) {
                 paused = false;
-                request.resume();
+                request.resume(); // let the rest drain; the failure is answered
+            } else {
+                resumeIfRoom();
             }
         }).mapEmpty();
+    }
+
+    private void resumeIfRoom() {
+        if (!paused || waiting >= RESUME_BELOW || awaitingBudget) {
+            return;
+        }
+        if (budget.spent()) {
+            awaitingBudget = true;
+            budget.whenAvailable(() -> context.runOnContext(v -> {
+                awaitingBudget = false;
+                resumeIfRoom();
+            }));
+            return;
+        }
+        paused = false;
+        request.resume();
     }
 }

@@ -38,15 +38,17 @@ public class UploadService {
     private final UploadSessions sessions;
     private final BlobLinks links;
     private final Repositories repositories;
+    private final BodyBudget budget;
 
     UploadService(Pool db, Vertx vertx, StorageDriver storage, UploadSessions sessions, BlobLinks links,
-            Repositories repositories) {
+            Repositories repositories, BodyBudget budget) {
         this.db = db;
         this.vertx = vertx;
         this.storage = storage;
         this.sessions = sessions;
         this.links = links;
         this.repositories = repositories;
+        this.budget = budget;
     }
 
     /** Bytes received into an upload's writer, not yet suspended or committed. */
@@ -68,7 +70,7 @@ public class UploadService {
         ResumableDigest digest = session.size() == 0 ? ResumableDigest.start(DigestAlgorithm.SHA256)
                 : ResumableDigest.restore(DigestAlgorithm.SHA256, session.hashState());
         return vertx.executeBlocking(() -> storage.writer(path, session.size(), session.driverState()), false)
-                .compose(writer -> BodyPump.pump(vertx, request, writer, digest)
+                .compose(writer -> BodyPump.pump(vertx, budget, request, writer, digest)
                         .map(n -> new Received(session, writer, digest)))
                 .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e)));
     }

@@ -3,6 +3,7 @@ package io.berth.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.GeneratedBody;
 import io.berth.registry.testing.RegistryTestResource;
 import io.berth.registry.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,47 +30,6 @@ class LargeBlobTest {
     @TestHTTPResource("/")
     URI registry;
 
-    /** Deterministic bytes, generated while read, hashed as they go out. */
-    static final class Generated extends InputStream {
-        private final byte[] block = new byte[1 << 20];
-        private final MessageDigest sha;
-        private long left;
-        private int pos = block.length;
-        private long blockNo;
-
-        Generated(long size) throws Exception {
-            left = size;
-            sha = MessageDigest.getInstance("SHA-256");
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) {
-                return -1;
-            }
-            if (pos == block.length) {
-                new Random(blockNo++).nextBytes(block);
-                pos = 0;
-            }
-            int n = (int) Math.min(Math.min(len, block.length - pos), left);
-            System.arraycopy(block, pos, b, off, n);
-            sha.update(block, pos, n);
-            pos += n;
-            left -= n;
-            return n;
-        }
-
-        String digest() {
-            return "sha256:" + HexFormat.of().formatHex(sha.digest());
-        }
-    }
-
     @Test
     void aBlobFourTimesTheHeapRoundTrips() throws Exception {
         assertThat(SIZE).isGreaterThan(3 * Runtime.getRuntime().maxMemory());
@@ -81,7 +40,7 @@ class LargeBlobTest {
                 .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         String location = started.headers().firstValue("Location").orElseThrow();
 
-        Generated body = new Generated(SIZE);
+        GeneratedBody body = new GeneratedBody(SIZE);
         HttpResponse<String> patched = http.send(HttpRequest.newBuilder(registry.resolve(location)).header("Authorization", auth)
                 .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), SIZE))
                 .build(), HttpResponse.BodyHandlers.ofString());
