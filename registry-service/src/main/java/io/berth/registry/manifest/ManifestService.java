@@ -13,6 +13,7 @@ import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
 import io.berth.registry.repository.Repositories;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlClient;
@@ -20,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Manifest push and delete: in one transaction the manifest, its references, its tag and its event;
@@ -92,17 +95,10 @@ public class ManifestService {
             return Future.succeededFuture(0L);
         }
         return manifests.linkedBlobSizes(tx, repoId, new ArrayList<>(blobs.keySet())).compose(found -> {
-            Future<Void> mounts = Future.succeededFuture();
-            for (Descriptor missing : blobs.values()) {
-                if (!found.containsKey(missing.digest().toString())) {
-                    mounts = mounts.compose(v -> mountForManifest(tx, repoId, repository, missing.digest(), access)
-                            .map(size -> {
-                                found.put(missing.digest().toString(), size);
-                                return null;
-                            }));
-                }
-            }
-            return mounts.map(v -> {
+            List<Descriptor> missing = blobs.values().stream().filter(b -> !found.containsKey(b.digest().toString())).toList();
+            Promise<Void> mounted = Promise.promise();
+            mountInTurn(missing.iterator(), digest -> mountForManifest(tx, repoId, repository, digest, access), found, mounted);
+            return mounted.future().map(v -> {
                 long total = 0;
                 for (Descriptor d : blobs.values()) {
                     long actual = found.get(d.digest().toString());
@@ -114,6 +110,28 @@ public class ManifestService {
                 }
                 return total;
             });
+        });
+    }
+
+    /**
+     * Mounts the blobs one after another, each once the one before is linked. Not as one chain composed
+     * up front: a failure ran through every link of it, and a manifest of 2,000 missing layers overflowed
+     * the event loop's stack and was never answered.
+     */
+    private static void mountInTurn(Iterator<Descriptor> missing, Function<Digest, Future<Long>> mount, Map<String, Long> found,
+            Promise<Void> done) {
+        if (!missing.hasNext()) {
+            done.complete();
+            return;
+        }
+        Digest digest = missing.next().digest();
+        mount.apply(digest).onComplete(linked -> {
+            if (linked.failed()) {
+                done.fail(linked.cause());
+            } else {
+                found.put(digest.toString(), linked.result());
+                mountInTurn(missing, mount, found, done);
+            }
         });
     }
 

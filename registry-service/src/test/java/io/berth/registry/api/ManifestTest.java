@@ -69,6 +69,22 @@ class ManifestTest {
     }
 
     @Test
+    void aManifestOfThousandsOfMissingLayersIsRefused() {
+        // their mounts were one future chain composed up front: the failure overflowed the stack, no answer came
+        String config = RegistryClient.descriptorOf(MediaTypes.OCI_CONFIG, "{}");
+        client.pushBlob("{}");
+        StringBuilder layers = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_LAYER).append("\",\"digest\":\"")
+                    .append(Blobs.sha256("missing layer " + i)).append("\",\"size\":").append(i).append('}');
+        }
+        String json = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":" + config
+                + ",\"layers\":[" + layers + "]}";
+        client.putManifest("huge", MediaTypes.OCI_MANIFEST, json).then().statusCode(400)
+                .body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
+    }
+
+    @Test
     void aDescriptorWithTheWrongSizeIsRefused() {
         String digest = client.pushBlob("twelve bytes");
         String json = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
