@@ -1,7 +1,8 @@
-package io.berth.registry.upload;
+package io.berth.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.common.media.MediaTypes;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.GeneratedBody;
 import io.berth.registry.testing.PackagedRegistry;
@@ -16,66 +17,117 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Many uploads at once into a registry with a small heap all succeed: what they hold in memory is
- * bounded for all of them together ({@link BodyBudget}), not only for each. Before that bound, sixteen
- * uploads (up to 9 MiB in flight each) ran a 128 MiB heap out of memory and their connections were reset.
+ * Many large requests at once into a registry with a small heap all get their answer: what uploads,
+ * and what manifest pushes, hold in memory is bounded for all of them together (MemoryBudget), not
+ * only for each. Before that bound, sixteen uploads (up to 9 MiB in flight each), or thirty 3 MiB
+ * manifest pushes, ran a 128 MiB heap out of memory and their connections were reset.
  */
-class ConcurrentUploadsIT {
-    private static final int UPLOADS = 24;
-    private static final long SIZE = 48L << 20;
+class SmallHeapIT {
+    private static final int CLIENTS = 24;
     /** Until the answer's head: a registry out of memory may never answer. */
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    private static String database;
+    private static Path storage;
+    private static PackagedRegistry registry;
+    private static final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String repo = Blobs.repository("library");
+    private final String auth = Tokens.pushPull(repo);
 
-    @Test
-    void manyUploadsAtOnceFitInASmallHeap() throws Exception {
-        String database = PostgresTestDatabase.create();
-        Path storage = Files.createTempDirectory("concurrent-uploads");
-        ExecutorService clients = Executors.newFixedThreadPool(UPLOADS);
-        try (PackagedRegistry registry = PackagedRegistry.start(PackagedRegistry.environment(database, storage),
-                "-Xmx96m", "-XX:+UseSerialGC").awaitReady()) {
-            String repo = Blobs.repository("library");
-            String auth = Tokens.pushPull(repo);
-            List<Future<String>> uploads = new ArrayList<>();
-            for (int i = 0; i < UPLOADS; i++) {
-                long seed = i;
-                uploads.add(clients.submit(() -> upload(registry.uri(), repo, auth, seed)));
-            }
-            for (Future<String> upload : uploads) {
-                assertThat(upload.get(3, TimeUnit.MINUTES)).as(registry::output).isEqualTo("201");
-            }
-            assertThat(registry.output()).doesNotContain("OutOfMemoryError");
-        } finally {
-            clients.shutdownNow();
-            PostgresTestDatabase.drop(database);
-            new ProcessBuilder("rm", "-rf", storage.toString()).start().waitFor();
-        }
+    @BeforeAll
+    static void start() throws Exception {
+        database = PostgresTestDatabase.create();
+        storage = Files.createTempDirectory("small-heap");
+        registry = PackagedRegistry.start(PackagedRegistry.environment(database, storage), "-Xmx96m", "-XX:+UseSerialGC").awaitReady();
     }
 
-    /** POST, one streamed PATCH of the whole body, PUT with its digest; returns the PUT's status (or what failed). */
-    private static String upload(URI registry, String repo, String auth, long seed) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpResponse<String> started = http.send(HttpRequest.newBuilder(registry.resolve("/v2/" + repo + "/blobs/uploads/"))
-                .timeout(TIMEOUT).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    @AfterAll
+    static void stop() throws Exception {
+        clients.shutdownNow();
+        registry.close();
+        PostgresTestDatabase.drop(database);
+        new ProcessBuilder("rm", "-rf", storage.toString()).start().waitFor();
+    }
+
+    @Test
+    void manyUploadsAtOnce() throws Exception {
+        assertThat(allAtOnce(i -> upload(48L << 20, i))).containsOnly("201");
+        assertThat(registry.output()).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void manyLargeManifestsAtOnce() throws Exception {
+        StringBuilder layers = new StringBuilder();
+        for (int i = 0; i < 20_500; i++) {
+            layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_LAYER).append("\",\"digest\":\"")
+                    .append(Blobs.sha256("layer " + i)).append("\",\"size\":").append(i).append('}');
+        }
+        String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
+                + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + Blobs.sha256("{}") + "\",\"size\":2},\"layers\":[" + layers + "]}";
+        assertThat(manifest.length()).isGreaterThan(3_000_000);
+        // every layer is missing: read, parsed and checked in full, then refused
+        assertThat(allAtOnce(i -> send(HttpRequest.newBuilder(registry.uri().resolve("/v2/" + repo + "/manifests/m" + i))
+                .header("Content-Type", MediaTypes.OCI_MANIFEST).PUT(HttpRequest.BodyPublishers.ofString(manifest)))))
+                .containsOnly("400 MANIFEST_BLOB_UNKNOWN");
+        assertThat(registry.output()).doesNotContain("OutOfMemoryError");
+    }
+
+    private interface Call {
+        String run(int client) throws Exception;
+    }
+
+    private static List<String> allAtOnce(Call call) throws Exception {
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            int client = i;
+            answers.add(clients.submit((Callable<String>) () -> call.run(client)));
+        }
+        List<String> results = new ArrayList<>();
+        for (Future<String> answer : answers) {
+            results.add(answer.get(3, TimeUnit.MINUTES));
+        }
+        return results;
+    }
+
+    /** POST, one streamed PATCH of the whole body, PUT with its digest; "201", or what failed. */
+    private String upload(long size, long seed) throws Exception {
+        HttpResponse<String> started = http.send(request("/v2/" + repo + "/blobs/uploads/").POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             return "POST " + started.statusCode() + " " + started.body();
         }
         String location = started.headers().firstValue("Location").orElseThrow();
-        GeneratedBody body = new GeneratedBody(SIZE, seed);
-        HttpResponse<String> patched = http.send(HttpRequest.newBuilder(registry.resolve(location)).timeout(TIMEOUT).header("Authorization", auth)
-                .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), SIZE))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        GeneratedBody body = new GeneratedBody(size, seed);
+        HttpResponse<String> patched = http.send(request(location).method("PATCH",
+                HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), size)).build(),
+                HttpResponse.BodyHandlers.ofString());
         if (patched.statusCode() != 202) {
             return "PATCH " + patched.statusCode() + " " + patched.body();
         }
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(registry.resolve(location + "?digest=" + body.digest()))
-                .timeout(TIMEOUT).header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> done = http.send(request(location + "?digest=" + body.digest()).PUT(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
         return done.statusCode() == 201 ? "201" : "PUT " + done.statusCode() + " " + done.body();
+    }
+
+    private String send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(TIMEOUT).header("Authorization", auth).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String code = response.body().replaceAll("(?s).*?\"code\":\"([A-Z_]+)\".*", "$1");
+        return response.statusCode() + " " + code;
+    }
+
+    private HttpRequest.Builder request(String path) {
+        URI uri = registry.uri().resolve(path);
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", auth);
     }
 }

@@ -10,6 +10,7 @@ import io.berth.common.oci.Tag;
 import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
 import io.berth.registry.event.PullRecorder;
+import io.berth.registry.memory.MemoryBudget;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -26,11 +27,19 @@ import java.util.Map;
 public class ManifestHandlers {
     /** The spec's limit for a manifest body. */
     public static final int MAX_MANIFEST_BYTES = 4 << 20;
+    /**
+     * Heap a push may take per byte of manifest while it is read, parsed, checked and stored (the body,
+     * its copy, the parsed tree, the rows of its references). With 32 pushes of a 3 MiB manifest at once
+     * into a 128 MiB heap, reserving 1× ran out of memory, 2× did not; 8× leaves room for the stored case.
+     */
+    static final int HEAP_PER_MANIFEST_BYTE = 8;
 
     private final Pool db;
     private final ManifestStore manifests;
     private final ManifestService service;
     private final PullRecorder pulls;
+    /** What manifest pushes together may hold in memory. */
+    private final MemoryBudget pushes = MemoryBudget.quarterOfHeap();
 
     ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls) {
         this.db = db;
@@ -98,8 +107,17 @@ public class ManifestHandlers {
         RepositoryName repository = Authorizer.repositoryOf(rc);
         String reference = rc.pathParam("reference");
         HttpServerRequest request = rc.request();
-        readLimited(request).compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
+        String length = request.getHeader("Content-Length");
+        if (length != null && Long.parseLong(length) > MAX_MANIFEST_BYTES) {
+            rc.fail(tooLarge());
+            return;
+        }
+        long cost = (long) HEAP_PER_MANIFEST_BYTE * (length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length));
+        pushes.reserve(cost)
+                .compose(admitted -> readLimited(request))
+                .compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
                         Authorizer.accessOf(rc), rc.get("request_id")))
+                .andThen(done -> pushes.give(cost))
                 .onSuccess(guarded(rc, pushed -> {
                     var response = rc.response().setStatusCode(201)
                             .putHeader("Location", "/v2/" + repository + "/manifests/" + pushed.digest())
@@ -127,10 +145,6 @@ public class ManifestHandlers {
 
     /** The body, refused with 413 beyond {@link #MAX_MANIFEST_BYTES} before or while it is read. */
     private static Future<Buffer> readLimited(HttpServerRequest request) {
-        String length = request.getHeader("Content-Length");
-        if (length != null && Long.parseLong(length) > MAX_MANIFEST_BYTES) {
-            return Future.failedFuture(tooLarge());
-        }
         var promise = io.vertx.core.Promise.<Buffer>promise();
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {

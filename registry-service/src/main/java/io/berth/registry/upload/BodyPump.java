@@ -1,5 +1,6 @@
 package io.berth.registry.upload;
 
+import io.berth.registry.memory.MemoryBudget;
 import io.berth.registry.storage.StorageWriter;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * Streams a request body into a storage writer and a digest. The event loop only collects chunks
  * into ~1 MiB batches; hashing and writing run off it, one batch after another, and the request is
- * paused while 8 MiB are waiting, or while all uploads together hold their {@link BodyBudget}: memory
+ * paused while 8 MiB are waiting, or while all uploads together hold their {@link MemoryBudget}: memory
  * stays bounded whatever the body's size and however many bodies arrive at once, and the digest is
  * computed as the bytes arrive.
  */
@@ -25,7 +26,7 @@ final class BodyPump {
 
     private final Vertx vertx;
     private final Context context;
-    private final BodyBudget budget;
+    private final MemoryBudget budget;
     private final HttpServerRequest request;
     private final StorageWriter writer;
     private final ResumableDigest digest;
@@ -38,7 +39,7 @@ final class BodyPump {
     private boolean awaitingBudget;
     private Future<Void> chain = Future.succeededFuture();
 
-    private BodyPump(Vertx vertx, BodyBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
+    private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.budget = budget;
@@ -51,7 +52,7 @@ final class BodyPump {
      * Pumps the whole body (the request must be paused until now); completes with the number of bytes
      * received once every one is written, or fails if the client breaks off or storage fails.
      */
-    static Future<Long> pump(Vertx vertx, BodyBudget budget, HttpServerRequest request, StorageWriter writer,
+    static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
             ResumableDigest digest) {
         BodyPump pump = new BodyPump(vertx, budget, request, writer, digest);
         pump.start();

@@ -8,6 +8,7 @@ import io.berth.common.oci.RepositoryName;
 import io.berth.common.scope.Scope;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
+import io.berth.registry.memory.MemoryBudget;
 import io.berth.registry.repository.Repositories;
 import io.berth.registry.storage.BlobPaths;
 import io.berth.registry.storage.StorageDriver;
@@ -38,17 +39,17 @@ public class UploadService {
     private final UploadSessions sessions;
     private final BlobLinks links;
     private final Repositories repositories;
-    private final BodyBudget budget;
+    /** What all uploads' bodies together may hold in memory. */
+    private final MemoryBudget budget = MemoryBudget.quarterOfHeap();
 
     UploadService(Pool db, Vertx vertx, StorageDriver storage, UploadSessions sessions, BlobLinks links,
-            Repositories repositories, BodyBudget budget) {
+            Repositories repositories) {
         this.db = db;
         this.vertx = vertx;
         this.storage = storage;
         this.sessions = sessions;
         this.links = links;
         this.repositories = repositories;
-        this.budget = budget;
     }
 
     /** Bytes received into an upload's writer, not yet suspended or committed. */
