@@ -12,6 +12,7 @@ import io.berth.registry.auth.Authorizer;
 import io.berth.registry.event.PullRecorder;
 import io.berth.registry.memory.MemoryBudget;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import static io.berth.registry.api.Guard.guarded;
@@ -19,6 +20,7 @@ import static io.berth.registry.api.Guard.guarded;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,16 +35,25 @@ public class ManifestHandlers {
      * into a 128 MiB heap, reserving 1× ran out of memory, 2× did not; 8× leaves room for the stored case.
      */
     static final int HEAP_PER_MANIFEST_BYTE = 8;
+    /**
+     * Manifests up to this size (nearly all: an image's is a few KiB, an index of 100 platforms ~50 KiB)
+     * are pushed without reserving, so a slow sender of a large one never holds up ordinary pushes.
+     */
+    static final int UNRESERVED_MANIFEST_BYTES = 256 << 10;
+    /** A push that reserved must send its body within this: a stalled sender gives its reservation back. */
+    static final long RESERVED_READ_MILLIS = 60_000;
 
     private final Pool db;
     private final ManifestStore manifests;
     private final ManifestService service;
     private final PullRecorder pulls;
-    /** What manifest pushes together may hold in memory. */
+    private final Vertx vertx;
+    /** What large manifest pushes together may hold in memory. */
     private final MemoryBudget pushes = MemoryBudget.quarterOfHeap();
 
-    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls) {
+    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx) {
         this.db = db;
+        this.vertx = vertx;
         this.manifests = manifests;
         this.service = service;
         this.pulls = pulls;
@@ -112,12 +123,16 @@ public class ManifestHandlers {
             rc.fail(tooLarge());
             return;
         }
-        long cost = (long) HEAP_PER_MANIFEST_BYTE * (length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length));
-        pushes.reserve(cost)
-                .compose(admitted -> readLimited(request))
+        long declared = length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length);
+        long cost = declared <= UNRESERVED_MANIFEST_BYTES ? 0 : HEAP_PER_MANIFEST_BYTE * declared;
+        (cost == 0 ? readLimited(request, 0) : pushes.reserve(cost).compose(admitted -> readLimited(request, RESERVED_READ_MILLIS)))
                 .compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
                         Authorizer.accessOf(rc), rc.get("request_id")))
-                .andThen(done -> pushes.give(cost))
+                .andThen(done -> {
+                    if (cost > 0) {
+                        pushes.give(cost);
+                    }
+                })
                 .onSuccess(guarded(rc, pushed -> {
                     var response = rc.response().setStatusCode(201)
                             .putHeader("Location", "/v2/" + repository + "/manifests/" + pushed.digest())
@@ -143,9 +158,21 @@ public class ManifestHandlers {
         })).onFailure(rc::fail);
     }
 
-    /** The body, refused with 413 beyond {@link #MAX_MANIFEST_BYTES} before or while it is read. */
-    private static Future<Buffer> readLimited(HttpServerRequest request) {
+    /**
+     * The body, refused with 413 beyond {@link #MAX_MANIFEST_BYTES} while it is read, and with 400 if it
+     * has not all arrived within {@code deadlineMillis} (0: no deadline).
+     */
+    private Future<Buffer> readLimited(HttpServerRequest request, long deadlineMillis) {
+        if (request.response().closed()) {
+            return Future.failedFuture(new IOException("the client went away before its manifest was read"));
+        }
         var promise = io.vertx.core.Promise.<Buffer>promise();
+        request.response().closeHandler(v -> promise.tryFail(new IOException("the client went away while its manifest was read")));
+        if (deadlineMillis > 0) {
+            long timer = vertx.setTimer(deadlineMillis, id -> promise.tryFail(new OciException(OciErrorCode.MANIFEST_INVALID,
+                    "the manifest did not arrive within " + deadlineMillis / 1000 + " s")));
+            promise.future().onComplete(done -> vertx.cancelTimer(timer));
+        }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (body.length() + chunk.length() > MAX_MANIFEST_BYTES) {
