@@ -11,10 +11,9 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
 
     /** In start order; the gateway last, so it never forwards to a service that is not up yet. */
     static final List<ServiceSpec> ALL = List.of(
-            // Blob bytes stream through the registry in bounded batches: 128 MiB of heap carry any number of
-            // filesystem uploads; the S3 driver also buffers one multipart part per upload.
-            new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> List.of(
-                    c.storage().driver() == BerthConfig.StorageDriverKind.S3 ? "-Xmx384m" : "-Xmx128m", "-XX:+UseSerialGC")),
+            // What requests hold in the registry's heap is bounded for all of them together (MemoryBudget), and
+            // S3 parts are spooled to disk: 128 MiB of heap carry any number of concurrent uploads.
+            new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> List.of("-Xmx128m", "-XX:+UseSerialGC")),
             new ServiceSpec("core", "core-service", c -> c.core().port(), c -> List.of("-Xmx256m", "-XX:+UseSerialGC")),
             new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), c -> List.of("-Xmx256m", "-XX:+UseSerialGC")),
             new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), c -> List.of("-Xmx128m", "-XX:+UseSerialGC")));

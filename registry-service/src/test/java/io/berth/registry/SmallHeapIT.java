@@ -3,6 +3,7 @@ package io.berth.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.common.media.MediaTypes;
+import io.berth.registry.storage.S3ProxyServer;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.GeneratedBody;
 import io.berth.registry.testing.PackagedRegistry;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,8 +63,28 @@ class SmallHeapIT {
 
     @Test
     void manyUploadsAtOnce() throws Exception {
-        assertThat(allAtOnce(i -> upload(48L << 20, i))).containsOnly("201");
+        assertThat(allAtOnce(i -> upload(registry, 48L << 20, i))).containsOnly("201");
         assertThat(registry.output()).doesNotContain("OutOfMemoryError");
+    }
+
+    @Test
+    void manyUploadsAtOnceIntoS3() throws Exception {
+        // each writer fills a multipart part: spooled to disk, not held in the heap
+        String s3Database = PostgresTestDatabase.create();
+        try (S3ProxyServer s3 = S3ProxyServer.start()) {
+            s3.createBucket("small-heap");
+            Map<String, String> env = PackagedRegistry.environment(s3Database, storage);
+            env.putAll(Map.of("BERTH_STORAGE_DRIVER", "s3", "BERTH_STORAGE_S3_BUCKET", "small-heap",
+                    "BERTH_STORAGE_S3_ENDPOINT", s3.endpoint(), "BERTH_STORAGE_S3_ACCESS_KEY", S3ProxyServer.ACCESS_KEY,
+                    "BERTH_STORAGE_S3_SECRET_KEY", S3ProxyServer.SECRET_KEY, "BERTH_STORAGE_S3_PATH_STYLE", "true",
+                    "BERTH_STORAGE_S3_PART_SIZE_MIB", "8"));
+            try (PackagedRegistry s3Registry = PackagedRegistry.start(env, "-Xmx96m", "-XX:+UseSerialGC").awaitReady()) {
+                assertThat(allAtOnce(i -> upload(s3Registry, 20L << 20, i))).containsOnly("201");
+                assertThat(s3Registry.output()).doesNotContain("OutOfMemoryError");
+            }
+        } finally {
+            PostgresTestDatabase.drop(s3Database);
+        }
     }
 
     @Test
@@ -100,21 +122,21 @@ class SmallHeapIT {
     }
 
     /** POST, one streamed PATCH of the whole body, PUT with its digest; "201", or what failed. */
-    private String upload(long size, long seed) throws Exception {
-        HttpResponse<String> started = http.send(request("/v2/" + repo + "/blobs/uploads/").POST(HttpRequest.BodyPublishers.noBody())
+    private String upload(PackagedRegistry target, long size, long seed) throws Exception {
+        HttpResponse<String> started = http.send(request(target, "/v2/" + repo + "/blobs/uploads/").POST(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             return "POST " + started.statusCode() + " " + started.body();
         }
         String location = started.headers().firstValue("Location").orElseThrow();
         GeneratedBody body = new GeneratedBody(size, seed);
-        HttpResponse<String> patched = http.send(request(location).method("PATCH",
+        HttpResponse<String> patched = http.send(request(target, location).method("PATCH",
                 HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body), size)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (patched.statusCode() != 202) {
             return "PATCH " + patched.statusCode() + " " + patched.body();
         }
-        HttpResponse<String> done = http.send(request(location + "?digest=" + body.digest()).PUT(HttpRequest.BodyPublishers.noBody())
+        HttpResponse<String> done = http.send(request(target, location + "?digest=" + body.digest()).PUT(HttpRequest.BodyPublishers.noBody())
                 .build(), HttpResponse.BodyHandlers.ofString());
         return done.statusCode() == 201 ? "201" : "PUT " + done.statusCode() + " " + done.body();
     }
@@ -126,8 +148,8 @@ class SmallHeapIT {
         return response.statusCode() + " " + code;
     }
 
-    private HttpRequest.Builder request(String path) {
-        URI uri = registry.uri().resolve(path);
+    private HttpRequest.Builder request(PackagedRegistry target, String path) {
+        URI uri = target.uri().resolve(path);
         return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Authorization", auth);
     }
 }

@@ -110,7 +110,7 @@ public interface BerthConfig {
             /** Path-style addressing (bucket in the path), which most non-AWS services need. */
             boolean pathStyle();
 
-            /** Part size of multipart uploads, in MiB (5 to 5120); also the most an upload buffers in memory. */
+            /** Part size of multipart uploads, in MiB (5 to 5120); an upload spools its current part to a temporary file. */
             int partSizeMib();
 
             /** Answer blob GETs with a 307 to a presigned URL, so clients download from S3 directly. */

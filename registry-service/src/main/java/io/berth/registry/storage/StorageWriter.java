@@ -22,4 +22,11 @@ public interface StorageWriter {
      * continue from {@link #size()} with the returned state (null when the driver needs none).
      */
     String suspend();
+
+    /**
+     * Lets go of what the writer holds open (files, spooled bytes) when it is abandoned, as after a
+     * failed chunk: the object stays as the last {@link #suspend} left it. Commit, cancel and suspend
+     * do this themselves.
+     */
+    void close();
 }

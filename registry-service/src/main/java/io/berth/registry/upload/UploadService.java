@@ -72,7 +72,11 @@ public class UploadService {
                 : ResumableDigest.restore(DigestAlgorithm.SHA256, session.hashState());
         return vertx.executeBlocking(() -> storage.writer(path, session.size(), session.driverState()), false)
                 .compose(writer -> BodyPump.pump(vertx, budget, request, writer, digest)
-                        .map(n -> new Received(session, writer, digest)))
+                        .map(n -> new Received(session, writer, digest))
+                        .onFailure(e -> vertx.executeBlocking(() -> {
+                            writer.close();
+                            return null;
+                        }, false)))
                 .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e)));
     }
 

@@ -100,6 +100,16 @@ final class FilesystemWriter implements StorageWriter {
         }
     }
 
+    @Override
+    public void close() {
+        try {
+            sync.join();
+            channel.close();
+        } catch (IOException | RuntimeException ignored) {
+            // abandoned anyway
+        }
+    }
+
     private void durableAndClosed() {
         try {
             sync.join();
