@@ -6,6 +6,7 @@ import io.berth.common.error.OciException;
 import io.berth.registry.auth.Unauthorized;
 import io.berth.registry.storage.StorageException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import org.jboss.logging.Logger;
@@ -22,6 +23,13 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
     public void handle(RoutingContext rc) {
         HttpServerResponse response = rc.response();
         if (response.headWritten() || response.closed()) {
+            Throwable failure = rc.failure();
+            if (failure != null && !(failure instanceof java.io.IOException || failure instanceof HttpClosedException
+                    || failure instanceof OciException)) {
+                // nothing can be answered any more, but this is not a client going away: say so
+                LOG.errorf(failure, "failure on %s %s after its answer began or its client left", rc.request().method(),
+                        rc.request().path());
+            }
             if (!response.closed()) {
                 response.reset();
             }
