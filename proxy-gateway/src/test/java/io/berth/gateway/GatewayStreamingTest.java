@@ -2,6 +2,7 @@ package io.berth.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.common.testing.GeneratedBody;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class GatewayStreamingTest {
     @Test
     void streamsAnUploadLargerThanItsHeapToTheBackend() throws Exception {
         assertThat(BIG).isGreaterThan(4 * Runtime.getRuntime().maxMemory());
-        Streams.GeneratedInput body = new Streams.GeneratedInput(BIG);
+        GeneratedBody body = new GeneratedBody(BIG);
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(gateway.resolve("/v2/upload"))
                         .PUT(HttpRequest.BodyPublishers.fromPublisher(
                                 HttpRequest.BodyPublishers.ofInputStream(() -> body), BIG))
@@ -45,7 +46,7 @@ class GatewayStreamingTest {
     @Test
     void streamsAChunkedUploadWithoutContentLength() throws Exception {
         long size = 300L << 20;
-        Streams.GeneratedInput body = new Streams.GeneratedInput(size);
+        GeneratedBody body = new GeneratedBody(size);
         HttpResponse<Void> response = http.send(HttpRequest.newBuilder(gateway.resolve("/v2/upload"))
                         .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
                 HttpResponse.BodyHandlers.discarding());
@@ -61,7 +62,7 @@ class GatewayStreamingTest {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Length")).hasValue(String.valueOf(BIG));
-        MessageDigest received = Streams.sha256();
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
         long count = 0;
         try (InputStream in = response.body()) {
             byte[] buffer = new byte[1 << 16];
@@ -69,7 +70,7 @@ class GatewayStreamingTest {
                 received.update(buffer, 0, n);
             }
         }
-        Streams.GeneratedInput expected = new Streams.GeneratedInput(BIG);
+        GeneratedBody expected = new GeneratedBody(BIG);
         expected.transferTo(java.io.OutputStream.nullOutputStream());
         assertThat(count).isEqualTo(BIG);
         assertThat("sha256:" + HexFormat.of().formatHex(received.digest())).isEqualTo(expected.digest());

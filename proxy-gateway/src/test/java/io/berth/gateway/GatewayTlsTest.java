@@ -2,6 +2,7 @@ package io.berth.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.berth.common.testing.GeneratedBody;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -56,7 +57,7 @@ class GatewayTlsTest {
     @Test
     void streamsUploadsOverHttp2() throws Exception {
         long size = 200L << 20;
-        Streams.GeneratedInput body = new Streams.GeneratedInput(size);
+        GeneratedBody body = new GeneratedBody(size);
         HttpResponse<Void> response = client().send(HttpRequest.newBuilder(localhost(https, "/v2/upload"))
                         .method("PATCH", HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(),
                 HttpResponse.BodyHandlers.discarding());

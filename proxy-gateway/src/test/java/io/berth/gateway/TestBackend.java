@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.berth.common.download.BlobFileHandoff;
+import io.berth.common.testing.GeneratedBody;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,12 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void upload(HttpServerRequest request) {
-        MessageDigest sha = Streams.sha256();
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
         long[] count = {0};
         request.handler(chunk -> {
             sha.update(chunk.getBytes());
@@ -93,16 +99,22 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
     private static void download(HttpServerRequest request) {
         long size = Long.parseLong(request.getParam("size"));
         var response = request.response().putHeader("Content-Length", String.valueOf(size));
-        Streams.Generator generator = new Streams.Generator(size);
+        GeneratedBody generated;
+        try {
+            generated = new GeneratedBody(size);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         Runnable[] pump = new Runnable[1];
         pump[0] = () -> {
             while (!response.writeQueueFull()) {
-                byte[] next = generator.next(64 * 1024);
-                if (next == null) {
+                byte[] next = new byte[64 * 1024];
+                int n = generated.read(next, 0, next.length);
+                if (n < 0) {
                     response.end();
                     return;
                 }
-                response.write(Buffer.buffer(next));
+                response.write(Buffer.buffer(next).getBuffer(0, n));
             }
             response.drainHandler(v -> pump[0].run());
         };

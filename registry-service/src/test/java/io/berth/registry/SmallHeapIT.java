@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.common.media.MediaTypes;
 import io.berth.registry.storage.S3ProxyServer;
 import io.berth.registry.testing.Blobs;
-import io.berth.registry.testing.GeneratedBody;
+import io.berth.common.testing.GeneratedBody;
 import io.berth.registry.testing.PackagedRegistry;
 import io.berth.registry.testing.Tokens;
 import io.berth.service.testing.PostgresTestDatabase;

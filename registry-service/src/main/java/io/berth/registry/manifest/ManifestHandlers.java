@@ -119,11 +119,11 @@ public class ManifestHandlers {
         String reference = rc.pathParam("reference");
         HttpServerRequest request = rc.request();
         String length = request.getHeader("Content-Length");
-        if (length != null && Long.parseLong(length) > MAX_MANIFEST_BYTES) {
+        long declared = length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length); // Netty has checked it is a number
+        if (declared > MAX_MANIFEST_BYTES) {
             rc.fail(tooLarge());
             return;
         }
-        long declared = length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length);
         long cost = declared <= UNRESERVED_MANIFEST_BYTES ? 0 : HEAP_PER_MANIFEST_BYTE * declared;
         (cost == 0 ? readLimited(request, 0) : pushes.reserve(cost).compose(admitted -> readLimited(request, RESERVED_READ_MILLIS)))
                 .compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
@@ -175,6 +175,9 @@ public class ManifestHandlers {
         }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
+            if (promise.future().isComplete()) {
+                return; // refused (too late, or the client left): what still arrives is dropped
+            }
             if (body.length() + chunk.length() > MAX_MANIFEST_BYTES) {
                 promise.tryFail(tooLarge());
                 request.pause();

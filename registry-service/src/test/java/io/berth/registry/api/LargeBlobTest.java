@@ -3,7 +3,7 @@ package io.berth.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.registry.testing.Blobs;
-import io.berth.registry.testing.GeneratedBody;
+import io.berth.common.testing.GeneratedBody;
 import io.berth.registry.testing.RegistryTestResource;
 import io.berth.registry.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -1,4 +1,4 @@
-package io.berth.registry.testing;
+package io.berth.common.testing;
 
 import java.io.InputStream;
 import java.security.MessageDigest;
