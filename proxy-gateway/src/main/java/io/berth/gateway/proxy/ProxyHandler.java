@@ -175,15 +175,17 @@ public class ProxyHandler {
             response.setChunked(true);
         }
         response.setWriteQueueMaxSize(WRITE_QUEUE);
-        // Not response.send(inbound): when the client goes away mid-body, its pipe ends the response
-        // from inside the failing write, and Vert.x logged a double release and "Response has already
-        // been written" for every interrupted download.
+        // Neither response.send(inbound) nor a reset right here: a pipe fails from inside the write
+        // that found the client gone, and ending or resetting the response there re-enters Netty's
+        // encoder mid-write (a double release, logged as a warning for every interrupted download).
         inbound.pipe().endOnFailure(false).to(response).onFailure(e -> {
             LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
-            if (!response.closed()) {
-                response.reset();
-            }
             abandon(inbound);
+            vertx.runOnContext(v -> {
+                if (!response.closed()) {
+                    response.reset();
+                }
+            });
         });
     }
 
