@@ -2,8 +2,6 @@ package io.berth.registry.event;
 
 import io.agroal.api.AgroalDataSource;
 import io.berth.common.event.RegistryEvent;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.berth.service.db.SchemaMigrator;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,17 +23,21 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final int BATCH = 500;
-    private static final long STREAM_LENGTH = 1_000_000;
 
     private final AgroalDataSource dataSource;
-    private final RedisDataSource redis;
+    private final EventStream stream;
     private final SchemaMigrator schema;
     private volatile boolean failing;
 
-    OutboxRelay(AgroalDataSource dataSource, RedisDataSource redis, SchemaMigrator schema) {
+    OutboxRelay(AgroalDataSource dataSource, EventStream stream, SchemaMigrator schema) {
         this.dataSource = dataSource;
-        this.redis = redis;
+        this.stream = stream;
         this.schema = schema;
+    }
+
+    /** Whether the last attempt to reach Redis failed: events then wait in the outbox. */
+    boolean failing() {
+        return failing;
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -67,14 +68,14 @@ public class OutboxRelay {
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT id, type, payload::text FROM registry.outbox ORDER BY id LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")) {
                 List<Long> ids = new ArrayList<>();
-                var stream = redis.stream(String.class);
+                List<EventStream.Entry> entries = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        stream.xadd(RegistryEvent.STREAM, new XAddArgs().maxlen(STREAM_LENGTH).nearlyExactTrimming(),
-                                Map.of("type", rs.getString(2), "event", rs.getString(3)));
                         ids.add(rs.getLong(1));
+                        entries.add(new EventStream.Entry(rs.getString(2), rs.getString(3)));
                     }
                 }
+                stream.append(entries);
                 if (!ids.isEmpty()) {
                     try (PreparedStatement delete = c.prepareStatement("DELETE FROM registry.outbox WHERE id = ANY(?)")) {
                         Array array = c.createArrayOf("bigint", ids.toArray());

@@ -16,7 +16,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** With Redis unreachable, pushes still succeed and their events wait in the outbox. */
+/** With Redis unreachable, pushes and pulls still succeed and their events wait in the outbox. */
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
 @TestProfile(RedisDownTest.NoRedis.class)
@@ -32,14 +32,18 @@ class RedisDownTest {
     AgroalDataSource db;
 
     @Test
-    void pushesSucceedAndEventsWaitInTheOutbox() throws Exception {
+    void pushesAndPullsSucceedAndTheirEventsWaitInTheOutbox() throws Exception {
         RegistryClient client = new RegistryClient(Blobs.repository("library"));
         client.pushImage("offline", "layer while redis is down");
-        Thread.sleep(5000); // the relay (every second) has had time to try, and fail
+        client.request().get("/v2/" + client.repository() + "/manifests/offline").then().statusCode(200);
+        Thread.sleep(5000); // the relay and the pull recorder (every second) have had time to try, and fail
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT count(*) FROM registry.outbox WHERE payload->>'repository' = '" + client.repository() + "'")) {
-            rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(1);
+                "SELECT type FROM registry.outbox WHERE payload->>'repository' = '" + client.repository() + "' ORDER BY id")) {
+            java.util.List<String> types = new java.util.ArrayList<>();
+            while (rs.next()) {
+                types.add(rs.getString(1));
+            }
+            assertThat(types).containsExactly("PUSH_ARTIFACT", "PULL_ARTIFACT");
         }
         client.request().get("/q/health/ready").then().statusCode(200);
     }

@@ -9,6 +9,7 @@ import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -17,18 +18,21 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Push, pull and delete each reach the Redis stream as an event, through the outbox. */
+/** Push, pull and delete each reach the Redis stream as an event (pushes and deletes through the outbox). */
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
 class RegistryEventsTest {
     @Inject
     RedisDataSource redis;
 
+    @Inject
+    PullRecorder pulls;
+
     private final RegistryClient client = new RegistryClient(Blobs.repository("events"));
 
     private List<JsonObject> eventsOf(String repository) {
         List<StreamMessage<String, String, String>> messages = redis.stream(String.class)
-                .xrevrange(RegistryEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 5000);
+                .xrevrange(RegistryEvent.STREAM, StreamRange.of("+", "-"), 5000);
         return messages.stream().map(m -> new JsonObject(m.payload().get("event")))
                 .filter(e -> repository.equals(e.getString("repository"))).toList();
     }
@@ -58,5 +62,26 @@ class RegistryEventsTest {
             JsonObject delete = events.stream().filter(e -> e.getString("type").equals("DELETE_ARTIFACT")).findFirst().orElseThrow();
             assertThat(delete.getJsonArray("tags").getList()).containsExactly("v1");
         });
+    }
+
+    @Test
+    void aBurstOfPullsReachesTheStreamInSecondsAndWhole() {
+        // Pull events used to go through the outbox, at most 5,000 a second: a registry pulled from
+        // faster fell behind, and once 200,000 were waiting it dropped the rest.
+        String repository = Blobs.repository("burst");
+        int count = 30_000;
+        for (int i = 0; i < count; i++) {
+            pulls.record(new RegistryEvent(java.util.UUID.randomUUID().toString(), RegistryEvent.Type.PULL_ARTIFACT,
+                    repository, "burst", "sha256:" + "e".repeat(64), List.of("v1"), "application/vnd.oci.image.manifest.v1+json",
+                    1, "tester", java.time.Instant.now(), repository + "#" + i), -1);
+        }
+        // Recorded in order and appended in order: the last one in means every one before it is in.
+        String last = "\"requestId\":\"" + repository + "#" + (count - 1) + "\"";
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(250)).until(() ->
+                redis.stream(String.class).xrevrange(RegistryEvent.STREAM, StreamRange.of("+", "-"), 100).stream()
+                        .anyMatch(m -> m.payload().get("event").contains(last)));
+        String mine = "\"repository\":\"" + repository + "\"";
+        assertThat(redis.stream(String.class).xrevrange(RegistryEvent.STREAM, StreamRange.of("+", "-"), count + 1000).stream()
+                .filter(m -> m.payload().get("event").contains(mine)).count()).isEqualTo(count);
     }
 }
