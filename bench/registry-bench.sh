@@ -55,11 +55,46 @@ export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgres
 export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
 export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
 export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
-java -Xmx128m -XX:+UseSerialGC -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
-java -Xmx128m -XX:+UseSerialGC -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
+# the JVM options ./berth up gives them (launcher's ServiceSpec)
+jvm=(-Xmx128m -XX:+UseSerialGC)
+! java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 || jvm+=(-XX:TrimNativeHeapInterval=5000)
+java "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
+java "${jvm[@]}" -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
 await_http "http://127.0.0.1:$dist_port/v2/"
 await_http "http://127.0.0.1:$reg_port/q/health/ready"
 await_http "http://127.0.0.1:$gw_port/q/health/ready"
+
+# --- nginx, when installed: the same hop to registry-service by a C reverse proxy, streaming and with
+# kept-alive upstream connections like the gateway. The floor of what any proxy in front costs here.
+ng_port=""
+if command -v nginx > /dev/null && [ -z "${NO_NGINX:-}" ]; then
+  ng_port=$(free_port)
+  mkdir -p "$work/nginx"
+  cat > "$work/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx/body; proxy_temp_path $work/nginx/proxy;
+  fastcgi_temp_path $work/nginx/fastcgi; uwsgi_temp_path $work/nginx/uwsgi; scgi_temp_path $work/nginx/scgi;
+  upstream registry { server 127.0.0.1:$reg_port; keepalive 256; }
+  server {
+    listen 127.0.0.1:$ng_port;
+    client_max_body_size 0;
+    proxy_request_buffering off; proxy_buffering off; proxy_http_version 1.1;
+    location / {
+      proxy_pass http://registry; proxy_set_header Connection ""; proxy_set_header Host \$http_host;
+      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto \$scheme;
+    }
+  }
+}
+NGINX
+  nginx -c "$work/nginx.conf" > "$work/nginx.log" 2>&1 & pids+=($!)
+  await_http "http://127.0.0.1:$ng_port/q/health/ready"
+fi
 
 repos=(bench/blob bench/chunked bench/image bench/rss0 bench/rss1 bench/rss2 bench/rss3)
 token=$(java -cp "$cp_registry" "$home/bench/Token.java" mint "$work/token.key" "$work/token.crt" berth-bench berth-registry "${repos[@]}")
@@ -67,6 +102,7 @@ token=$(java -cp "$cp_registry" "$home/bench/Token.java" mint "$work/token.key" 
 declare -A BASE=([dist]="http://127.0.0.1:$dist_port" [berth]="http://127.0.0.1:$reg_port" [gateway]="http://127.0.0.1:$gw_port")
 auth() { [ "$1" = dist ] && echo "X-None: 1" || echo "Authorization: Bearer $token"; }
 targets=(dist berth gateway)
+if [ -n "$ng_port" ]; then BASE[nginx]="http://127.0.0.1:$ng_port"; targets+=(nginx); fi
 
 head -c "${SIZE_MIB}M" /dev/urandom > "$work/blob"
 digest="sha256:$(sha256sum "$work/blob" | cut -d' ' -f1)"
@@ -169,6 +205,10 @@ settle() { # waits (up to a minute) until the Berth processes are idle: pull eve
 }
 cpu_ticks() { awk '{t += $14 + $15} END {print t}' "/proc/$reg_pid/stat" "/proc/$gw_pid/stat"; }
 
+cost() { # proxied direct unit: the proxy's slowdown in percent
+  awk -v a="$1" -v b="$2" -v u="$3" 'BEGIN {c=(u=="s")?(a-b)/b:(b-a)/b; printf "%+.1f%%", c*100}'
+}
+
 measure() { # name unit fn : runs fn RUNS times for each target, interleaved, prints the medians and ratios
   local name=$1 unit=$2 fn=$3; shift 3
   if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $fn "* ]]; then return; fi
@@ -180,9 +220,11 @@ measure() { # name unit fn : runs fn RUNS times for each target, interleaved, pr
     done
   done
   for t in "${targets[@]}"; do med[$t]=$(echo "${runs[$t]}" | tr ' ' '\n' | grep . | median); done
-  printf "%-34s %10s %10s %10s %-6s %8s %9s\n" "$name" "${med[dist]}" "${med[berth]}" "${med[gateway]}" "$unit" \
+  printf "%-34s %10s %10s %10s %-6s %8s %9s" "$name" "${med[dist]}" "${med[berth]}" "${med[gateway]}" "$unit" \
     "$(awk -v a="${med[berth]}" -v b="${med[dist]}" -v u="$unit" 'BEGIN {r=(u=="s")?b/a:a/b; printf "%.2fx", r}')" \
-    "$(awk -v a="${med[gateway]}" -v b="${med[berth]}" -v u="$unit" 'BEGIN {c=(u=="s")?(a-b)/b:(b-a)/b; printf "%+.1f%%", c*100}')"
+    "$(cost "${med[gateway]}" "${med[berth]}" "$unit")"
+  [ -z "$ng_port" ] || printf " %10s %9s" "${med[nginx]}" "$(cost "${med[nginx]}" "${med[berth]}" "$unit")"
+  echo
   [ -z "${VERBOSE:-}" ] || for t in "${targets[@]}"; do echo "    $t: ${runs[$t]}"; done
 }
 
@@ -193,7 +235,9 @@ manifest_digest="sha256:$(skopeo --insecure-policy inspect --raw --tls-verify=fa
 
 echo
 echo "Berth registry-service vs CNCF Distribution $(docker-registry --version 2>/dev/null | awk '{print $3}'), medians of $RUNS runs, $(nproc) cores"
-printf "%-34s %10s %10s %10s %-6s %8s %9s\n" "" "distrib." "berth" "via gw" "" "berth/d" "gw cost"
+printf "%-34s %10s %10s %10s %-6s %8s %9s" "" "distrib." "berth" "via gw" "" "berth/d" "gw cost"
+[ -z "$ng_port" ] || printf " %10s %9s" "via nginx" "ngx cost"
+echo
 measure "blob upload ${SIZE_MIB} MiB, one PUT" MB/s upload_put
 measure "blob upload ${SIZE_MIB} MiB, 64 MiB chunks" MB/s upload_chunked
 measure "blob download ${SIZE_MIB} MiB" MB/s download
@@ -206,4 +250,6 @@ if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" peak_rss "* ]]; then
   printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
 fi
 echo "(Distribution runs without auth; Berth verifies a Bearer token on every request. 'gw cost' is the"
-echo " gateway's slowdown against registry-service direct; for seconds lower is better, for rates higher.)"
+echo " gateway's slowdown against registry-service direct; for seconds lower is better, for rates higher."
+[ -z "$ng_port" ] || echo " 'ngx cost': the same hop through nginx $(nginx -v 2>&1 | sed 's|.*/||'), for reference.)"
+[ -n "$ng_port" ] || echo " Install nginx for a reference line of what a C proxy costs in the same place.)"
