@@ -2,6 +2,7 @@ package io.berth.launcher;
 
 import io.berth.common.config.BerthConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,7 +20,7 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
             new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), c -> jvm("-Xmx128m")));
 
     private static List<String> jvm(String heap) {
-        List<String> options = new java.util.ArrayList<>(List.of(heap, "-XX:+UseSerialGC"));
+        List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC"));
         if (trimsNativeHeap(Runtime.version())) {
             // Native memory the JVM freed (compiler arenas, mostly) goes back to the system every 5 s instead
             // of staying in glibc's arenas: registry-service's RSS after a benchmark's worth of work, during

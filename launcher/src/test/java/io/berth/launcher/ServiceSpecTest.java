@@ -3,6 +3,7 @@ package io.berth.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ServiceSpecTest {
     void everyServicesOptionsStartThisJvm() throws IOException, InterruptedException {
         for (ServiceSpec service : ServiceSpec.ALL) {
             List<String> command = new ArrayList<>();
-            command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(service.jvmOptions().apply(null));
             command.add("-version");
             Process java = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -60,7 +61,7 @@ class GatewayClientLeavesTest {
         byte[] requests = "GET /v2/library/app/manifests/latest HTTP/1.1\r\nHost: gateway\r\n\r\n".repeat(20)
                 .getBytes(StandardCharsets.US_ASCII);
         for (int round = 0; round < 20; round++) {
-            List<Socket> sockets = new java.util.ArrayList<>();
+            List<Socket> sockets = new ArrayList<>();
             for (int i = 0; i < 32; i++) {
                 Socket socket = new Socket(gateway.getHost(), gateway.getPort());
                 socket.getOutputStream().write(requests);

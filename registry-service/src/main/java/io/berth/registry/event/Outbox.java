@@ -8,10 +8,16 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
 
 /** Writes events into the outbox table, in the caller's transaction; {@link OutboxRelay} sends them on. */
 @ApplicationScoped
 public class Outbox {
+    private static final String INSERT = "INSERT INTO registry.outbox (type, payload) VALUES ";
+
     private final ObjectMapper json;
 
     Outbox(ObjectMapper json) {
@@ -19,8 +25,20 @@ public class Outbox {
     }
 
     public Future<Void> add(SqlClient tx, RegistryEvent event) {
-        return tx.preparedQuery("INSERT INTO registry.outbox (type, payload) VALUES ($1, $2)")
+        return tx.preparedQuery(INSERT + "($1, $2)")
                 .execute(Tuple.of(event.type().name(), new JsonObject(serialize(event)))).mapEmpty();
+    }
+
+    /** The same over JDBC, many at once, in the connection's transaction. */
+    void addAll(Connection c, List<EventStream.Entry> entries) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT + "(?, ?::jsonb)")) {
+            for (EventStream.Entry e : entries) {
+                insert.setString(1, e.type());
+                insert.setString(2, e.json());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     String serialize(RegistryEvent event) {

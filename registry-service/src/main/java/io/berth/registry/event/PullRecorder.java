@@ -83,16 +83,10 @@ public class PullRecorder {
         boolean streamed = streamed(entries);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement events = c.prepareStatement("INSERT INTO registry.outbox (type, payload) VALUES (?, ?::jsonb)");
-                    PreparedStatement stats = c.prepareStatement("UPDATE registry.manifest SET pull_count = pull_count + ?, "
-                            + "pulled_at = greatest(coalesce(pulled_at, ?), ?) WHERE repository_id = ? AND digest = ?")) {
+            try (PreparedStatement stats = c.prepareStatement("UPDATE registry.manifest SET pull_count = pull_count + ?, "
+                    + "pulled_at = greatest(coalesce(pulled_at, ?), ?) WHERE repository_id = ? AND digest = ?")) {
                 if (!streamed) {
-                    for (EventStream.Entry e : entries) {
-                        events.setString(1, e.type());
-                        events.setString(2, e.json());
-                        events.addBatch();
-                    }
-                    events.executeBatch();
+                    outbox.addAll(c, entries);
                 }
                 Map<ManifestKey, List<Pull>> byManifest = new HashMap<>();
                 for (Pull p : batch) {
