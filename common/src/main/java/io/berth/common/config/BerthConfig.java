@@ -204,6 +204,9 @@ public interface BerthConfig {
 
         /** Upload sessions untouched for this long are deleted with their data. */
         Duration uploadPurgeAfter();
+
+        /** A manifest push whose body has not all arrived within this is refused and its connection closed. */
+        Duration manifestBodyTimeout();
     }
 
     enum AuthMode { TOKEN, NONE }

@@ -1,5 +1,6 @@
 package io.berth.registry.manifest;
 
+import io.berth.common.config.BerthConfig;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
@@ -15,12 +16,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import static io.berth.registry.api.Guard.guarded;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,20 +43,21 @@ public class ManifestHandlers {
      * are pushed without reserving, so a slow sender of a large one never holds up ordinary pushes.
      */
     static final int UNRESERVED_MANIFEST_BYTES = 256 << 10;
-    /** A push that reserved must send its body within this: a stalled sender gives its reservation back. */
-    static final long RESERVED_READ_MILLIS = 60_000;
 
     private final Pool db;
     private final ManifestStore manifests;
     private final ManifestService service;
     private final PullRecorder pulls;
     private final Vertx vertx;
+    /** A push must send its body within this (registry.manifest_body_timeout): a stalled sender gives its reservation back. */
+    private final long bodyTimeoutMillis;
     /** What large manifest pushes together may hold in memory. */
     private final MemoryBudget pushes = MemoryBudget.quarterOfHeap();
 
-    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx) {
+    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx, BerthConfig config) {
         this.db = db;
         this.vertx = vertx;
+        this.bodyTimeoutMillis = config.registry().manifestBodyTimeout().toMillis();
         this.manifests = manifests;
         this.service = service;
         this.pulls = pulls;
@@ -125,7 +129,7 @@ public class ManifestHandlers {
             return;
         }
         long cost = declared <= UNRESERVED_MANIFEST_BYTES ? 0 : HEAP_PER_MANIFEST_BYTE * declared;
-        (cost == 0 ? readLimited(request, 0) : pushes.reserve(cost).compose(admitted -> readLimited(request, RESERVED_READ_MILLIS)))
+        (cost == 0 ? readLimited(rc) : pushes.reserve(cost).compose(admitted -> readLimited(rc)))
                 .compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
                         Authorizer.accessOf(rc), rc.get("request_id")))
                 .andThen(done -> {
@@ -160,19 +164,27 @@ public class ManifestHandlers {
 
     /**
      * The body, refused with 413 beyond {@link #MAX_MANIFEST_BYTES} while it is read, and with 400 if it
-     * has not all arrived within {@code deadlineMillis} (0: no deadline).
+     * has not all arrived within the body timeout; the connection of a sender that was too slow is closed
+     * once it has its answer, so that it holds nothing more here.
      */
-    private Future<Buffer> readLimited(HttpServerRequest request, long deadlineMillis) {
+    private Future<Buffer> readLimited(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
         if (request.response().closed()) {
             return Future.failedFuture(new IOException("the client went away before its manifest was read"));
         }
         var promise = io.vertx.core.Promise.<Buffer>promise();
         request.response().closeHandler(v -> promise.tryFail(new IOException("the client went away while its manifest was read")));
-        if (deadlineMillis > 0) {
-            long timer = vertx.setTimer(deadlineMillis, id -> promise.tryFail(new OciException(OciErrorCode.MANIFEST_INVALID,
-                    "the manifest did not arrive within " + deadlineMillis / 1000 + " s")));
-            promise.future().onComplete(done -> vertx.cancelTimer(timer));
-        }
+        long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
+            if (promise.future().isComplete()) {
+                return;
+            }
+            if (request.version() != HttpVersion.HTTP_2) { // one stream of many there: the answer ends it
+                rc.addEndHandler(ended -> request.connection().close());
+            }
+            promise.fail(new OciException(OciErrorCode.MANIFEST_INVALID,
+                    "the manifest did not arrive within " + Duration.ofMillis(bodyTimeoutMillis).toSeconds() + " s"));
+        });
+        promise.future().onComplete(done -> vertx.cancelTimer(timer));
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (promise.future().isComplete()) {

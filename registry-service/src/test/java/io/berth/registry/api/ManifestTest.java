@@ -8,7 +8,6 @@ import io.berth.common.media.MediaTypes;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
-import io.berth.registry.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -102,15 +101,10 @@ class ManifestTest {
             // one's 4 MiB), and send nothing more
             long senders = Runtime.getRuntime().maxMemory() / 4 / (32L << 20) + 2;
             for (int i = 0; i < senders; i++) {
-                Socket socket = new Socket(registry.getHost(), registry.getPort());
-                stalled.add(socket);
-                socket.getOutputStream().write(("PUT /v2/" + repo + "/manifests/stalled" + i + " HTTP/1.1\r\nHost: registry\r\n"
-                        + "Authorization: " + Tokens.pushPull(repo) + "\r\nContent-Type: " + MediaTypes.OCI_MANIFEST + "\r\n"
-                        + "Content-Length: " + (4 << 20) + "\r\n\r\n{\"schemaVersion\":2,").getBytes(StandardCharsets.UTF_8));
-                socket.getOutputStream().flush();
+                stalled.add(client.startManifestPush(registry, "stalled" + i, 4 << 20));
             }
             Thread.sleep(500);
-            // well before the stalled pushes' 60 s deadline gives their reservations back
+            // well before the stalled pushes' deadline (registry.manifest_body_timeout, 60 s) gives their reservations back
             CompletableFuture.runAsync(() -> client.pushImage("ordinary", "pushed while large manifests stall"))
                     .get(20, TimeUnit.SECONDS);
         } finally {
@@ -119,16 +113,7 @@ class ManifestTest {
             }
         }
         // their reservations came back when they went away: a large push is read and answered
-        StringBuilder layers = new StringBuilder();
-        for (int i = 0; i < 2000; i++) {
-            layers.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_LAYER).append("\",\"digest\":\"")
-                    .append(Blobs.sha256("absent " + i)).append("\",\"size\":1}");
-        }
-        String json = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":"
-                + RegistryClient.descriptorOf(MediaTypes.OCI_CONFIG, "{}") + ",\"layers\":[" + layers + "]}";
-        assertThat(json.length()).isGreaterThan(256 << 10);
-        client.putManifest("large", MediaTypes.OCI_MANIFEST, json).then().statusCode(400)
-                .body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
+        client.pushLargeManifestOfAbsentLayers("large");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.berth.registry.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.berth.common.media.MediaTypes;
 import io.restassured.RestAssured;
@@ -8,6 +9,9 @@ import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -92,6 +96,38 @@ public final class RegistryClient {
         String digest = pushBlob(content);
         return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"" + digest + "\",\"size\":"
                 + content.getBytes(StandardCharsets.UTF_8).length + "}";
+    }
+
+    /**
+     * Starts a manifest push on a socket of its own: the head, declaring {@code declaredLength} bytes,
+     * and the first bytes of the body, then nothing more until the caller writes or closes.
+     */
+    public Socket startManifestPush(URI registry, String reference, int declaredLength) throws IOException {
+        Socket socket = new Socket(registry.getHost(), registry.getPort());
+        socket.getOutputStream().write(("PUT /v2/" + repository + "/manifests/" + reference + " HTTP/1.1\r\nHost: registry\r\n"
+                + "Authorization: " + authorization + "\r\nContent-Type: " + MediaTypes.OCI_MANIFEST + "\r\n"
+                + "Content-Length: " + declaredLength + "\r\n\r\n{\"schemaVersion\":2,").getBytes(StandardCharsets.UTF_8));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /**
+     * Pushes a manifest above 256 KiB (one that reserves heap before it is read) whose 2,000 layers are in
+     * no repository: it must be read, parsed, and refused {@code MANIFEST_BLOB_UNKNOWN}.
+     */
+    public void pushLargeManifestOfAbsentLayers(String reference) {
+        StringBuilder json = new StringBuilder("{\"schemaVersion\":2,\"mediaType\":\"").append(MediaTypes.OCI_MANIFEST)
+                .append("\",\"config\":").append(descriptorOf(MediaTypes.OCI_CONFIG, "{}")).append(",\"layers\":[");
+        for (int i = 0; i < 2000; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.OCI_LAYER).append("\",\"digest\":\"")
+                    .append(Blobs.sha256("absent " + i)).append("\",\"size\":1}");
+        }
+        json.append("]}");
+        if (json.length() <= 256 << 10) {
+            throw new IllegalStateException("not a large manifest: " + json.length() + " bytes");
+        }
+        putManifest(reference, MediaTypes.OCI_MANIFEST, json.toString()).then().statusCode(400)
+                .body("errors[0].code", equalTo("MANIFEST_BLOB_UNKNOWN"));
     }
 
     public static String descriptorOf(String mediaType, String json) {
