@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The registry driven by the real clients from Debian, through their whole token flow: skopeo
- * (single-arch image, multi-arch index with --all, an artifact with a subject) and podman
- * (push and pull). Manifests must round-trip byte for byte.
+ * (single-arch image, multi-arch index with --all, an artifact with a subject), podman (push and
+ * pull) and containerd (pull and unpack as kubelet has it do, from an image and from an index;
+ * push to another repository). Manifests must round-trip byte for byte.
  */
 @QuarkusTest
 @TestProfile(RealClientsTest.WithTokenService.class)
@@ -125,6 +126,37 @@ class RealClientsTest {
         assertThat(pulled).contains(repository + ":v1");
         // what podman pushed is a valid image the registry serves and other clients read
         skopeo("inspect", "--tls-verify=false", "docker://" + image);
+    }
+
+    @Test
+    void containerdPullsUnpacksAndPushes() throws Exception {
+        OciLayout layout = new OciLayout(work.resolve("ctr"));
+        String manifest = layout.image("amd64", 2, 100_000, 41);
+        layout.tag("v1", MediaTypes.OCI_MANIFEST, manifest);
+        OciLayout multi = new OciLayout(work.resolve("ctr-multi"));
+        multi.tag("multi", MediaTypes.OCI_INDEX, multi.index(List.of("amd64", "arm64"), 43));
+        String repository = Blobs.repository("library");
+        String host = "127.0.0.1:" + registry.getPort();
+        skopeo("copy", "--dest-tls-verify=false", "oci:" + work.resolve("ctr") + ":v1", ref(repository, "v1"));
+        skopeo("copy", "--all", "--dest-tls-verify=false", "oci:" + work.resolve("ctr-multi") + ":multi", ref(repository, "multi"));
+
+        try (Containerd containerd = Containerd.start(work.resolve("containerd"))) {
+            // what kubelet asks of containerd: pull (from an index, this machine's platform), and unpack
+            // into the snapshots a container would run on
+            containerd.ctr("images", "pull", "--plain-http", "--snapshotter", "native", host + "/" + repository + ":v1");
+            containerd.ctr("images", "pull", "--plain-http", "--snapshotter", "native", host + "/" + repository + ":multi");
+            String check = containerd.ctr("images", "check", "--snapshotter", "native");
+            for (String image : List.of(host + "/" + repository + ":v1", host + "/" + repository + ":multi")) {
+                assertThat(check.lines().filter(l -> l.startsWith(image + " ")))
+                        .as("%s fully downloaded and unpacked in:%n%s", image, check)
+                        .singleElement().asString().contains(" complete ").endsWith("true");
+            }
+
+            String copy = Blobs.repository("library");
+            containerd.ctr("images", "tag", host + "/" + repository + ":v1", host + "/" + copy + ":pushed");
+            containerd.ctr("images", "push", "--plain-http", host + "/" + copy + ":pushed");
+            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", ref(copy, "pushed"))).isEqualTo(manifest);
+        }
     }
 
     private static List<String> concat(List<String> base, String... more) {
