@@ -13,11 +13,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The seed articles' walkthrough, on the whole system as {@code ./berth up} starts it, with real
- * clients through the gateway's port only: logins, pushes and pulls by role, robots, bad tokens,
- * deletes, and the audit log of it all.
+ * clients (skopeo, podman, the Docker engine) through the gateway's port only: logins, pushes and
+ * pulls by role, robots, bad tokens, deletes, and the audit log of it all.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -345,6 +347,47 @@ class EndToEndIT {
 
     @Test
     @Order(9)
+    void dockerLogsInPushesAndPulls() throws Exception {
+        Path dir = work.resolve("docker");
+        String tagged = berth.host() + "/library/docker-e2e:v1";
+        Path archive = work.resolve("docker-e2e.tar");
+        assertThat(skopeo("copy", "oci:" + image + ":v1", "docker-archive:" + archive + ":" + tagged).exit()).isZero();
+        try (DockerEngine engine = DockerEngine.start(dir)) {
+            DockerEngine.Run bad = engine.docker("login", "-u", "admin", "-p", "wrong", berth.host());
+            assertThat(bad.exit()).as(bad.output()).isNotZero();
+            assertThat(bad.output()).containsIgnoringCase("unauthorized");
+            DockerEngine.Run login = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, berth.host());
+            assertThat(login.output()).as(login.output()).contains("Login Succeeded");
+
+            assertThat(engine.docker("load", "-i", archive.toString()).exit()).isZero();
+            DockerEngine.Run push = engine.docker("push", tagged);
+            assertThat(push.exit()).as(push.output()).isZero();
+            String digest = push.output().replaceAll("(?s).*digest: (sha256:[0-9a-f]{64}).*", "$1");
+            assertThat(digest).as(push.output()).startsWith("sha256:");
+            // Docker pushes Docker schema 2: the registry keeps it as pushed, under the digest Docker computed
+            Run raw = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "admin:" + ADMIN_PASSWORD, "docker://" + tagged);
+            assertThat(raw.output()).contains(MediaTypes.DOCKER_MANIFEST);
+            assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(raw.output().getBytes(StandardCharsets.UTF_8)))).isEqualTo(digest);
+
+            assertThat(engine.docker("rmi", tagged).exit()).isZero();
+            DockerEngine.Run pull = engine.docker("pull", tagged);
+            assertThat(pull.exit()).as(pull.output()).isZero();
+            assertThat(engine.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", tagged).output().trim())
+                    .isEqualTo(berth.host() + "/library/docker-e2e@" + digest);
+
+            assertThat(engine.docker("logout", berth.host()).exit()).isZero();
+            DockerEngine.Run denied = engine.docker("pull", berth.host() + "/secret/robot-made:v1");
+            assertThat(denied.exit()).isNotZero();
+            assertThat(denied.output()).containsIgnoringCase("denied");
+            assertThat(engine.docker("pull", tagged).exit()).as("library is public").isZero();
+        } finally {
+            run("rm", "-rf", dir.toString());
+        }
+    }
+
+    @Test
+    @Order(10)
     void everyPushPullAndDeleteIsInTheAuditLog() throws Exception {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> logs = admin("GET", "/api/v2.0/audit-logs?page_size=100&q=resource_type%3Dartifact", null);
@@ -355,7 +398,7 @@ class EndToEndIT {
             assertThat(lines).contains("admin create library/e2e:v1", "dev create secret/app:v1", "dev pull secret/app:v1",
                     "guest pull secret/app:v1", "robot$secret+ci create secret/robot-made:v1", "maint delete secret/app:v1",
                     "admin create library/e2e:stable", "admin delete library/e2e:stable", "dev create secret/team/app:v1",
-                    "maint delete secret/team/app:v1");
+                    "maint delete secret/team/app:v1", "admin create library/docker-e2e:v1", "admin pull library/docker-e2e:v1");
         });
         HttpResponse<String> failures = admin("GET", "/api/v2.0/audit-logs?q=operation%3Dlogin,username%3Dadmin", null);
         assertThat(failures.body()).contains("failure");

@@ -1,12 +1,11 @@
 package io.berth.registry.clients;
 
-import java.io.IOException;
+import io.berth.common.testing.Daemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A containerd daemon of the test's own (Debian's {@code containerd}: what kubelet pulls through),
@@ -14,9 +13,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class Containerd implements AutoCloseable {
     private final Path dir;
-    private final Process daemon;
+    private final Daemon daemon;
 
-    private Containerd(Path dir, Process daemon) {
+    private Containerd(Path dir, Daemon daemon) {
         this.dir = dir;
         this.daemon = daemon;
     }
@@ -33,18 +32,9 @@ final class Containerd implements AutoCloseable {
                 [ttrpc]
                   address = "%1$s/containerd-ttrpc.sock"
                 """.formatted(dir));
-        Process daemon = new ProcessBuilder("containerd", "--config", dir.resolve("config.toml").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("containerd.log").toFile()).start();
-        Containerd containerd = new Containerd(dir, daemon);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!Files.exists(dir.resolve("containerd.sock"))) {
-            if (!daemon.isAlive() || System.nanoTime() > deadline) {
-                containerd.close();
-                throw new IllegalStateException("containerd did not start:\n" + Files.readString(dir.resolve("containerd.log")));
-            }
-            Thread.sleep(50);
-        }
-        return containerd;
+        Daemon daemon = Daemon.start(List.of("containerd", "--config", dir.resolve("config.toml").toString()),
+                dir.resolve("containerd.log"), () -> Files.exists(dir.resolve("containerd.sock")), Duration.ofSeconds(30));
+        return new Containerd(dir, daemon);
     }
 
     /** {@code ctr} against this daemon, in a namespace of the tests; what it printed. */
@@ -55,10 +45,7 @@ final class Containerd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        daemon.destroy();
-        if (!daemon.waitFor(10, TimeUnit.SECONDS)) {
-            daemon.destroyForcibly().waitFor();
-        }
+    public void close() throws InterruptedException {
+        daemon.close();
     }
 }
