@@ -6,12 +6,14 @@
 #   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
 #   ONLY="upload_put download manifest_rps" bench/registry-bench.sh   # some measurements only
 #   VERBOSE=1 bench/registry-bench.sh  # every run's figure too
+#   STORAGE=s3 bench/registry-bench.sh # both registries on S3 (one s3proxy, a bucket each) instead of files
 # Runs alternate between the three targets (Distribution, Berth, Berth via the gateway), each after
 # Berth's processes are idle again, so drift on a shared machine falls on all three alike.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${RUNS:-3}
 SIZE_MIB=${SIZE_MIB:-1024}
+STORAGE=${STORAGE:-filesystem}
 PG_USER=${BERTH_TEST_PG_USER:-postgres}
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
 pids=()
@@ -21,7 +23,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  rm -rf "$work"
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -35,18 +37,44 @@ done
 cp_registry="$home/registry-service/target/quarkus-app/lib/main/*"
 java -cp "$cp_registry" "$home/bench/Token.java" generate "$work/token.key" "$work/token.crt"
 
+# --- S3, when asked: gaul/s3proxy (the tests' S3 server) over a directory, a bucket per registry ----
+s3_key=bench-identity s3_secret=bench-credential
+if [ "$STORAGE" = s3 ]; then
+  s3_jar="$home/registry-service/target/s3proxy/s3proxy.jar"
+  [ -f "$s3_jar" ] || (cd "$home" && mvn -B -q -pl registry-service process-test-resources)
+  s3_port=$(free_port)
+  mkdir -p "$work/s3/data"
+  printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$s3_port" "s3proxy.authorization=aws-v2-or-v4" \
+    "s3proxy.identity=$s3_key" "s3proxy.credential=$s3_secret" "jclouds.provider=filesystem" \
+    "jclouds.filesystem.basedir=$work/s3/data" > "$work/s3/s3proxy.conf"
+  java -Xmx512m -jar "$s3_jar" --properties "$work/s3/s3proxy.conf" > "$work/s3/s3proxy.log" 2>&1 & pids+=($!)
+  for _ in $(seq 1 120); do (echo > "/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break; sleep 0.5; done
+  for bucket in dist berth; do
+    curl -fsS -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$s3_key:$s3_secret" "http://127.0.0.1:$s3_port/$bucket" \
+      -H "x-amz-content-sha256: $(printf '' | sha256sum | cut -d' ' -f1)" > /dev/null
+  done
+fi
+
 # --- CNCF Distribution ---------------------------------------------------------------------
 dist_port=$(free_port)
 mkdir -p "$work/dist"
+if [ "$STORAGE" = s3 ]; then
+  # bytes through the registry, as Berth's default (storage.s3.redirect: false); Distribution would redirect
+  dist_storage="s3: {accesskey: $s3_key, secretkey: $s3_secret, region: us-east-1, regionendpoint: 'http://127.0.0.1:$s3_port', bucket: dist, secure: false, v4auth: true}
+  redirect: {disable: true}"
+else
+  dist_storage="filesystem: {rootdirectory: $work/dist}"
+fi
 cat > "$work/dist.yml" <<YAML
 version: 0.1
 log: {level: error, accesslog: {disabled: true}}
 storage:
-  filesystem: {rootdirectory: $work/dist}
+  $dist_storage
   delete: {enabled: true}
 http: {addr: 127.0.0.1:$dist_port}
 YAML
-docker-registry serve "$work/dist.yml" > "$work/dist.log" 2>&1 & pids+=($!); dist_pid=$!
+# (its S3 driver panics when AWS_CA_BUNDLE is set with a custom transport)
+env -u AWS_CA_BUNDLE docker-registry serve "$work/dist.yml" > "$work/dist.log" 2>&1 & pids+=($!); dist_pid=$!
 
 # --- Berth: registry-service and the gateway in front of it --------------------------------
 psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" >/dev/null
@@ -55,6 +83,10 @@ export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgres
 export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
 export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
 export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
+if [ "$STORAGE" = s3 ]; then
+  export BERTH_STORAGE_DRIVER=s3 BERTH_STORAGE_S3_BUCKET=berth BERTH_STORAGE_S3_ENDPOINT="http://127.0.0.1:$s3_port"
+  export BERTH_STORAGE_S3_ACCESS_KEY=$s3_key BERTH_STORAGE_S3_SECRET_KEY=$s3_secret BERTH_STORAGE_S3_PATH_STYLE=true
+fi
 # the JVM options ./berth up gives them (launcher's ServiceSpec)
 jvm=(-Xmx128m -XX:+UseSerialGC)
 ! java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 || jvm+=(-XX:TrimNativeHeapInterval=5000)
@@ -234,7 +266,7 @@ for t in "${targets[@]}"; do upload_put "$t" > /dev/null; download "$t" > /dev/n
 manifest_digest="sha256:$(skopeo --insecure-policy inspect --raw --tls-verify=false "docker://$(host dist)/bench/image:v1" | sha256sum | cut -d' ' -f1)"
 
 echo
-echo "Berth registry-service vs CNCF Distribution $(docker-registry --version 2>/dev/null | awk '{print $3}'), medians of $RUNS runs, $(nproc) cores"
+echo "Berth registry-service vs CNCF Distribution $(docker-registry --version 2>/dev/null | awk '{print $3}'), $STORAGE storage, medians of $RUNS runs, $(nproc) cores"
 printf "%-34s %10s %10s %10s %-6s %8s %9s" "" "distrib." "berth" "via gw" "" "berth/d" "gw cost"
 [ -z "$ng_port" ] || printf " %10s %9s" "via nginx" "ngx cost"
 echo

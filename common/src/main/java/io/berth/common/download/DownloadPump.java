@@ -54,11 +54,21 @@ public final class DownloadPump {
             };
         }
 
+        /**
+         * Through a heap array of its own: Netty's {@code ByteBuf.writeBytes(InputStream, n)} into a direct
+         * buffer allocates a fresh {@code n}-byte array for every read above 1 KiB, and a stream gives a few
+         * KiB a read while {@code n} is the rest of a 4 MiB piece (S3 downloads ran at 0.37× Distribution's).
+         */
         static Source of(InputStream in) {
+            byte[] chunk = new byte[64 << 10];
             return new Source() {
                 @Override
                 public int read(ByteBuf into, int max) throws IOException {
-                    return into.writeBytes(in, max);
+                    int n = in.read(chunk, 0, Math.min(max, chunk.length));
+                    if (n > 0) {
+                        into.writeBytes(chunk, 0, n);
+                    }
+                    return n;
                 }
 
                 @Override
