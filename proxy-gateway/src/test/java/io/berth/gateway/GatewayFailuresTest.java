@@ -1,16 +1,23 @@
 package io.berth.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(TestBackend.class)
 class GatewayFailuresTest {
+    @TestHTTPResource("/")
+    URI gateway;
 
     @Test
     void aServiceThatIsDownGets503InHarborsFormatUnderApi() {
@@ -31,6 +38,18 @@ class GatewayFailuresTest {
         given().get("/v2/hang").then().statusCode(502)
                 .body("errors[0].code", equalTo("BAD_GATEWAY"))
                 .body("errors[0].message", containsString("registry-service"));
+    }
+
+    @Test
+    void aRefusalThatClosesBeforeTheBodyIsInClosesTheClientsConnectionToo() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.getPort())) {
+            socket.getOutputStream().write(("PUT /v2/refuse-and-close HTTP/1.1\r\nHost: registry\r\nContent-Length: 1000\r\n\r\n"
+                    + "a stalled body").getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(20_000);
+            // to the end: a gateway that keeps the connection open fails this with a timeout
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 400 ").containsIgnoringCase("connection: close").contains("MANIFEST_INVALID");
+        }
     }
 
     @Test

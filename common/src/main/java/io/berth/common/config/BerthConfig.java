@@ -205,7 +205,7 @@ public interface BerthConfig {
         /** Upload sessions untouched for this long are deleted with their data. */
         Duration uploadPurgeAfter();
 
-        /** A manifest push whose body has not all arrived within this is refused and its connection closed. */
+        /** A manifest push whose body has not all arrived within this is refused and its connection closed (0: no limit). */
         Duration manifestBodyTimeout();
     }
 

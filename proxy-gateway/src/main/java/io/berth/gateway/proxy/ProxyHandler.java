@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
@@ -175,10 +176,21 @@ public class ProxyHandler {
             response.setChunked(true);
         }
         response.setWriteQueueMaxSize(WRITE_QUEUE);
+        // The service refused the request before its body was all in, and closes its connection (a sender
+        // too slow): the client's connection cannot carry another request either, so it is closed too.
+        boolean closeAfter = !rc.request().isEnded() && rc.request().version() != HttpVersion.HTTP_2
+                && "close".equalsIgnoreCase(inbound.getHeader(HttpHeaders.CONNECTION));
+        if (closeAfter) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
         // Neither response.send(inbound) nor a reset right here: a pipe fails from inside the write
         // that found the client gone, and ending or resetting the response there re-enters Netty's
         // encoder mid-write (a double release, logged as a warning for every interrupted download).
-        inbound.pipe().endOnFailure(false).to(response).onFailure(e -> {
+        inbound.pipe().endOnFailure(false).to(response).onSuccess(v -> {
+            if (closeAfter) {
+                rc.request().connection().close();
+            }
+        }).onFailure(e -> {
             LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
             abandon(inbound);
             vertx.runOnContext(v -> {

@@ -15,6 +15,7 @@ import io.berth.registry.memory.MemoryBudget;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import static io.berth.registry.api.Guard.guarded;
@@ -23,7 +24,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +49,7 @@ public class ManifestHandlers {
     private final ManifestService service;
     private final PullRecorder pulls;
     private final Vertx vertx;
-    /** A push must send its body within this (registry.manifest_body_timeout): a stalled sender gives its reservation back. */
+    /** A push must send its body within this (registry.manifest_body_timeout; 0: no limit): a stalled sender gives its reservation back. */
     private final long bodyTimeoutMillis;
     /** What large manifest pushes together may hold in memory. */
     private final MemoryBudget pushes = MemoryBudget.quarterOfHeap();
@@ -174,17 +174,16 @@ public class ManifestHandlers {
         }
         var promise = io.vertx.core.Promise.<Buffer>promise();
         request.response().closeHandler(v -> promise.tryFail(new IOException("the client went away while its manifest was read")));
-        long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
-            if (promise.future().isComplete()) {
-                return;
-            }
-            if (request.version() != HttpVersion.HTTP_2) { // one stream of many there: the answer ends it
-                rc.addEndHandler(ended -> request.connection().close());
-            }
-            promise.fail(new OciException(OciErrorCode.MANIFEST_INVALID,
-                    "the manifest did not arrive within " + Duration.ofMillis(bodyTimeoutMillis).toSeconds() + " s"));
-        });
-        promise.future().onComplete(done -> vertx.cancelTimer(timer));
+        if (bodyTimeoutMillis > 0) {
+            long timer = vertx.setTimer(bodyTimeoutMillis, id -> {
+                if (!promise.future().isComplete()) {
+                    closeOnceAnswered(rc);
+                    promise.fail(new OciException(OciErrorCode.MANIFEST_INVALID, "the manifest did not arrive within "
+                            + (bodyTimeoutMillis >= 1000 ? bodyTimeoutMillis / 1000 + " s" : bodyTimeoutMillis + " ms")));
+                }
+            });
+            promise.future().onComplete(done -> vertx.cancelTimer(timer));
+        }
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {
             if (promise.future().isComplete()) {
@@ -201,6 +200,21 @@ public class ManifestHandlers {
         request.endHandler(v -> promise.tryComplete(body));
         request.resume();
         return promise.future();
+    }
+
+    /**
+     * Refusing a sender too slow to finish its body: over HTTP/1.x the connection cannot carry another
+     * request, so it is closed once the answer is out instead of waiting for the idle timeout (what still
+     * trickles in until then is dropped). Over HTTP/2 the answer ends the stream alone. Not for a body
+     * refused as too large: that one is paused, and closing with its bytes unread would reset the
+     * connection under an answer the client may not have read yet.
+     */
+    private static void closeOnceAnswered(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        if (request.version() != HttpVersion.HTTP_2) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+            rc.addEndHandler(ended -> request.connection().close());
+        }
     }
 
     private static OciException tooLarge() {
