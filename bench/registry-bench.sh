@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Berth's registry-service, directly and through proxy-gateway, against CNCF Distribution
-# (Debian's docker-registry, filesystem storage) on this machine, in one run. Prints medians of
+# (Debian's docker-registry; filesystem storage, or S3 with STORAGE=s3) on this machine, in one run. Prints medians of
 # RUNS runs and the ratios. Needs: java, curl, wrk, skopeo, docker-registry, psql, python3.
 #   bench/registry-bench.sh            # RUNS=3 SIZE_MIB=1024
 #   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
@@ -23,7 +23,7 @@ cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   wait 2>/dev/null || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  [ -n "${KEEP:-}" ] || rm -rf "$work"
+  if [ -n "${KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
@@ -41,7 +41,7 @@ java -cp "$cp_registry" "$home/bench/Token.java" generate "$work/token.key" "$wo
 s3_key=bench-identity s3_secret=bench-credential
 if [ "$STORAGE" = s3 ]; then
   s3_jar="$home/registry-service/target/s3proxy/s3proxy.jar"
-  [ -f "$s3_jar" ] || (cd "$home" && mvn -B -q -pl registry-service process-test-resources)
+  [ -f "$s3_jar" ] || (cd "$home" && mvn -B -q -pl registry-service -am process-test-resources)
   s3_port=$(free_port)
   mkdir -p "$work/s3/data"
   printf '%s\n' "s3proxy.endpoint=http://127.0.0.1:$s3_port" "s3proxy.authorization=aws-v2-or-v4" \
@@ -49,6 +49,7 @@ if [ "$STORAGE" = s3 ]; then
     "jclouds.filesystem.basedir=$work/s3/data" > "$work/s3/s3proxy.conf"
   java -Xmx512m -jar "$s3_jar" --properties "$work/s3/s3proxy.conf" > "$work/s3/s3proxy.log" 2>&1 & pids+=($!)
   for _ in $(seq 1 120); do (echo > "/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null && break; sleep 0.5; done
+  (echo > "/dev/tcp/127.0.0.1/$s3_port") 2>/dev/null || { echo "s3proxy did not start:" >&2; cat "$work/s3/s3proxy.log" >&2; exit 1; }
   for bucket in dist berth; do
     curl -fsS -X PUT --aws-sigv4 "aws:amz:us-east-1:s3" --user "$s3_key:$s3_secret" "http://127.0.0.1:$s3_port/$bucket" \
       -H "x-amz-content-sha256: $(printf '' | sha256sum | cut -d' ' -f1)" > /dev/null

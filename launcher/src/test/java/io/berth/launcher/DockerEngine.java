@@ -1,7 +1,6 @@
 package io.berth.launcher;
 
 import io.berth.common.testing.Daemon;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Docker engine of the test's own (Debian's {@code docker.io}, run as root): {@code dockerd} with
  * vfs storage, no networking set-up, and its data, state, socket and the client's credentials under
- * {@code dir}. It treats 127.0.0.0/8 registries as plain-HTTP ones, as every Docker does.
+ * {@code dir}, driven by the {@code docker} client on the PATH. It treats 127.0.0.0/8 registries as
+ * plain-HTTP ones, as every Docker does.
  */
 final class DockerEngine implements AutoCloseable {
     record Run(int exit, String output) {}
@@ -26,8 +26,10 @@ final class DockerEngine implements AutoCloseable {
 
     static DockerEngine start(Path dir) throws Exception {
         Files.createDirectories(dir.resolve("config"));
+        // its own (empty) daemon.json: settings in the machine's /etc/docker/daemon.json could clash with these flags
+        Files.writeString(dir.resolve("daemon.json"), "{}");
         DockerEngine docker = new DockerEngine(dir);
-        docker.daemon = Daemon.start(List.of("dockerd", "--iptables=false", "--ip-masq=false", "--bridge=none",
+        docker.daemon = Daemon.start(List.of("dockerd", "--config-file", dir.resolve("daemon.json").toString(), "--iptables=false", "--ip-masq=false", "--bridge=none",
                 "--storage-driver=vfs", "--data-root", dir.resolve("data").toString(), "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("docker.pid").toString(), "--host", "unix://" + dir.resolve("docker.sock")),
                 dir.resolve("dockerd.log"), () -> docker.docker("version").exit() == 0, Duration.ofSeconds(60));
@@ -38,15 +40,19 @@ final class DockerEngine implements AutoCloseable {
     Run docker(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker", "--host", "unix://" + dir.resolve("docker.sock")));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Path output = Files.createTempFile(dir, "docker", ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("DOCKER_CONFIG", dir.resolve("config").toString());
         Process p = builder.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
+        try {
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly().waitFor();
+                throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish:\n" + Files.readString(output));
+            }
+            return new Run(p.exitValue(), Files.readString(output));
+        } finally {
+            Files.delete(output);
         }
-        return new Run(p.exitValue(), out);
     }
 
     @Override

@@ -19,15 +19,19 @@ public final class Daemon implements AutoCloseable {
     /** Starts {@code command} and waits until {@code ready} says it serves; fails with its log if it does not in {@code timeout}. */
     public static Daemon start(List<String> command, Path log, Callable<Boolean> ready, Duration timeout) throws Exception {
         Daemon daemon = new Daemon(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!ready.call()) {
-            if (!daemon.process.isAlive() || System.nanoTime() > deadline) {
-                daemon.close();
-                throw new IllegalStateException(command.get(0) + " did not start:\n" + Files.readString(log));
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!ready.call()) {
+                if (!daemon.process.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(command.get(0) + " did not start:\n" + Files.readString(log));
+                }
+                Thread.sleep(100);
             }
-            Thread.sleep(100);
+            return daemon;
+        } catch (Exception | Error e) {
+            daemon.close(); // never left running behind a failed start
+            throw e;
         }
-        return daemon;
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Request metrics are per endpoint: repository names, tags, digests and upload ids never become series of their own. */
@@ -16,16 +17,28 @@ import org.junit.jupiter.api.Test;
 class RequestMetricsTest {
     @Test
     void requestsAreCountedPerEndpointNotPerRepository() {
-        for (String repository : new String[] {Blobs.repository("metrics"), Blobs.repository("metrics")}) {
+        // the second name has components that are also endpoint words
+        for (String repository : List.of(Blobs.repository("metrics"), "metrics/blobs/uploads/" + Blobs.repository("x").substring(2))) {
             RegistryClient client = new RegistryClient(repository);
-            client.pushImage("v1", "layer of " + repository);
-            client.request().get("/v2/" + repository + "/manifests/v1").then().statusCode(200);
-            client.request().get("/v2/" + repository + "/tags/list").then().statusCode(200);
+            String manifest = client.pushImage("v1", "layer of " + repository);
+            String digest = Blobs.sha256(manifest);
+            String v2 = "/v2/" + repository;
+            client.request().get(v2 + "/manifests/v1").then().statusCode(200);
+            client.request().get(v2 + "/manifests/" + digest).then().statusCode(200);
+            client.request().get(v2 + "/blobs/" + Blobs.sha256("layer of " + repository)).then().statusCode(200);
+            client.request().get(v2 + "/tags/list").then().statusCode(200);
+            client.request().get(v2 + "/referrers/" + digest).then().statusCode(200);
+            String location = client.request().post(v2 + "/blobs/uploads/").then().statusCode(202).extract().header("Location");
+            location = client.request().header("Content-Range", "0-4").body("chunk".getBytes()).patch(location)
+                    .then().statusCode(202).extract().header("Location");
+            client.request().queryParam("digest", Blobs.sha256("chunk")).put(location).then().statusCode(201);
         }
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).contains("uri=\"/v2/{name}/manifests/{reference}\"", "uri=\"/v2/{name}/blobs/uploads\"",
-                "uri=\"/v2/{name}/tags/list\"");
+        for (String endpoint : List.of("/v2/{name}/manifests/{reference}", "/v2/{name}/blobs/{digest}", "/v2/{name}/blobs/uploads",
+                "/v2/{name}/blobs/uploads/{uuid}", "/v2/{name}/tags/list", "/v2/{name}/referrers/{digest}")) {
+            assertThat(metrics).contains("uri=\"" + endpoint + "\"");
+        }
         assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests")))
-                .allSatisfy(l -> assertThat(l).doesNotContain("metrics/").doesNotContain("sha256:"));
+                .allSatisfy(l -> assertThat(l).doesNotContain("metrics/").doesNotContain("sha256:").doesNotContain("{unknown}"));
     }
 }
