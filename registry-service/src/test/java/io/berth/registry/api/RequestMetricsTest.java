@@ -38,7 +38,9 @@ class RequestMetricsTest {
                 "/v2/{name}/blobs/uploads/{uuid}", "/v2/{name}/tags/list", "/v2/{name}/referrers/{digest}")) {
             assertThat(metrics).contains("uri=\"" + endpoint + "\"");
         }
-        assertThat(metrics.lines().filter(l -> l.startsWith("http_server_requests")))
-                .allSatisfy(l -> assertThat(l).doesNotContain("metrics/").doesNotContain("sha256:").doesNotContain("{unknown}"));
+        List<String> series = metrics.lines().filter(l -> l.startsWith("http_server_requests")).toList();
+        assertThat(series).allSatisfy(l -> assertThat(l).doesNotContain("metrics/").doesNotContain("sha256:"));
+        // other tests in this application ask for paths that are no endpoint (404s); no answered request may be one
+        assertThat(series).filteredOn(l -> l.contains("status=\"2")).allSatisfy(l -> assertThat(l).doesNotContain("{unknown}"));
     }
 }
