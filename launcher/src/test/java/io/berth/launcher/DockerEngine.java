@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * The Docker engine of the test's own (Debian's {@code docker.io}, run as root): {@code dockerd} with
@@ -15,8 +15,6 @@ import java.util.concurrent.TimeUnit;
  * plain-HTTP ones, as every Docker does.
  */
 final class DockerEngine implements AutoCloseable {
-    record Run(int exit, String output) {}
-
     private final Path dir;
     private Daemon daemon;
 
@@ -37,22 +35,10 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** The docker client against this engine, with its own credential store; exit code and output. */
-    Run docker(String... args) throws Exception {
+    EndToEndIT.Run docker(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker", "--host", "unix://" + dir.resolve("docker.sock")));
         command.addAll(List.of(args));
-        Path output = Files.createTempFile(dir, "docker", ".out");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("DOCKER_CONFIG", dir.resolve("config").toString());
-        Process p = builder.start();
-        try {
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly().waitFor();
-                throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish:\n" + Files.readString(output));
-            }
-            return new Run(p.exitValue(), Files.readString(output));
-        } finally {
-            Files.delete(output);
-        }
+        return EndToEndIT.run(Map.of("DOCKER_CONFIG", dir.resolve("config").toString()), command);
     }
 
     @Override
