@@ -125,7 +125,7 @@ http {
   }
 }
 NGINX
-  nginx -c "$work/nginx.conf" > "$work/nginx.log" 2>&1 & pids+=($!)
+  nginx -c "$work/nginx.conf" > "$work/nginx.log" 2>&1 & pids+=($!); ng_pid=$!
   await_http "http://127.0.0.1:$ng_port/q/health/ready"
 fi
 
@@ -208,10 +208,22 @@ concurrent_pulls() { # seconds for 8 simultaneous pulls of the test image
   e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {printf "%.2f\n", e-s}'
 }
 
-manifest_rps() { # requests/s of GET manifest by $2 (tag or digest)
-  local t=$1 ref=$2
-  wrk -t2 -c32 -d8s -H "$(auth "$t")" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
-    "${BASE[$t]}/v2/bench/image/manifests/$ref" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'
+manifest_rps() { # requests/s of GET manifest by $2 (tag or digest); notes CPU per request in $work/cpu.$t
+  local t=$1 ref=$2 out reg0 proxy0 reg1 proxy1 proxy=()
+  case $t in gateway) proxy=("$gw_pid") ;; nginx) mapfile -t proxy < <(pgrep -P "$ng_pid") ;; esac
+  reg0=$(ticks_of "$reg_pid"); proxy0=$(ticks_of "${proxy[@]}")
+  out=$(wrk -t2 -c32 -d8s -H "$(auth "$t")" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+    "${BASE[$t]}/v2/bench/image/manifests/$ref")
+  reg1=$(ticks_of "$reg_pid"); proxy1=$(ticks_of "${proxy[@]}")
+  [ "$t" = dist ] || echo "$out" | awk -v r=$((reg1 - reg0)) -v p=$((proxy1 - proxy0)) -v hz="$(getconf CLK_TCK)" \
+    '/requests in/ {printf "%.1f %.1f\n", r * 1e6 / hz / $1, p * 1e6 / hz / $1}' >> "$work/cpu.$t"
+  echo "$out" | awk '/Requests\/sec/ {printf "%.0f\n", $2}'
+}
+ticks_of() { local p t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
+cpu_per_request() { # the median CPU microseconds per request of registry-service and of the proxy, for target $1
+  [ -f "$work/cpu.$1" ] || return 0
+  printf "    %-8s registry-service %5s us" "$1" "$(cut -d' ' -f1 "$work/cpu.$1" | median)"
+  [ "$1" = berth ] && echo || echo ", $1 $(cut -d' ' -f2 "$work/cpu.$1" | median) us"
 }
 
 peak_rss() { # MiB of the registry process's largest RSS while four full-size uploads run at once
@@ -236,7 +248,7 @@ settle() { # waits (up to a minute) until the Berth processes are idle: pull eve
     [ $((b - a)) -le 5 ] && return 0
   done
 }
-cpu_ticks() { awk '{t += $14 + $15} END {print t}' "/proc/$reg_pid/stat" "/proc/$gw_pid/stat"; }
+cpu_ticks() { ticks_of "$reg_pid" "$gw_pid"; }
 
 cost() { # proxied direct unit: the proxy's slowdown in percent
   awk -v a="$1" -v b="$2" -v u="$3" 'BEGIN {c=(u=="s")?(a-b)/b:(b-a)/b; printf "%+.1f%%", c*100}'
@@ -264,6 +276,10 @@ measure() { # name unit fn : runs fn RUNS times for each target, interleaved, pr
 java "$home/bench/MakeImage.java" "$work/image" v1 8 16
 # warm-up: the JIT compiles the hot paths on the first GiBs
 for t in "${targets[@]}"; do upload_put "$t" > /dev/null; download "$t" > /dev/null; skopeo_push "$t" > /dev/null; done
+# and on a few seconds of manifest GETs: the first of three 8 s runs used to be a third slower
+for t in "${targets[@]}"; do
+  wrk -t2 -c32 -d3s -H "$(auth "$t")" "${BASE[$t]}/v2/bench/image/manifests/v1" > /dev/null
+done
 manifest_digest="sha256:$(skopeo --insecure-policy inspect --raw --tls-verify=false "docker://$(host dist)/bench/image:v1" | sha256sum | cut -d' ' -f1)"
 
 echo
@@ -279,6 +295,10 @@ measure "skopeo copy pull (8x16 MiB)" s skopeo_pull
 measure "8 concurrent skopeo pulls" s concurrent_pulls
 measure "manifest GET by tag (token)" req/s manifest_rps v1
 measure "manifest GET by digest (token)" req/s manifest_rps "$manifest_digest"
+if [ -f "$work/cpu.berth" ]; then
+  echo "  CPU per manifest GET (median of both kinds; wrk, on the same cores, is not counted):"
+  for t in berth gateway nginx; do cpu_per_request "$t"; done
+fi
 if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" peak_rss "* ]]; then
   printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
 fi

@@ -39,7 +39,9 @@ class BlobFiles {
     }
 
     static boolean isBlobDownload(HttpServerRequest request) {
-        return request.method() == HttpMethod.GET && BLOB_PATH.matcher(request.path()).matches();
+        // the indexOf first: the pattern's backtracking over every manifest GET's path was 1.5 % of the gateway's CPU
+        String path = request.path();
+        return request.method() == HttpMethod.GET && path.indexOf("/blobs/") > 0 && BLOB_PATH.matcher(path).matches();
     }
 
     /**
