@@ -9,7 +9,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.testing.GeneratedBody;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A plain HTTP server standing behind the gateway in these tests, so they can see exactly what
  * arrives there: it hashes uploads as they stream in, streams generated downloads, echoes headers,
- * and can hang or break off. core-service is configured at a port where nothing listens.
+ * and can hang or break off. core-service is configured at a port where nothing listens: a socket
+ * bound there and never listening keeps it so (a port found free and let go can be handed out again,
+ * even to the gateway itself, which then proxies to itself until the idle timeout).
  */
 public class TestBackend implements QuarkusTestResourceLifecycleManager {
     /** Paths of every request that reached the backend. */
@@ -32,6 +35,7 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
     /** The gateway's filesystem storage root in these tests. */
     public static Path storage;
     private Vertx vertx;
+    private Socket refusing;
 
     @Override
     public Map<String, String> start() {
@@ -41,13 +45,15 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
         int port = await(server.listen(0, "127.0.0.1")).actualPort();
         try {
             storage = Files.createTempDirectory("gateway-storage");
+            refusing = new Socket();
+            refusing.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
         return Map.of(
                 "berth.storage.filesystem.root", storage.toString(),
                 "berth.registry.url", "http://127.0.0.1:" + port,
-                "berth.core.url", "http://127.0.0.1:" + freePort(),
+                "berth.core.url", "http://127.0.0.1:" + refusing.getLocalPort(),
                 "berth.gateway.idle_timeout", "2s",
                 "berth.gateway.connect_timeout", "1s",
                 "berth.gateway.shutdown_timeout", "3s");
@@ -56,6 +62,11 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         await(vertx.close());
+        try {
+            refusing.close();
+        } catch (java.io.IOException ignored) {
+            // the test run is over
+        }
     }
 
     private static void handle(HttpServerRequest request) {
@@ -160,14 +171,6 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
                     .end(new JsonObject().put("headers", headers).put("uri", request.uri())
                             .put("body", body.toString()).encode());
         });
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static <T> T await(io.vertx.core.Future<T> future) {
