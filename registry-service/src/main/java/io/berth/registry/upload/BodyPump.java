@@ -2,9 +2,6 @@ package io.berth.registry.upload;
 
 import io.berth.registry.memory.MemoryBudget;
 import io.berth.registry.storage.StorageWriter;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -21,12 +18,6 @@ import java.util.List;
  * paused while 8 MiB are waiting, or while all uploads together hold their {@link MemoryBudget}: memory
  * stays bounded whatever the body's size and however many bodies arrive at once, and the digest is
  * computed as the bytes arrive.
- *
- * <p>Each chunk is copied into a pooled direct buffer of its size as it arrives, and the heap chunk
- * Vert.x handed over dies young. Kept until their batch was written, heap chunks lived long enough to
- * be promoted: four concurrent 1 GiB uploads into a 128 MiB heap ran 55 full collections. The copy
- * replaces the one the JDK makes anyway to write a heap buffer to a file, and a copy of the chunk's
- * size keeps the budget exact (a 1 MiB buffer per upload, however little of it is filled, would not).
  */
 final class BodyPump {
     private static final int BATCH = 1 << 20;
@@ -39,9 +30,8 @@ final class BodyPump {
     private final HttpServerRequest request;
     private final StorageWriter writer;
     private final ResumableDigest digest;
-    private final ByteBufAllocator batches;
     private final Promise<Long> done = Promise.promise();
-    private List<ByteBuf> batch = new ArrayList<>();
+    private List<Buffer> batch = new ArrayList<>();
     private int batchBytes;
     private long received;
     private long waiting;
@@ -49,15 +39,13 @@ final class BodyPump {
     private boolean awaitingBudget;
     private Future<Void> chain = Future.succeededFuture();
 
-    private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest,
-            ByteBufAllocator batches) {
+    private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.budget = budget;
         this.request = request;
         this.writer = writer;
         this.digest = digest;
-        this.batches = batches;
     }
 
     /**
@@ -66,13 +54,7 @@ final class BodyPump {
      */
     static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
             ResumableDigest digest) {
-        return pump(vertx, budget, request, writer, digest, PooledByteBufAllocator.DEFAULT);
-    }
-
-    /** The same, with batches from the given allocator (tests count what is given back to it). */
-    static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
-            ResumableDigest digest, ByteBufAllocator batches) {
-        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest, batches);
+        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest);
         pump.start();
         return pump.done.future();
     }
@@ -91,7 +73,8 @@ final class BodyPump {
             received += chunk.length();
             budget.take(chunk.length());
             waiting += chunk.length();
-            collect(chunk);
+            batch.add(chunk);
+            batchBytes += chunk.length();
             if (batchBytes >= BATCH || paused) {
                 flush();
             }
@@ -119,34 +102,25 @@ final class BodyPump {
 
     /** Fails once the writes already handed to workers are over, so no write outlives the request. */
     private void fail(Throwable cause) {
-        // bytes that will never be written: not waiting any more
+        // the batch still filling will never be written: its bytes go back to the budget
         waiting -= batchBytes;
         budget.give(batchBytes);
-        batch.forEach(ByteBuf::release);
         batch = new ArrayList<>();
         batchBytes = 0;
         chain.onComplete(ignored -> done.tryFail(cause));
-    }
-
-    private void collect(Buffer chunk) {
-        int length = chunk.length();
-        ByteBuf copy = batches.directBuffer(length, length);
-        copy.writeBytes(chunk.getByteBuf());
-        batch.add(copy);
-        batchBytes += length;
     }
 
     private void flush() {
         if (batch.isEmpty()) {
             return;
         }
-        List<ByteBuf> work = batch;
+        List<Buffer> work = batch;
         int bytes = batchBytes;
         batch = new ArrayList<>();
         batchBytes = 0;
         chain = chain.compose(v -> vertx.executeBlocking(() -> {
-            for (ByteBuf b : work) {
-                ByteBuffer data = b.nioBuffer();
+            for (Buffer b : work) {
+                ByteBuffer data = b.getByteBuf().nioBuffer();
                 if (digest != null) {
                     digest.update(data.duplicate());
                 }
@@ -154,7 +128,6 @@ final class BodyPump {
             }
             return null;
         }, false)).andThen(ar -> {
-            work.forEach(ByteBuf::release);
             waiting -= bytes;
             budget.give(bytes);
             if (ar.failed()) {
