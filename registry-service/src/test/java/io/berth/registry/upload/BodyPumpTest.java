@@ -2,6 +2,7 @@ package io.berth.registry.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.berth.common.digest.DigestAlgorithm;
 import io.berth.registry.memory.MemoryBudget;
@@ -71,7 +72,7 @@ class BodyPumpTest {
         byte[] body = new byte[10 * MIB + 123];
         new Random(7).nextBytes(body);
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            send(socket.getOutputStream(), body.length, body, body.length);
+            send(socket.getOutputStream(), body.length, body);
             String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
             assertThat(status).isEqualTo("HTTP/1.1 201");
         }
@@ -87,19 +88,20 @@ class BodyPumpTest {
         byte[] part = new byte[MIB + MIB / 2];
         try (Socket socket = new Socket("127.0.0.1", port)) {
             // a batch and a half of a 10 MiB body: the half is still filling when the client goes
-            send(socket.getOutputStream(), 10L * MIB, part, part.length);
+            send(socket.getOutputStream(), 10L * MIB, part);
         }
-        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        ExecutionException failure = assertThrows(ExecutionException.class,
                 () -> pumped.get(10, TimeUnit.SECONDS));
         assertThat(failure.getCause()).hasMessageContaining("went away");
         assertEverythingGivenBack();
     }
 
-    private static void send(OutputStream out, long declared, byte[] body, int length) throws Exception {
+    /** A PUT declaring {@code declared} bytes, of which {@code body} is sent. */
+    private static void send(OutputStream out, long declared, byte[] body) throws Exception {
         out.write(("PUT /upload HTTP/1.1\r\nHost: registry\r\nContent-Length: " + declared + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
-        for (int at = 0; at < length; at += 64 * 1024) {
-            out.write(body, at, Math.min(64 * 1024, length - at));
+        for (int at = 0; at < body.length; at += 64 * 1024) {
+            out.write(body, at, Math.min(64 * 1024, body.length - at));
         }
         out.flush();
     }
