@@ -89,10 +89,10 @@ if [ "$STORAGE" = s3 ]; then
   export BERTH_STORAGE_S3_ACCESS_KEY=$s3_key BERTH_STORAGE_S3_SECRET_KEY=$s3_secret BERTH_STORAGE_S3_PATH_STYLE=true
 fi
 # the JVM options ./berth up gives them (launcher's ServiceSpec)
-jvm=(-Xmx128m -XX:+UseSerialGC)
+jvm=(-XX:+UseSerialGC)
 ! java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 || jvm+=(-XX:TrimNativeHeapInterval=5000)
-java "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
-java "${jvm[@]}" ${GATEWAY_JAVA_OPTS:-} -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
+java -Xmx96m "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
+java -Xmx128m "${jvm[@]}" ${GATEWAY_JAVA_OPTS:-} -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
 await_http "http://127.0.0.1:$dist_port/v2/"
 await_http "http://127.0.0.1:$reg_port/q/health/ready"
 await_http "http://127.0.0.1:$gw_port/q/health/ready"

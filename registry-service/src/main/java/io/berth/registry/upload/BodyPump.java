@@ -2,6 +2,9 @@ package io.berth.registry.upload;
 
 import io.berth.registry.memory.MemoryBudget;
 import io.berth.registry.storage.StorageWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,6 +21,12 @@ import java.util.List;
  * paused while 8 MiB are waiting, or while all uploads together hold their {@link MemoryBudget}: memory
  * stays bounded whatever the body's size and however many bodies arrive at once, and the digest is
  * computed as the bytes arrive.
+ *
+ * <p>Each chunk is copied into a pooled direct buffer of its size as it arrives, and the heap chunk
+ * Vert.x handed over dies young. Kept until their batch was written, heap chunks lived long enough to
+ * be promoted: four concurrent 1 GiB uploads into a 128 MiB heap ran 55 full collections. The copy
+ * replaces the one the JDK makes anyway to write a heap buffer to a file, and a copy of the chunk's
+ * size keeps the budget exact (a 1 MiB buffer per upload, however little of it is filled, would not).
  */
 final class BodyPump {
     private static final int BATCH = 1 << 20;
@@ -30,8 +39,9 @@ final class BodyPump {
     private final HttpServerRequest request;
     private final StorageWriter writer;
     private final ResumableDigest digest;
+    private final ByteBufAllocator batches;
     private final Promise<Long> done = Promise.promise();
-    private List<Buffer> batch = new ArrayList<>();
+    private List<ByteBuf> batch = new ArrayList<>();
     private int batchBytes;
     private long received;
     private long waiting;
@@ -39,13 +49,15 @@ final class BodyPump {
     private boolean awaitingBudget;
     private Future<Void> chain = Future.succeededFuture();
 
-    private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest) {
+    private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest,
+            ByteBufAllocator batches) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.budget = budget;
         this.request = request;
         this.writer = writer;
         this.digest = digest;
+        this.batches = batches;
     }
 
     /**
@@ -54,7 +66,13 @@ final class BodyPump {
      */
     static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
             ResumableDigest digest) {
-        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest);
+        return pump(vertx, budget, request, writer, digest, PooledByteBufAllocator.DEFAULT);
+    }
+
+    /** The same, with batches from the given allocator (tests count what is given back to it). */
+    static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
+            ResumableDigest digest, ByteBufAllocator batches) {
+        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest, batches);
         pump.start();
         return pump.done.future();
     }
@@ -73,8 +91,7 @@ final class BodyPump {
             received += chunk.length();
             budget.take(chunk.length());
             waiting += chunk.length();
-            batch.add(chunk);
-            batchBytes += chunk.length();
+            collect(chunk);
             if (batchBytes >= BATCH || paused) {
                 flush();
             }
@@ -105,22 +122,31 @@ final class BodyPump {
         // the batch still filling will never be written: its bytes go back to the budget
         waiting -= batchBytes;
         budget.give(batchBytes);
+        batch.forEach(ByteBuf::release);
         batch = new ArrayList<>();
         batchBytes = 0;
         chain.onComplete(ignored -> done.tryFail(cause));
+    }
+
+    private void collect(Buffer chunk) {
+        int length = chunk.length();
+        ByteBuf copy = batches.directBuffer(length, length);
+        copy.writeBytes(chunk.getByteBuf());
+        batch.add(copy);
+        batchBytes += length;
     }
 
     private void flush() {
         if (batch.isEmpty()) {
             return;
         }
-        List<Buffer> work = batch;
+        List<ByteBuf> work = batch;
         int bytes = batchBytes;
         batch = new ArrayList<>();
         batchBytes = 0;
         chain = chain.compose(v -> vertx.executeBlocking(() -> {
-            for (Buffer b : work) {
-                ByteBuffer data = b.getByteBuf().nioBuffer();
+            for (ByteBuf b : work) {
+                ByteBuffer data = b.nioBuffer();
                 if (digest != null) {
                     digest.update(data.duplicate());
                 }
@@ -128,6 +154,7 @@ final class BodyPump {
             }
             return null;
         }, false)).andThen(ar -> {
+            work.forEach(ByteBuf::release);
             waiting -= bytes;
             budget.give(bytes);
             if (ar.failed()) {

@@ -8,6 +8,7 @@ import io.berth.common.digest.DigestAlgorithm;
 import io.berth.registry.memory.MemoryBudget;
 import io.berth.registry.storage.StorageWriter;
 import io.berth.registry.storage.filesystem.FilesystemDriver;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import java.io.OutputStream;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A body pumped from a real socket into the filesystem driver: bytes, digest, and the memory budget given back. */
+/** A body pumped from a real socket into the filesystem driver: bytes, digest, and what it gives back. */
 class BodyPumpTest {
     private static final int MIB = 1 << 20;
 
@@ -38,6 +39,8 @@ class BodyPumpTest {
     private final MemoryBudget budget = new MemoryBudget(32L * MIB);
     private final CompletableFuture<Long> pumped = new CompletableFuture<>();
     private final CompletableFuture<String> digest = new CompletableFuture<>();
+    /** The pump's own pool here, so that only its buffers are counted; no thread caches, which keep freed ones. */
+    private final PooledByteBufAllocator pool = new PooledByteBufAllocator(true, 0, 1, 8192, 9, 0, 0, false);
 
     @BeforeEach
     void start() throws Exception {
@@ -47,7 +50,7 @@ class BodyPumpTest {
             request.pause();
             StorageWriter writer = driver.writer("upload", 0, null);
             ResumableDigest hash = ResumableDigest.start(DigestAlgorithm.SHA256);
-            BodyPump.pump(vertx, budget, request, writer, hash).onComplete(ar -> {
+            BodyPump.pump(vertx, budget, request, writer, hash, pool).onComplete(ar -> {
                 if (ar.succeeded()) {
                     writer.commit();
                     digest.complete(hash.current().toString());
@@ -106,7 +109,12 @@ class BodyPumpTest {
         out.flush();
     }
 
+    /** The budget is whole again and every chunk's copy went back to the pool. */
     private void assertEverythingGivenBack() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(budget.held()).as("bytes held in the budget").isZero());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(budget.held()).as("bytes held in the budget").isZero();
+            assertThat(pool.metric().directArenas()).as("chunk copies not released")
+                    .allSatisfy(arena -> assertThat(arena.numActiveAllocations()).isZero());
+        });
     }
 }
