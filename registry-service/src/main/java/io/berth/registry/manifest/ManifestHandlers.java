@@ -52,7 +52,7 @@ public class ManifestHandlers {
     /** A push must send its body within this (registry.manifest_body_timeout; 0: no limit): a stalled sender gives its reservation back. */
     private final long bodyTimeoutMillis;
     /** What large manifest pushes together may hold in memory. */
-    private final MemoryBudget pushes = MemoryBudget.quarterOfHeap();
+    private final MemoryBudget pushes = MemoryBudget.shareOfHeap(4);
 
     ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx, BerthConfig config) {
         this.db = db;

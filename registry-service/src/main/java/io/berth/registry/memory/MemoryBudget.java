@@ -27,9 +27,9 @@ public final class MemoryBudget {
         this.limit = limit;
     }
 
-    /** A quarter of the heap: the rest is for everything else in flight. */
-    public static MemoryBudget quarterOfHeap() {
-        return new MemoryBudget(Math.max(8L << 20, Runtime.getRuntime().maxMemory() / 4));
+    /** The heap's size divided by {@code parts}, at least 8 MiB. */
+    public static MemoryBudget shareOfHeap(int parts) {
+        return new MemoryBudget(Math.max(8L << 20, Runtime.getRuntime().maxMemory() / parts));
     }
 
     /** Counts bytes that are in memory already. */
