@@ -14,8 +14,8 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
     static final List<ServiceSpec> ALL = List.of(
             // What requests hold is bounded for all of them together (MemoryBudget), upload bodies wait for their
             // write in direct memory, and S3 parts are spooled to disk: 96 MiB of heap carry any number of
-            // concurrent uploads. With 128, four concurrent 1 GiB uploads peaked at 270-298 MiB of RSS; with 96,
-            // at 255-264, and as fast.
+            // concurrent uploads. In the benchmark, four concurrent 1 GiB uploads peaked at 273-293 MiB of RSS
+            // with 128 MiB and bodies on the heap; at 270 with 96 MiB and bodies off it, and as fast.
             new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> jvm("-Xmx96m")),
             new ServiceSpec("core", "core-service", c -> c.core().port(), c -> jvm("-Xmx256m")),
             new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), c -> jvm("-Xmx256m")),
