@@ -5,6 +5,7 @@ import io.berth.registry.storage.StorageWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.NettyRuntime;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -30,6 +31,13 @@ import java.util.List;
  */
 final class BodyPump {
     private static final int BATCH = 1 << 20;
+    /**
+     * Where chunks are copied to: a pool of its own, of 1 MiB chunks and no thread caches. Quarkus gives
+     * Netty's default pool 64 KiB chunks, in which a 64 KiB copy took a chunk of its own, allocated and
+     * freed each time: a single 1 GiB PUT moved about 470 against 530 MB/s in eight interleaved rounds.
+     */
+    private static final ByteBufAllocator COPIES = new PooledByteBufAllocator(true, 0, NettyRuntime.availableProcessors(),
+            8192, 7, 0, 0, false);
     private static final long PAUSE_ABOVE = 8L << 20;
     private static final long RESUME_BELOW = 2L << 20;
 
@@ -66,7 +74,7 @@ final class BodyPump {
      */
     static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
             ResumableDigest digest) {
-        return pump(vertx, budget, request, writer, digest, PooledByteBufAllocator.DEFAULT);
+        return pump(vertx, budget, request, writer, digest, COPIES);
     }
 
     /** The same, with batches from the given allocator (tests count what is given back to it). */
