@@ -15,7 +15,7 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
             // What requests hold is bounded for all of them together (MemoryBudget), upload bodies wait for their
             // write in direct memory, and S3 parts are spooled to disk: 96 MiB of heap carry any number of
             // concurrent uploads. In the benchmark, four concurrent 1 GiB uploads peaked at 273-293 MiB of RSS
-            // with 128 MiB and bodies on the heap; at 270 with 96 MiB and bodies off it, and as fast.
+            // with 128 MiB and bodies on the heap; at 270-272 with 96 MiB and bodies off it.
             new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> jvm("-Xmx96m")),
             new ServiceSpec("core", "core-service", c -> c.core().port(), c -> jvm("-Xmx256m")),
             new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), c -> jvm("-Xmx256m")),

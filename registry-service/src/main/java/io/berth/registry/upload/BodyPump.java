@@ -31,6 +31,8 @@ import java.util.List;
  */
 final class BodyPump {
     private static final int BATCH = 1 << 20;
+    private static final long PAUSE_ABOVE = 8L << 20;
+    private static final long RESUME_BELOW = 2L << 20;
     /**
      * Where chunks are copied to: a pool of its own, of 1 MiB chunks and no thread caches. Quarkus gives
      * Netty's default pool 64 KiB chunks, in which a 64 KiB copy took a chunk of its own, allocated and
@@ -38,8 +40,6 @@ final class BodyPump {
      */
     private static final ByteBufAllocator COPIES = new PooledByteBufAllocator(true, 0, NettyRuntime.availableProcessors(),
             8192, 7, 0, 0, false);
-    private static final long PAUSE_ABOVE = 8L << 20;
-    private static final long RESUME_BELOW = 2L << 20;
 
     private final Vertx vertx;
     private final Context context;
@@ -47,7 +47,7 @@ final class BodyPump {
     private final HttpServerRequest request;
     private final StorageWriter writer;
     private final ResumableDigest digest;
-    private final ByteBufAllocator batches;
+    private final ByteBufAllocator copies;
     private final Promise<Long> done = Promise.promise();
     private List<ByteBuf> batch = new ArrayList<>();
     private int batchBytes;
@@ -58,14 +58,14 @@ final class BodyPump {
     private Future<Void> chain = Future.succeededFuture();
 
     private BodyPump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer, ResumableDigest digest,
-            ByteBufAllocator batches) {
+            ByteBufAllocator copies) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.budget = budget;
         this.request = request;
         this.writer = writer;
         this.digest = digest;
-        this.batches = batches;
+        this.copies = copies;
     }
 
     /**
@@ -77,10 +77,10 @@ final class BodyPump {
         return pump(vertx, budget, request, writer, digest, COPIES);
     }
 
-    /** The same, with batches from the given allocator (tests count what is given back to it). */
+    /** The same, with chunk copies from the given allocator (tests count what is given back to it). */
     static Future<Long> pump(Vertx vertx, MemoryBudget budget, HttpServerRequest request, StorageWriter writer,
-            ResumableDigest digest, ByteBufAllocator batches) {
-        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest, batches);
+            ResumableDigest digest, ByteBufAllocator copies) {
+        BodyPump pump = new BodyPump(vertx, budget, request, writer, digest, copies);
         pump.start();
         return pump.done.future();
     }
@@ -138,7 +138,7 @@ final class BodyPump {
 
     private void collect(Buffer chunk) {
         int length = chunk.length();
-        ByteBuf copy = batches.directBuffer(length, length);
+        ByteBuf copy = copies.directBuffer(length, length);
         copy.writeBytes(chunk.getByteBuf());
         batch.add(copy);
         batchBytes += length;
