@@ -86,6 +86,10 @@ public abstract class StorageDriverContract {
         assertThat(read("r/data", 10)).isEmpty();
         assertThatThrownBy(() -> driver().reader("r/data", 11)).isInstanceOf(InvalidOffsetException.class);
         assertThatThrownBy(() -> driver().reader("r/none", 0)).isInstanceOf(PathNotFoundException.class);
+        assertThatThrownBy(() -> driver().reader("r/none", 3)).isInstanceOf(PathNotFoundException.class);
+        driver().putContent("r/empty", new byte[0]);
+        assertThat(read("r/empty", 0)).isEmpty();
+        assertThatThrownBy(() -> driver().reader("r/empty", 1)).isInstanceOf(InvalidOffsetException.class);
         driver().delete("r");
     }
 

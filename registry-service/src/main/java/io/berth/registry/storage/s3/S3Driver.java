@@ -117,19 +117,33 @@ public class S3Driver implements StorageDriver {
         }
     }
 
+    /**
+     * One GET, ranged when {@code offset > 0}; the size is asked for (a HEAD) only when S3 answers that
+     * the range starts at or beyond the end, to tell the end itself from past it. A HEAD before every GET
+     * was a second round trip to S3 for each blob download.
+     */
     @Override
     public InputStream reader(String path, long offset) {
-        long size = size(path);
-        if (offset > size) {
-            throw new InvalidOffsetException(name(), path, offset, size);
-        }
-        if (offset == size) {
-            return InputStream.nullInputStream();
-        }
         try {
-            return s3.getObject(b -> b.bucket(bucket()).key(key(path)).range("bytes=" + offset + "-"));
+            return s3.getObject(b -> {
+                b.bucket(bucket()).key(key(path));
+                if (offset > 0) {
+                    b.range("bytes=" + offset + "-");
+                }
+            });
         } catch (NoSuchKeyException e) {
             throw new PathNotFoundException(name(), path);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 416) {
+                long size = size(path);
+                if (offset == size) {
+                    return InputStream.nullInputStream();
+                }
+                if (offset > size) {
+                    throw new InvalidOffsetException(name(), path, offset, size);
+                }
+            }
+            throw failure(path, e);
         } catch (SdkException e) {
             throw failure(path, e);
         }
