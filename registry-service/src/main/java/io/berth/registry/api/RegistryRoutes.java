@@ -21,6 +21,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The Distribution API's routing table. Each route runs the authorizer for the access it needs, then
@@ -30,7 +33,7 @@ import java.util.Arrays;
 @ApplicationScoped
 public class RegistryRoutes {
     private static final String NAME = "(?<name>[^?#]+?)";
-    private static final java.util.regex.Pattern DOT_SEGMENT = java.util.regex.Pattern.compile("/\\.{1,2}(/|$)|%2[eE]");
+    private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)|%2[eE]");
 
     private final Authorizer auth;
     private final BlobHandlers blobs;
@@ -53,6 +56,9 @@ public class RegistryRoutes {
 
     void register(@Observes Router router) {
         router.route("/v2/*").order(-100).handler(RegistryRoutes::prepare).failureHandler(new OciFailureHandler());
+        // as CNCF Distribution answers it: some tools probe the API without the slash
+        router.routeWithRegex("^/v2$").order(-200).handler(rc -> rc.response().setStatusCode(301).putHeader("Location", "/v2/")
+                .putHeader(RegistryHeaders.API_VERSION, RegistryHeaders.API_VERSION_VALUE).putHeader("Content-Length", "0").end());
 
         on(router, "^/v2/$", auth.authenticated(), RegistryRoutes::base, HttpMethod.GET, HttpMethod.HEAD);
         on(router, "^/v2/_catalog$", auth.catalog(), catalog::list, HttpMethod.GET);
@@ -94,13 +100,22 @@ public class RegistryRoutes {
         rc.response().putHeader("Content-Type", "application/json").end("{}");
     }
 
+    /** The methods each endpoint answers: the Allow header of its 405s (RFC 9110 §15.5.6). First match wins. */
+    private static final List<Map.Entry<Pattern, String>> ALLOWED = List.of(
+            Map.entry(Pattern.compile("^/v2/$"), "GET, HEAD"),
+            Map.entry(Pattern.compile("^/v2/_catalog$"), "GET"),
+            Map.entry(Pattern.compile("^/v2/.+/manifests/[^/]+$"), "GET, HEAD, PUT, DELETE"),
+            Map.entry(Pattern.compile("^/v2/.+/blobs/uploads/?$"), "POST"),
+            Map.entry(Pattern.compile("^/v2/.+/blobs/uploads/[^/]+$"), "GET, PATCH, PUT, DELETE"),
+            Map.entry(Pattern.compile("^/v2/.+/blobs/[^/]+$"), "GET, HEAD, DELETE"),
+            Map.entry(Pattern.compile("^/v2/.+/tags/list$"), "GET"),
+            Map.entry(Pattern.compile("^/v2/.+/referrers/[^/]+$"), "GET"));
+
     private static void unmatched(RoutingContext rc) {
         String path = rc.request().path();
-        boolean known = path.matches("^/v2/.+/(manifests|blobs|tags|referrers)/.*") || path.equals("/v2/") || path.equals("/v2/_catalog");
-        if (known) {
-            rc.fail(new OciException(OciErrorCode.METHOD_UNSUPPORTED, rc.request().method() + " is not supported on " + path));
-        } else {
-            rc.fail(new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + path));
-        }
+        ALLOWED.stream().filter(e -> e.getKey().matcher(path).matches()).findFirst().ifPresentOrElse(
+                endpoint -> rc.fail(new OciErrorWithHeaders(OciErrorCode.METHOD_UNSUPPORTED,
+                        rc.request().method() + " is not supported on " + path, Map.of("Allow", endpoint.getValue()))),
+                () -> rc.fail(new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + path)));
     }
 }

@@ -24,6 +24,7 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -100,15 +101,31 @@ public class TokenVerifier {
         } catch (InvalidJwtException e) {
             throw new InvalidTokenException(e.hasExpired() ? "token expired" : reason(e));
         } catch (MalformedClaimException | RuntimeException e) {
-            throw new InvalidTokenException("malformed token: " + e.getMessage());
+            throw new InvalidTokenException("malformed token");
         }
     }
 
+    /**
+     * Why a token is refused, in words of our own: jose4j's messages name its exceptions and quote the
+     * token back, and the reason goes into the response and the logs.
+     */
     private static String reason(InvalidJwtException e) {
-        if (!e.getErrorDetails().isEmpty()) {
-            return e.getErrorDetails().get(0).getErrorMessage();
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || e.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+            return "token signature invalid";
         }
-        return "invalid token";
+        if (e.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || e.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+            return "token not issued for this service (aud)";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+            return "token not issued by a trusted issuer (iss)";
+        }
+        if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
+            return "token not valid yet (nbf)";
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING)) {
+            return "token without expiry (exp)";
+        }
+        return "malformed token";
     }
 
     /** The {@code access} claim: {@code [{"type","name","actions":[…]}]}. */

@@ -4,16 +4,22 @@ import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
 import io.berth.registry.api.OciErrorWithHeaders;
 
-/** The byte range a blob GET asks for ({@code Range: bytes=…}), resolved against the blob's size. */
+/**
+ * The byte range a blob GET asks for ({@code Range: bytes=…}), resolved against the blob's size. As RFC 9110
+ * §14 has it, the whole blob is sent instead when the Range is in another unit, asks for several ranges
+ * (allowed to be ignored; no client of a registry sends them), or comes with an {@code If-Range} that is
+ * not the blob's ETag.
+ */
 record BlobDownload(long offset, long length, boolean partial) {
 
-    static BlobDownload of(String rangeHeader, long size) {
-        if (rangeHeader == null || rangeHeader.isBlank()) {
-            return new BlobDownload(0, size, false);
+    static BlobDownload of(String rangeHeader, String ifRange, String etag, long size) {
+        BlobDownload whole = new BlobDownload(0, size, false);
+        if (rangeHeader == null || rangeHeader.isBlank() || (ifRange != null && !ifRange.trim().equals(etag))) {
+            return whole;
         }
         String spec = rangeHeader.trim();
-        if (!spec.startsWith("bytes=") || spec.contains(",")) {
-            throw unsatisfiable(size, "only one range of bytes is supported: " + rangeHeader);
+        if (!spec.regionMatches(true, 0, "bytes=", 0, 6) || spec.contains(",")) {
+            return whole;
         }
         String range = spec.substring(6).trim();
         int dash = range.indexOf('-');

@@ -52,11 +52,13 @@ public class BlobHandlers {
                 rc.fail(new OciException(OciErrorCode.BLOB_UNKNOWN, "blob unknown to registry", java.util.Map.of("digest", digest.toString())));
                 return;
             }
-            BlobDownload range = BlobDownload.of(head ? null : rc.request().getHeader("Range"), size);
+            String etag = "\"" + digest + "\"";
+            BlobDownload range = BlobDownload.of(head ? null : rc.request().getHeader("Range"),
+                    rc.request().getHeader("If-Range"), etag, size);
             HttpServerResponse response = rc.response()
                     .putHeader(RegistryHeaders.CONTENT_DIGEST, digest.toString())
                     .putHeader("Accept-Ranges", "bytes")
-                    .putHeader("ETag", "\"" + digest + "\"")
+                    .putHeader("ETag", etag)
                     .putHeader("Cache-Control", "max-age=31536000")
                     .putHeader("Content-Type", "application/octet-stream");
             if (head) {

@@ -181,8 +181,25 @@ class BlobUploadTest {
         client.request().header("Range", "bytes=-3").get(url).then().statusCode(206).body(equalTo("def"));
         client.request().header("Range", "bytes=16-20").get(url).then().statusCode(416)
                 .header("Content-Range", "bytes */16").body("errors[0].code", equalTo("RANGE_INVALID"));
-        client.request().header("Range", "bytes=0-1,4-5").get(url).then().statusCode(416);
-        client.request().header("Range", "items=0-1").get(url).then().statusCode(416);
+        client.request().header("Range", "bytes=abc").get(url).then().statusCode(416).header("Content-Range", "bytes */16");
+    }
+
+    @Test
+    void rangesOutsideOneRangeOfBytesOrOfAnotherVersionGetTheWholeBlob() {
+        byte[] content = "0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+        String digest = client.pushBlob(content);
+        String url = "/v2/" + repo + "/blobs/" + digest;
+        // RFC 9110 §14.2: a range unit the server does not know MUST be ignored; several ranges MAY be
+        client.request().header("Range", "items=0-1").get(url).then().statusCode(200).body(equalTo("0123456789abcdef"));
+        client.request().header("Range", "bytes=0-1,4-5").get(url).then().statusCode(200)
+                .header("Content-Length", "16").body(equalTo("0123456789abcdef"));
+        // §13.1.5: a Range with an If-Range that does not match the ETag is ignored
+        client.request().header("Range", "bytes=2-5").header("If-Range", "\"" + digest + "\"").get(url).then()
+                .statusCode(206).body(equalTo("2345"));
+        client.request().header("Range", "bytes=2-5").header("If-Range", "\"sha256:0000\"").get(url).then()
+                .statusCode(200).body(equalTo("0123456789abcdef"));
+        client.request().header("Range", "bytes=2-5").header("If-Range", "Wed, 21 Oct 2015 07:28:00 GMT").get(url).then()
+                .statusCode(200).body(equalTo("0123456789abcdef"));
     }
 
     @Test
