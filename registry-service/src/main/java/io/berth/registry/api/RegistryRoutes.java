@@ -92,6 +92,11 @@ public class RegistryRoutes {
             rc.fail(new OciException(OciErrorCode.NAME_INVALID, "invalid repository name: '.' and '..' are not path components"));
             return;
         }
+        if (rc.request().path().contains("//")) {
+            // Vert.x would merge the slashes and route to the name without the empty component
+            rc.fail(new OciException(OciErrorCode.NAME_INVALID, "invalid repository name: empty path component"));
+            return;
+        }
         rc.response().putHeader(RegistryHeaders.API_VERSION, RegistryHeaders.API_VERSION_VALUE);
         rc.next();
     }

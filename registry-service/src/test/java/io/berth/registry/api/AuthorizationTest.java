@@ -1,5 +1,6 @@
 package io.berth.registry.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -9,7 +10,12 @@ import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
 import io.berth.registry.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -20,6 +26,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
 class AuthorizationTest {
+    @TestHTTPResource("/")
+    URI registry;
     private final String repo = Blobs.repository("library");
     private final String manifestUrl = "/v2/" + repo + "/manifests/latest";
 
@@ -109,6 +117,21 @@ class AuthorizationTest {
         String longest = "a".repeat(100) + "/" + "b".repeat(154);
         RegistryClient.request(Tokens.bearer(longest, "pull")).get("/v2/" + longest + "/tags/list").then().statusCode(404)
                 .body("errors[0].code", equalTo("NAME_UNKNOWN"));
+    }
+
+    @Test
+    void emptyNameComponentsAreInvalidAsSent() throws Exception {
+        // java.net.http sends the path as written; Vert.x would merge the slashes into library/app
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest listing = HttpRequest.newBuilder(registry.resolve("/v2/" + repo.replace("/", "//") + "/tags/list"))
+                .header("Authorization", Tokens.pushPull(repo)).build();
+        HttpRequest upload = HttpRequest.newBuilder(registry.resolve("/v2/" + repo + "//blobs/uploads/"))
+                .header("Authorization", Tokens.pushPull(repo)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        for (HttpRequest request : new HttpRequest[] {listing, upload}) {
+            HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(request.uri().toString()).isEqualTo(400);
+            assertThat(answer.body()).contains("NAME_INVALID");
+        }
     }
 
     @Test
