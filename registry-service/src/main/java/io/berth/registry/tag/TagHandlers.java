@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /v2/<name>/tags/list?n=&last=}: a page of tags in byte order, read from the primary key. */
+/**
+ * {@code GET /v2/<name>/tags/list?n=&last=}: a page of tags in the spec's case-insensitive order (then byte
+ * order, for tags that differ only in case), read from the {@code tag_list_order} index.
+ */
 @ApplicationScoped
 public class TagHandlers {
     private final Pool db;
@@ -38,7 +41,9 @@ public class TagHandlers {
                 return Future.failedFuture(new OciException(OciErrorCode.NAME_UNKNOWN, "repository name not known to registry",
                         Map.of("name", repository.value())));
             }
-            return db.preparedQuery("SELECT name FROM registry.tag WHERE repository_id = $1 AND name > $2 ORDER BY name LIMIT $3")
+            return db.preparedQuery("SELECT name FROM registry.tag WHERE repository_id = $1"
+                            + " AND (lower(name), name) > (lower($2 COLLATE \"C\"), $2 COLLATE \"C\")"
+                            + " ORDER BY lower(name), name LIMIT $3")
                     .execute(Tuple.of(id, page.last(), page.n() + 1));
         }).onSuccess(guarded(rc, rows -> {
             List<String> tags = new ArrayList<>();

@@ -41,6 +41,22 @@ class ListingsTest {
     }
 
     @Test
+    void tagsAreListedCaseInsensitivelyAsTheSpecAsks() {
+        String json = client.pushImage("c", "case layer");
+        for (String tag : List.of("B", "a", "_u", "0z", "x", "X")) {
+            client.putManifest(tag, MediaTypes.OCI_MANIFEST, json).then().statusCode(201);
+        }
+        client.request().get("/v2/" + repo + "/tags/list").then().statusCode(200)
+                .body("tags", equalTo(List.of("0z", "_u", "a", "B", "c", "X", "x")));
+        client.request().queryParam("n", 3).queryParam("last", "_u").get("/v2/" + repo + "/tags/list").then()
+                .body("tags", equalTo(List.of("a", "B", "c")))
+                .header("Link", "</v2/" + repo + "/tags/list?n=3&last=c>; rel=\"next\"");
+        client.request().queryParam("n", 3).queryParam("last", "c").get("/v2/" + repo + "/tags/list").then()
+                .body("tags", equalTo(List.of("X", "x"))).header("Link", nullValue());
+        client.request().queryParam("last", "X").get("/v2/" + repo + "/tags/list").then().body("tags", equalTo(List.of("x")));
+    }
+
+    @Test
     void badPageSizesAreRefused() {
         client.pushImage("x", "page layer");
         client.request().queryParam("n", "many").get("/v2/" + repo + "/tags/list").then().statusCode(400)
