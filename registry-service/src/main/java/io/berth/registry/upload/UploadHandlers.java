@@ -133,10 +133,16 @@ public class UploadHandlers {
             throw rangeError(repository, session, "malformed Content-Range: " + header);
         }
         String length = rc.request().getHeader("Content-Length");
-        if (start != session.size() || end < start - 1
-                || (length != null && Long.parseLong(length) != end - start + 1)) {
+        if (start != session.size()) {
             throw rangeError(repository, session, "Content-Range " + header + " does not continue the " + session.size()
                     + " bytes received");
+        }
+        if (end < start - 1) {
+            throw rangeError(repository, session, "malformed Content-Range: " + header);
+        }
+        if (length != null && Long.parseLong(length) != end - start + 1) {
+            throw rangeError(repository, session, "Content-Range " + header + " announces " + (end - start + 1)
+                    + " bytes, Content-Length " + length);
         }
     }
 

@@ -99,7 +99,10 @@ class BlobUploadTest {
         client.request().header("Content-Range", "10-14").body("abcde".getBytes()).patch(location).then()
                 .statusCode(416).header("Range", "0-4").header("Location", location)
                 .body("errors[0].code", equalTo("RANGE_INVALID"));
-        client.request().header("Content-Range", "5-9").body("abc".getBytes()).patch(location).then().statusCode(416);
+        client.request().header("Content-Range", "5-9").body("abc".getBytes()).patch(location).then().statusCode(416)
+                .body("errors[0].message", equalTo("Content-Range 5-9 announces 5 bytes, Content-Length 3"));
+        client.request().header("Content-Range", "5-2").body("abc".getBytes()).patch(location).then().statusCode(416)
+                .body("errors[0].message", equalTo("malformed Content-Range: 5-2"));
         client.request().header("Content-Range", "garbage").body("abc".getBytes()).patch(location).then().statusCode(416);
         // the session is intact: the right chunk still fits
         client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).then().statusCode(202)
