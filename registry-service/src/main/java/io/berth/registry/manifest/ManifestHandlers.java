@@ -80,7 +80,7 @@ public class ManifestHandlers {
                         Map.of("name", repository.value(), "reference", reference)));
                 return;
             }
-            if (!acceptable(rc.request(), found.mediaType())) {
+            if (!byDigest && !acceptable(rc.request(), found.mediaType())) {
                 rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest of type " + found.mediaType()
                         + " is not among the types the request accepts", Map.of("mediaType", found.mediaType())));
                 return;
@@ -105,9 +105,10 @@ public class ManifestHandlers {
     }
 
     /**
-     * Whether the stored type may be served. No Accept, a wildcard, or the type itself: yes. Clients
+     * Whether the stored type may be served by tag. No Accept, a wildcard, or the type itself: yes. Clients
      * that list only Docker types get OCI manifests anyway, as from CNCF Distribution; only a client
-     * that accepts manifests but no index is refused an index.
+     * that accepts manifests but no index is refused an index. By digest, the client named the content
+     * it wants and gets it whatever its Accept (the spec: a GET "MUST provide the expected manifest").
      */
     static boolean acceptable(HttpServerRequest request, String mediaType) {
         List<String> accepted = request.headers().getAll("Accept").stream()

@@ -190,7 +190,7 @@ class ManifestTest {
     }
 
     @Test
-    void aClientThatAcceptsNoIndexIsNotServedOne() {
+    void aClientThatAcceptsNoIndexIsNotServedOneByTagButGetsTheDigestItNames() {
         String child = client.pushImage("child", "c layer");
         String index = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.DOCKER_MANIFEST_LIST + "\",\"manifests\":["
                 + RegistryClient.descriptorOf(MediaTypes.OCI_MANIFEST, child) + "]}";
@@ -199,6 +199,8 @@ class ManifestTest {
         client.request().accept(MediaTypes.DOCKER_MANIFEST + ", " + MediaTypes.DOCKER_MANIFEST_LIST)
                 .get("/v2/" + repo + "/manifests/list").then().statusCode(200);
         client.request().get("/v2/" + repo + "/manifests/list").then().statusCode(200);
+        client.request().accept(MediaTypes.DOCKER_MANIFEST).get("/v2/" + repo + "/manifests/" + Blobs.sha256(index)).then()
+                .statusCode(200).contentType(MediaTypes.DOCKER_MANIFEST_LIST).body(equalTo(index));
     }
 
     @Test
