@@ -23,6 +23,7 @@ public enum OciErrorCode {
     DENIED(403, "requested access to the resource is denied"),
     UNSUPPORTED(400, "the operation is unsupported"),
     METHOD_UNSUPPORTED(405, "the operation is unsupported"),
+    ENDPOINT_UNKNOWN(404, "no such endpoint"),
     TOOMANYREQUESTS(429, "too many requests"),
     MANIFEST_TOO_LARGE(413, "manifest exceeds the size limit"),
     MANIFEST_REFERENCED(409, "manifest is referenced by an index in this repository"),
@@ -49,7 +50,7 @@ public enum OciErrorCode {
     /** The code as written on the wire: a few entries are a spec code with another status. */
     public String wireCode() {
         return switch (this) {
-            case METHOD_UNSUPPORTED -> "UNSUPPORTED";
+            case METHOD_UNSUPPORTED, ENDPOINT_UNKNOWN -> "UNSUPPORTED";
             case MANIFEST_TOO_LARGE -> "MANIFEST_INVALID";
             case MANIFEST_REFERENCED -> "DENIED";
             default -> name();

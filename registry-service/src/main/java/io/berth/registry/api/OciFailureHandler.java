@@ -60,7 +60,7 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
         if (failure == null) {
             int status = rc.statusCode();
             if (status == 404) {
-                return new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + rc.request().path());
+                return new OciException(OciErrorCode.ENDPOINT_UNKNOWN, "no such endpoint: " + rc.request().path());
             }
             if (status == 405) {
                 return new OciException(OciErrorCode.METHOD_UNSUPPORTED);

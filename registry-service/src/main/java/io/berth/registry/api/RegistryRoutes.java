@@ -121,6 +121,6 @@ public class RegistryRoutes {
         ALLOWED.stream().filter(e -> e.getKey().matcher(path).matches()).findFirst().ifPresentOrElse(
                 endpoint -> rc.fail(new OciErrorWithHeaders(OciErrorCode.METHOD_UNSUPPORTED,
                         rc.request().method() + " is not supported on " + path, Map.of("Allow", endpoint.getValue()))),
-                () -> rc.fail(new OciException(OciErrorCode.NAME_UNKNOWN, "no such endpoint: " + path)));
+                () -> rc.fail(new OciException(OciErrorCode.ENDPOINT_UNKNOWN, "no such endpoint: " + path)));
     }
 }

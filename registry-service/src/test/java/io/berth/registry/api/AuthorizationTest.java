@@ -136,7 +136,8 @@ class AuthorizationTest {
 
     @Test
     void unknownEndpointsAndMethods() {
-        RegistryClient.request(Tokens.bearer(repo, "pull")).get("/v2/" + repo + "/unknown/thing").then().statusCode(404);
+        RegistryClient.request(Tokens.bearer(repo, "pull")).get("/v2/" + repo + "/unknown/thing").then().statusCode(404)
+                .body("errors[0].code", equalTo("UNSUPPORTED")).body("errors[0].message", equalTo("no such endpoint: /v2/" + repo + "/unknown/thing"));
         RegistryClient.request(Tokens.bearer(repo, "pull")).get("/v2/" + repo + "/manifests/a/b").then().statusCode(404);
         RegistryClient.request(Tokens.bearer(repo, "*")).post("/v2/" + repo + "/manifests/latest").then().statusCode(405)
                 .header("Allow", "GET, HEAD, PUT, DELETE").body("errors[0].code", equalTo("UNSUPPORTED"));
