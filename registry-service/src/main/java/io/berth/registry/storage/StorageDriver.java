@@ -38,6 +38,15 @@ public interface StorageDriver {
      */
     StorageWriter writer(String path, long offset, String resumeState);
 
+    /**
+     * Discards the uncommitted content that suspended writers left at {@code path}, given the last
+     * {@code resumeState} (null if none), without reading it back: what {@link StorageWriter#cancel()}
+     * of a writer resumed from it would do. Nothing happens for content that is not there.
+     */
+    default void abandon(String path, String resumeState) {
+        delete(path);
+    }
+
     /** Size of the content at {@code path}, or {@link PathNotFoundException}. */
     long size(String path);
 

@@ -101,10 +101,12 @@ public class UploadHandlers {
         })).onFailure(rc::fail);
     }
 
+    /** Cancels an upload; like a chunk, it waits for no other request writing to it (that one is refused, this one too). */
     public void cancel(RoutingContext rc) {
         RepositoryName repository = Authorizer.repositoryOf(rc);
-        sessions.find(uploadId(rc), repository.value())
-                .compose(session -> session == null ? Future.failedFuture(unknown(rc)) : uploads.cancel(session))
+        claim(rc, repository)
+                .compose(session -> uploads.cancel(session)
+                        .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e))))
                 .onSuccess(v -> rc.response().setStatusCode(204).end())
                 .onFailure(rc::fail);
     }

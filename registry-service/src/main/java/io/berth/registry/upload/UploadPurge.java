@@ -1,13 +1,10 @@
 package io.berth.registry.upload;
 
 import io.berth.common.config.BerthConfig;
-import io.berth.registry.storage.BlobPaths;
-import io.berth.registry.storage.StorageDriver;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /** Deletes upload sessions abandoned for {@code registry.upload_purge_after}, with their bytes. */
@@ -16,12 +13,12 @@ public class UploadPurge {
     private static final Logger LOG = Logger.getLogger(UploadPurge.class);
 
     private final UploadSessions sessions;
-    private final StorageDriver storage;
+    private final UploadService uploads;
     private final Duration age;
 
-    UploadPurge(UploadSessions sessions, StorageDriver storage, BerthConfig config) {
+    UploadPurge(UploadSessions sessions, UploadService uploads, BerthConfig config) {
         this.sessions = sessions;
-        this.storage = storage;
+        this.uploads = uploads;
         this.age = config.registry().uploadPurgeAfter();
     }
 
@@ -33,12 +30,12 @@ public class UploadPurge {
 
     /** Deletes sessions untouched for {@code olderThan}; returns how many. */
     public int purgeOlderThan(Duration olderThan) {
-        List<UUID> stale = sessions.deleteStale(olderThan).toCompletionStage().toCompletableFuture().join();
-        for (UUID id : stale) {
+        List<UploadSession> stale = sessions.deleteStale(olderThan).toCompletionStage().toCompletableFuture().join();
+        for (UploadSession session : stale) {
             try {
-                storage.delete(BlobPaths.upload(id));
+                uploads.discardBytes(session);
             } catch (RuntimeException e) {
-                LOG.warnf("could not delete the data of purged upload %s: %s", id, e.getMessage());
+                LOG.warnf("could not delete the data of purged upload %s: %s", session.id(), e.getMessage());
             }
         }
         if (!stale.isEmpty()) {

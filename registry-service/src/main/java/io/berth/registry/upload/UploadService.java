@@ -149,12 +149,22 @@ public class UploadService {
         return digest.current();
     }
 
-    /** Discards an upload and its bytes; whether there was one. */
+    /** Discards an upload the caller has claimed, and its bytes; whether there was one. */
     public Future<Boolean> cancel(UploadSession session) {
         return sessions.delete(db, session.id()).compose(existed -> vertx.executeBlocking(() -> {
-            storage.delete(BlobPaths.upload(session.id()));
+            discardBytes(session);
             return existed;
         }, false));
+    }
+
+    /**
+     * Deletes the bytes of a session that is gone (blocking), including what the driver holds elsewhere
+     * for it: on S3, the multipart upload its writers were filling, whose parts no listing of the
+     * upload's directory shows and which would otherwise be kept, and billed, until a lifecycle rule.
+     */
+    void discardBytes(UploadSession session) {
+        storage.abandon(BlobPaths.uploadData(session.id()), session.driverState());
+        storage.delete(BlobPaths.upload(session.id()));
     }
 
     /**

@@ -67,17 +67,17 @@ public class UploadSessions {
         return client.preparedQuery("DELETE FROM registry.upload WHERE id = $1").execute(Tuple.of(id)).map(r -> r.rowCount() > 0);
     }
 
-    /** Deletes sessions untouched for {@code age} and not being written; returns their ids. */
-    public Future<List<UUID>> deleteStale(Duration age) {
+    /** Deletes sessions untouched for {@code age} and not being written; returns them as they were. */
+    public Future<List<UploadSession>> deleteStale(Duration age) {
         return db.preparedQuery("DELETE FROM registry.upload WHERE updated_at < now() - make_interval(secs => $1) "
-                        + "AND (busy_until IS NULL OR busy_until < now()) RETURNING id")
+                        + "AND (busy_until IS NULL OR busy_until < now()) RETURNING " + COLUMNS)
                 .execute(Tuple.of((double) age.toSeconds()))
                 .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
+                    List<UploadSession> stale = new ArrayList<>();
                     for (Row row : rows) {
-                        ids.add(row.getUUID(0));
+                        stale.add(of(row));
                     }
-                    return ids;
+                    return stale;
                 });
     }
 

@@ -276,6 +276,27 @@ class BlobUploadTest {
     }
 
     @Test
+    void aCancelWaitsForNoChunkInFlightAndIsRefusedLikeAConcurrentChunk() throws Exception {
+        String location = startUpload().header("Location");
+        client.request().body("first".getBytes()).patch(location).then().statusCode(202);
+        try (Socket socket = new Socket(registry.getHost(), registry.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo)
+                    + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[1000]);
+            out.flush();
+            Thread.sleep(500);
+            // the chunk holds the session: a cancel must not delete the bytes it is writing
+            client.request().delete(location).then().statusCode(400).body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
+            client.request().get(location).then().statusCode(204).header("Range", "0-4");
+        }
+        // the chunk broke off and let go: now the cancel goes through, once
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.request().delete(location).statusCode() == 204);
+        client.request().get(location).then().statusCode(404);
+        assertThat(Files.exists(uploadDirectory(location))).isFalse();
+    }
+
+    @Test
     void aBlobUploadedToOneRepositoryIsNotReadableFromAnother() {
         String digest = client.pushBlob("isolated");
         String other = Blobs.repository("library");

@@ -179,6 +179,26 @@ public abstract class StorageDriverContract {
     }
 
     @Test
+    void abandoningASuspendedUploadLeavesNothing() {
+        StorageWriter w = driver().writer("a/data", 0, null);
+        w.write(ByteBuffer.wrap(bytes(large() + 1000, 7)));
+        String state = w.suspend();
+        driver().abandon("a/data", state);
+        assertThat(driver().exists("a/data")).isFalse();
+        driver().delete("a");
+    }
+
+    @Test
+    void aFirstWriterThatGoesAwayWithoutSuspendingLeavesNothing() {
+        // as when the client of an upload's first chunk breaks off: nothing recorded what the writer started
+        StorageWriter w = driver().writer("g/data", 0, null);
+        w.write(ByteBuffer.wrap(bytes(large() + 1000, 8)));
+        w.close();
+        driver().abandon("g/data", null);
+        driver().delete("g");
+    }
+
+    @Test
     void moveOverwritesTheTarget() throws Exception {
         driver().putContent("m/src", "new".getBytes(StandardCharsets.UTF_8));
         driver().putContent("m/dst/data", "old".getBytes(StandardCharsets.UTF_8));

@@ -155,6 +155,11 @@ public class S3Driver implements StorageDriver {
     }
 
     @Override
+    public void abandon(String path, String resumeState) {
+        S3Writer.abandon(this, path, resumeState);
+    }
+
+    @Override
     public long size(String path) {
         return head(path).orElseThrow(() -> new PathNotFoundException(name(), path)).contentLength();
     }

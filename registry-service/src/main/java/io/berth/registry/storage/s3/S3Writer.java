@@ -36,6 +36,8 @@ final class S3Writer implements StorageWriter {
     private final String path;
     private final String key;
     private String uploadId;
+    /** The multipart upload was started by this writer and no state naming it has been handed out yet. */
+    private boolean uploadIdUnrecorded;
     private final List<Part> parts;
     private Path spoolFile;
     private FileChannel spool;
@@ -58,12 +60,7 @@ final class S3Writer implements StorageWriter {
             }
             return new S3Writer(driver, path, null, List.of());
         }
-        State state;
-        try {
-            state = JSON.readValue(resumeState, State.class);
-        } catch (IOException e) {
-            throw new StorageException(driver.name(), path, "unreadable writer state", e);
-        }
+        State state = state(driver, path, resumeState);
         S3Writer writer = new S3Writer(driver, path, state.uploadId(), state.parts());
         if (writer.partsSize + state.tail() != offset) {
             throw new InvalidOffsetException(driver.name(), path, offset, writer.partsSize + state.tail());
@@ -78,6 +75,34 @@ final class S3Writer implements StorageWriter {
             writer.buffered = state.tail();
         }
         return writer;
+    }
+
+    private static State state(S3Driver driver, String path, String resumeState) {
+        try {
+            return JSON.readValue(resumeState, State.class);
+        } catch (IOException e) {
+            throw new StorageException(driver.name(), path, "unreadable writer state", e);
+        }
+    }
+
+    /** What {@link #cancel()} of a writer resumed from {@code resumeState} does, without reading the tail back. */
+    static void abandon(S3Driver driver, String path, String resumeState) {
+        if (resumeState != null) {
+            abort(driver, driver.key(path), state(driver, path, resumeState).uploadId());
+        }
+        driver.delete(path + ".tail");
+        driver.delete(path);
+    }
+
+    private static void abort(S3Driver driver, String key, String uploadId) {
+        if (uploadId == null) {
+            return;
+        }
+        try {
+            driver.s3.abortMultipartUpload(b -> b.bucket(driver.bucket()).key(key).uploadId(uploadId));
+        } catch (SdkException ignored) {
+            // gone already, or left to the bucket's lifecycle rule for incomplete multipart uploads
+        }
     }
 
     @Override
@@ -104,6 +129,7 @@ final class S3Writer implements StorageWriter {
         try {
             if (uploadId == null) {
                 uploadId = driver.s3.createMultipartUpload(b -> b.bucket(driver.bucket()).key(key)).uploadId();
+                uploadIdUnrecorded = true;
             }
             int number = parts.size() + 1;
             int length = buffered;
@@ -137,6 +163,7 @@ final class S3Writer implements StorageWriter {
                         .map(p -> CompletedPart.builder().partNumber(p.number()).eTag(p.etag()).build()).toList();
                 driver.s3.completeMultipartUpload(b -> b.bucket(driver.bucket()).key(key).uploadId(uploadId)
                         .multipartUpload(m -> m.parts(completed)));
+                uploadIdUnrecorded = false;
             }
         } catch (SdkException e) {
             throw driver.failure(path, e);
@@ -150,14 +177,9 @@ final class S3Writer implements StorageWriter {
 
     @Override
     public void cancel() {
-        close();
-        try {
-            if (uploadId != null) {
-                driver.s3.abortMultipartUpload(b -> b.bucket(driver.bucket()).key(key).uploadId(uploadId));
-            }
-        } catch (SdkException ignored) {
-            // an orphaned multipart upload is removed by the bucket's lifecycle rule
-        }
+        releaseSpool();
+        uploadIdUnrecorded = false;
+        abort(driver, key, uploadId);
         driver.delete(path + ".tail");
     }
 
@@ -169,7 +191,9 @@ final class S3Writer implements StorageWriter {
                 driver.s3.putObject(b -> b.bucket(driver.bucket()).key(driver.key(path + ".tail")).contentLength((long) length),
                         spooled());
             }
-            return JSON.writeValueAsString(new State(uploadId, parts, buffered));
+            String state = JSON.writeValueAsString(new State(uploadId, parts, buffered));
+            uploadIdUnrecorded = false;
+            return state;
         } catch (SdkException e) {
             throw driver.failure(path, e);
         } catch (IOException e) {
@@ -179,8 +203,20 @@ final class S3Writer implements StorageWriter {
         }
     }
 
+    /**
+     * Also aborts a multipart upload this writer started and never handed out in a state (a first chunk
+     * above a part's size whose client went away): no session records it, so nothing else ever would.
+     */
     @Override
     public void close() {
+        releaseSpool();
+        if (uploadIdUnrecorded) {
+            uploadIdUnrecorded = false;
+            abort(driver, key, uploadId);
+        }
+    }
+
+    private void releaseSpool() {
         try {
             if (spool != null) {
                 spool.close();
