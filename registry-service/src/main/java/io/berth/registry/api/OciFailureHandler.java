@@ -71,12 +71,22 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
             LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
             return new OciException(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")");
         }
-        if (failure instanceof io.vertx.pgclient.PgException || failure instanceof io.vertx.core.VertxException
-                && String.valueOf(failure.getMessage()).contains("Connection refused")) {
+        if (failure instanceof io.vertx.pgclient.PgException pg ? unavailable(pg.getSqlState())
+                : failure instanceof io.vertx.core.VertxException && String.valueOf(failure.getMessage()).contains("Connection refused")) {
             LOG.errorf(failure, "database failure on %s %s", rc.request().method(), rc.request().path());
             return new OciException(OciErrorCode.UNAVAILABLE, "metadata database is unavailable");
         }
         LOG.errorf(failure, "unexpected failure on %s %s", rc.request().method(), rc.request().path());
         return new OciException(OciErrorCode.UNKNOWN, "internal error");
+    }
+
+    /**
+     * Whether a database error means "try again later": no connection (08), out of resources (53), shut
+     * down or starting (57), or a transaction lost to a concurrent one (40). Any other (a violated
+     * constraint, a bad statement) is a bug of ours, not an outage, and must not read as one.
+     */
+    private static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57")
+                || sqlState.startsWith("40"));
     }
 }

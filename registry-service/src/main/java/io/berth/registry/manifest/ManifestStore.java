@@ -41,9 +41,13 @@ public class ManifestStore {
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
     }
 
-    /** Total size of each of {@code digests} that is a manifest of the repository. */
-    public Future<Map<String, Long>> manifestSizes(SqlClient db, long repositoryId, List<String> digests) {
-        return db.preparedQuery("SELECT digest, total_size FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2)")
+    /**
+     * Total size of each of {@code digests} that is a manifest of the repository, each locked against
+     * deletion until the transaction ends: an index's children must still be there when it is recorded.
+     */
+    public Future<Map<String, Long>> manifestSizes(SqlClient tx, long repositoryId, List<String> digests) {
+        return tx.preparedQuery("SELECT digest, total_size FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2) "
+                        + "FOR KEY SHARE")
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
     }
 
@@ -58,7 +62,10 @@ public class ManifestStore {
             long totalSize, String tag) {
         String d = digest.toString();
         Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
-                        + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING")
+                        + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
+                        // An existing row is locked, not skipped: a DELETE of it committing before the references and
+                        // tag below are written would leave them pointing at nothing. The update changes no value.
+                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET media_type = registry.manifest.media_type")
                 .execute(Tuple.from(new Object[] {repositoryId, d, parsed.mediaType(), parsed.effectiveArtifactType(),
                         Buffer.buffer(content), totalSize, parsed.subject() == null ? null : parsed.subject().digest().toString(),
                         parsed.annotationsJson() == null ? null : new JsonObject(parsed.annotationsJson())}));
