@@ -5,13 +5,20 @@ import java.util.Map;
 
 /** Runs registry-service on the S3 driver against a real s3proxy for the duration of a test class. */
 public class S3ProxyResource implements QuarkusTestResourceLifecycleManager {
+    private static volatile S3ProxyServer running;
     private S3ProxyServer server;
+
+    /** The server of the test class running now, to look into its bucket. */
+    public static S3ProxyServer running() {
+        return running;
+    }
 
     @Override
     public Map<String, String> start() {
         try {
             server = S3ProxyServer.start();
             server.createBucket("registry");
+            running = server;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -6,9 +6,12 @@ import static org.hamcrest.Matchers.equalTo;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
+import io.berth.registry.upload.UploadPurge;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,31 @@ class S3StorageApiTest {
         assertThat(direct.statusCode()).isEqualTo(200);
         assertThat(direct.body()).isEqualTo(content);
         client.request().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(200).header("Content-Length", "100000");
+    }
+
+    @Inject
+    UploadPurge purge;
+
+    @Test
+    void cancelledAndPurgedUploadsLeaveNoMultipartUploadBehind() {
+        // 6 MB is more than a 5 MiB part: the first chunk starts a multipart upload
+        String cancelled = startedUploadOfOnePartAndATail();
+        client.request().delete(cancelled).then().statusCode(204);
+        String abandoned = startedUploadOfOnePartAndATail();
+        assertThat(purge.purgeOlderThan(Duration.ZERO)).isPositive();
+        client.request().get(abandoned).then().statusCode(404);
+        for (String location : List.of(cancelled, abandoned)) {
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            assertThat(S3ProxyResource.running().contents("registry")).noneMatch(key -> key.contains(id));
+        }
+    }
+
+    private String startedUploadOfOnePartAndATail() {
+        String location = client.request().post("/v2/" + repo + "/blobs/uploads/").then().statusCode(202).extract().header("Location");
+        client.request().body(Blobs.random(6_000_000, 11)).patch(location).then().statusCode(202);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(S3ProxyResource.running().contents("registry")).anyMatch(key -> key.startsWith("multipart:") && key.contains(id));
+        return location;
     }
 
     @Test
