@@ -71,6 +71,10 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
             LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
             return new OciException(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")");
         }
+        if (failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("40")) {
+            LOG.warnf("transaction conflict on %s %s: %s", rc.request().method(), rc.request().path(), pg.getMessage());
+            return new OciException(OciErrorCode.UNAVAILABLE, "the request conflicted with a concurrent one; retry it");
+        }
         if (failure instanceof io.vertx.pgclient.PgException pg ? unavailable(pg.getSqlState())
                 : failure instanceof io.vertx.core.VertxException && String.valueOf(failure.getMessage()).contains("Connection refused")) {
             LOG.errorf(failure, "database failure on %s %s", rc.request().method(), rc.request().path());
@@ -81,12 +85,11 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
     }
 
     /**
-     * Whether a database error means "try again later": no connection (08), out of resources (53), shut
-     * down or starting (57), or a transaction lost to a concurrent one (40). Any other (a violated
-     * constraint, a bad statement) is a bug of ours, not an outage, and must not read as one.
+     * Whether a database error means it is unavailable: no connection (08), out of resources (53), shut
+     * down or starting (57). Any other (a violated constraint, a bad statement) is a bug of ours, not an
+     * outage, and must not read as one.
      */
     private static boolean unavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57")
-                || sqlState.startsWith("40"));
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57"));
     }
 }

@@ -3,6 +3,7 @@ package io.berth.registry.blob;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
+import io.berth.common.oci.RepositoryName;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.download.DownloadPump;
 import io.berth.registry.api.RegistryHeaders;
@@ -104,7 +105,7 @@ public class BlobHandlers {
     }
 
     public void delete(RoutingContext rc) {
-        String repository = Authorizer.repositoryOf(rc).value();
+        RepositoryName repository = Authorizer.repositoryOf(rc);
         Digest digest = Digest.parse(rc.pathParam("digest"));
         links.unlink(db, repository, digest).onSuccess(guarded(rc, existed -> {
             if (!existed) {

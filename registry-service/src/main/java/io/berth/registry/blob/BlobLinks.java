@@ -1,7 +1,9 @@
 package io.berth.registry.blob;
 
 import io.berth.common.digest.Digest;
+import io.berth.common.oci.RepositoryName;
 import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
@@ -46,22 +48,38 @@ public class BlobLinks {
                 });
     }
 
-    /** Records the blob (if new) and links it into the repository and its project's usage. Idempotent. */
+    /**
+     * Records the blob (if new) and links it into the repository and its project's usage. Idempotent.
+     * The usage row is locked even when it exists, so that an unlink deciding whether it was the
+     * project's last link waits for this one (see {@link #unlink}).
+     */
     public Future<Void> link(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
         return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
                 .execute(Tuple.of(digest.toString(), size))
                 .compose(v -> tx.preparedQuery("INSERT INTO registry.repository_blob (repository_id, digest) VALUES ($1, $2) "
                         + "ON CONFLICT DO NOTHING").execute(Tuple.of(repositoryId, digest.toString())))
                 .compose(v -> tx.preparedQuery("INSERT INTO registry.project_blob (project, digest, size) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT DO NOTHING").execute(Tuple.of(project, digest.toString(), size)))
+                        + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size")
+                        .execute(Tuple.of(project, digest.toString(), size)))
                 .mapEmpty();
     }
 
-    /** Removes the repository's link to the blob; whether there was one. */
-    public Future<Boolean> unlink(SqlClient db, String repository, Digest digest) {
-        return db.preparedQuery("DELETE FROM registry.repository_blob rb USING registry.repository r "
+    /**
+     * Removes the repository's link to the blob, and the blob from its project's usage when no other
+     * repository of the project links it; whether there was a link. The usage row is locked first, so
+     * a concurrent link into the project is either seen by the last-link check or comes after it.
+     */
+    public Future<Boolean> unlink(Pool db, RepositoryName repository, Digest digest) {
+        Tuple usage = Tuple.of(repository.project(), digest.toString());
+        return db.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM registry.project_blob WHERE project = $1 AND digest = $2 "
+                        + "FOR UPDATE").execute(usage)
+                .compose(locked -> tx.preparedQuery("DELETE FROM registry.repository_blob rb USING registry.repository r "
                         + "WHERE rb.repository_id = r.id AND r.name = $1 AND rb.digest = $2")
-                .execute(Tuple.of(repository, digest.toString()))
-                .map(rows -> rows.rowCount() > 0);
+                        .execute(Tuple.of(repository.value(), digest.toString())))
+                .compose(unlinked -> unlinked.rowCount() == 0 ? Future.succeededFuture(false)
+                        : tx.preparedQuery("DELETE FROM registry.project_blob pb WHERE pb.project = $1 AND pb.digest = $2 "
+                                + "AND NOT EXISTS (SELECT 1 FROM registry.repository_blob rb "
+                                + "JOIN registry.repository r ON r.id = rb.repository_id WHERE r.project = $1 AND rb.digest = $2)")
+                                .execute(usage).map(true)));
     }
 }

@@ -95,7 +95,9 @@ public class ManifestService {
             return Future.succeededFuture(0L);
         }
         return manifests.linkedBlobSizes(tx, repoId, new ArrayList<>(blobs.keySet())).compose(found -> {
-            List<Descriptor> missing = blobs.values().stream().filter(b -> !found.containsKey(b.digest().toString())).toList();
+            // in digest order: two pushes mounting the same blobs lock their usage rows in the same order, never crosswise
+            List<Descriptor> missing = blobs.values().stream().filter(b -> !found.containsKey(b.digest().toString()))
+                    .sorted(java.util.Comparator.comparing(b -> b.digest().toString())).toList();
             Promise<Void> mounted = Promise.promise();
             mountInTurn(missing.iterator(), digest -> mountForManifest(tx, repoId, repository, digest, access), found, mounted);
             return mounted.future().map(v -> {
@@ -155,7 +157,9 @@ public class ManifestService {
         } else {
             Tag.validate(reference);
         }
-        return db.withTransaction(tx -> manifests.find(tx, repository.value(), reference, byDigest).compose(found -> {
+        // The row deleted is locked before its tags are read: a tag pushed meanwhile is either in the event or
+        // comes after the delete, and of concurrent deletes of one thing, one wins and the others find nothing.
+        return db.withTransaction(tx -> manifests.lockForDelete(tx, repository.value(), reference, byDigest).compose(found -> {
             if (found == null) {
                 return Future.succeededFuture(false);
             }
@@ -163,9 +167,9 @@ public class ManifestService {
                     : Future.succeededFuture(List.of(reference));
             return tags.compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
                             : manifests.deleteTag(tx, found.repositoryId(), reference))
-                    .compose(v -> outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository,
-                            Digest.parse(found.digest()), removed, found.mediaType(), found.totalSize(), access, requestId)))
-                    .map(true));
+                    .compose(deleted -> !deleted ? Future.succeededFuture(false)
+                            : outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()),
+                                    removed, found.mediaType(), found.totalSize(), access, requestId)).map(true)));
         })).recover(e -> {
             if (e instanceof PgException pg && "23503".equals(pg.getSqlState())) {
                 return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_REFERENCED,

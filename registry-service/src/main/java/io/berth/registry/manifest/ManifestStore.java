@@ -34,6 +34,20 @@ public class ManifestStore {
         });
     }
 
+    /**
+     * The manifest a tag or digest names, as {@link #find}, with the row a delete removes (the tag, or the
+     * manifest) locked until the transaction ends; null if there is none.
+     */
+    public Future<StoredManifest> lockForDelete(SqlClient tx, String repository, String reference, boolean byDigest) {
+        String sql = byDigest
+                ? "SELECT m.digest FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id "
+                        + "WHERE r.name = $1 AND m.digest = $2 FOR UPDATE OF m"
+                : "SELECT t.manifest_digest FROM registry.tag t JOIN registry.repository r ON r.id = t.repository_id "
+                        + "WHERE r.name = $1 AND t.name = $2 FOR UPDATE OF t";
+        return tx.preparedQuery(sql).execute(Tuple.of(repository, reference)).compose(rows -> rows.iterator().hasNext()
+                ? find(tx, repository, rows.iterator().next().getString(0), true) : Future.succeededFuture(null));
+    }
+
     /** Size of each of {@code digests} linked into the repository (those not linked are absent). */
     public Future<Map<String, Long>> linkedBlobSizes(SqlClient db, long repositoryId, List<String> digests) {
         return db.preparedQuery("SELECT rb.digest, b.size FROM registry.repository_blob rb JOIN registry.blob b ON b.digest = rb.digest "

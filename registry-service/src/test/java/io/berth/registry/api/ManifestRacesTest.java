@@ -6,10 +6,12 @@ import io.berth.common.media.MediaTypes;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
+import io.berth.registry.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -83,6 +85,48 @@ class ManifestRacesTest {
                 assertThat(statuses.get(0)).isEqualTo(202);
                 assertThat(child).isEqualTo(404);
             }
+        }
+    }
+
+    @Test
+    void ofConcurrentDeletesOfOneTagOrManifestOneSucceedsAndTheOthersFindNothing() throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String json = client.pushImage("gone" + round, "deleted layer " + round);
+            client.putManifest("also" + round, MediaTypes.OCI_MANIFEST, json).then().statusCode(201);
+            for (String reference : List.of("gone" + round, Blobs.sha256(json))) {
+                List<Callable<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    calls.add(() -> client.request().delete("/v2/" + repo + "/manifests/" + reference).statusCode());
+                }
+                List<Integer> statuses = together(calls);
+                // each 202 wrote a delete event: one thing deleted, one event
+                assertThat(statuses).as(reference).containsOnlyOnce(202).containsOnly(202, 404);
+            }
+        }
+    }
+
+    @Test
+    void pushesMountingTheSameBlobsFromElsewhereDoNotDeadlock() throws Exception {
+        // Two manifests share two layers that only another project's repository holds; each push mounts
+        // them. In the order of a hash map, which differed with the manifests' sizes, two pushes locked
+        // the layers' usage rows crosswise and PostgreSQL cancelled one of them.
+        for (int round = 0; round < ROUNDS; round++) {
+            String source = Blobs.repository("source");
+            RegistryClient holder = new RegistryClient(source);
+            List<String> shared = List.of("shared a " + round, "shared b " + round);
+            String small = holder.imageManifest(MediaTypes.OCI_MANIFEST, "{\"round\":" + round + "}", shared, null, null);
+            List<String> many = new ArrayList<>(shared);
+            for (int i = 0; i < 30; i++) {
+                many.add("own layer " + round + "-" + i);
+            }
+            String big = holder.imageManifest(MediaTypes.OCI_MANIFEST, "{\"big\":" + round + "}", many, null, null);
+            List<Callable<Integer>> calls = new ArrayList<>();
+            for (String json : List.of(small, big)) {
+                String target = Blobs.repository("target");
+                RegistryClient pusher = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", source, "pull")));
+                calls.add(() -> pusher.putManifest("v1", MediaTypes.OCI_MANIFEST, json).statusCode());
+            }
+            assertThat(together(calls)).containsOnly(201);
         }
     }
 
