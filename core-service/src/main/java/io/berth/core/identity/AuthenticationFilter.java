@@ -76,11 +76,15 @@ public class AuthenticationFilter {
         }
     }
 
-    /** The client's address: the first of X-Forwarded-For (set by the gateway), else the peer. */
+    /**
+     * The client's address: the last entry of X-Forwarded-For, which the gateway appends (the address it
+     * was connected from), else the peer. The entries before it are whatever the client sent: taking the
+     * first let anyone pick the address that login throttling counts and the audit log records.
+     */
     public static String clientAddress(HttpServerRequest http) {
         String forwarded = http.getHeader("X-Forwarded-For");
         if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].trim();
+            return forwarded.substring(forwarded.lastIndexOf(',') + 1).trim();
         }
         return http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
     }

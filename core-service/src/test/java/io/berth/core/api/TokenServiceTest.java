@@ -122,6 +122,20 @@ class TokenServiceTest {
     }
 
     @Test
+    void theAddressThrottledIsTheOneTheGatewaySawNotWhatTheClientClaims() {
+        // the gateway appends the address it was connected from; what comes before it is the client's say
+        String hop = "10.77." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        for (int i = 0; i < 100; i++) {
+            as(unique("nobody"), "guess").header("X-Forwarded-For", "198.51.100." + i + ", " + hop)
+                    .get("/service/token").then().statusCode(401);
+        }
+        String user = unique("someone");
+        Api.createUser(user, "Passw0rdS");
+        as(user, "Passw0rdS").header("X-Forwarded-For", "203.0.113.9, " + hop).get("/service/token").then().statusCode(429);
+        as(user, "Passw0rdS").header("X-Forwarded-For", hop + ", 10.78.0.1").get("/service/token").then().statusCode(200);
+    }
+
+    @Test
     void theOAuth2FormIssuesRefreshTokensThatWork() throws Exception {
         String user = unique("oauth");
         Api.createUser(user, "Passw0rdH");
