@@ -53,6 +53,24 @@ class GatewayFailuresTest {
     }
 
     @Test
+    void aServiceThatBreaksOffMidBodyBreaksTheClientsConnectionAtOnce() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", gateway.getPort())) {
+            socket.getOutputStream().write("GET /v2/cut HTTP/1.1\r\nHost: registry\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout(10_000);
+            // to the end, which must come (a reset or a close), never a client left waiting for the rest
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            try {
+                socket.getInputStream().transferTo(got);
+            } catch (java.net.SocketException reset) {
+                // a reset is an end too
+            }
+            String answer = got.toString(StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 200 ").containsIgnoringCase("content-length: 1000000");
+            assertThat(answer.length()).isLessThan(1_000_000);
+        }
+    }
+
+    @Test
     void aServiceThatBreaksOffGets502() {
         given().get("/v2/break").then().statusCode(502)
                 .body("errors[0].code", equalTo("BAD_GATEWAY"));

@@ -106,6 +106,29 @@ class GatewayHeadersTest {
     }
 
     @Test
+    void refusesBodiesItCannotFrameAndNeverReadsThemAsTheNextRequest() throws Exception {
+        TestBackend.SEEN.clear();
+        String hidden = "GET /v2/smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (String coding : new String[] {"xchunked", "gzip, chunked", "identity"}) {
+            String response = raw("POST /v2/created HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding + "\r\n\r\n"
+                    + Integer.toHexString(hidden.length()) + "\r\n" + hidden + "\r\n0\r\n\r\n" + hidden);
+            assertThat(response).as(coding).startsWith("HTTP/1.1 400").containsIgnoringCase("connection: close")
+                    .doesNotContain("HTTP/1.1 2");
+            assertThat(TestBackend.SEEN).as(coding + ": " + response).isEmpty();
+        }
+        assertThat(raw("GET /v2/created HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")).startsWith("HTTP/1.1 400");
+        assertThat(TestBackend.SEEN).isEmpty();
+    }
+
+    @Test
+    void dropsEveryHeaderAnyConnectionLineNames() throws Exception {
+        String response = raw("GET /v2/echo HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nConnection: X-One,\tX-Two\r\n"
+                + "X-One: 1\r\nX-Two: 2\r\nX-Three: 3\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("x-three").doesNotContainIgnoringCase("x-one")
+                .doesNotContainIgnoringCase("x-two");
+    }
+
+    @Test
     void neverForwardsTheServicesManagementEndpoints() {
         TestBackend.SEEN.clear();
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));

@@ -76,6 +76,8 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
             case "/v2/download" -> download(request);
             case "/v2/hang" -> { /* never answers */ }
             case "/v2/break" -> request.connection().close();
+            case "/v2/cut" -> request.response().putHeader("Content-Length", "1000000").write("x".repeat(1000))
+                    .onComplete(v -> request.connection().close());
             case "/v2/refuse-and-close" -> request.response().setStatusCode(400).putHeader("Connection", "close")
                     .end("{\"errors\":[{\"code\":\"MANIFEST_INVALID\"}]}").onComplete(v -> request.connection().close());
             case "/v2/head" -> request.response().putHeader("Content-Length", "1234")

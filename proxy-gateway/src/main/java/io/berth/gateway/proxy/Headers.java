@@ -2,6 +2,7 @@ package io.berth.gateway.proxy;
 
 import io.berth.common.download.BlobFileHandoff;
 import io.vertx.core.MultiMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,12 +30,14 @@ final class Headers {
         });
     }
 
-    /** Headers listed in Connection are hop-by-hop too. */
+    /** Headers listed in Connection, in any of its lines, are hop-by-hop too. */
     private static Set<String> namedInConnection(MultiMap headers) {
-        String connection = headers.get("Connection");
-        if (connection == null) {
-            return Set.of();
+        Set<String> named = new HashSet<>();
+        for (String line : headers.getAll("Connection")) {
+            for (String name : line.split(",")) {
+                named.add(name.strip().toLowerCase(Locale.ROOT));
+            }
         }
-        return Set.of(connection.toLowerCase(Locale.ROOT).replace(" ", "").split(","));
+        return named;
     }
 }

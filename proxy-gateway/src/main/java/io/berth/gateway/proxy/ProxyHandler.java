@@ -203,8 +203,12 @@ public class ProxyHandler {
 
     /** Stops the service's answer the client no longer waits for; the reset then surfaces on it, expected. */
     private static void abandon(HttpClientResponse inbound) {
-        inbound.exceptionHandler(ignored -> { });
-        inbound.request().reset();
+        try {
+            inbound.exceptionHandler(ignored -> { });
+            inbound.request().reset();
+        } catch (IllegalStateException alreadyEnded) {
+            // the service broke off: its answer has failed already, and nothing more will come of it
+        }
     }
 
     /** The registry named the blob's file instead of sending it: send it from here, or ask again for the bytes. */
