@@ -121,6 +121,12 @@ class GatewayHeadersTest {
     }
 
     @Test
+    void forwardsAnAbsoluteFormTargetInOriginForm() throws Exception {
+        String response = raw("GET http://elsewhere.example/v2/echo?n=1 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 200").contains("\"uri\":\"/v2/echo?n=1\"");
+    }
+
+    @Test
     void dropsEveryHeaderAnyConnectionLineNames() throws Exception {
         String response = raw("GET /v2/echo HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nConnection: X-One,\tX-Two\r\n"
                 + "X-One: 1\r\nX-Two: 2\r\nX-Three: 3\r\nConnection: close\r\n\r\n");

@@ -89,7 +89,7 @@ public class ProxyHandler {
                 .setHost(backend.host())
                 .setPort(backend.port())
                 .setSsl(backend.ssl())
-                .setURI(request.uri());
+                .setURI(originForm(request));
         HttpClient http = (BlobFiles.isBlobDownload(request) ? bulkClients : clients).current();
         http.request(options).onComplete(ar -> {
             if (ar.failed()) {
@@ -99,6 +99,15 @@ public class ProxyHandler {
             }
             send(rc, backend, ar.result(), askForFile);
         });
+    }
+
+    /** The request target as a service expects it (RFC 9112 §3.2.1): a client may send the absolute form. */
+    private static String originForm(HttpServerRequest request) {
+        String uri = request.uri();
+        if (uri.startsWith("/")) {
+            return uri;
+        }
+        return request.path() + (request.query() == null ? "" : "?" + request.query());
     }
 
     private void send(RoutingContext rc, Backend backend, HttpClientRequest outbound, boolean askForFile) {
