@@ -6,6 +6,7 @@ import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.scope.Scope;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -41,7 +42,7 @@ public class Authorizer {
     public Handler<RoutingContext> authenticated() {
         return rc -> {
             rc.put(ACCESS, access(rc, null));
-            rc.next();
+            allowed(rc);
         };
     }
 
@@ -62,7 +63,7 @@ public class Authorizer {
             }
             rc.put(ACCESS, access);
             rc.put(REPOSITORY, name);
-            rc.next();
+            allowed(rc);
         };
     }
 
@@ -84,8 +85,19 @@ public class Authorizer {
                 throw new Unauthorized("authentication required", challenge(Scope.catalog(), null));
             }
             rc.put(ACCESS, access);
-            rc.next();
+            allowed(rc);
         };
+    }
+
+    /**
+     * Lets the request through, and asks for its body if the client waits to be asked (Expect: 100-continue):
+     * only now, so that a client without the right token is refused before it sends a body.
+     */
+    private static void allowed(RoutingContext rc) {
+        if ("100-continue".equalsIgnoreCase(rc.request().getHeader("Expect")) && rc.request().version() == HttpVersion.HTTP_1_1) {
+            rc.response().writeContinue();
+        }
+        rc.next();
     }
 
     private Access access(RoutingContext rc, Scope needed) {

@@ -120,6 +120,47 @@ class AuthorizationTest {
     }
 
     @Test
+    void aClientWaitingFor100ContinueIsAskedForItsBodyOnlyWithTheRightToken() throws Exception {
+        String digest = Blobs.sha256("hello");
+        String[] authorizations = {null, Tokens.bearer(repo, "pull"), Tokens.pushPull(repo)};
+        for (int i = 0; i < authorizations.length; i++) {
+            String authorization = authorizations[i];
+            try (java.net.Socket socket = new java.net.Socket(registry.getHost(), registry.getPort())) {
+                socket.setSoTimeout(10_000);
+                java.io.OutputStream out = socket.getOutputStream();
+                out.write(("POST /v2/" + repo + "/blobs/uploads/?digest=" + digest + " HTTP/1.1\r\nHost: x\r\n"
+                        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+                        + "Content-Type: application/octet-stream\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.flush();
+                java.io.InputStream in = socket.getInputStream();
+                String first = readLine(in);
+                if (i < 2) {
+                    assertThat(first).as("refused before the body").matches("HTTP/1.1 40[13] .*");
+                } else {
+                    assertThat(first).startsWith("HTTP/1.1 100");
+                    while (!readLine(in).isEmpty()) {
+                        // the rest of the interim response
+                    }
+                    out.write("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    out.flush();
+                    assertThat(readLine(in)).startsWith("HTTP/1.1 201");
+                }
+            }
+        }
+    }
+
+    private static String readLine(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != -1 && c != '\n';) {
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
     void emptyNameComponentsAreInvalidAsSent() throws Exception {
         // java.net.http sends the path as written; Vert.x would merge the slashes into library/app
         HttpClient http = HttpClient.newHttpClient();
