@@ -71,25 +71,19 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
             LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
             return new OciException(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")");
         }
-        if (failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("40")) {
-            LOG.warnf("transaction conflict on %s %s: %s", rc.request().method(), rc.request().path(), pg.getMessage());
+        String sqlState = failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null ? pg.getSqlState() : "";
+        if (sqlState.startsWith("40")) {
+            LOG.warnf("transaction conflict on %s %s: %s", rc.request().method(), rc.request().path(), failure.getMessage());
             return new OciException(OciErrorCode.UNAVAILABLE, "the request conflicted with a concurrent one; retry it");
         }
-        if (failure instanceof io.vertx.pgclient.PgException pg ? unavailable(pg.getSqlState())
-                : failure instanceof io.vertx.core.VertxException && String.valueOf(failure.getMessage()).contains("Connection refused")) {
+        // the database is unreachable (08), out of resources (53) or shutting down (57); any other SQL error is a
+        // bug of ours (a violated constraint, a bad statement), not an outage, and must not read as one
+        if (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57")
+                || failure instanceof io.vertx.core.VertxException && String.valueOf(failure.getMessage()).contains("Connection refused")) {
             LOG.errorf(failure, "database failure on %s %s", rc.request().method(), rc.request().path());
             return new OciException(OciErrorCode.UNAVAILABLE, "metadata database is unavailable");
         }
         LOG.errorf(failure, "unexpected failure on %s %s", rc.request().method(), rc.request().path());
         return new OciException(OciErrorCode.UNKNOWN, "internal error");
-    }
-
-    /**
-     * Whether a database error means it is unavailable: no connection (08), out of resources (53), shut
-     * down or starting (57). Any other (a violated constraint, a bad statement) is a bug of ours, not an
-     * outage, and must not read as one.
-     */
-    private static boolean unavailable(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57"));
     }
 }

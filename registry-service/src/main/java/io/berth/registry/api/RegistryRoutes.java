@@ -20,9 +20,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +36,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RegistryRoutes {
     private static final String NAME = "(?<name>[^?#]+?)";
+    /** Each route's path and the methods it answers, in the order registered: what a 405's Allow lists. */
+    private final List<Map.Entry<Pattern, List<HttpMethod>>> endpoints = new ArrayList<>();
     private static final Pattern DOT_SEGMENT = Pattern.compile("/\\.{1,2}(/|$)|%2[eE]");
 
     private final Authorizer auth;
@@ -74,11 +79,12 @@ public class RegistryRoutes {
         on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(PULL), blobs::get, HttpMethod.GET, HttpMethod.HEAD);
         on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(DELETE), blobs::delete, HttpMethod.DELETE);
         on(router, "^/v2/" + NAME + "/referrers/(?<digest>[^/]+)$", auth.repository(PULL), referrers::list, HttpMethod.GET);
-        router.routeWithRegex("^/v2/.*").order(10_000).handler(RegistryRoutes::unmatched);
+        router.routeWithRegex("^/v2/.*").order(10_000).handler(this::unmatched);
     }
 
-    private static void on(Router router, String regex, Handler<RoutingContext> authorize, Handler<RoutingContext> handler,
+    private void on(Router router, String regex, Handler<RoutingContext> authorize, Handler<RoutingContext> handler,
             HttpMethod... methods) {
+        endpoints.add(Map.entry(Pattern.compile(regex), List.of(methods)));
         Route route = router.routeWithRegex(regex);
         Arrays.stream(methods).forEach(route::method);
         route.handler(authorize).handler(handler);
@@ -105,22 +111,16 @@ public class RegistryRoutes {
         rc.response().putHeader("Content-Type", "application/json").end("{}");
     }
 
-    /** The methods each endpoint answers: the Allow header of its 405s (RFC 9110 §15.5.6). First match wins. */
-    private static final List<Map.Entry<Pattern, String>> ALLOWED = List.of(
-            Map.entry(Pattern.compile("^/v2/$"), "GET, HEAD"),
-            Map.entry(Pattern.compile("^/v2/_catalog$"), "GET"),
-            Map.entry(Pattern.compile("^/v2/.+/manifests/[^/]+$"), "GET, HEAD, PUT, DELETE"),
-            Map.entry(Pattern.compile("^/v2/.+/blobs/uploads/?$"), "POST"),
-            Map.entry(Pattern.compile("^/v2/.+/blobs/uploads/[^/]+$"), "GET, PATCH, PUT, DELETE"),
-            Map.entry(Pattern.compile("^/v2/.+/blobs/[^/]+$"), "GET, HEAD, DELETE"),
-            Map.entry(Pattern.compile("^/v2/.+/tags/list$"), "GET"),
-            Map.entry(Pattern.compile("^/v2/.+/referrers/[^/]+$"), "GET"));
-
-    private static void unmatched(RoutingContext rc) {
+    /** A method no route of the path answers is 405 with the methods that are (RFC 9110 §15.5.6); a path no route has, 404. */
+    private void unmatched(RoutingContext rc) {
         String path = rc.request().path();
-        ALLOWED.stream().filter(e -> e.getKey().matcher(path).matches()).findFirst().ifPresentOrElse(
-                endpoint -> rc.fail(new OciErrorWithHeaders(OciErrorCode.METHOD_UNSUPPORTED,
-                        rc.request().method() + " is not supported on " + path, Map.of("Allow", endpoint.getValue()))),
-                () -> rc.fail(new OciException(OciErrorCode.ENDPOINT_UNKNOWN, "no such endpoint: " + path)));
+        Set<String> allowed = new LinkedHashSet<>();
+        endpoints.stream().filter(e -> e.getKey().matcher(path).matches()).forEach(e -> e.getValue().forEach(m -> allowed.add(m.name())));
+        if (allowed.isEmpty()) {
+            rc.fail(new OciException(OciErrorCode.ENDPOINT_UNKNOWN, "no such endpoint: " + path));
+        } else {
+            rc.fail(new OciErrorWithHeaders(OciErrorCode.METHOD_UNSUPPORTED, rc.request().method() + " is not supported on " + path,
+                    Map.of("Allow", String.join(", ", allowed))));
+        }
     }
 }

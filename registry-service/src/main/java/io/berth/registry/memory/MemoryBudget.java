@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Bytes that requests of one kind hold in memory together, bounded so that any number of them at once
- * fits in a fixed heap (or, for upload bodies, a fixed share of direct memory). Bodies already received are {@link #take taken} unconditionally, and their
+ * fits in a fixed heap (or, for upload bodies, a fixed share of direct memory). Bodies already received
+ * are {@link #take taken} unconditionally, and their
  * request pauses while the budget is {@link #spent}; work that is about to allocate {@link #reserve
  * reserves} first and waits its turn. Without such a bound, sixteen concurrent uploads, or thirty
  * 3 MiB manifest pushes, ran a 128 MiB heap out of memory.

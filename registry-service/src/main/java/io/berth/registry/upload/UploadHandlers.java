@@ -101,7 +101,7 @@ public class UploadHandlers {
         })).onFailure(rc::fail);
     }
 
-    /** Cancels an upload; like a chunk, it waits for no other request writing to it (that one is refused, this one too). */
+    /** Cancels an upload once it claims it, as a chunk does: while another request writes to it, the cancel is refused. */
     public void cancel(RoutingContext rc) {
         RepositoryName repository = Authorizer.repositoryOf(rc);
         claim(rc, repository)

@@ -262,12 +262,8 @@ class BlobUploadTest {
     void aTruncatedBodyLeavesTheSessionAsItWas() throws Exception {
         String location = startUpload().header("Location");
         client.request().body("first".getBytes()).patch(location).then().statusCode(202).header("Range", "0-4");
-        try (Socket socket = new Socket(registry.getHost(), registry.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo)
-                    + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[1000]);
-            out.flush();
+        try (Socket socket = patchInFlight(location)) {
+            // the client breaks off after 1,000 of the 1,000,000 bytes it announced
         }
         Thread.sleep(500);
         client.request().get(location).then().statusCode(204).header("Range", "0-4");
@@ -279,12 +275,7 @@ class BlobUploadTest {
     void aCancelWaitsForNoChunkInFlightAndIsRefusedLikeAConcurrentChunk() throws Exception {
         String location = startUpload().header("Location");
         client.request().body("first".getBytes()).patch(location).then().statusCode(202);
-        try (Socket socket = new Socket(registry.getHost(), registry.getPort())) {
-            OutputStream out = socket.getOutputStream();
-            out.write(("PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo)
-                    + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[1000]);
-            out.flush();
+        try (Socket socket = patchInFlight(location)) {
             Thread.sleep(500);
             // the chunk holds the session: a cancel must not delete the bytes it is writing
             client.request().delete(location).then().statusCode(400).body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
@@ -294,6 +285,17 @@ class BlobUploadTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.request().delete(location).statusCode() == 204);
         client.request().get(location).then().statusCode(404);
         assertThat(Files.exists(uploadDirectory(location))).isFalse();
+    }
+
+    /** A PATCH announcing 1,000,000 bytes of which 1,000 are sent: it holds the session until the socket closes. */
+    private Socket patchInFlight(String location) throws java.io.IOException {
+        Socket socket = new Socket(registry.getHost(), registry.getPort());
+        OutputStream out = socket.getOutputStream();
+        out.write(("PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo)
+                + "\r\nContent-Length: 1000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(new byte[1000]);
+        out.flush();
+        return socket;
     }
 
     @Test
