@@ -26,6 +26,7 @@ public enum OciErrorCode {
     ENDPOINT_UNKNOWN(404, "no such endpoint"),
     TOOMANYREQUESTS(429, "too many requests"),
     MANIFEST_TOO_LARGE(413, "manifest exceeds the size limit"),
+    TOO_MANY_TAGS(414, "too many tags in one request"),
     MANIFEST_REFERENCED(409, "manifest is referenced by an index in this repository"),
     UNAVAILABLE(503, "service unavailable"),
     BAD_GATEWAY(502, "bad gateway"),
@@ -52,6 +53,7 @@ public enum OciErrorCode {
         return switch (this) {
             case METHOD_UNSUPPORTED, ENDPOINT_UNKNOWN -> "UNSUPPORTED";
             case MANIFEST_TOO_LARGE -> "MANIFEST_INVALID";
+            case TOO_MANY_TAGS -> "TAG_INVALID";
             case MANIFEST_REFERENCED -> "DENIED";
             default -> name();
         };

@@ -71,7 +71,7 @@ public class RegistryRoutes {
         on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PULL), manifests::get, HttpMethod.GET, HttpMethod.HEAD);
         on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PUSH), manifests::put, HttpMethod.PUT);
         on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(DELETE), manifests::delete, HttpMethod.DELETE);
-        on(router, "^/v2/" + NAME + "/blobs/uploads/?$", auth.repository(PUSH), uploads::start, HttpMethod.POST);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/?$", auth.uploadStart(), uploads::start, HttpMethod.POST);
         on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::patch, HttpMethod.PATCH);
         on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::complete, HttpMethod.PUT);
         on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::status, HttpMethod.GET);

@@ -32,7 +32,32 @@ public record Access(String subject, List<Scope> grants, Instant expiresAt, bool
         return false;
     }
 
-    /** Whether the token says anything about repository {@code name}: if so, a missing action is a denial, not a missing token. */
+    /**
+     * Whether the caller may read repository {@code name}: a pull (or delete) grant on it, or on another
+     * repository of its project. Berth's roles, like Harbor's, are given per project, so the token service
+     * grants pull on one repository of a project exactly when it would grant it on all of them. This lets a
+     * mount without {@code from} take a blob from a sibling repository the token does not name.
+     */
+    public boolean mayPull(String name) {
+        if (allows(name, Scope.PULL)) {
+            return true;
+        }
+        String project = projectOf(name);
+        for (Scope g : grants) {
+            if (Scope.REPOSITORY.equals(g.type()) && project.equals(projectOf(g.name()))
+                    && (g.allows(Scope.PULL) || g.allows(Scope.DELETE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String projectOf(String repository) {
+        int slash = repository.indexOf('/');
+        return slash < 0 ? repository : repository.substring(0, slash);
+    }
+
+    /** Whether the token says anything about repository {@code name}: if so, its token service has decided on it. */
     public boolean mentions(String name) {
         return unrestricted || grants.stream().anyMatch(g -> Scope.REPOSITORY.equals(g.type()) && g.name().equals(name));
     }

@@ -1,21 +1,27 @@
 package io.berth.registry.auth;
 
 import io.berth.common.config.BerthConfig;
-import io.berth.common.error.OciErrorCode;
-import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.scope.Scope;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Route handlers that let a request through only with the access it needs. No token, or one that
- * cannot be verified, or one that says nothing about the repository: 401 with a challenge naming
- * the scope, so the client fetches a token. A valid token that mentions the repository but lacks
- * the action: 403 DENIED (the token service has already decided).
+ * cannot be verified: 401 with a challenge naming the scope, so the client fetches a token. A valid
+ * token without the actions the request needs: 401 with the same challenge and
+ * {@code error="insufficient_scope"}, as CNCF Distribution answers (Docker token authentication
+ * spec): clients cache a token per repository and action and ask for a wider one only on a 401. If
+ * the token service refuses the wider token too, the client gets the 401 again and reports it.
  */
 @ApplicationScoped
 public class Authorizer {
@@ -41,7 +47,7 @@ public class Authorizer {
     /** Any valid token (the {@code GET /v2/} check). */
     public Handler<RoutingContext> authenticated() {
         return rc -> {
-            rc.put(ACCESS, access(rc, null));
+            rc.put(ACCESS, access(rc, List.of()));
             allowed(rc);
         };
     }
@@ -51,14 +57,36 @@ public class Authorizer {
         return rc -> {
             RepositoryName name = RepositoryName.parse(rc.pathParam("name"));
             Scope needed = challengeScope(name.value(), actions);
+            Access access = access(rc, List.of(needed));
+            requireActions(access, name, List.of(needed), actions);
+            rc.put(ACCESS, access);
+            rc.put(REPOSITORY, name);
+            allowed(rc);
+        };
+    }
+
+    /**
+     * Starting an upload: push on the repository and, for a mount with {@code from=}, pull on the source
+     * as well, as Distribution requires. A token that says nothing about the source gets a challenge
+     * naming both scopes, so the client can fetch one that does; a token whose service already refused
+     * pull on the source (it names the source without pull) opens an ordinary upload instead (202).
+     */
+    public Handler<RoutingContext> uploadStart() {
+        return rc -> {
+            RepositoryName name = RepositoryName.parse(rc.pathParam("name"));
+            List<Scope> needed = new ArrayList<>(List.of(challengeScope(name.value(), Scope.PUSH)));
+            String from = rc.request().getParam("from");
+            if (rc.request().getParam("mount") != null && from != null) {
+                RepositoryName source = RepositoryName.parse(from);
+                if (!source.equals(name)) {
+                    needed.add(Scope.repository(source.value(), Scope.PULL));
+                }
+            }
             Access access = access(rc, needed);
-            for (String action : actions) {
-                if (!access.allows(name.value(), action)) {
-                    if (access.mentions(name.value())) {
-                        throw new OciException(OciErrorCode.DENIED, "requested access to the resource is denied",
-                                java.util.Map.of("repository", name.value(), "action", action));
-                    }
-                    throw new Unauthorized("authentication required", challenge(needed, null));
+            requireActions(access, name, needed, Scope.PUSH, Scope.PULL);
+            for (Scope source : needed.subList(1, needed.size())) {
+                if (!access.mayPull(source.name()) && !access.mentions(source.name())) {
+                    throw insufficientScope(needed, source.name(), Scope.PULL);
                 }
             }
             rc.put(ACCESS, access);
@@ -67,22 +95,37 @@ public class Authorizer {
         };
     }
 
+    private void requireActions(Access access, RepositoryName name, List<Scope> needed, String... actions) {
+        for (String action : actions) {
+            if (!access.allows(name.value(), action)) {
+                throw insufficientScope(needed, name.value(), action);
+            }
+        }
+    }
+
+    private Unauthorized insufficientScope(List<Scope> needed, String repository, String action) {
+        return new Unauthorized("insufficient scope: " + action + " on " + repository + " is not granted by the token",
+                challenge(needed, "insufficient_scope"),
+                List.of(Map.of("Type", Scope.REPOSITORY, "Name", repository, "Action", action)));
+    }
+
     /** Clients ask for pull along with push (they read blobs while pushing), as Distribution's challenges do. */
     private static Scope challengeScope(String name, String... actions) {
-        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(java.util.List.of(actions));
+        LinkedHashSet<String> all = new LinkedHashSet<>(List.of(actions));
         if (all.contains(Scope.PUSH)) {
             all.add(Scope.PULL);
         }
-        java.util.List<String> ordered = new java.util.ArrayList<>(all);
-        ordered.sort(java.util.Comparator.comparing(a -> a.equals(Scope.PULL) ? 0 : a.equals(Scope.PUSH) ? 1 : 2));
+        List<String> ordered = new ArrayList<>(all);
+        ordered.sort(Comparator.comparing(a -> a.equals(Scope.PULL) ? 0 : a.equals(Scope.PUSH) ? 1 : 2));
         return Scope.repository(name, ordered.toArray(String[]::new));
     }
 
     public Handler<RoutingContext> catalog() {
         return rc -> {
-            Access access = access(rc, Scope.catalog());
+            Access access = access(rc, List.of(Scope.catalog()));
             if (!access.allowsCatalog()) {
-                throw new Unauthorized("authentication required", challenge(Scope.catalog(), null));
+                throw new Unauthorized("insufficient scope: the token does not grant the catalog",
+                        challenge(List.of(Scope.catalog()), "insufficient_scope"), null);
             }
             rc.put(ACCESS, access);
             allowed(rc);
@@ -100,25 +143,26 @@ public class Authorizer {
         rc.next();
     }
 
-    private Access access(RoutingContext rc, Scope needed) {
+    private Access access(RoutingContext rc, List<Scope> needed) {
         if (!enforced) {
             return Access.everything();
         }
         String header = rc.request().getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new Unauthorized("authentication required", challenge(needed, null));
+            throw new Unauthorized("authentication required", challenge(needed, null), null);
         }
         try {
             return verifier.verify(header.substring(7).trim());
         } catch (InvalidTokenException e) {
-            throw new Unauthorized(e.getMessage(), challenge(needed, "invalid_token"));
+            throw new Unauthorized(e.getMessage(), challenge(needed, "invalid_token"), null);
         }
     }
 
-    private String challenge(Scope scope, String error) {
+    /** The challenge; several scopes go in one {@code scope} parameter, separated by spaces, as Distribution writes them. */
+    private String challenge(List<Scope> scopes, String error) {
         StringBuilder c = new StringBuilder("Bearer realm=\"").append(realm).append("\",service=\"").append(service).append('"');
-        if (scope != null) {
-            c.append(",scope=\"").append(scope).append('"');
+        if (!scopes.isEmpty()) {
+            c.append(",scope=\"").append(scopes.stream().map(Scope::toString).collect(Collectors.joining(" "))).append('"');
         }
         if (error != null) {
             c.append(",error=\"").append(error).append('"');

@@ -7,8 +7,9 @@ import io.berth.common.error.OciException;
 public class Unauthorized extends OciException {
     private final String challenge;
 
-    public Unauthorized(String message, String challenge) {
-        super(OciErrorCode.UNAUTHORIZED, message);
+    /** {@code detail}: the access the token lacks (Distribution's {@code [{Type, Name, Action}]}), or null. */
+    public Unauthorized(String message, String challenge, Object detail) {
+        super(OciErrorCode.UNAUTHORIZED, message, detail);
         this.challenge = challenge;
     }
 

@@ -119,10 +119,14 @@ public class ManifestHandlers {
         return accepted.stream().noneMatch(MediaTypes::isManifest);
     }
 
+    /** A push may name this many tags with {@code ?tag=} (the spec: SHOULD support at least 10). */
+    static final int MAX_TAG_PARAMS = 100;
+
     public void put(RoutingContext rc) {
         RepositoryName repository = Authorizer.repositoryOf(rc);
         String reference = rc.pathParam("reference");
         HttpServerRequest request = rc.request();
+        List<String> tagParams = tagParams(request);
         String length = request.getHeader("Content-Length");
         long declared = length == null ? MAX_MANIFEST_BYTES : Long.parseLong(length); // Netty has checked it is a number
         if (declared > MAX_MANIFEST_BYTES) {
@@ -131,7 +135,7 @@ public class ManifestHandlers {
         }
         long cost = declared <= UNRESERVED_MANIFEST_BYTES ? 0 : HEAP_PER_MANIFEST_BYTE * declared;
         (cost == 0 ? readLimited(rc) : pushes.reserve(cost).compose(admitted -> readLimited(rc)))
-                .compose(body -> service.put(repository, reference, body.getBytes(), request.getHeader("Content-Type"),
+                .compose(body -> service.put(repository, reference, tagParams, body.getBytes(), request.getHeader("Content-Type"),
                         Authorizer.accessOf(rc), rc.get("request_id")))
                 .andThen(done -> {
                     if (cost > 0) {
@@ -146,8 +150,22 @@ public class ManifestHandlers {
                     if (pushed.manifest().subject() != null) {
                         response.putHeader(RegistryHeaders.OCI_SUBJECT, pushed.manifest().subject().digest().toString());
                     }
+                    if (!tagParams.isEmpty()) {
+                        response.putHeader(RegistryHeaders.OCI_TAG, String.join(", ", pushed.tags()));
+                    }
                     response.end();
                 })).onFailure(rc::fail);
+    }
+
+    /** The {@code tag} query parameters, each a valid tag, in the order given, at most {@link #MAX_TAG_PARAMS}. */
+    private static List<String> tagParams(HttpServerRequest request) {
+        List<String> tags = request.params().getAll("tag");
+        if (tags.size() > MAX_TAG_PARAMS) {
+            throw new OciException(OciErrorCode.TOO_MANY_TAGS, "a push may name at most " + MAX_TAG_PARAMS + " tags, this one names "
+                    + tags.size(), Map.of("tags", tags.size()));
+        }
+        tags.forEach(Tag::validate);
+        return tags;
     }
 
     public void delete(RoutingContext rc) {

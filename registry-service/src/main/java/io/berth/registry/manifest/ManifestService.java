@@ -7,7 +7,6 @@ import io.berth.common.error.OciException;
 import io.berth.common.event.RegistryEvent;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.oci.Tag;
-import io.berth.common.scope.Scope;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
@@ -47,14 +46,24 @@ public class ManifestService {
         this.outbox = outbox;
     }
 
-    /** What a push recorded. */
-    public record Pushed(Digest digest, ParsedManifest manifest) {}
+    /** What a push recorded: the digest, the manifest, and the tags it now carries from this push. */
+    public record Pushed(Digest digest, ParsedManifest manifest, List<String> tags) {}
 
-    public Future<Pushed> put(RepositoryName repository, String reference, byte[] content, String contentType,
-            Access access, String requestId) {
+    /**
+     * Records a manifest pushed by tag or digest, with the tags of {@code tagParams} as well (the spec's
+     * {@code ?tag=} parameters; validated by the caller): all in one transaction, so either every tag
+     * points at the manifest or none does.
+     */
+    public Future<Pushed> put(RepositoryName repository, String reference, List<String> tagParams, byte[] content,
+            String contentType, Access access, String requestId) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         Digest expected = byDigest ? Digest.parse(reference) : null;
-        String tag = byDigest ? null : Tag.validate(reference);
+        java.util.LinkedHashSet<String> tagSet = new java.util.LinkedHashSet<>();
+        if (!byDigest) {
+            tagSet.add(Tag.validate(reference));
+        }
+        tagSet.addAll(tagParams);
+        List<String> tags = List.copyOf(tagSet);
         ParsedManifest parsed = ManifestParser.parse(content, contentType);
         Digest digest = (expected == null ? DigestAlgorithm.SHA256 : expected.algorithm()).digest(content);
         if (expected != null && !expected.equals(digest)) {
@@ -62,11 +71,10 @@ public class ManifestService {
         }
         return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId ->
                 references(tx, repoId, repository, parsed, access).compose(referencedSize ->
-                        manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tag)
+                        manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags)
                                 .compose(v -> outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
-                                        tag == null ? List.of() : List.of(tag), parsed.mediaType(), content.length + referencedSize,
-                                        access, requestId))))))
-                .map(v -> new Pushed(digest, parsed));
+                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId))))))
+                .map(v -> new Pushed(digest, parsed, tags));
     }
 
     /**
@@ -140,7 +148,7 @@ public class ManifestService {
     /** A referenced blob that another repository the caller may pull from holds is linked in; else MANIFEST_BLOB_UNKNOWN. */
     private Future<Long> mountForManifest(SqlClient tx, long repoId, RepositoryName repository, Digest digest, Access access) {
         return links.holders(tx, digest, 50).compose(holders -> {
-            boolean mountable = holders.stream().anyMatch(h -> access.allows(h, Scope.PULL));
+            boolean mountable = holders.stream().anyMatch(access::mayPull);
             if (!mountable) {
                 return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
                         "blob " + digest + " is not in " + repository, Map.of("digest", digest.toString())));

@@ -71,9 +71,9 @@ public class ManifestStore {
         return sizes;
     }
 
-    /** Records a manifest and its references (idempotent for identical content), and points {@code tag} at it. */
+    /** Records a manifest and its references (idempotent for identical content), and points {@code tags} at it. */
     public Future<Void> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
-            long totalSize, String tag) {
+            long totalSize, List<String> tags) {
         String d = digest.toString();
         Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
                         + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
@@ -95,10 +95,12 @@ public class ManifestStore {
             saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
                     + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(children));
         }
-        if (tag != null) {
+        if (!tags.isEmpty()) {
+            // in name order, so that two pushes of the same tags lock their rows in the same order, never crosswise
+            List<Tuple> rows = tags.stream().sorted().map(tag -> Tuple.of(repositoryId, tag, d)).toList();
             saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.tag (repository_id, name, manifest_digest) VALUES ($1, $2, $3) "
                             + "ON CONFLICT (repository_id, name) DO UPDATE SET manifest_digest = EXCLUDED.manifest_digest, updated_at = now()")
-                    .execute(Tuple.of(repositoryId, tag, d)));
+                    .executeBatch(rows));
         }
         return saved.mapEmpty();
     }

@@ -75,7 +75,7 @@ public class UploadHandlers {
         }).onFailure(rc::fail);
     }
 
-    /** Completes an upload with {@code digest=}, after appending the body if there is one. */
+    /** Completes an upload with {@code digest=}, after appending the body if there is one (its Content-Range checked as a PATCH's). */
     public void complete(RoutingContext rc) {
         RepositoryName repository = Authorizer.repositoryOf(rc);
         String digestParam = rc.request().getParam("digest");
@@ -84,7 +84,11 @@ public class UploadHandlers {
         }
         Digest digest = Digest.parse(digestParam);
         claim(rc, repository)
-                .compose(session -> uploads.receive(session, rc.request()))
+                .compose(session -> {
+                    // a last chunk sent with the PUT must continue the bytes received, as a PATCH's must (416 if not)
+                    checkContentRange(rc, repository, session);
+                    return uploads.receive(session, rc.request());
+                })
                 .compose(received -> uploads.complete(repository, received, digest))
                 .onSuccess(size -> created(rc, repository, digest))
                 .onFailure(rc::fail);

@@ -5,7 +5,6 @@ import io.berth.common.digest.DigestAlgorithm;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
-import io.berth.common.scope.Scope;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.memory.MemoryBudget;
@@ -169,12 +168,13 @@ public class UploadService {
 
     /**
      * Links an existing blob into {@code repository} without transferring it: from {@code from} if
-     * given, else from any repository holding it. Only from repositories the caller may pull from.
+     * given, else from any repository holding it. Only from repositories the caller may pull from
+     * ({@link Access#mayPull}).
      */
     public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access) {
         Future<List<String>> candidates = from != null
-                ? Future.succeededFuture(access.allows(from, Scope.PULL) ? List.of(from) : List.of())
-                : links.holders(db, digest, 50).map(names -> names.stream().filter(n -> access.allows(n, Scope.PULL)).toList());
+                ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
+                : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
         return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
                 : links.linkedSize(db, names.get(0), digest).compose(size -> size == null ? Future.succeededFuture(false)
                         : db.withTransaction(tx -> repositories.ensure(tx, repository)

@@ -3,6 +3,7 @@ package io.berth.registry.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
@@ -107,6 +108,12 @@ class BlobUploadTest {
         // the session is intact: the right chunk still fits
         client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).then().statusCode(202)
                 .header("Range", "0-9");
+        // a last chunk sent with the completing PUT is held to the same rule
+        String digest = Blobs.sha256("1234567890abcde");
+        client.request().header("Content-Range", "0-4").queryParam("digest", digest).body("abcde".getBytes()).put(location).then()
+                .statusCode(416).header("Range", "0-9").header("Location", location).body("errors[0].code", equalTo("RANGE_INVALID"));
+        client.request().header("Content-Range", "10-14").queryParam("digest", digest).body("abcde".getBytes()).put(location).then()
+                .statusCode(201).header("Docker-Content-Digest", digest);
     }
 
     @Test
@@ -240,14 +247,34 @@ class BlobUploadTest {
     }
 
     @Test
-    void mountWithoutReadAccessToTheSourceStartsAnOrdinaryUpload() {
-        String digest = client.pushBlob("private layer");
+    void mountFromARepositoryTheTokenDoesNotNameIsChallengedForBothScopes() {
+        String source = Blobs.repository("elsewhere");
+        String digest = new RegistryClient(source).pushBlob("layer of another project");
         String target = Blobs.repository("library");
         RegistryClient onlyTarget = new RegistryClient(target);
-        onlyTarget.request().queryParam("mount", digest).queryParam("from", repo).post("/v2/" + target + "/blobs/uploads/")
-                .then().statusCode(202);
-        onlyTarget.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(202);
+        onlyTarget.request().queryParam("mount", digest).queryParam("from", source).post("/v2/" + target + "/blobs/uploads/")
+                .then().statusCode(401)
+                .header("WWW-Authenticate", containsString("scope=\"repository:" + target + ":pull,push repository:" + source + ":pull\""))
+                .header("WWW-Authenticate", containsString("error=\"insufficient_scope\""))
+                .body("errors[0].code", equalTo("UNAUTHORIZED"))
+                .body("errors[0].detail[0].Name", equalTo(source));
         onlyTarget.request().head("/v2/" + target + "/blobs/" + digest).then().statusCode(404);
+        // with the token the challenge asks for, it mounts
+        RegistryClient both = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", source, "pull")));
+        both.request().queryParam("mount", digest).queryParam("from", source).post("/v2/" + target + "/blobs/uploads/")
+                .then().statusCode(201);
+    }
+
+    @Test
+    void mountFromASourceTheTokenServiceRefusedStartsAnOrdinaryUpload() {
+        String source = Blobs.repository("elsewhere");
+        String digest = new RegistryClient(source).pushBlob("private layer");
+        String target = Blobs.repository("library");
+        RegistryClient refused = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", source, "")));
+        refused.request().queryParam("mount", digest).queryParam("from", source).post("/v2/" + target + "/blobs/uploads/")
+                .then().statusCode(202);
+        refused.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(202);
+        refused.request().head("/v2/" + target + "/blobs/" + digest).then().statusCode(404);
     }
 
     @Test
@@ -256,6 +283,18 @@ class BlobUploadTest {
         String target = Blobs.repository("library");
         RegistryClient both = new RegistryClient(target, Tokens.bearer(Map.of(target, "pull,push", repo, "pull")));
         both.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(201);
+    }
+
+    @Test
+    void mountsTakeBlobsFromSiblingRepositoriesOfTheProjectTheTokenGrantsPullOn() {
+        // roles are per project: pull on the target is pull on every repository of its project
+        String digest = client.pushBlob("sibling layer");
+        String target = Blobs.repository("library");
+        RegistryClient onlyTarget = new RegistryClient(target);
+        onlyTarget.request().queryParam("mount", digest).post("/v2/" + target + "/blobs/uploads/").then().statusCode(201);
+        String other = Blobs.repository("library");
+        new RegistryClient(other).request().queryParam("mount", digest).queryParam("from", repo)
+                .post("/v2/" + other + "/blobs/uploads/").then().statusCode(201);
     }
 
     @Test

@@ -65,6 +65,40 @@ class ManifestTest {
     }
 
     @Test
+    void pushByDigestWithTagParametersTagsTheManifestAndSaysSoInOciTag() {
+        String json = client.imageManifest(MediaTypes.OCI_MANIFEST, "{\"tagged\":1}", List.of("tp layer"), null, null);
+        String digest = Blobs.sha256(json);
+        client.request().contentType(MediaTypes.OCI_MANIFEST).body(json)
+                .queryParam("tag", "1.2.3").queryParam("tag", "1.2").queryParam("tag", "latest").queryParam("tag", "1.2")
+                .put("/v2/" + repo + "/manifests/" + digest).then().statusCode(201)
+                .header("Docker-Content-Digest", digest).header("OCI-Tag", "1.2.3, 1.2, latest");
+        for (String tag : List.of("1.2.3", "1.2", "latest")) {
+            client.request().head("/v2/" + repo + "/manifests/" + tag).then().statusCode(200).header("Docker-Content-Digest", digest);
+        }
+        client.request().get("/v2/" + repo + "/tags/list").then().body("tags", equalTo(List.of("1.2", "1.2.3", "latest")));
+        // pushed by tag, the parameters add to the tag of the path
+        String other = client.imageManifest(MediaTypes.OCI_MANIFEST, "{\"tagged\":2}", List.of("tp layer 2"), null, null);
+        client.request().contentType(MediaTypes.OCI_MANIFEST).body(other).queryParam("tag", "latest")
+                .put("/v2/" + repo + "/manifests/v2").then().statusCode(201).header("OCI-Tag", "v2, latest");
+        client.request().head("/v2/" + repo + "/manifests/latest").then().header("Docker-Content-Digest", Blobs.sha256(other));
+    }
+
+    @Test
+    void badTagParametersAreRefusedAndNothingIsRecorded() {
+        String json = client.imageManifest(MediaTypes.OCI_MANIFEST, "{\"tagged\":3}", List.of("bad tp layer"), null, null);
+        String digest = Blobs.sha256(json);
+        client.request().contentType(MediaTypes.OCI_MANIFEST).body(json).queryParam("tag", "good").queryParam("tag", "-bad")
+                .put("/v2/" + repo + "/manifests/" + digest).then().statusCode(400).body("errors[0].code", equalTo("TAG_INVALID"));
+        var tooMany = client.request().contentType(MediaTypes.OCI_MANIFEST).body(json);
+        for (int i = 0; i <= 100; i++) {
+            tooMany = tooMany.queryParam("tag", "t" + i);
+        }
+        tooMany.put("/v2/" + repo + "/manifests/" + digest).then().statusCode(414).body("errors[0].code", equalTo("TAG_INVALID"));
+        client.request().head("/v2/" + repo + "/manifests/good").then().statusCode(404);
+        client.request().head("/v2/" + repo + "/manifests/" + digest).then().statusCode(404);
+    }
+
+    @Test
     void aManifestReferencingAMissingBlobIsRefusedAndNothingIsRecorded() {
         String missing = Blobs.sha256("never uploaded");
         String config = RegistryClient.descriptorOf(MediaTypes.OCI_CONFIG, "{}");
