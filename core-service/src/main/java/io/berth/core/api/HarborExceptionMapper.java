@@ -2,6 +2,8 @@ package io.berth.core.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.berth.common.error.ErrorBodies;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,6 +27,9 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof JsonProcessingException || failure.getCause() instanceof JsonProcessingException) {
             return body(400, "BAD_REQUEST", "malformed JSON: " + rootMessage(failure));
         }
+        if (failure instanceof WebApplicationException web && unconvertibleParameter(web)) {
+            return body(400, "BAD_REQUEST", "invalid parameter value: " + rootMessage(failure));
+        }
         if (failure instanceof WebApplicationException web) {
             int status = web.getResponse().getStatus();
             if (status >= 500) {
@@ -39,6 +44,16 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
 
     public static Response body(int status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor(code, message)).build();
+    }
+
+    /**
+     * Quarkus REST reports a path or query parameter it cannot convert (page_size=abc, /users/abc) as a
+     * NotFoundException, a header or form parameter as a BadRequestException, each caused by the conversion
+     * failure; a path that matches no resource is a NotFoundException without a cause, and stays a 404.
+     */
+    private static boolean unconvertibleParameter(WebApplicationException web) {
+        return (web instanceof NotFoundException || web instanceof BadRequestException) && web.getCause() != null
+                && !(web.getCause() instanceof WebApplicationException);
     }
 
     private static String codeOf(int status) {

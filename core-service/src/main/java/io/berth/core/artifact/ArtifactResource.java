@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.oci.Tag;
 import io.berth.core.api.HarborException;
 import io.berth.core.api.Paging;
+import io.berth.core.api.Params;
 import io.berth.core.api.Query;
 import io.berth.core.api.Sorting;
 import io.berth.core.identity.CurrentCaller;
@@ -13,7 +14,6 @@ import io.berth.core.rbac.Action;
 import io.berth.core.registry.RegistryClient;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -67,7 +67,8 @@ public class ArtifactResource {
     @GET
     public Response list(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
-            @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") @DefaultValue("true") boolean withTag, @Context UriInfo uri) {
+            @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") String withTagParam, @Context UriInfo uri) {
+        boolean withTag = Params.bool("with_tag", withTagParam, true);
         RegistryViews.RepositoryRow repository = repositories.find(project, repositoryName, Action.PULL);
         Paging paging = Paging.of(page, pageSize);
         Query query = Query.parse(q);
@@ -82,8 +83,9 @@ public class ArtifactResource {
     @GET
     @Path("/{reference}")
     public ArtifactView get(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
-            @PathParam("reference") String reference, @QueryParam("with_tag") @DefaultValue("true") boolean withTag) {
-        return describe(List.of(find(project, repositoryName, reference, Action.PULL)), withTag).get(0);
+            @PathParam("reference") String reference, @QueryParam("with_tag") String withTag) {
+        boolean tags = Params.bool("with_tag", withTag, true);
+        return describe(List.of(find(project, repositoryName, reference, Action.PULL)), tags).get(0);
     }
 
     @DELETE

@@ -2,6 +2,7 @@ package io.berth.core.project;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.api.Paging;
+import io.berth.core.api.Params;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
@@ -75,9 +76,11 @@ public class ProjectResource {
 
     @GET
     public Response list(@QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
-            @QueryParam("q") String q, @QueryParam("name") String name, @QueryParam("public") Boolean isPublic,
-            @QueryParam("owner") String owner, @Context UriInfo uri) {
+            @QueryParam("q") String q, @QueryParam("name") String name, @QueryParam("public") String publicParam,
+            @QueryParam("owner") String owner, @QueryParam("with_detail") String withDetail, @Context UriInfo uri) {
         Paging paging = Paging.of(page, pageSize);
+        Boolean isPublic = Params.optionalBool("public", publicParam);
+        Params.bool("with_detail", withDetail, true); // the detail is always there: with_detail=false gets a superset
         Caller caller = current.get();
         Map<String, Object> params = new HashMap<>();
         StringBuilder where = new StringBuilder(Query.parse(q).where(Map.of("name", "p.name"), params));

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code /api/v2.0/systeminfo}, {@code /health} and {@code /statistics}, in Harbor's shapes. */
+/** {@code /api/v2.0/ping}, {@code /systeminfo}, {@code /health} and {@code /statistics}, in Harbor's shapes. */
 @Path("/api/v2.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
@@ -39,6 +39,14 @@ public class SystemResource {
         this.permissions = permissions;
         this.em = em;
         this.version = version;
+    }
+
+    /** Harbor's liveness answer: {@code Pong}, to anyone, without asking any other component. */
+    @GET
+    @Path("/ping")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String ping() {
+        return "Pong";
     }
 
     /** What a client needs before logging in; the rest only to authenticated callers, as Harbor does. */
