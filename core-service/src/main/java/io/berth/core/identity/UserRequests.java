@@ -10,5 +10,6 @@ public final class UserRequests {
 
     public record PasswordChange(String oldPassword, String newPassword) {}
 
+    /** Harbor's UserSysAdminFlag: a flag left out or null is false. */
     public record SysadminFlag(Boolean sysadminFlag) {}
 }

@@ -116,11 +116,12 @@ public class UserResource {
     @Path("/{id}/sysadmin")
     public Response sysadmin(@PathParam("id") long id, UserRequests.SysadminFlag flag) {
         Caller admin = current.sysadmin();
-        if (flag == null || flag.sysadminFlag() == null) {
-            throw HarborException.badRequest("sysadmin_flag is required");
+        if (flag == null) {
+            throw HarborException.badRequest("a body {\"sysadmin_flag\": true|false} is required");
         }
-        users.setSysadmin(id, flag.sysadminFlag());
-        audit.record(admin.name(), null, users.existing(id).username, "user", "set sysadmin " + flag.sysadminFlag(), "success",
+        boolean sysadmin = Boolean.TRUE.equals(flag.sysadminFlag()); // Harbor's clients leave false out
+        users.setSysadmin(id, sysadmin);
+        audit.record(admin.name(), null, users.existing(id).username, "user", "set sysadmin " + sysadmin, "success",
                 current.clientAddress());
         return Response.ok().build();
     }

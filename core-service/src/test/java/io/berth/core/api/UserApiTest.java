@@ -78,6 +78,20 @@ class UserApiTest {
     }
 
     @Test
+    void aSysadminFlagLeftOutOrNullMeansFalseAsHarborsClientsOmitFalse() {
+        String name = unique("demoted");
+        long id = Api.createUser(name, "Passw0rdZ");
+        admin().body(Map.of("sysadmin_flag", true)).put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(200);
+        admin().body(Map.of()).put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(200);
+        admin().get("/api/v2.0/users/" + id).then().body("sysadmin_flag", equalTo(false));
+        admin().body(Map.of("sysadmin_flag", true)).put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(200);
+        admin().body("{\"sysadmin_flag\": null}").put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(200);
+        admin().get("/api/v2.0/users/" + id).then().body("sysadmin_flag", equalTo(false));
+        admin().body("{\"sysadmin_flag\": \"yes\"}").put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(400);
+        admin().put("/api/v2.0/users/" + id + "/sysadmin").then().statusCode(400);
+    }
+
+    @Test
     void passwordChangesNeedTheOldPasswordUnlessAnAdministratorDoesIt() {
         String name = unique("dave");
         long id = Api.createUser(name, "Passw0rdD");
