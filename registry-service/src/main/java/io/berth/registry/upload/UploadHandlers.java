@@ -68,11 +68,10 @@ public class UploadHandlers {
     /** Appends a chunk; out of order (Content-Range not at the end) is 416 with the Range received so far. */
     public void patch(RoutingContext rc) {
         RepositoryName repository = Authorizer.repositoryOf(rc);
-        claim(rc, repository).compose(session -> {
-            checkContentRange(rc, repository, session);
-            return uploads.receive(session, rc.request()).compose(uploads::suspend)
-                    .onSuccess(size -> accepted(rc, repository, session.id(), size, 202));
-        }).onFailure(rc::fail);
+        claim(rc, repository).compose(session -> checkContentRange(rc, repository, session)
+                .compose(v -> uploads.receive(session, rc.request()).compose(uploads::suspend))
+                .onSuccess(size -> accepted(rc, repository, session.id(), size, 202)))
+                .onFailure(rc::fail);
     }
 
     /** Completes an upload with {@code digest=}, after appending the body if there is one (its Content-Range checked as a PATCH's). */
@@ -84,11 +83,8 @@ public class UploadHandlers {
         }
         Digest digest = Digest.parse(digestParam);
         claim(rc, repository)
-                .compose(session -> {
-                    // a last chunk sent with the PUT must continue the bytes received, as a PATCH's must (416 if not)
-                    checkContentRange(rc, repository, session);
-                    return uploads.receive(session, rc.request());
-                })
+                // a last chunk sent with the PUT must continue the bytes received, as a PATCH's must (416 if not)
+                .compose(session -> checkContentRange(rc, repository, session).compose(v -> uploads.receive(session, rc.request())))
                 .compose(received -> uploads.complete(repository, received, digest))
                 .onSuccess(size -> created(rc, repository, digest))
                 .onFailure(rc::fail);
@@ -123,10 +119,28 @@ public class UploadHandlers {
                 .compose(session -> session == null ? Future.failedFuture(unknown(rc)) : Future.succeededFuture(session));
     }
 
-    private void checkContentRange(RoutingContext rc, RepositoryName repository, UploadSession session) {
+    /**
+     * Succeeds when the request's Content-Range (if any) continues the bytes received; otherwise gives the
+     * session back, and only then fails with 416: a client that asks for the status and sends the right
+     * chunk at once must find the session free, not still claimed by the refused request.
+     */
+    private Future<Void> checkContentRange(RoutingContext rc, RepositoryName repository, UploadSession session) {
+        String problem = contentRangeProblem(rc, session);
+        if (problem == null) {
+            return Future.succeededFuture();
+        }
+        OciException refusal = new OciErrorWithHeaders(OciErrorCode.RANGE_INVALID, problem, Map.of(
+                "Location", location(repository, session.id()),
+                "Range", range(session.size()),
+                RegistryHeaders.UPLOAD_UUID, session.id().toString()));
+        return sessions.release(session.id()).transform(released -> Future.failedFuture(refusal));
+    }
+
+    /** What is wrong with the request's Content-Range for this session, or null when it has none or it fits. */
+    private static String contentRangeProblem(RoutingContext rc, UploadSession session) {
         String header = rc.request().getHeader("Content-Range");
         if (header == null) {
-            return;
+            return null;
         }
         String range = header.trim().replaceFirst("^bytes[ =]", "");
         int dash = range.indexOf('-');
@@ -136,28 +150,19 @@ public class UploadHandlers {
             start = Long.parseLong(range.substring(0, dash).trim());
             end = Long.parseLong(range.substring(dash + 1).replaceFirst("/.*$", "").trim());
         } catch (RuntimeException e) {
-            throw rangeError(repository, session, "malformed Content-Range: " + header);
+            return "malformed Content-Range: " + header;
         }
-        String length = rc.request().getHeader("Content-Length");
         if (start != session.size()) {
-            throw rangeError(repository, session, "Content-Range " + header + " does not continue the " + session.size()
-                    + " bytes received");
+            return "Content-Range " + header + " does not continue the " + session.size() + " bytes received";
         }
         if (end < start - 1) {
-            throw rangeError(repository, session, "malformed Content-Range: " + header);
+            return "malformed Content-Range: " + header;
         }
+        String length = rc.request().getHeader("Content-Length");
         if (length != null && Long.parseLong(length) != end - start + 1) {
-            throw rangeError(repository, session, "Content-Range " + header + " announces " + (end - start + 1)
-                    + " bytes, Content-Length " + length);
+            return "Content-Range " + header + " announces " + (end - start + 1) + " bytes, Content-Length " + length;
         }
-    }
-
-    private OciException rangeError(RepositoryName repository, UploadSession session, String message) {
-        sessions.release(session.id());
-        return new OciErrorWithHeaders(OciErrorCode.RANGE_INVALID, message, Map.of(
-                "Location", location(repository, session.id()),
-                "Range", range(session.size()),
-                RegistryHeaders.UPLOAD_UUID, session.id().toString()));
+        return null;
     }
 
     private static UUID uploadId(RoutingContext rc) {

@@ -117,6 +117,59 @@ class BlobUploadTest {
     }
 
     @Test
+    void theSessionIsFreeForTheRightChunkAsSoonAsAWrongOneIsRefused() throws Exception {
+        // the refused request gave the session back only after its 416 was sent: the next chunk, sent at once,
+        // found it still claimed ("another request is writing to this upload"). Pipelined on one connection,
+        // the right chunk arrives the moment the 416 is out.
+        String location = startUpload().header("Location");
+        try (Socket socket = new Socket(registry.getHost(), registry.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            java.io.InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            long size = 0;
+            for (int round = 0; round < 20; round++) {
+                String pipelined = chunk(location, size + 10, "bad") + chunk(location, size, "abc");
+                out.write(pipelined.getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(statusOf(in)).as("round %d, the wrong chunk", round).isEqualTo(416);
+                assertThat(statusOf(in)).as("round %d, the right chunk right after", round).isEqualTo(202);
+                size += 3;
+            }
+        }
+    }
+
+    private String chunk(String location, long start, String body) {
+        return "PATCH " + location + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + Tokens.pushPull(repo) + "\r\nContent-Range: "
+                + start + "-" + (start + body.length() - 1) + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
+    }
+
+    /** Reads one response (status line, headers, a Content-Length body) and gives its status. */
+    private static int statusOf(java.io.InputStream in) throws java.io.IOException {
+        String status = line(in);
+        long length = 0;
+        for (String header; !(header = line(in)).isEmpty();) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Long.parseLong(header.substring(15).trim());
+            }
+        }
+        in.readNBytes((int) length);
+        return Integer.parseInt(status.split(" ")[1]);
+    }
+
+    private static String line(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n';) {
+            if (c < 0) {
+                throw new java.io.EOFException("connection closed after: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
     void wrongDigestIsRefusedAndLeavesNoBlob() {
         String location = startUpload().header("Location");
         String claimed = Blobs.sha256("something else");
