@@ -9,7 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
-/** A robot account: a name, a hashed secret, an expiry, and permissions per project. */
+/** A robot account: a name, a hashed secret, a duration and the expiry it gives, and permissions per project. */
 @Entity
 @Table(name = "robot")
 public class Robot extends TimestampedEntity {
@@ -27,6 +27,10 @@ public class Robot extends TimestampedEntity {
     @Column(name = "secret_hash")
     public String secretHash;
 
+    /** Days from the creation time to the expiry, as given; -1: never expires. */
+    public long duration = -1;
+
+    /** The creation time plus {@link #duration} days; null: never. */
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 

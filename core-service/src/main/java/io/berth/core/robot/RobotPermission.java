@@ -37,23 +37,28 @@ public class RobotPermission extends PanacheEntityBase {
         }
     }
 
-    /** Harbor's robot permission vocabulary, mapped onto Berth's actions. */
+    /**
+     * The pairs of Harbor's robot permission vocabulary that Berth honours, mapped onto its actions. The
+     * list and read pairs map to pull, because in Berth pull is what lets a caller list and read
+     * repositories, artifacts and tags; {@link RobotGrants} grants them only together with repository:pull.
+     */
     static final Map<String, Action> ACTIONS = Map.ofEntries(
             Map.entry("repository:pull", Action.PULL),
             Map.entry("repository:push", Action.PUSH),
             Map.entry("repository:delete", Action.DELETE_ARTIFACT),
-            Map.entry("artifact:delete", Action.DELETE_ARTIFACT),
+            Map.entry("repository:list", Action.PULL),
+            Map.entry("repository:read", Action.PULL),
+            Map.entry("artifact:list", Action.PULL),
             Map.entry("artifact:read", Action.PULL),
+            Map.entry("artifact:delete", Action.DELETE_ARTIFACT),
+            Map.entry("tag:list", Action.PULL),
             Map.entry("tag:create", Action.CREATE_TAG),
             Map.entry("tag:delete", Action.DELETE_TAG),
             Map.entry("artifact-label:create", Action.LABEL_ARTIFACT),
             Map.entry("artifact-label:delete", Action.LABEL_ARTIFACT),
+            Map.entry("project:read", Action.READ_PROJECT),
             Map.entry("log:list", Action.READ_LOGS),
             Map.entry("member:list", Action.READ_MEMBERS));
-
-    public static boolean known(String resource, String action) {
-        return ACTIONS.containsKey(resource + ":" + action);
-    }
 
     /** What robot {@code robotId} may do in {@code project}. */
     public static Set<Action> actions(long robotId, String project) {

@@ -11,11 +11,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,16 +43,14 @@ public class RobotService {
             throw HarborException.badRequest("invalid robot name: lower-case letters and digits separated by '.', '_' or '-'");
         }
         String level = request.level() == null ? "system" : request.level();
-        List<RobotRequests.Permission> perms = request.permissions() == null ? List.of() : request.permissions();
-        if (perms.isEmpty()) {
-            throw HarborException.badRequest("a robot needs at least one permission");
-        }
+        Map<String, Set<String>> grants = RobotGrants.check(request.permissions());
+        long duration = duration(request.duration() == null ? -1 : request.duration());
         Robot robot = new Robot();
         if ("project".equals(level)) {
-            if (perms.size() != 1 || perms.get(0).namespace() == null) {
+            if (grants.size() != 1 || grants.containsKey("*")) {
                 throw HarborException.badRequest("a project robot has permissions in exactly one project");
             }
-            Project project = project(perms.get(0).namespace());
+            Project project = project(grants.keySet().iterator().next());
             requireManage(by, project);
             robot.projectId = project.id;
             robot.name = Authenticator.ROBOT_PREFIX + project.name + "+" + request.name();
@@ -70,29 +68,43 @@ public class RobotService {
         robot.level = level;
         robot.description = request.description() == null ? "" : request.description();
         robot.disabled = Boolean.TRUE.equals(request.disable());
-        robot.expiresAt = expiry(request.duration());
+        robot.duration = duration;
         robot.creator = by.name();
         String secret = newSecret();
         robot.secretHash = hasher.hash(secret);
         robot.persist();
-        savePermissions(robot, perms, by);
-        return new RobotRequests.Created(robot.id, robot.name, secret, robot.creationTime, robot.expiresAt);
+        robot.expiresAt = expiry(robot.creationTime, duration); // counted from the creation time, as a later PUT does
+        savePermissions(robot, grants, by);
+        return new RobotRequests.Created(robot.id, robot.name, secret, robot.creationTime, epochSeconds(robot.expiresAt));
     }
 
+    /**
+     * Harbor's PUT: description and disable as given; a duration that differs moves the expiry to the
+     * creation time plus the new duration (the same one leaves it); permissions, when given, replace the
+     * old ones. Name and level cannot change. Nothing changes unless all of it is valid.
+     */
     @Transactional
     public void update(Robot robot, RobotRequests.View change, Caller by) {
         Robot managed = Robot.findById(robot.id);
+        if (change.level() != null && !change.level().equals(managed.level)) {
+            throw HarborException.badRequest("the level of a robot cannot be changed");
+        }
+        if (change.name() != null && !names(managed).contains(change.name())) {
+            throw HarborException.badRequest("the name of a robot cannot be changed");
+        }
+        Map<String, Set<String>> grants = change.permissions() == null ? null : RobotGrants.check(change.permissions());
+        if (change.duration() != null && duration(change.duration()) != managed.duration) {
+            managed.duration = change.duration();
+            managed.expiresAt = expiry(managed.creationTime, managed.duration);
+        }
         if (change.description() != null) {
             managed.description = change.description();
         }
         managed.disabled = change.disable();
-        if (change.duration() != 0) {
-            managed.expiresAt = expiry(change.duration());
-        }
-        if (change.permissions() != null && !change.permissions().isEmpty()) {
+        if (grants != null) {
             RobotPermission.delete("robotId", managed.id);
             RobotPermission.getEntityManager().flush();
-            savePermissions(managed, change.permissions(), by);
+            savePermissions(managed, grants, by);
         }
         hasher.forget(managed.name);
     }
@@ -120,8 +132,7 @@ public class RobotService {
         }
         List<RobotRequests.Permission> perms = new ArrayList<>();
         byNamespace.forEach((ns, access) -> perms.add(new RobotRequests.Permission("project", ns, access)));
-        long duration = r.expiresAt == null ? -1 : Math.max(0, ChronoUnit.DAYS.between(r.creationTime, r.expiresAt));
-        return new RobotRequests.View(r.id, r.name, r.description, r.level, duration, true, r.disabled, r.expiresAt, perms,
+        return new RobotRequests.View(r.id, r.name, r.description, r.level, r.duration, true, r.disabled, epochSeconds(r.expiresAt), perms,
                 r.creationTime, r.updateTime);
     }
 
@@ -142,12 +153,8 @@ public class RobotService {
         }
     }
 
-    private void savePermissions(Robot robot, List<RobotRequests.Permission> perms, Caller by) {
-        for (RobotRequests.Permission p : perms) {
-            String namespace = p.namespace();
-            if (namespace == null) {
-                throw HarborException.badRequest("each permission needs a namespace (a project name, or * for all)");
-            }
+    private void savePermissions(Robot robot, Map<String, Set<String>> grants, Caller by) {
+        grants.forEach((namespace, pairs) -> {
             if (!"*".equals(namespace)) {
                 Project project = project(namespace);
                 if (robot.projectId != null && !project.id.equals(robot.projectId)) {
@@ -157,18 +164,15 @@ public class RobotService {
             } else if (!by.sysadmin()) {
                 throw HarborException.forbidden("only system administrators grant permissions on every project");
             }
-            for (RobotRequests.Access a : p.access() == null ? List.<RobotRequests.Access>of() : p.access()) {
-                if (!RobotPermission.known(a.resource(), a.action())) {
-                    throw HarborException.badRequest("unknown robot permission " + a.resource() + ":" + a.action());
-                }
+            for (String pair : pairs) {
                 RobotPermission grant = new RobotPermission();
                 grant.robotId = robot.id;
                 grant.namespace = namespace;
-                grant.resource = a.resource();
-                grant.action = a.action();
+                grant.resource = pair.substring(0, pair.indexOf(':'));
+                grant.action = pair.substring(pair.indexOf(':') + 1);
                 grant.persist();
             }
-        }
+        });
     }
 
     private static Project project(String name) {
@@ -179,14 +183,27 @@ public class RobotService {
         return project;
     }
 
-    private static OffsetDateTime expiry(Long days) {
-        if (days == null || days == -1) {
-            return null;
+    /** Harbor's duration: days, or -1 for never (0, Harbor's "system default", is not a setting Berth has). */
+    private static long duration(long days) {
+        if (days != -1 && days <= 0) {
+            throw HarborException.badRequest("duration is a number of days (1 or more), or -1 for never");
         }
-        if (days <= 0) {
-            throw HarborException.badRequest("duration is a number of days, or -1 for never");
-        }
-        return OffsetDateTime.now().plusDays(days);
+        return days;
+    }
+
+    private static OffsetDateTime expiry(OffsetDateTime from, long days) {
+        return days == -1 ? null : from.plusDays(days);
+    }
+
+    /** An expiry as Harbor shows it: Unix seconds, -1 for never. */
+    private static long epochSeconds(OffsetDateTime expiresAt) {
+        return expiresAt == null ? -1 : expiresAt.toEpochSecond();
+    }
+
+    /** The full name, and the name without prefix (and project) a client may send back instead. */
+    private static Set<String> names(Robot robot) {
+        String bare = robot.name.substring(Authenticator.ROBOT_PREFIX.length());
+        return Set.of(robot.name, bare.substring(bare.indexOf('+') + 1));
     }
 
     private String newSecret() {
