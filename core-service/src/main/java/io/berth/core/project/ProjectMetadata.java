@@ -4,11 +4,32 @@ import io.berth.core.api.HarborException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
-/** Harbor's project metadata keys and their allowed values; everything is stored as a string. */
+/**
+ * Harbor's project metadata keys, accepted only with values that are true of Berth, and stored as strings.
+ * Berth acts on {@code public}. The switches of features it does not have yet (scanning, vulnerability
+ * prevention, content trust, SBOM generation) can only be off; {@code severity} and
+ * {@code reuse_sys_cve_allowlist} are kept, as they say nothing while {@code prevent_vul} is off; the
+ * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} is refused (no tag
+ * retention yet). A null value is no value. Anything else is a 400 naming the key.
+ */
 public final class ProjectMetadata {
-    private static final Set<String> BOOLEAN_KEYS = Set.of("public", "auto_scan", "prevent_vul", "enable_content_trust",
-            "enable_content_trust_cosign", "reuse_sys_cve_allowlist", "auto_sbom_generation");
+    private static final Map<String, String> NOT_AVAILABLE = Map.of(
+            "auto_scan", "scanning artifacts on push",
+            "prevent_vul", "preventing vulnerable artifacts from being pulled",
+            "enable_content_trust", "content trust (pulling signed artifacts only)",
+            "enable_content_trust_cosign", "content trust with cosign signatures",
+            "auto_sbom_generation", "generating SBOMs on push");
+    private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist");
+    /** What each proxy-cache key may say of a project that is no proxy cache: off, unlimited, no filter. */
+    private static final Map<String, Set<String>> PROXY = Map.of(
+            "proxy_cache_local_on_not_found", Set.of("false"),
+            "proxy_referrer_api", Set.of("false"),
+            "proxy_speed_kb", Set.of("-1", "0"),
+            "max_upstream_conn", Set.of("-1", "0"),
+            "proxy_cache_filter_pattern", Set.of(""),
+            "proxy_cache_filter_kind", Set.of(""));
     private static final Set<String> SEVERITIES = Set.of("none", "low", "medium", "high", "critical");
 
     private ProjectMetadata() {}
@@ -20,21 +41,43 @@ public final class ProjectMetadata {
             return valid;
         }
         for (var e : metadata.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
             String key = e.getKey();
             String value = String.valueOf(e.getValue()).trim().toLowerCase();
-            if (BOOLEAN_KEYS.contains(key)) {
+            if (BOOLEANS.contains(key) || NOT_AVAILABLE.containsKey(key)) {
                 if (!value.equals("true") && !value.equals("false")) {
                     throw HarborException.badRequest("metadata " + key + " must be true or false, not " + e.getValue());
                 }
+                if (value.equals("true") && NOT_AVAILABLE.containsKey(key)) {
+                    throw HarborException.badRequest("metadata " + key + ": " + NOT_AVAILABLE.get(key)
+                            + " is not available yet in Berth; " + key + " can only be false");
+                }
             } else if (key.equals("severity")) {
                 if (!SEVERITIES.contains(value)) {
-                    throw HarborException.badRequest("metadata severity must be one of " + SEVERITIES);
+                    throw HarborException.badRequest("metadata severity must be one of " + new TreeSet<>(SEVERITIES));
                 }
-            } else if (!key.equals("retention_id") && !key.equals("proxy_speed_kb")) {
-                throw HarborException.badRequest("unknown project metadata key " + key);
+            } else if (PROXY.containsKey(key)) {
+                if (!PROXY.get(key).contains(value)) {
+                    throw HarborException.badRequest("metadata " + key + ": proxy-cache projects are not supported yet in Berth; "
+                            + key + " can only be " + PROXY.get(key).stream().map(v -> "'" + v + "'").sorted().toList());
+                }
+            } else if (key.equals("retention_id")) {
+                throw HarborException.badRequest("metadata retention_id: tag retention is not available yet in Berth");
+            } else {
+                throw HarborException.badRequest("unknown project metadata key " + key + "; supported: " + supported());
             }
             valid.put(key, value);
         }
         return valid;
+    }
+
+    private static Set<String> supported() {
+        Set<String> keys = new TreeSet<>(BOOLEANS);
+        keys.addAll(NOT_AVAILABLE.keySet());
+        keys.addAll(PROXY.keySet());
+        keys.add("severity");
+        return keys;
     }
 }

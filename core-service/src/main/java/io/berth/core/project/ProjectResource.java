@@ -58,6 +58,7 @@ public class ProjectResource {
         if (request == null || request.projectName() == null) {
             throw HarborException.badRequest("project_name is required");
         }
+        request.refuseUnsupported();
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
         Project project = projects.create(request.projectName(), Boolean.TRUE.equals(request.isPublic()),
                 User.findById(caller.id()), metadata);
@@ -127,6 +128,12 @@ public class ProjectResource {
     public Response update(@PathParam("project") String reference, @HeaderParam("X-Is-Resource-Name") boolean isName,
             ProjectRequest request) {
         Project project = visible(reference, isName, Action.UPDATE_PROJECT);
+        if (request != null) {
+            request.refuseUnsupported();
+            if (request.projectName() != null && !request.projectName().equals(project.name)) {
+                throw HarborException.badRequest("a project cannot be renamed: project_name is " + project.name + " or left out");
+            }
+        }
         Map<String, String> metadata = ProjectMetadata.validate(request == null ? null : request.metadata());
         if (request != null && request.isPublic() != null) {
             metadata.put("public", request.isPublic().toString());

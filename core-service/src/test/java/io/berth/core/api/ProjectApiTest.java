@@ -4,6 +4,7 @@ import static io.berth.core.testing.Api.admin;
 import static io.berth.core.testing.Api.anonymous;
 import static io.berth.core.testing.Api.as;
 import static io.berth.core.testing.Api.unique;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -65,10 +66,70 @@ class ProjectApiTest {
         Api.createUser(dev, "Passw0rdV");
         Api.addMember(id, dev, 2);
         as(dev, "Passw0rdV").body(Map.of("metadata", Map.of("auto_scan", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(403);
-        admin().body(Map.of("metadata", Map.of("auto_scan", "true", "severity", "high", "public", "true")))
+        admin().body(Map.of("metadata", Map.of("auto_scan", "false", "severity", "high", "public", "true")))
                 .put("/api/v2.0/projects/" + id).then().statusCode(200);
         anonymous().get("/api/v2.0/projects/" + id).then().statusCode(200)
-                .body("metadata.auto_scan", equalTo("true")).body("metadata.severity", equalTo("high"));
+                .body("metadata.auto_scan", equalTo("false")).body("metadata.severity", equalTo("high"));
+    }
+
+    /** What Terraform's harbor_project sends on every create and update when no scanning, quota or proxy is asked for. */
+    static Map<String, Object> terraformBody(String name) {
+        Map<String, Object> metadata = new java.util.HashMap<>(Map.of("auto_scan", "false", "public", "false", "severity", "low",
+                "prevent_vul", "false", "enable_content_trust", "false", "enable_content_trust_cosign", "false",
+                "reuse_sys_cve_allowlist", "true", "proxy_cache_local_on_not_found", "false", "auto_sbom_generation", "false"));
+        metadata.put("proxy_speed_kb", "-1");
+        return Map.of("project_name", name, "storage_limit", -1, "metadata", metadata, "cve_allowlist", Map.of("items", java.util.List.of()));
+    }
+
+    @Test
+    void settingsThatAreTrueOfBerthAreAcceptedAsHarborsClientsSendThem() {
+        String name = unique("tf");
+        admin().body(terraformBody(name)).post("/api/v2.0/projects").then().statusCode(201);
+        admin().header("X-Is-Resource-Name", "true").get("/api/v2.0/projects/" + name).then().statusCode(200)
+                .body("metadata.public", equalTo("false")).body("metadata.proxy_cache_local_on_not_found", equalTo("false"))
+                .body("metadata.auto_scan", equalTo("false"));
+        admin().header("X-Is-Resource-Name", "true").body(terraformBody(name)).put("/api/v2.0/projects/" + name).then().statusCode(200);
+    }
+
+    @Test
+    void aNullMetadataValueIsLeftOutNotStoredAsTheStringNull() {
+        String name = unique("nulls");
+        java.util.Map<String, Object> metadata = new java.util.HashMap<>();
+        metadata.put("public", null);
+        metadata.put("severity", null);
+        admin().body(Map.of("project_name", name, "metadata", metadata)).post("/api/v2.0/projects").then().statusCode(201);
+        admin().header("X-Is-Resource-Name", "true").get("/api/v2.0/projects/" + name).then().statusCode(200)
+                .body("metadata.public", equalTo("false")).body("metadata.severity", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void settingsBerthWouldNotActOnAreRefusedAndCreateNothing() {
+        String name = unique("promise");
+        java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 1), Map.of("storage_limit", 1073741824),
+                Map.of("storage_limit", 0), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
+                Map.of("metadata", Map.of("auto_scan", "true")), Map.of("metadata", Map.of("prevent_vul", "true")),
+                Map.of("metadata", Map.of("enable_content_trust", "true")), Map.of("metadata", Map.of("enable_content_trust_cosign", "true")),
+                Map.of("metadata", Map.of("auto_sbom_generation", "true")), Map.of("metadata", Map.of("retention_id", "7")),
+                Map.of("metadata", Map.of("proxy_cache_local_on_not_found", "true")), Map.of("metadata", Map.of("proxy_speed_kb", "100")),
+                Map.of("metadata", Map.of("colour", "blue")), Map.of("metadata", Map.of("public", "maybe")));
+        for (Map<String, Object> bad : refused) {
+            Map<String, Object> body = new java.util.HashMap<>(bad);
+            body.put("project_name", name);
+            String key = bad.containsKey("metadata") ? ((Map<?, ?>) bad.get("metadata")).keySet().iterator().next().toString()
+                    : bad.keySet().iterator().next();
+            admin().body(body).post("/api/v2.0/projects").then().statusCode(400).body("errors[0].message", containsString(key));
+        }
+        admin().header("X-Is-Resource-Name", "true").get("/api/v2.0/projects/" + name).then().statusCode(404);
+
+        long id = Api.createProject(admin(), name, false);
+        for (Map<String, Object> bad : refused) {
+            admin().body(bad).put("/api/v2.0/projects/" + id).then().statusCode(400);
+        }
+        admin().body(Map.of("project_name", unique("renamed"))).put("/api/v2.0/projects/" + id).then().statusCode(400);
+        admin().body(Map.of("metadata", Map.of("public", "true", "auto_scan", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(400)
+                .body("errors[0].message", containsString("not available yet"));
+        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("metadata.public", equalTo("false"))
+                .body("metadata.auto_scan", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
