@@ -29,7 +29,7 @@ record ArtifactDescription(String type, String mediaType, String artifactType, L
         if (manifest.has("manifests")) {
             List<ArtifactView.Reference> references = new ArrayList<>();
             for (JsonNode child : manifest.get("manifests")) {
-                references.add(new ArtifactView.Reference(child.path("digest").asText(), map(json, child.get("platform")),
+                references.add(new ArtifactView.Reference(null, null, child.path("digest").asText(), map(json, child.get("platform")),
                         map(json, child.get("annotations")), child.has("urls") ? json.convertValue(child.get("urls"), List.class) : null));
             }
             return new ArtifactDescription("IMAGE", manifestMediaType, artifactType, references);

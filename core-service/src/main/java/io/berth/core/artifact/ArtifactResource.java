@@ -181,16 +181,21 @@ public class ArtifactResource {
         Map<String, List<ArtifactView.TagView>> tags = !withTags || rows.isEmpty() ? Map.of()
                 : views.tags(rows.get(0).repositoryId(), rows.stream().map(RegistryViews.ArtifactRow::digest).toList()).stream()
                         .collect(Collectors.groupingBy(RegistryViews.TagRow::digest, Collectors.mapping(ArtifactResource::tagView, Collectors.toList())));
+        Map<String, Long> childIds = rows.isEmpty() ? Map.of()
+                : views.references(rows.get(0).repositoryId(), rows.stream().map(RegistryViews.ArtifactRow::digest).toList()).stream()
+                        .collect(Collectors.toMap(r -> r.parentId() + " " + r.childDigest(), RegistryViews.ReferenceRow::childId));
         return rows.stream().map(a -> {
             ArtifactDescription d = ArtifactDescription.of(json, a.mediaType(), a.artifactType(), a.content());
-            return new ArtifactView(d.type(), d.mediaType(), a.mediaType(), d.artifactType(), a.projectId(), a.repositoryId(),
+            List<ArtifactView.Reference> references = d.references().stream()
+                    .map(r -> r.withIds(a.id(), childIds.get(a.id() + " " + r.childDigest()))).toList();
+            return new ArtifactView(a.id(), d.type(), d.mediaType(), a.mediaType(), d.artifactType(), a.projectId(), a.repositoryId(),
                     a.repository(), a.digest(), a.size(), a.pushTime(), a.pullTime(), a.pullCount(), annotations(a.annotations()), null,
-                    d.references(), withTags ? tags.getOrDefault(a.digest(), List.of()) : null, labels.getOrDefault(a.digest(), List.of()));
+                    references, withTags ? tags.getOrDefault(a.digest(), List.of()) : null, labels.getOrDefault(a.digest(), List.of()));
         }).toList();
     }
 
     private static ArtifactView.TagView tagView(RegistryViews.TagRow t) {
-        return new ArtifactView.TagView(t.repositoryId(), t.name(), t.pushTime(), null, false);
+        return new ArtifactView.TagView(t.id(), t.artifactId(), t.repositoryId(), t.name(), t.pushTime(), null, false);
     }
 
     @SuppressWarnings("unchecked")

@@ -5,14 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 /** Harbor's Artifact, as {@code /api/v2.0/projects/{p}/repositories/{r}/artifacts} returns it. */
-public record ArtifactView(String type, String mediaType, String manifestMediaType, String artifactType, long projectId,
+public record ArtifactView(long id, String type, String mediaType, String manifestMediaType, String artifactType, long projectId,
         long repositoryId, String repositoryName, String digest, long size, OffsetDateTime pushTime, OffsetDateTime pullTime,
         long pullCount, Map<String, Object> annotations, Map<String, Object> extraAttrs, List<Reference> references,
         List<TagView> tags, List<io.berth.core.label.Label.View> labels) {
 
-    /** A child of an index: its digest and platform. */
-    public record Reference(String childDigest, Map<String, Object> platform, Map<String, Object> annotations, List<?> urls) {}
+    /** A child of an index: the index's and the child's ids, the child's digest and platform. */
+    public record Reference(Long parentId, Long childId, String childDigest, Map<String, Object> platform, Map<String, Object> annotations,
+            List<?> urls) {
+
+        Reference withIds(long parent, Long child) {
+            return new Reference(parent, child, childDigest, platform, annotations, urls);
+        }
+    }
 
     /** Harbor's Tag; tags are never immutable in Berth (yet). */
-    public record TagView(long repositoryId, String name, OffsetDateTime pushTime, OffsetDateTime pullTime, boolean immutable) {}
+    public record TagView(long id, long artifactId, long repositoryId, String name, OffsetDateTime pushTime, OffsetDateTime pullTime, boolean immutable) {}
 }

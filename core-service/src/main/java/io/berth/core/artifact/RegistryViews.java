@@ -18,7 +18,7 @@ import java.util.Map;
 @ApplicationScoped
 public class RegistryViews {
     static final String REPOSITORY_COLUMNS = "r.id, r.name, r.project, r.artifact_count, r.pull_count, r.creation_time, r.update_time, p.id AS project_id";
-    static final String ARTIFACT_COLUMNS = "a.repository_id, a.repository, a.digest, a.media_type, a.artifact_type, a.size, a.subject_digest, "
+    static final String ARTIFACT_COLUMNS = "a.id, a.repository_id, a.repository, a.digest, a.media_type, a.artifact_type, a.size, a.subject_digest, "
             + "a.push_time, a.pull_time, a.pull_count, a.annotations::text AS annotations, a.content, p.id AS project_id";
 
     private final EntityManager em;
@@ -30,11 +30,14 @@ public class RegistryViews {
     public record RepositoryRow(long id, String name, String project, long projectId, long artifactCount, long pullCount,
             OffsetDateTime creationTime, OffsetDateTime updateTime) {}
 
-    public record ArtifactRow(long repositoryId, String repository, long projectId, String digest, String mediaType,
+    public record ArtifactRow(long id, long repositoryId, String repository, long projectId, String digest, String mediaType,
             String artifactType, long size, String subjectDigest, OffsetDateTime pushTime, OffsetDateTime pullTime,
             long pullCount, String annotations, byte[] content) {}
 
-    public record TagRow(long repositoryId, String name, String digest, OffsetDateTime pushTime) {}
+    public record TagRow(long id, long artifactId, long repositoryId, String name, String digest, OffsetDateTime pushTime) {}
+
+    /** A child of an index in the same repository, with both artifacts' ids. */
+    public record ReferenceRow(long parentId, String childDigest, long childId) {}
 
     public long countRepositories(String where, Map<String, Object> params) {
         return count("registry.repository_view r JOIN core.project p ON p.name = r.project", where, params);
@@ -75,8 +78,17 @@ public class RegistryViews {
     }
 
     public List<TagRow> tags(String where, Map<String, Object> params, Paging paging) {
-        return list("SELECT t.repository_id, t.name, t.digest, t.push_time FROM registry.tag_view t WHERE " + where + " ORDER BY t.name",
-                params, paging).stream().map(t -> new TagRow(number(t.get(0)), (String) t.get(1), (String) t.get(2), time(t.get(3)))).toList();
+        return list("SELECT t.id, t.artifact_id, t.repository_id, t.name, t.digest, t.push_time FROM registry.tag_view t WHERE " + where
+                + " ORDER BY t.name", params, paging).stream().map(t -> new TagRow(number(t.get(0)), number(t.get(1)), number(t.get(2)),
+                        (String) t.get(3), (String) t.get(4), time(t.get(5)))).toList();
+    }
+
+    /** The children the given indexes of one repository list. */
+    public List<ReferenceRow> references(long repositoryId, List<String> parents) {
+        return parents.isEmpty() ? List.of()
+                : list("SELECT c.parent_id, c.child_digest, c.child_id FROM registry.artifact_reference_view c "
+                        + "WHERE c.repository_id = :id AND c.parent_digest IN (:parents)", Map.of("id", repositoryId, "parents", parents), null)
+                        .stream().map(t -> new ReferenceRow(number(t.get(0)), (String) t.get(1), number(t.get(2)))).toList();
     }
 
     public long countTags(String where, Map<String, Object> params) {
@@ -112,7 +124,7 @@ public class RegistryViews {
     }
 
     private static ArtifactRow artifact(Tuple t) {
-        return new ArtifactRow(number(t.get("repository_id")), (String) t.get("repository"), number(t.get("project_id")),
+        return new ArtifactRow(number(t.get("id")), number(t.get("repository_id")), (String) t.get("repository"), number(t.get("project_id")),
                 (String) t.get("digest"), (String) t.get("media_type"), (String) t.get("artifact_type"), number(t.get("size")),
                 (String) t.get("subject_digest"), time(t.get("push_time")), time(t.get("pull_time")), number(t.get("pull_count")),
                 (String) t.get("annotations"),

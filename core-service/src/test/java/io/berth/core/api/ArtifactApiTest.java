@@ -143,6 +143,32 @@ class ArtifactApiTest {
     }
 
     @Test
+    void artifactsTagsAndReferencesCarryHarborsIntegerIds() {
+        io.restassured.path.json.JsonPath list = dev().queryParam("page_size", 100).get(PATH + "/artifacts").then().statusCode(200)
+                .extract().jsonPath();
+        long image = list.getLong("find { it.digest == '" + IMAGE + "' }.id");
+        long index = list.getLong("find { it.digest == '" + INDEX + "' }.id");
+        long amd64 = list.getLong("find { it.digest == '" + AMD64 + "' }.id");
+        long arm64 = list.getLong("find { it.digest == '" + ARM64 + "' }.id");
+        org.assertj.core.api.Assertions.assertThat(list.getList("id", Long.class)).doesNotHaveDuplicates().doesNotContainNull().hasSize(5);
+        org.assertj.core.api.Assertions.assertThat(list.getList("find { it.digest == '" + IMAGE + "' }.tags.artifact_id", Long.class))
+                .containsExactly(image, image);
+        org.assertj.core.api.Assertions.assertThat(list.getList("find { it.digest == '" + IMAGE + "' }.tags.id", Long.class))
+                .doesNotContainNull().doesNotHaveDuplicates().hasSize(2);
+        org.assertj.core.api.Assertions.assertThat(list.getList("find { it.digest == '" + INDEX + "' }.references.parent_id", Long.class))
+                .containsExactly(index, index);
+        org.assertj.core.api.Assertions.assertThat(list.getList("find { it.digest == '" + INDEX + "' }.references.child_id", Long.class))
+                .containsExactly(amd64, arm64);
+
+        io.restassured.path.json.JsonPath one = dev().get(PATH + "/artifacts/v1").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(one.getLong("id")).isEqualTo(image);
+        io.restassured.path.json.JsonPath tags = dev().get(PATH + "/artifacts/v1/tags").then().statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(tags.getList("artifact_id", Long.class)).containsExactly(image, image);
+        org.assertj.core.api.Assertions.assertThat(tags.getList("id", Long.class))
+                .containsExactlyInAnyOrderElementsOf(list.getList("find { it.digest == '" + IMAGE + "' }.tags.id", Long.class));
+    }
+
+    @Test
     void anArtifactIsFoundByTagOrDigest() {
         dev().get(PATH + "/artifacts/v1").then().statusCode(200).body("digest", equalTo(IMAGE)).body("repository_name", equalTo(REPO));
         dev().get(PATH + "/artifacts/" + INDEX).then().statusCode(200).body("tags.name", contains("multi"));
