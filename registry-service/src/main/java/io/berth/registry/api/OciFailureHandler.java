@@ -5,6 +5,8 @@ import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
 import io.berth.registry.auth.Unauthorized;
 import io.berth.registry.storage.StorageException;
+import io.berth.service.db.DatabaseErrors;
+import java.util.Map;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerResponse;
@@ -18,6 +20,8 @@ import org.jboss.logging.Logger;
  */
 public final class OciFailureHandler implements Handler<RoutingContext> {
     private static final Logger LOG = Logger.getLogger(OciFailureHandler.class);
+    /** Seconds a client is asked to wait after an outage of the database or storage: a restart or failover takes a few. */
+    static final String RETRY_AFTER_OUTAGE = "5";
 
     @Override
     public void handle(RoutingContext rc) {
@@ -69,19 +73,23 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof StorageException storage) {
             LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
-            return new OciException(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")");
+            return new OciErrorWithHeaders(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")",
+                    Map.of("Retry-After", RETRY_AFTER_OUTAGE));
         }
-        String sqlState = failure instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null ? pg.getSqlState() : "";
-        if (sqlState.startsWith("40")) {
-            LOG.warnf("transaction conflict on %s %s: %s", rc.request().method(), rc.request().path(), failure.getMessage());
-            return new OciException(OciErrorCode.UNAVAILABLE, "the request conflicted with a concurrent one; retry it");
-        }
-        // the database is unreachable (08), out of resources (53) or shutting down (57); any other SQL error is a
-        // bug of ours (a violated constraint, a bad statement), not an outage, and must not read as one
-        if (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57")
-                || failure instanceof io.vertx.core.VertxException && String.valueOf(failure.getMessage()).contains("Connection refused")) {
-            LOG.errorf(failure, "database failure on %s %s", rc.request().method(), rc.request().path());
-            return new OciException(OciErrorCode.UNAVAILABLE, "metadata database is unavailable");
+        switch (DatabaseErrors.classify(failure)) {
+            case CONFLICT -> {
+                LOG.warnf("transaction conflict on %s %s: %s", rc.request().method(), rc.request().path(), failure.getMessage());
+                return new OciErrorWithHeaders(OciErrorCode.UNAVAILABLE, "the request conflicted with a concurrent one; retry it",
+                        Map.of("Retry-After", "1"));
+            }
+            case UNAVAILABLE -> {
+                LOG.errorf("database failure on %s %s: %s", rc.request().method(), rc.request().path(), failure.toString());
+                return new OciErrorWithHeaders(OciErrorCode.UNAVAILABLE, "metadata database is unavailable",
+                        Map.of("Retry-After", RETRY_AFTER_OUTAGE));
+            }
+            case OTHER -> {
+                // a violated constraint, a bad statement, or no database failure at all: a bug of ours, not an outage
+            }
         }
         LOG.errorf(failure, "unexpected failure on %s %s", rc.request().method(), rc.request().path());
         return new OciException(OciErrorCode.UNKNOWN, "internal error");
