@@ -28,4 +28,18 @@ public class RemoteRegistry extends TimestampedEntity {
 
     public boolean insecure;
     public String description = "";
+
+    /** A detached copy, to try changes on without storing them. */
+    RemoteRegistry copy() {
+        RemoteRegistry copy = new RemoteRegistry();
+        copy.id = id;
+        copy.name = name;
+        copy.type = type;
+        copy.url = url;
+        copy.accessKey = accessKey;
+        copy.sealedSecret = sealedSecret;
+        copy.insecure = insecure;
+        copy.description = description;
+        return copy;
+    }
 }

@@ -88,6 +88,38 @@ class ReplicationApiTest {
     }
 
     @Test
+    void registriesTakeHarborsFlatCredentialsOnUpdateAndPing() {
+        String name = unique("flat");
+        long id = create(endpoint(name, "Mirr0r-pass"));
+        String registry = "/api/v2.0/registries/" + id;
+        admin().body(Map.of("access_key", "mirror", "access_secret", "wrong")).put(registry).then().statusCode(200);
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(400);
+        // the fields given are tried over the stored registry, and not stored
+        admin().body(Map.of("id", id, "access_secret", "Mirr0r-pass")).post("/api/v2.0/registries/ping").then().statusCode(200);
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(400);
+        admin().body(Map.of("credential_type", "basic", "access_secret", "Mirr0r-pass")).put(registry).then().statusCode(200);
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(200);
+        admin().get(registry).then().statusCode(200).body("credential.access_key", equalTo("mirror"))
+                .body("credential.access_secret", equalTo("*****")).body("status", org.hamcrest.Matchers.nullValue());
+
+        admin().body(Map.of("type", "docker-registry", "url", distribution.url(), "access_key", "mirror", "access_secret", "Mirr0r-pass"))
+                .post("/api/v2.0/registries/ping").then().statusCode(200);
+        admin().body(Map.of("type", "docker-registry", "url", distribution.url(), "access_key", "mirror", "access_secret", "nope"))
+                .post("/api/v2.0/registries/ping").then().statusCode(400);
+
+        for (Map<String, Object> unsupported : List.<Map<String, Object>>of(Map.of("credential_type", "oauth"),
+                Map.of("ca_certificate", "-----BEGIN CERTIFICATE-----"), Map.of("credential", Map.of("type", "secret")))) {
+            admin().body(unsupported).put(registry).then().statusCode(400).body("errors[0].message", containsString("not supported"));
+        }
+        admin().body(Map.of("id", id, "ca_certificate", "-----BEGIN CERTIFICATE-----")).post("/api/v2.0/registries/ping").then().statusCode(400);
+        admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(200);
+
+        create(endpoint(unique("other"), "Mirr0r-pass"));
+        admin().queryParam("name", name.substring(2).toUpperCase()).get("/api/v2.0/registries").then().statusCode(200)
+                .header("X-Total-Count", "1").body("name", equalTo(List.of(name)));
+    }
+
+    @Test
     void policiesAreValidatedAndHoldTheirRegistries() {
         long registry = create(endpoint(unique("target"), "Mirr0r-pass"));
         String name = unique("push");
