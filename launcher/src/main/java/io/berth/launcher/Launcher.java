@@ -5,9 +5,6 @@ import io.berth.common.config.BerthConfigFile;
 import io.berth.common.token.TokenKeys;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -27,70 +24,125 @@ final class Launcher {
     private final Configuration config;
     private final BerthConfig berth;
     private final Path dataDir;
-    private final Path runDir;
-    private final Path logDir;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Services services;
 
     Launcher(Path home, Configuration config) {
         this.home = home;
         this.config = config;
         this.berth = config.berth();
         this.dataDir = Path.of(berth.dataDir()).toAbsolutePath().normalize();
-        this.runDir = dataDir.resolve("run");
-        this.logDir = dataDir.resolve("logs");
+        this.services = new Services(home, berth, dataDir);
     }
 
     int up() {
-        List<String> running = ServiceSpec.ALL.stream().filter(s -> pid(s).isPresent()).map(ServiceSpec::name).toList();
-        if (!running.isEmpty()) {
-            System.out.println("Berth is already running (" + String.join(", ", running) + "); nothing changed. "
-                    + "./berth status tells more, ./berth down stops it.");
+        createDirectories();
+        List<ServiceSpec> missing = ServiceSpec.ALL.stream().filter(s -> services.pid(s).isEmpty()).toList();
+        boolean supervised = supervisor().isPresent();
+        if (missing.isEmpty() && supervised) {
+            System.out.println("Berth is already running (" + String.join(", ", ServiceSpec.names()) + ", supervised); "
+                    + "nothing changed. ./berth status tells more, ./berth down stops it.");
             return 0;
         }
-        for (ServiceSpec s : ServiceSpec.ALL) {
+        for (ServiceSpec s : missing) {
             if (!Files.isRegularFile(s.jar(home))) {
                 throw new LaunchException(s.jar(home) + " is missing: build first (mvn -B package -DskipTests)");
             }
         }
-        createDirectories();
+        Optional<Map<String, String>> saved = services.savedEnvironment();
+        Map<String, String> env;
+        if (missing.size() < ServiceSpec.ALL.size() && saved.isPresent()) {
+            // part of Berth runs: what is missing starts as the rest was started
+            env = saved.get();
+            List<String> running = ServiceSpec.ALL.stream().filter(s -> !missing.contains(s)).map(ServiceSpec::name).toList();
+            System.out.println("Berth is running in part (" + String.join(", ", running) + "); starting "
+                    + (missing.isEmpty() ? "its supervisor" : "what is not running"));
+        } else {
+            env = environment();
+            services.saveEnvironment(env);
+        }
+        List<ServiceSpec> started = new ArrayList<>();
+        for (ServiceSpec s : missing) {
+            long pid = services.start(s, env);
+            System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(berth) + ")");
+            started.add(s);
+        }
+        for (ServiceSpec s : started) {
+            awaitReady(s, started);
+        }
+        if (!supervised) {
+            startSupervisor();
+        }
+        System.out.println();
+        System.out.println("Berth is up: " + berth.externalUrl());
+        System.out.println("  administrator: admin / " + env.get("BERTH_ADMIN_PASSWORD"));
+        System.out.println("  try: curl -si " + berth.externalUrl() + "/v2/");
+        System.out.println("  logs: ./berth logs [" + String.join("|", ServiceSpec.names()) + "], stop: ./berth down");
+        return 0;
+    }
+
+    /** What every service is started with: the database and Redis chosen now (embedded ones started), the admin password. */
+    private Map<String, String> environment() {
         Map<String, String> env = new HashMap<>();
         env.put("BERTH_DATA_DIR", dataDir.toString());
         BerthConfigFile.location().ifPresent(f -> env.put("BERTH_CONFIG", f.toAbsolutePath().toString()));
         env.put("BERTH_DATABASE_URL", database());
         env.put("BERTH_REDIS_URL", redis());
         tokenKeys();
-        String adminPassword = adminPassword();
-        env.put("BERTH_ADMIN_PASSWORD", adminPassword);
+        env.put("BERTH_ADMIN_PASSWORD", adminPassword());
+        return env;
+    }
 
-        List<ServiceSpec> started = new ArrayList<>();
-        for (ServiceSpec s : ServiceSpec.ALL) {
-            start(s, env);
-            started.add(s);
+    /** Runs the supervisor in this process (what the background process started by {@link #startSupervisor} does). */
+    int supervise() {
+        Map<String, String> env = services.savedEnvironment()
+                .orElseThrow(() -> new LaunchException("nothing to supervise: ./berth up has not run in " + dataDir));
+        return new Supervisor(services, env).run();
+    }
+
+    private void startSupervisor() {
+        Path jar;
+        try {
+            jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new LaunchException("cannot find the launcher's jar: " + e.getMessage());
         }
-        for (ServiceSpec s : started) {
-            awaitReady(s, started);
-        }
-        System.out.println();
-        System.out.println("Berth is up: " + berth.externalUrl());
-        System.out.println("  administrator: admin / " + adminPassword);
-        System.out.println("  try: curl -si " + berth.externalUrl() + "/v2/");
-        System.out.println("  logs: ./berth logs [" + String.join("|", ServiceSpec.names()) + "], stop: ./berth down");
-        return 0;
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+                "-XX:+UseSerialGC", "-jar", jar.toString(), "--home", home.toString(), "supervise");
+        long pid = Processes.startDetached(command, Map.of(), services.logDir().resolve("supervisor.log"), supervisorPidFile());
+        System.out.println("started the supervisor (pid " + pid + "): a service that exits is started again");
+    }
+
+    private Optional<ProcessHandle> supervisor() {
+        return Processes.alive(supervisorPidFile());
+    }
+
+    private Path supervisorPidFile() {
+        return services.runDir().resolve("supervisor.pid");
     }
 
     int down() {
         boolean any = false;
+        Optional<ProcessHandle> supervisor = supervisor();
+        if (supervisor.isPresent()) {
+            // first, so that it does not start again what is stopped next
+            Processes.stop(supervisor.get(), Duration.ofSeconds(10));
+            System.out.println("stopped the supervisor");
+            any = true;
+        }
+        deleteQuietly(supervisorPidFile());
         List<ServiceSpec> reverse = new ArrayList<>(ServiceSpec.ALL);
         java.util.Collections.reverse(reverse);
         for (ServiceSpec s : reverse) {
-            Optional<ProcessHandle> p = pid(s);
+            Optional<ProcessHandle> p = services.pid(s);
             if (p.isPresent()) {
                 any = true;
                 boolean killed = Processes.stop(p.get(), Duration.ofSeconds(60));
                 System.out.println("stopped " + s.name() + (killed ? " (killed after 60 s)" : ""));
             }
-            deleteQuietly(pidFile(s));
+            deleteQuietly(services.pidFile(s));
         }
+        deleteQuietly(services.runDir().resolve("services.env"));
+        deleteQuietly(services.runDir().resolve("supervisor.state"));
         EmbeddedRedis redis = new EmbeddedRedis(dataDir);
         if (redis.running()) {
             redis.stop();
@@ -111,12 +163,25 @@ final class Launcher {
 
     int status() {
         int up = 0;
+        java.util.Properties restarts = Supervisor.readState(services.runDir());
         for (ServiceSpec s : ServiceSpec.ALL) {
-            Optional<ProcessHandle> p = pid(s);
-            String state = p.isEmpty() ? "stopped" : "running, pid " + p.get().pid() + (ready(s) ? ", ready" : ", NOT ready");
+            Optional<ProcessHandle> p = services.pid(s);
+            String state = p.isEmpty() ? "stopped" : "running, pid " + p.get().pid() + (services.ready(s) ? ", ready" : ", NOT ready");
+            String next = restarts.getProperty(s.name() + ".next_start");
+            if (p.isEmpty() && next != null) {
+                state = "stopped, the supervisor starts it again at " + next;
+            }
+            String count = restarts.getProperty(s.name() + ".restarts", "0");
+            if (!count.equals("0")) {
+                state += " (restarted " + count + " time" + (count.equals("1") ? "" : "s") + ", last exit "
+                        + restarts.getProperty(s.name() + ".last_exit") + ")";
+            }
             System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(berth), state);
             up += p.isPresent() ? 1 : 0;
         }
+        Optional<ProcessHandle> supervisor = supervisor();
+        System.out.printf("%-11s %-10s %s%n", "supervisor", "", supervisor.map(p -> "running, pid " + p.pid())
+                .orElse(up > 0 ? "NOT running: services that exit stay down (./berth up starts it)" : "stopped"));
         EmbeddedPostgres postgres = new EmbeddedPostgres(dataDir);
         if (postgres.running()) {
             System.out.printf("%-11s port %-5d embedded, %s%n", "postgres", postgres.port().orElse(0), dataDir.resolve("postgres"));
@@ -133,13 +198,13 @@ final class Launcher {
         List<String> names = List.of(args).stream().filter(a -> !a.equals("-f")).toList();
         List<String> files = new ArrayList<>();
         for (ServiceSpec s : names.isEmpty() ? ServiceSpec.ALL : names.stream().map(ServiceSpec::named).toList()) {
-            Path log = logFile(s);
+            Path log = services.logFile(s);
             if (Files.exists(log)) {
                 files.add(log.toString());
             }
         }
         if (files.isEmpty()) {
-            System.out.println("no logs yet in " + logDir);
+            System.out.println("no logs yet in " + services.logDir());
             return 0;
         }
         List<String> command = new ArrayList<>(List.of("tail", "-n", "200"));
@@ -233,75 +298,35 @@ final class Launcher {
         }
     }
 
-    private void start(ServiceSpec s, Map<String, String> env) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(s.jvmOptions().apply(berth));
-        String extra = System.getenv("BERTH_JAVA_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        command.add("-jar");
-        command.add(s.jar(home).toString());
-        long pid = Processes.startDetached(command, env, logFile(s), pidFile(s));
-        System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(berth) + ")");
-    }
-
     private void awaitReady(ServiceSpec s, List<ServiceSpec> started) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (pid(s).isEmpty()) {
-                String tail = tail(logFile(s), 15);
+            if (services.pid(s).isEmpty()) {
+                String tail = tail(services.logFile(s), 15);
                 stopAll(started);
-                throw new LaunchException(s.name() + " exited during start-up; its log (" + logFile(s) + ") ends with:\n" + tail);
+                throw new LaunchException(s.name() + " exited during start-up; its log (" + services.logFile(s) + ") ends with:\n" + tail);
             }
-            if (ready(s)) {
+            if (services.ready(s)) {
                 System.out.println(s.name() + " is ready");
                 return;
             }
             sleep(300);
         }
         stopAll(started);
-        throw new LaunchException(s.name() + " was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + logFile(s));
+        throw new LaunchException(s.name() + " was not ready after " + READY_TIMEOUT.toSeconds() + " s; see " + services.logFile(s));
     }
 
-    private boolean ready(ServiceSpec s) {
-        try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + s.port().apply(berth) + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private void stopAll(List<ServiceSpec> started) {
+        for (ServiceSpec s : started) {
+            services.pid(s).ifPresent(p -> Processes.stop(p, Duration.ofSeconds(20)));
+            deleteQuietly(services.pidFile(s));
         }
-    }
-
-    private void stopAll(List<ServiceSpec> services) {
-        for (ServiceSpec s : services) {
-            pid(s).ifPresent(p -> Processes.stop(p, Duration.ofSeconds(20)));
-            deleteQuietly(pidFile(s));
-        }
-    }
-
-    private Optional<ProcessHandle> pid(ServiceSpec s) {
-        return Processes.alive(pidFile(s));
-    }
-
-    private Path pidFile(ServiceSpec s) {
-        return runDir.resolve(s.name() + ".pid");
-    }
-
-    private Path logFile(ServiceSpec s) {
-        return logDir.resolve(s.name() + ".log");
     }
 
     private void createDirectories() {
         try {
-            Files.createDirectories(runDir);
-            Files.createDirectories(logDir);
+            Files.createDirectories(services.runDir());
+            Files.createDirectories(services.logDir());
         } catch (IOException e) {
             throw new LaunchException("data_dir: cannot create " + dataDir + ": " + e.getMessage());
         }

@@ -35,7 +35,8 @@ public final class Main {
         if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
             System.out.println("""
                     usage: ./berth <command>
-                      up                 build if needed, start PostgreSQL/Redis if needed, start all services
+                      up                 build if needed, start PostgreSQL/Redis if needed, start all services (or
+                                         those not running) and a supervisor that starts again any that exits
                       down               stop everything ./berth up started
                       status             what is running, and whether it is ready
                       logs [service] [-f] print (or follow) a service's log; services: %s""".formatted(
@@ -48,6 +49,7 @@ public final class Main {
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "logs" -> launcher.logs(rest);
+            case "supervise" -> launcher.supervise(); // what ./berth up starts in the background
             default -> throw new LaunchException("unknown command '" + command + "' (try ./berth help)");
         };
     }

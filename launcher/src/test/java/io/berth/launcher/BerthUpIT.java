@@ -1,6 +1,7 @@
 package io.berth.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class BerthUpIT {
             assertThat(status.output()).contains("registry").contains("ready").doesNotContain("stopped");
 
             List<Long> pids = pids(berth);
-            assertThat(pids).hasSize(4).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            assertThat(pids).hasSize(5).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             BerthSystem.Result again = berth.berth("up");
             assertThat(again.exit()).isZero();
             assertThat(again.output()).contains("already running");
@@ -59,6 +61,68 @@ class BerthUpIT {
         }
     }
 
+    @Test
+    void aServiceThatDiesIsStartedAgainAndUpStartsWhateverIsNotRunning() throws Exception {
+        try (BerthSystem berth = new BerthSystem(Map.of())) {
+            assertThat(berth.berth("up").exit()).isZero();
+            assertThat(berth.berth("status").output()).containsPattern("supervisor +running");
+
+            // kill -9 of registry-service: the supervisor starts it again, it serves again, and every log says so
+            long registry = pid(berth, "registry");
+            ProcessHandle.of(registry).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                long now = pidOrZero(berth, "registry");
+                return now != 0 && now != registry && ready(berth, 8081, "BERTH_REGISTRY_PORT");
+            });
+            assertThat(Files.readString(berth.dataDir.resolve("logs/supervisor.log")))
+                    .contains("registry is not running").contains("started registry again");
+            assertThat(Files.readString(berth.dataDir.resolve("logs/registry.log"))).contains("=== berth: ").contains("starting it again");
+            assertThat(berth.berth("status").output()).contains("restarted 1 time");
+
+            // without its supervisor, a dead service stays down until ./berth up starts what is not running
+            long supervisor = pid(berth, "supervisor");
+            ProcessHandle.of(supervisor).orElseThrow().destroyForcibly();
+            long gateway = pid(berth, "gateway");
+            ProcessHandle.of(gateway).orElseThrow().destroyForcibly();
+            await().atMost(Duration.ofSeconds(10)).until(() -> ProcessHandle.of(gateway).map(p -> !p.isAlive()).orElse(true));
+            BerthSystem.Result status = berth.berth("status");
+            assertThat(status.output()).containsPattern("gateway +port \\d+ +stopped").contains("supervisor").contains("NOT running");
+            BerthSystem.Result up = berth.berth("up");
+            assertThat(up.exit()).as(up.output()).isZero();
+            assertThat(up.output()).contains("running in part").contains("started gateway").contains("gateway is ready")
+                    .contains("started the supervisor").doesNotContain("started registry");
+            assertThat(berth.berth("status").exit()).isZero();
+
+            BerthSystem.Result down = berth.berth("down");
+            assertThat(down.output()).contains("stopped the supervisor");
+            Thread.sleep(2000); // a supervisor still running would have started something again by now
+            assertThat(berth.berth("status").output()).doesNotContain("running,");
+        }
+    }
+
+    private static long pid(BerthSystem berth, String name) throws IOException {
+        return Long.parseLong(Files.readString(berth.dataDir.resolve("run/" + name + ".pid")).strip());
+    }
+
+    private static long pidOrZero(BerthSystem berth, String name) {
+        try {
+            return pid(berth, name);
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static boolean ready(BerthSystem berth, int fallback, String portVariable) {
+        int port = Integer.parseInt(berth.env.getOrDefault(portVariable, Integer.toString(fallback)));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** The pids of the four services and the supervisor. */
     private static List<Long> pids(BerthSystem berth) throws IOException {
         try (var files = Files.list(berth.dataDir.resolve("run"))) {
             return files.filter(f -> f.toString().endsWith(".pid")).sorted().map(f -> {
