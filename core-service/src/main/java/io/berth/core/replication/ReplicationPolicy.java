@@ -50,9 +50,11 @@ public class ReplicationPolicy extends TimestampedEntity {
     @Column(name = "replicate_deletion")
     public boolean replicateDeletion;
 
-    public boolean override = true;
-    public boolean enabled = true;
-    public int speed = -1;
+    public boolean override;
+    public boolean enabled;
+
+    /** KB/s per task; 0 (or, in rows from before V5, -1): unlimited. */
+    public int speed;
 
     @Column(name = "copy_by_chunk")
     public boolean copyByChunk;

@@ -128,7 +128,7 @@ class ReplicationApiTest {
         String location = admin().body(good).post("/api/v2.0/replication/policies").then().statusCode(201).extract().header("Location");
         admin().get(location).then().statusCode(200).body("src_registry.id", equalTo(0)).body("src_registry.name", equalTo("Local"))
                 .body("dest_registry.id", equalTo((int) registry)).body("filters[0].value", equalTo("library/**"))
-                .body("trigger.type", equalTo("manual")).body("override", equalTo(true));
+                .body("trigger.type", equalTo("manual")).body("override", equalTo(false)).body("enabled", equalTo(false));
 
         admin().body(Map.of("name", unique("p"))).post("/api/v2.0/replication/policies").then().statusCode(400)
                 .body("errors[0].message", containsString("exactly one"));
@@ -166,14 +166,48 @@ class ReplicationApiTest {
     }
 
     @Test
+    void policiesAreWhatTheLastPostOrPutSaysAsInHarbor() {
+        long registry = create(endpoint(unique("whole"), "Mirr0r-pass"));
+        String name = unique("whole");
+        Map<String, Object> full = new java.util.HashMap<>(Map.of("name", name, "description", "nightly", "dest_registry", Map.of("id", registry),
+                "dest_namespace", "mirror", "dest_namespace_replace_count", 1, "filters", List.of(Map.of("type", "name", "value", "library/**")),
+                "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", "0 0 3 * * *")), "deletion", true,
+                "override", true, "enabled", true));
+        full.put("speed", -1);
+        full.put("copy_by_chunk", true);
+        String location = admin().body(full).post("/api/v2.0/replication/policies").then().statusCode(201).extract().header("Location");
+        admin().get(location).then().statusCode(200).body("deletion", equalTo(true)).body("replicate_deletion", equalTo(true))
+                .body("speed", equalTo(0)).body("override", equalTo(true)).body("enabled", equalTo(true)).body("copy_by_chunk", equalTo(true))
+                .body("dest_namespace_replace_count", equalTo(1)).body("trigger.trigger_settings.cron", equalTo("0 0 3 * * *"));
+
+        // what a go-client sends to disable a policy: false values left out
+        admin().body(Map.of("name", name, "dest_registry", Map.of("id", registry))).put(location).then().statusCode(200);
+        admin().get(location).then().statusCode(200).body("enabled", equalTo(false)).body("override", equalTo(false))
+                .body("deletion", equalTo(false)).body("replicate_deletion", equalTo(false)).body("filters", org.hamcrest.Matchers.empty())
+                .body("description", equalTo("")).body("dest_namespace", org.hamcrest.Matchers.nullValue())
+                .body("dest_namespace_replace_count", equalTo(-1)).body("trigger.type", equalTo("manual")).body("speed", equalTo(0))
+                .body("copy_by_chunk", equalTo(false)).body("dest_registry.id", equalTo((int) registry));
+
+        admin().body(Map.of("name", name, "dest_registry", Map.of("id", registry), "replicate_deletion", true, "speed", 512)).put(location)
+                .then().statusCode(200);
+        admin().get(location).then().body("deletion", equalTo(true)).body("replicate_deletion", equalTo(true)).body("speed", equalTo(512));
+
+        admin().body(Map.of("dest_registry", Map.of("id", registry))).put(location).then().statusCode(400)
+                .body("errors[0].message", containsString("name"));
+        admin().body(Map.of("name", name)).put(location).then().statusCode(400);
+        admin().get(location).then().body("speed", equalTo(512)).body("deletion", equalTo(true));
+    }
+
+    @Test
     void executionsNeedJobserviceAndAnEnabledPolicy() {
         long registry = create(endpoint(unique("exec"), "Mirr0r-pass"));
-        String location = admin().body(Map.of("name", unique("run"), "dest_registry", Map.of("id", registry)))
+        String name = unique("run");
+        String location = admin().body(Map.of("name", name, "dest_registry", Map.of("id", registry), "enabled", true))
                 .post("/api/v2.0/replication/policies").then().statusCode(201).extract().header("Location");
         long policy = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         admin().body(Map.of("policy_id", policy)).post("/api/v2.0/replication/executions").then().statusCode(503)
                 .body("errors[0].message", containsString("jobservice"));
-        admin().body(Map.of("enabled", false)).put(location).then().statusCode(200);
+        admin().body(Map.of("name", name, "dest_registry", Map.of("id", registry), "enabled", false)).put(location).then().statusCode(200);
         admin().body(Map.of("policy_id", policy)).post("/api/v2.0/replication/executions").then().statusCode(412);
         admin().body(Map.of()).post("/api/v2.0/replication/executions").then().statusCode(400);
         admin().queryParam("policy_id", policy).get("/api/v2.0/replication/executions").then().statusCode(200)

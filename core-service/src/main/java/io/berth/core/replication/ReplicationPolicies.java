@@ -1,0 +1,121 @@
+package io.berth.core.replication;
+
+import io.berth.core.api.HarborException;
+import io.berth.core.replication.PolicyResource.PolicyJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Replication policies as Harbor's create and update make them: the policy becomes what the request
+ * says, whole. A field left out takes its default: booleans false, filters none, description empty,
+ * no destination namespace, replace count -1, a manual trigger, speed 0 (unlimited). {@code deletion}
+ * (what Harbor reads) and {@code replicate_deletion} (what it documents) are one setting: either true
+ * turns it on.
+ */
+@ApplicationScoped
+public class ReplicationPolicies {
+    static final Set<String> TRIGGERS = Set.of("manual", "scheduled", "event_based");
+    static final Set<String> FILTERS = Set.of("name", "tag", "resource");
+    static final Set<String> RESOURCES = Set.of("image", "artifact");
+
+    /** Sets every field of {@code policy} from {@code request}; a name other than the policy's must be free. */
+    void replace(ReplicationPolicy policy, PolicyJson request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw HarborException.badRequest("name is required");
+        }
+        if (!request.name().equals(policy.name) && ReplicationPolicy.count("name", request.name()) > 0) {
+            throw HarborException.conflict("a replication policy named " + request.name() + " already exists");
+        }
+        policy.name = request.name();
+        policy.srcRegistryId = registryId(request.srcRegistry());
+        policy.destRegistryId = registryId(request.destRegistry());
+        if ((policy.srcRegistryId == null) == (policy.destRegistryId == null)) {
+            throw HarborException.badRequest("a policy replicates from this Berth to a registry (dest_registry) "
+                    + "or from a registry to this Berth (src_registry): exactly one of them must be set");
+        }
+        policy.description = request.description() == null ? "" : request.description();
+        policy.destNamespace = request.destNamespace() == null || request.destNamespace().isBlank() ? null : request.destNamespace();
+        int replaceCount = request.destNamespaceReplaceCount() == null ? -1 : request.destNamespaceReplaceCount();
+        if (replaceCount < -1) {
+            throw HarborException.badRequest("dest_namespace_replace_count must be -1 or more");
+        }
+        policy.destNamespaceReplaceCount = replaceCount;
+        policy.filters = filters(policy, request.filters());
+        trigger(policy, request.trigger());
+        policy.replicateDeletion = Boolean.TRUE.equals(request.deletion()) || Boolean.TRUE.equals(request.replicateDeletion());
+        policy.override = Boolean.TRUE.equals(request.override());
+        policy.enabled = Boolean.TRUE.equals(request.enabled());
+        policy.speed = request.speed() == null ? 0 : Math.max(0, request.speed()); // Harbor: a negative speed is unlimited, 0
+        policy.copyByChunk = Boolean.TRUE.equals(request.copyByChunk());
+    }
+
+    private static List<ReplicationPolicy.Filter> filters(ReplicationPolicy policy, List<ReplicationPolicy.Filter> filters) {
+        if (filters == null) {
+            return new ArrayList<>();
+        }
+        for (ReplicationPolicy.Filter f : filters) {
+            if (f == null) {
+                throw HarborException.badRequest("a filter is an object {type, value, decoration}");
+            }
+            if ("label".equals(f.type())) {
+                checkLabelFilter(policy, f);
+            } else if (f.type() == null || !FILTERS.contains(f.type()) || !(f.value() instanceof String)) {
+                throw HarborException.badRequest("unsupported filter " + f + "; supported: name and tag with a glob value, "
+                        + "resource with image or artifact, label with a list of label names");
+            }
+            if ("resource".equals(f.type()) && !RESOURCES.contains(f.value())) {
+                throw HarborException.badRequest("a resource filter is image or artifact, not " + f.value());
+            }
+            if (f.decoration() != null && !Set.of("matches", "excludes").contains(f.decoration())) {
+                throw HarborException.badRequest("filter decoration must be matches or excludes");
+            }
+        }
+        return new ArrayList<>(filters);
+    }
+
+    /** Harbor's label filter: a list of label names; the source must have labels (this Berth, or a Berth or Harbor). */
+    private static void checkLabelFilter(ReplicationPolicy policy, ReplicationPolicy.Filter filter) {
+        if (!(filter.value() instanceof List<?> names) || names.isEmpty()
+                || !names.stream().allMatch(n -> n instanceof String name && !name.isBlank())) {
+            throw HarborException.badRequest("a label filter's value is a list of label names");
+        }
+        if (policy.srcRegistryId != null) {
+            RemoteRegistry source = RemoteRegistry.findById(policy.srcRegistryId);
+            if (source != null && !Set.of("berth", "harbor").contains(source.type)) {
+                throw HarborException.badRequest("a " + source.type + " registry has no labels to filter on");
+            }
+        }
+    }
+
+    /** A schedule given anew (or changed) fires from now on, not for the past; one kept as it was keeps its last firing. */
+    private static void trigger(ReplicationPolicy policy, PolicyResource.Trigger trigger) {
+        String type = trigger == null || trigger.type() == null ? "manual" : trigger.type();
+        if (!TRIGGERS.contains(type)) {
+            throw HarborException.badRequest("unsupported trigger '" + type + "'; supported: " + TRIGGERS);
+        }
+        String cron = trigger == null || trigger.triggerSettings() == null ? null : trigger.triggerSettings().cron();
+        if (type.equals("scheduled")) {
+            Schedules.validate(cron);
+            if (!type.equals(policy.triggerType) || !Objects.equals(cron, policy.cron)) {
+                policy.lastFired = OffsetDateTime.now(ZoneOffset.UTC);
+            }
+        }
+        if (type.equals("event_based") && policy.srcRegistryId != null) {
+            throw HarborException.badRequest("event_based triggers need this Berth as the source");
+        }
+        policy.triggerType = type;
+        policy.cron = cron;
+    }
+
+    private static Long registryId(PolicyResource.RegistryRef ref) {
+        if (ref == null || ref.id() == null || ref.id() == 0) {
+            return null;
+        }
+        return RegistryEndpointResource.find(ref.id()).id;
+    }
+}
