@@ -17,7 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@code /api/v2.0/jobservice}: Harbor's job service dashboard for system administrators — queues
@@ -28,12 +31,18 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobserviceResource {
+    /** Harbor's name for every pool, or every job type. */
+    static final String ALL = "all";
+    /** The job types core asks jobservice to run. */
+    static final Set<String> DISPATCHED = Set.of("REPLICATION");
+
     public record Queue(String jobType, long count, long latency, boolean paused) {}
 
     public record Pool(String workerPoolId, long pid, String host, String jobTypes, int concurrency, OffsetDateTime startAt,
             OffsetDateTime heartbeatAt) {}
 
-    public record Worker(String id, String poolId, String jobName, long jobId, long executionId, OffsetDateTime startAt,
+    /** Harbor's Worker: {@code job_id} is a string there. */
+    public record Worker(String id, String poolId, String jobName, String jobId, long executionId, OffsetDateTime startAt,
             OffsetDateTime checkinAt) {}
 
     public record QueueAction(String action) {}
@@ -56,15 +65,31 @@ public class JobserviceResource {
                 .map(t -> new Queue((String) t.get(0), number(t.get(1)), number(t.get(2)), (Boolean) t.get(3))).toList();
     }
 
+    /** Pauses, resumes or stops one job type's queue, or every known one's for {@code all}; an unknown type is a 404. */
     @PUT
     @Path("/queues/{job_type}")
     public Response queue(@PathParam("job_type") String jobType, QueueAction action) {
         current.sysadmin();
-        if (action == null || action.action() == null || !java.util.Set.of("pause", "resume", "stop").contains(action.action())) {
+        if (action == null || action.action() == null || !Set.of("pause", "resume", "stop").contains(action.action())) {
             throw HarborException.badRequest("action must be pause, resume or stop");
         }
-        jobservice.queue(jobType, action.action());
+        Set<String> known = jobTypes();
+        if (!ALL.equals(jobType) && !known.contains(jobType)) {
+            throw HarborException.notFound("job type " + jobType + " not found; known: " + known + ", or all");
+        }
+        for (String kind : ALL.equals(jobType) ? known : Set.of(jobType)) {
+            jobservice.queue(kind, action.action());
+        }
         return Response.ok().build();
+    }
+
+    /** The job types there are: those core dispatches, those with a queue or tasks, those a running pool takes. */
+    private Set<String> jobTypes() {
+        Set<String> kinds = new TreeSet<>(DISPATCHED);
+        rows("SELECT kind FROM jobs.queue_view").forEach(t -> kinds.add((String) t.get(0)));
+        rows("SELECT kinds FROM jobs.pool_view").forEach(t -> Arrays.stream(((String) t.get(0)).split(","))
+                .map(String::trim).filter(k -> !k.isEmpty()).forEach(kinds::add));
+        return kinds;
     }
 
     @GET
@@ -76,17 +101,23 @@ public class JobserviceResource {
                         time(t.get(5)), time(t.get(6)))).toList();
     }
 
-    /** The workers of a pool that are running a task now. */
+    /** The workers of a pool (of every pool for {@code all}) that are running a task now. */
     @GET
     @Path("/pools/{pool_id}/workers")
     public List<Worker> workers(@PathParam("pool_id") String poolId) {
         current.sysadmin();
-        if (rows("SELECT id FROM jobs.pool_view WHERE id = ?1", poolId).isEmpty()) {
-            throw HarborException.notFound("worker pool " + poolId + " not found");
+        String columns = "SELECT id, pool_id, kind, task_id, execution_id, start_time, heartbeat FROM jobs.worker_view";
+        List<Tuple> workers;
+        if (ALL.equals(poolId)) {
+            workers = rows(columns + " ORDER BY id");
+        } else {
+            if (rows("SELECT id FROM jobs.pool_view WHERE id = ?1", poolId).isEmpty()) {
+                throw HarborException.notFound("worker pool " + poolId + " not found");
+            }
+            workers = rows(columns + " WHERE pool_id = ?1 ORDER BY id", poolId);
         }
-        return rows("SELECT id, pool_id, kind, task_id, execution_id, start_time, heartbeat FROM jobs.worker_view WHERE pool_id = ?1 ORDER BY id",
-                poolId).stream().map(t -> new Worker((String) t.get(0), (String) t.get(1), (String) t.get(2), number(t.get(3)),
-                        number(t.get(4)), time(t.get(5)), time(t.get(6)))).toList();
+        return workers.stream().map(t -> new Worker((String) t.get(0), (String) t.get(1), (String) t.get(2), Long.toString(number(t.get(3))),
+                number(t.get(4)), time(t.get(5)), time(t.get(6)))).toList();
     }
 
     /** The log of a job (a task), as text. */

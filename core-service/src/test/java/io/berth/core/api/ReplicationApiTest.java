@@ -227,9 +227,31 @@ class ReplicationApiTest {
         admin().body(Map.of("action", "explode")).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(400)
                 .body("errors[0].message", containsString("pause, resume or stop"));
         admin().body(Map.of("action", "pause")).put("/api/v2.0/jobservice/queues/REPLICATION").then().statusCode(503);
+        admin().body(Map.of("action", "pause")).put("/api/v2.0/jobservice/queues/all").then().statusCode(503);
+        admin().body(Map.of("action", "pause")).put("/api/v2.0/jobservice/queues/NO_SUCH_JOB").then().statusCode(404)
+                .body("errors[0].message", containsString("REPLICATION"));
         String user = unique("viewer");
         Api.createUser(user, "Passw0rdV");
         as(user, "Passw0rdV").get("/api/v2.0/jobservice/queues").then().statusCode(403);
+    }
+
+    @Test
+    void workersNameTheirJobByAStringIdAndPoolAllListsEveryPool() throws Exception {
+        String pool = "77@" + unique("host");
+        long task;
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            c.createStatement().execute("INSERT INTO jobs.worker_pool (id, host, pid, kinds, concurrency) VALUES ('" + pool
+                    + "', 'host', 77, 'REPLICATION', 2)");
+            ResultSet rs = c.createStatement().executeQuery("WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) "
+                    + "VALUES ('REPLICATION', -1, 'MANUAL') RETURNING id) INSERT INTO jobs.task (execution_id, kind, params, status, owner, "
+                    + "heartbeat, start_time) SELECT id, 'REPLICATION', '{}', 'Running', '" + pool + "/REPLICATION-0', now(), now() FROM e RETURNING id");
+            rs.next();
+            task = rs.getLong(1);
+        }
+        admin().get("/api/v2.0/jobservice/pools/" + pool + "/workers").then().statusCode(200)
+                .body("[0].job_id", equalTo(Long.toString(task))).body("[0].pool_id", equalTo(pool)).body("[0].job_name", equalTo("REPLICATION"));
+        admin().get("/api/v2.0/jobservice/pools/all/workers").then().statusCode(200)
+                .body("job_id", org.hamcrest.Matchers.hasItem(Long.toString(task)));
     }
 
     @Test
