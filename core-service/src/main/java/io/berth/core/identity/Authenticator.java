@@ -3,13 +3,15 @@ package io.berth.core.identity;
 import io.berth.core.api.HarborException;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.robot.Robot;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
  * Checks a name and password: a user's password, or a robot account's secret when the name starts
- * with {@code robot$}. Refuses throttled accounts and addresses, and records every failure.
+ * with {@code robot$}. Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
+ * and records every failure. No transaction is held while a password is checked or a failure waits.
  */
 @ApplicationScoped
 public class Authenticator {
@@ -25,41 +27,52 @@ public class Authenticator {
         this.audit = audit;
     }
 
-    /** The caller these credentials identify; 401 if they do not, 429 while throttled. */
-    @Transactional
+    /** The caller these credentials identify; 401 if they do not, 429 while this address is throttled for them. */
     public Caller login(String name, String password, String clientAddress) {
         if (name == null || name.isEmpty() || password == null) {
             throw HarborException.unauthorized("invalid credentials");
         }
         LoginThrottle.Failures failures = throttle.failures(name, clientAddress);
-        if (throttle.blocked(failures)) {
+        if (throttle.denied(failures)) {
             audit.loginFailure(name, clientAddress, "throttled");
-            throw HarborException.tooManyRequests("too many failed logins; try again later");
+            throw HarborException.tooManyRequests("too many failed logins from this address; try again later");
         }
         Caller caller = name.startsWith(ROBOT_PREFIX) ? robot(name, password) : user(name, password);
         if (caller == null) {
-            throttle.failed(name, clientAddress);
+            Duration delay = throttle.failed(name, clientAddress, failures);
             audit.loginFailure(name, clientAddress, "invalid credentials");
+            pause(delay);
             throw HarborException.unauthorized("invalid credentials");
         }
-        if (failures.any()) {
-            throttle.succeeded(name);
+        if (failures.pair() > 0) {
+            throttle.succeeded(name, clientAddress);
         }
         return caller;
     }
 
     private Caller user(String name, String password) {
-        User user = User.byName(name);
+        User user = QuarkusTransaction.requiringNew().call(() -> User.byName(name));
         boolean ok = hasher.verify(name, password, user == null ? null : user.passwordHash);
         return ok ? new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin) : null;
     }
 
     private Caller robot(String name, String secret) {
-        Robot robot = Robot.byName(name);
+        Robot robot = QuarkusTransaction.requiringNew().call(() -> Robot.byName(name));
         boolean ok = hasher.verify(name, secret, robot == null ? null : robot.secretHash);
         if (!ok || robot.disabled || (robot.expiresAt != null && robot.expiresAt.isBefore(OffsetDateTime.now()))) {
             return null;
         }
         return new Caller(Caller.Kind.ROBOT, robot.id, robot.name, false);
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -106,8 +106,40 @@ class TokenServiceTest {
         admin().queryParam("service", "someone-else").get("/service/token").then().statusCode(400);
     }
 
+    private static String address(int network) {
+        return "10." + network + "." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+    }
+
     @Test
-    void repeatedFailuresThrottleThatAccountOnly() {
+    void guessesForAdminFromOneAddressDoNotLockTheRealAdminOutFromAnother() {
+        String attacker = address(91);
+        String owner = address(92);
+        for (int i = 0; i < 10; i++) {
+            int status = as("admin", "guess" + i).header("X-Forwarded-For", attacker).get("/service/token").then().extract().statusCode();
+            assertThat(status).isEqualTo(i < 5 ? 401 : 429); // tests allow 5 failures (core.login_failures_per_account)
+        }
+        admin().header("X-Forwarded-For", attacker).get("/service/token").then().statusCode(429);
+        admin().header("X-Forwarded-For", attacker).get("/api/v2.0/users/current").then().statusCode(429);
+        admin().header("X-Forwarded-For", owner).get("/service/token").then().statusCode(200);
+        admin().header("X-Forwarded-For", owner).get("/api/v2.0/users/current").then().statusCode(200).body("username", equalTo("admin"));
+        anonymous().contentType("application/x-www-form-urlencoded").header("X-Forwarded-For", owner).formParam("principal", "admin")
+                .formParam("password", CoreTestResource.ADMIN_PASSWORD).post("/c/login").then().statusCode(200);
+        anonymous().contentType("application/x-www-form-urlencoded").header("X-Forwarded-For", attacker).formParam("principal", "admin")
+                .formParam("password", CoreTestResource.ADMIN_PASSWORD).post("/c/login").then().statusCode(429);
+    }
+
+    @Test
+    void guessesForOneAccountFromManyAddressesAreSlowedNeverRefused() {
+        String user = unique("spread");
+        Api.createUser(user, "Passw0rdM");
+        for (int i = 0; i < 7; i++) {
+            as(user, "guess" + i).header("X-Forwarded-For", address(93)).get("/service/token").then().statusCode(401);
+        }
+        as(user, "Passw0rdM").header("X-Forwarded-For", address(94)).get("/service/token").then().statusCode(200);
+    }
+
+    @Test
+    void repeatedFailuresThrottleThatAccountFromThatAddressOnly() {
         String victim = unique("victim");
         String bystander = unique("bystander");
         Api.createUser(victim, "Passw0rdV");
