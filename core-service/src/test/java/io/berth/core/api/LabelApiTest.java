@@ -160,7 +160,7 @@ class LabelApiTest {
         admin().body(Map.of("name", " ")).put("/api/v2.0/labels/" + id).then().statusCode(400);
         admin().contentType("application/json").body("[1,").put("/api/v2.0/labels/" + id).then().statusCode(400);
         admin().get("/api/v2.0/labels/" + id).then().body("name", equalTo(name));
-        admin().get("/api/v2.0/labels/not-a-number").then().statusCode(404);
+        admin().get("/api/v2.0/labels/not-a-number").then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
         admin().contentType("application/json").body("{\"id\": ").post(ARTIFACT + "v1/labels").then().statusCode(400);
         admin().contentType("application/json").body("{\"id\": \"x\"}").post(ARTIFACT + "v1/labels").then().statusCode(400);
         admin().get(ARTIFACT + "v1").then().body("labels.name", not(hasItem(name)));
