@@ -37,6 +37,12 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
     private Vertx vertx;
     private Socket refusing;
 
+    /** Configuration of the gateway under test beyond what points it at this backend. */
+    protected Map<String, String> gatewaySettings() {
+        return Map.of("berth.gateway.idle_timeout", "2s", "berth.gateway.connect_timeout", "1s",
+                "berth.gateway.shutdown_timeout", "3s");
+    }
+
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
@@ -50,13 +56,11 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of(
-                "berth.storage.filesystem.root", storage.toString(),
-                "berth.registry.url", "http://127.0.0.1:" + port,
-                "berth.core.url", "http://127.0.0.1:" + refusing.getLocalPort(),
-                "berth.gateway.idle_timeout", "2s",
-                "berth.gateway.connect_timeout", "1s",
-                "berth.gateway.shutdown_timeout", "3s");
+        Map<String, String> config = new java.util.HashMap<>(gatewaySettings());
+        config.put("berth.storage.filesystem.root", storage.toString());
+        config.put("berth.registry.url", "http://127.0.0.1:" + port);
+        config.put("berth.core.url", "http://127.0.0.1:" + refusing.getLocalPort());
+        return config;
     }
 
     @Override
@@ -85,6 +89,8 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
             default -> {
                 if (request.path().startsWith("/v2/files/blobs/")) {
                     blobFile(request);
+                } else if (request.path().startsWith("/v2/stream/blobs/")) {
+                    download(request); // a blob download as the gateway sees one: relayed through its bulk client
                 } else {
                     echo(request);
                 }
@@ -111,9 +117,30 @@ public class TestBackend implements QuarkusTestResourceLifecycleManager {
                 .end());
     }
 
+    /** What {@code ?filler=1} downloads repeat: many of them at once cost the backend no memory of their own. */
+    private static final Buffer FILLER = Buffer.buffer("x".repeat(64 * 1024));
+
     private static void download(HttpServerRequest request) {
         long size = Long.parseLong(request.getParam("size"));
         var response = request.response().putHeader("Content-Length", String.valueOf(size));
+        if (request.getParam("filler") != null) {
+            long[] left = {size};
+            Runnable[] fill = new Runnable[1];
+            fill[0] = () -> {
+                while (!response.writeQueueFull()) {
+                    if (left[0] == 0) {
+                        response.end();
+                        return;
+                    }
+                    int n = (int) Math.min(FILLER.length(), left[0]);
+                    left[0] -= n;
+                    response.write(n == FILLER.length() ? FILLER : FILLER.getBuffer(0, n));
+                }
+                response.drainHandler(v -> fill[0].run());
+            };
+            fill[0].run();
+            return;
+        }
         GeneratedBody generated;
         try {
             generated = new GeneratedBody(size);

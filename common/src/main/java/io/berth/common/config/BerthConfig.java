@@ -160,6 +160,13 @@ public interface BerthConfig {
          * as registry-service (see {@code BlobFileHandoff}); otherwise they are relayed.
          */
         boolean blobFiles();
+
+        /**
+         * Bytes the gateway may hold, all transfers together, for clients and services that do not take
+         * them yet (a client that stopped reading a download); past it, each transfer holds at most the
+         * piece in hand. 0: a quarter of the direct memory the JVM allows.
+         */
+        long queueBudget();
     }
 
     interface Service {

@@ -86,9 +86,11 @@ public final class DownloadPump {
     private long remaining;
     private boolean closed;
     private final ArrayDeque<ByteBuf> spare = new ArrayDeque<>(2);
+    private final WriteBudget budget;
 
-    private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece) {
+    private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece, WriteBudget budget) {
         this.vertx = vertx;
+        this.budget = budget;
         this.response = response;
         this.source = source;
         this.remaining = length;
@@ -101,10 +103,19 @@ public final class DownloadPump {
      * before {@code length} bytes resets the connection, so no client takes a short body for whole.
      */
     public static void pump(Vertx vertx, HttpServerResponse response, Source source, long length) {
+        pump(vertx, response, source, length, WriteBudget.NONE);
+    }
+
+    /**
+     * As {@link #pump(Vertx, HttpServerResponse, Source, long)}, with what is written and not yet taken
+     * counted in {@code budget}: while it is tight, the download reads {@value #SMALL_PIECE}-byte pieces
+     * and the next only once the last is taken, so a client that stopped reading holds one small piece.
+     */
+    public static void pump(Vertx vertx, HttpServerResponse response, Source source, long length, WriteBudget budget) {
         int running = RUNNING.incrementAndGet();
         int piece = running <= LARGE_PIECE_DOWNLOADS ? LARGE_PIECE
                 : running <= MEDIUM_PIECE_DOWNLOADS ? MEDIUM_PIECE : SMALL_PIECE;
-        DownloadPump pump = new DownloadPump(vertx, response, source, length, piece);
+        DownloadPump pump = new DownloadPump(vertx, response, source, length, piece, budget);
         response.setWriteQueueMaxSize(2 * piece);
         response.closeHandler(v -> pump.close());
         if (length == 0) {
@@ -116,20 +127,37 @@ public final class DownloadPump {
     }
 
     private void next() {
-        int want = (int) Math.min(piece, remaining);
-        ByteBuf into = spare.isEmpty() ? PooledByteBufAllocator.DEFAULT.directBuffer(want, want) : spare.pop();
-        vertx.executeBlocking(() -> readFully(into, want), false).onComplete(ar -> {
-            if (ar.failed() || closed || into.readableBytes() == 0) {
-                recycle(into);
+        if (closed) {
+            return;
+        }
+        int want = (int) Math.min(budget.tight() ? Math.min(piece, SMALL_PIECE) : piece, remaining);
+        ByteBuf into = spare.isEmpty() ? null : spare.pop();
+        if (into == null || into.maxCapacity() < want) {
+            if (into != null) {
+                into.release(); // a small piece of a tight budget: too small for the pieces of a loose one
+            }
+            into = PooledByteBufAllocator.DEFAULT.directBuffer(want, want);
+        }
+        ByteBuf buffer = into;
+        vertx.executeBlocking(() -> readFully(buffer, want), false).onComplete(ar -> {
+            if (ar.failed() || closed || buffer.readableBytes() == 0) {
+                recycle(buffer);
                 abort();
                 return;
             }
-            remaining -= into.readableBytes();
+            int n = buffer.readableBytes();
+            remaining -= n;
+            budget.queued(n);
             // Vert.x writes the buffer without taking ownership of it: it is ours again once written.
-            response.write(Buffer.buffer(into)).onComplete(written -> recycle(into));
+            io.vertx.core.Future<Void> written = response.write(Buffer.buffer(buffer)).onComplete(done -> {
+                budget.taken(n);
+                recycle(buffer);
+            });
             if (remaining == 0) {
                 close();
                 response.end();
+            } else if (budget.tight()) {
+                written.onComplete(done -> next()); // one piece at a time until the budget loosens
             } else if (response.writeQueueFull()) {
                 // once: a drain handler left in place would start a second read beside the next one
                 response.drainHandler(v -> {
@@ -155,8 +183,8 @@ public final class DownloadPump {
      * memory each time.
      */
     private void recycle(ByteBuf buffer) {
-        if (closed) {
-            buffer.release();
+        if (closed || budget.tight()) {
+            buffer.release(); // while the budget is tight, a download keeps no spare piece either
         } else {
             spare.push(buffer.clear());
         }

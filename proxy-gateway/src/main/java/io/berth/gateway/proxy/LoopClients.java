@@ -1,8 +1,11 @@
 package io.berth.gateway.proxy;
 
+import io.berth.gateway.flow.BudgetedReads;
+import io.berth.gateway.flow.QueueBudget;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,14 +19,20 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LoopClients {
     private final Vertx vertx;
     private final HttpClientOptions options;
+    private final QueueBudget budget;
     private final Map<Thread, HttpClient> clients = new ConcurrentHashMap<>();
 
-    LoopClients(Vertx vertx, HttpClientOptions options) {
+    LoopClients(Vertx vertx, HttpClientOptions options, QueueBudget budget) {
         this.vertx = vertx;
         this.options = options;
+        this.budget = budget;
     }
 
     HttpClient current() {
-        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.createHttpClient(options));
+        // the pool's size from the options, as createHttpClient(options) takes it: the builder's default is 5 connections
+        return clients.computeIfAbsent(Thread.currentThread(), thread -> vertx.httpClientBuilder().with(options)
+                .with(new PoolOptions().setHttp1MaxSize(options.getMaxPoolSize()).setHttp2MaxSize(options.getHttp2MaxPoolSize()))
+                // what a service's connection reads shrinks while the gateway's queue budget is spent
+                .withConnectHandler(connection -> BudgetedReads.apply(connection, budget)).build());
     }
 }

@@ -4,6 +4,8 @@ import io.berth.common.config.BerthConfig;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.download.DownloadPump;
 import io.berth.gateway.access.RequestContext;
+import io.berth.gateway.flow.BudgetedPipe;
+import io.berth.gateway.flow.QueueBudget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
@@ -24,7 +26,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Forwards a request to a service and its response back, streaming both bodies with back-pressure:
- * at most a few buffers of a transfer are ever in the gateway's memory, whatever its size.
+ * at most a few buffers of a transfer are ever in the gateway's memory, whatever its size, and all
+ * transfers together are held to the {@link QueueBudget}.
  * A transfer is cut only when no byte has moved for {@code gateway.idle_timeout}.
  */
 @ApplicationScoped
@@ -33,30 +36,31 @@ public class ProxyHandler {
 
     private static final int CHUNK = 256 * 1024;
     private static final int SOCKET_BUFFER = 1 << 20;
-    private static final int WRITE_QUEUE = 4 << 20;
 
     private final Vertx vertx;
     private final LoopClients clients;
     private final LoopClients bulkClients;
     private final BlobFiles blobFiles;
+    private final QueueBudget budget;
 
     private final Counter sentFromFiles;
     private final Counter fileNotSeen;
 
-    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles, MeterRegistry metrics) {
+    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles, QueueBudget budget, MeterRegistry metrics) {
         this.vertx = vertx;
+        this.budget = budget;
         this.blobFiles = blobFiles;
         this.sentFromFiles = Counter.builder("berth.gateway.blob.files").tag("outcome", "sent")
                 .description("blob downloads the gateway sent from the storage files itself").register(metrics);
         this.fileNotSeen = Counter.builder("berth.gateway.blob.files").tag("outcome", "not_seen")
                 .description("blob files registry-service named that the gateway could not open (relayed instead)").register(metrics);
         BerthConfig.Gateway gateway = config.gateway();
-        this.clients = new LoopClients(vertx, clientOptions(gateway));
+        this.clients = new LoopClients(vertx, clientOptions(gateway), budget);
         // Blob bodies are read in 1 MiB pieces: a relayed 1 GiB download ran at 670 MB/s against 535
         // with Netty's default reads. Not for everything else: a buffer that size is outside Quarkus's
         // Netty pools and zeroed on every read, and manifest GETs through the gateway ran 18 % slower.
         this.bulkClients = new LoopClients(vertx, clientOptions(gateway)
-                .setReceiveBufferSize(SOCKET_BUFFER));
+                .setReceiveBufferSize(SOCKET_BUFFER), budget);
     }
 
     private static HttpClientOptions clientOptions(BerthConfig.Gateway gateway) {
@@ -142,9 +146,8 @@ public class ProxyHandler {
                 outbound.setChunked(true);
             }
             // The head goes first, so a service can answer 100-continue (or refuse) before the client sends the body.
-            outbound.setWriteQueueMaxSize(WRITE_QUEUE);
             outbound.sendHead();
-            request.pipeTo(outbound).onFailure(e -> {
+            BudgetedPipe.pipe(request, outbound, budget).onFailure(e -> {
                 // The client broke off its upload, or the service stopped reading: nothing more to relay.
                 LOG.debugf("upload to %s ended early: %s", backend.name(), e.getMessage());
                 outbound.reset(0, e);
@@ -184,7 +187,6 @@ public class ProxyHandler {
         } else if (rc.request().version() != HttpVersion.HTTP_2 && hasBody(rc, inbound.statusCode())) {
             response.setChunked(true);
         }
-        response.setWriteQueueMaxSize(WRITE_QUEUE);
         // The service refused the request before its body was all in, and closes its connection (a sender
         // too slow): the client's connection cannot carry another request either, so it is closed too.
         boolean closeAfter = !rc.request().isEnded() && rc.request().version() != HttpVersion.HTTP_2
@@ -192,10 +194,10 @@ public class ProxyHandler {
         if (closeAfter) {
             response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
         }
-        // Neither response.send(inbound) nor a reset right here: a pipe fails from inside the write
-        // that found the client gone, and ending or resetting the response there re-enters Netty's
-        // encoder mid-write (a double release, logged as a warning for every interrupted download).
-        inbound.pipe().endOnFailure(false).to(response).onSuccess(v -> {
+        // No reset right here on a failure: a write fails from inside the write that found the client gone,
+        // and ending or resetting the response there re-enters Netty's encoder mid-write (a double release,
+        // logged as a warning for every interrupted download); the pipe reports it in a later callback.
+        BudgetedPipe.pipe(inbound, response, budget).onSuccess(v -> {
             if (closeAfter) {
                 rc.request().connection().close();
             }
@@ -237,7 +239,7 @@ public class ProxyHandler {
                 Headers.copyEndToEnd(inbound.headers(), response.headers());
                 response.putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(rc));
                 response.putHeader("Content-Length", Long.toString(length));
-                DownloadPump.pump(vertx, response, file, length);
+                DownloadPump.pump(vertx, response, file, length, budget);
             }
         });
     }
