@@ -196,7 +196,10 @@ public interface BerthConfig {
     }
 
     interface Core extends Service {
-        /** Failed logins for one account within the window after which its logins are refused until the window passes. */
+        /**
+         * Failed logins for one account from one address within the window after which that address's logins to it
+         * are refused until the window passes; failures from all addresses only slow wrong passwords down.
+         */
         int loginFailuresPerAccount();
 
         /** Failed logins from one client address within the window after which its logins are refused. */
