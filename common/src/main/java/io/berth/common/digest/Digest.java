@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * verifies sha256 (the default) and sha512; other well-formed algorithms are refused as unsupported.
  */
 public record Digest(DigestAlgorithm algorithm, String hex) {
-    private static final Pattern GRAMMAR = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*:[a-zA-Z0-9=_-]+");
+    // The algorithm's repetition is possessive (*+): java.util.regex recurses once per repetition of a
+    // greedy group, so a long algorithm such as a.a.a.….a:x overflowed the stack (from ~1,800 components);
+    // giving nothing back loses no match, since what follows a component is ':' or another separator.
+    private static final Pattern GRAMMAR = Pattern.compile("[a-z0-9]+(?:[+._-][a-z0-9]+)*+:[a-zA-Z0-9=_-]+");
 
     public Digest {
         if (hex.length() != algorithm.hexLength() || !hex.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
