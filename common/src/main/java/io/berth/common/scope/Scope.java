@@ -50,9 +50,14 @@ public record Scope(String type, String resourceClass, String name, Set<String> 
         }
         Set<String> actions = new LinkedHashSet<>();
         for (String action : text.substring(last + 1).split(",")) {
-            if (!action.isBlank()) {
-                actions.add(action.trim());
+            String trimmed = action.trim(); // trim() also drops control characters, which isBlank() keeps
+            if (!trimmed.isBlank()) {
+                actions.add(trimmed);
             }
+        }
+        if (actions.isEmpty()) {
+            // as "repository:foo:" is: a scope always names an action, and one without printed as that
+            throw new IllegalArgumentException("malformed scope, no action: " + text);
         }
         return new Scope(type, resourceClass, text.substring(first + 1, last), actions);
     }
