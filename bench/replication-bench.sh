@@ -63,11 +63,13 @@ endpoint() { # registers the current Distribution, prints its id
   api POST /registries "{\"name\":\"dist-${dist##*:}\",\"type\":\"docker-registry\",\"url\":\"http://$dist\"}" >/dev/null
   created_id
 }
+# Policies are created enabled: as in Harbor, a policy is what its body says, and a field left out
+# is false (enabled, override, deletion). Each run's destination is new, so override changes nothing.
 replicate() { # runs a manual policy copying $1 to registry $2 under namespace $3; prints seconds
   # The time is the POST (listing the source, recording the tasks) plus the execution's own
   # start-to-end as Berth records it: polling from a shell would add its own delays.
   local policy execution start posted status
-  api POST /replication/policies "{\"name\":\"p-$3\",\"dest_registry\":{\"id\":$2},\"dest_namespace\":\"$3\",\"filters\":[{\"type\":\"name\",\"value\":\"$1\"}]}" >/dev/null
+  api POST /replication/policies "{\"name\":\"p-$3\",\"enabled\":true,\"dest_registry\":{\"id\":$2},\"dest_namespace\":\"$3\",\"filters\":[{\"type\":\"name\",\"value\":\"$1\"}]}" >/dev/null
   policy=$(created_id)
   start=$(now)
   api POST /replication/executions "{\"policy_id\":$policy}" >/dev/null
@@ -103,7 +105,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 live=$reg
-api POST /replication/policies "{\"name\":\"live\",\"dest_registry\":{\"id\":$live},\"filters\":[{\"type\":\"name\",\"value\":\"library/live*\"}],\"trigger\":{\"type\":\"event_based\"}}" >/dev/null
+api POST /replication/policies "{\"name\":\"live\",\"enabled\":true,\"dest_registry\":{\"id\":$live},\"filters\":[{\"type\":\"name\",\"value\":\"library/live*\"}],\"trigger\":{\"type\":\"event_based\"}}" >/dev/null
 push_s=(); replica_s=()
 for i in $(seq 1 "$RUNS"); do
   start=$(now)

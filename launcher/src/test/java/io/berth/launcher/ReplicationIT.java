@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Replication on the whole system as {@code ./berth up} starts it, driven through the Harbor API on
  * the gateway, against a real CNCF Distribution with htpasswd logins: push-based (manual and on
- * push/delete events), pull-based, with digests identical on both ends.
+ * push/delete events), pull-based, with digests identical on both ends. As in Harbor, a policy is
+ * what its POST or PUT body says, whole, and one created without {@code enabled} is disabled: every
+ * policy here is created enabled. None overwrites a destination tag that names another artifact, so
+ * {@code override} (false when left out) changes nothing here.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicationIT {
@@ -100,6 +104,23 @@ class ReplicationIT {
         return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
     }
 
+    /**
+     * Disables a policy so that it fires no more. A PUT makes the policy what its body says, whole, as
+     * Harbor's: the policy is read, {@code enabled} turned off and all of it sent back.
+     */
+    void disable(long policy) throws Exception {
+        HttpResponse<String> read = api("GET", "/api/v2.0/replication/policies/" + policy, null);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        ObjectNode body = (ObjectNode) JSON.readTree(read.body());
+        body.put("enabled", false);
+        HttpResponse<String> put = api("PUT", "/api/v2.0/replication/policies/" + policy, body);
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(api("GET", "/api/v2.0/replication/policies/" + policy, null).body());
+        assertThat(after.path("enabled").asBoolean(true)).as(after.toString()).isFalse();
+        assertThat(after.path("trigger")).as(after.toString()).isEqualTo(body.path("trigger"));
+        assertThat(after.path("filters")).as(after.toString()).isEqualTo(body.path("filters"));
+    }
+
     JsonNode awaitExecution(long id) throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 !JSON.readTree(api("GET", "/api/v2.0/replication/executions/" + id, null).body()).path("status").asText().equals("InProgress"));
@@ -115,7 +136,7 @@ class ReplicationIT {
         registryId = created(api("POST", "/api/v2.0/registries", Map.of("name", "dist", "type", "docker-registry", "url", distribution.url(),
                 "credential", Map.of("type", "basic", "access_key", "mirror", "access_secret", "Mirr0r-pass"))));
         assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", registryId)).statusCode()).isEqualTo(200);
-        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "to-dist", "dest_registry", Map.of("id", registryId),
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "to-dist", "dest_registry", Map.of("id", registryId),
                 "dest_namespace", "mirror", "dest_namespace_replace_count", 1,
                 "filters", List.of(Map.of("type", "name", "value", "library/**"), Map.of("type", "tag", "value", "v*")))));
 
@@ -142,7 +163,7 @@ class ReplicationIT {
     @Test
     @Order(2)
     void pushesAndDeletesAreReplicatedAsTheyHappen() throws Exception {
-        created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "on-push", "dest_registry", Map.of("id", registryId),
+        created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "on-push", "dest_registry", Map.of("id", registryId),
                 "filters", List.of(Map.of("type", "name", "value", "library/live*")), "replicate_deletion", true,
                 "trigger", Map.of("type", "event_based"))));
         long pushed = System.nanoTime();
@@ -163,7 +184,7 @@ class ReplicationIT {
                 "docker://" + distribution.host() + "/vendor/tool:2.0")).doesNotStartWith("FAILED");
         // no project "pulled" yet: the replication creates it, private, as Harbor does
         assertThat(api("GET", "/api/v2.0/projects/pulled", null).statusCode()).isEqualTo(404);
-        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-dist", "src_registry", Map.of("id", registryId),
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-dist", "src_registry", Map.of("id", registryId),
                 "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "vendor/*")))));
         JsonNode done = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy))));
         assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("Succeed");
@@ -187,7 +208,7 @@ class ReplicationIT {
 
         assertThat(api("PUT", "/api/v2.0/jobservice/queues/REPLICATION", Map.of("action", "pause")).statusCode()).isEqualTo(200);
         pushToBerth("image", "library/app:v9");
-        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "paused", "dest_registry", Map.of("id", registryId),
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "paused", "dest_registry", Map.of("id", registryId),
                 "filters", List.of(Map.of("type", "tag", "value", "v9")))));
         long execution = created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy)));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -210,13 +231,13 @@ class ReplicationIT {
     @Test
     @Order(5)
     void aScheduledPolicyFiresOnItsCron() throws Exception {
-        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "every-3s", "dest_registry", Map.of("id", registryId),
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "every-3s", "dest_registry", Map.of("id", registryId),
                 "dest_namespace", "scheduled", "filters", List.of(Map.of("type", "name", "value", "library/app"), Map.of("type", "tag", "value", "v1")),
                 "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", "*/3 * * * * *")))));
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> atDistribution("scheduled/app:v1").equals(image));
         JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
         assertThat(executions.findValuesAsText("trigger")).isNotEmpty().containsOnly("scheduled");
-        assertThat(api("PUT", "/api/v2.0/replication/policies/" + policy, Map.of("enabled", false)).statusCode()).isEqualTo(200);
+        disable(policy);
     }
 
     @Test
@@ -232,7 +253,7 @@ class ReplicationIT {
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
             // once a minute, at a second both replicas will have ticked past (they look every 5 s)
             int second0 = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(12).getSecond();
-            long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "once-a-minute", "dest_registry",
+            long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "once-a-minute", "dest_registry",
                     Map.of("id", registryId), "dest_namespace", "once", "filters", List.of(Map.of("type", "name", "value", "library/app"),
                             Map.of("type", "tag", "value", "v1")),
                     "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", second0 + " * * * * *")))));
@@ -240,7 +261,7 @@ class ReplicationIT {
             Thread.sleep(12_000); // both replicas tick at least twice more past the instant
             JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
             assertThat(executions.size()).as(executions.toString()).isEqualTo(1);
-            assertThat(api("PUT", "/api/v2.0/replication/policies/" + policy, Map.of("enabled", false)).statusCode()).isEqualTo(200);
+            disable(policy);
             assertThat(second.process().isAlive()).as(second.output()).isTrue();
         }
     }
@@ -253,7 +274,7 @@ class ReplicationIT {
         long label = created(api("POST", "/api/v2.0/labels", Map.of("name", "ship-it", "scope", "g")));
         assertThat(api("POST", "/api/v2.0/projects/library/repositories/labelled/artifacts/img/labels", Map.of("id", label))
                 .statusCode()).isEqualTo(200);
-        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "labelled", "dest_registry", Map.of("id", registryId),
+        long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "labelled", "dest_registry", Map.of("id", registryId),
                 "filters", List.of(Map.of("type", "name", "value", "library/labelled"),
                         Map.of("type", "label", "value", List.of("ship-it"), "decoration", "matches")))));
         JsonNode done = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", policy))));
@@ -262,7 +283,7 @@ class ReplicationIT {
         assertThat(atDistribution("library/labelled:img")).isEqualTo(image);
         assertThat(atDistribution("library/labelled:idx")).startsWith("FAILED");
 
-        long others = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "unlabelled", "dest_registry", Map.of("id", registryId),
+        long others = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "unlabelled", "dest_registry", Map.of("id", registryId),
                 "dest_namespace", "unlabelled", "filters", List.of(Map.of("type", "name", "value", "library/labelled"),
                         Map.of("type", "label", "value", List.of("ship-it"), "decoration", "excludes")))));
         JsonNode rest = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", others))));
@@ -281,7 +302,7 @@ class ReplicationIT {
                     "credential", Map.of("type", "basic", "access_key", "admin", "access_secret", "Other12345"))));
             assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", peer)).statusCode()).isEqualTo(200);
 
-            long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "to-peer", "dest_registry", Map.of("id", peer),
+            long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "to-peer", "dest_registry", Map.of("id", peer),
                     "copy_by_chunk", true,
                     "filters", List.of(Map.of("type", "name", "value", "library/multi")))));
             JsonNode pushed = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", push))));
@@ -291,7 +312,7 @@ class ReplicationIT {
 
             assertThat(skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":image",
                     "docker://" + other.host() + "/library/from-peer:v1")).doesNotStartWith("FAILED");
-            long pull = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-peer", "src_registry", Map.of("id", peer),
+            long pull = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer", "src_registry", Map.of("id", peer),
                     "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "library/from-*")))));
             JsonNode pulled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", pull))));
             assertThat(pulled.path("status").asText()).as(pulled.toString()).isEqualTo("Succeed");
@@ -305,7 +326,7 @@ class ReplicationIT {
             long label = created(api(other, "admin:Other12345", "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
             assertThat(api(other, "admin:Other12345", "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
                     .statusCode()).isEqualTo(200);
-            long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("name", "from-peer-labelled", "src_registry",
+            long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer-labelled", "src_registry",
                     Map.of("id", peer), "dest_namespace", "pulled-labelled", "filters", List.of(Map.of("type", "name", "value", "library/from-*"),
                             Map.of("type", "label", "value", List.of("export"))))));
             JsonNode labelled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", byLabel))));
