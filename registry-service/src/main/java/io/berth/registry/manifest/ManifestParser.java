@@ -1,5 +1,6 @@
 package io.berth.registry.manifest;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.digest.Digest;
@@ -7,6 +8,11 @@ import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
 import io.berth.common.media.MediaTypes;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +22,15 @@ import java.util.Map;
  * a media type that agrees with Content-Type, well-formed descriptors. Schema 1 is refused.
  */
 public final class ManifestParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // One JSON value and nothing after it: the bytes are stored and served as pushed, and clients' readers refuse trailing data.
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ManifestParser() {}
 
     public static ParsedManifest parse(byte[] content, String contentType) {
+        if (!wellFormedUtf8(content)) {
+            throw invalid("manifest is not well-formed UTF-8");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(content);
@@ -38,7 +48,8 @@ public final class ManifestParser {
             throw new OciException(OciErrorCode.MANIFEST_INVALID,
                     "Docker schema 1 manifests are not supported; push with a client that writes schema 2 or OCI manifests");
         }
-        if (root.path("schemaVersion").asInt(-1) != 2) {
+        JsonNode version = root.path("schemaVersion");
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.intValue() != 2) { // asInt() also read "2", 2.5, 2^32+2 as 2
             throw invalid("schemaVersion must be 2");
         }
         String mediaType = mediaType(declared, header, root);
@@ -108,7 +119,9 @@ public final class ManifestParser {
         if (mediaType == null) {
             throw invalid(where + ".mediaType is required");
         }
-        if (!node.path("size").canConvertToLong() || node.get("size").asLong() < 0) {
+        JsonNode size = node.path("size");
+        // an integer within int64, as written: canConvertToLong() alone also takes 1.5, which asLong() made 1
+        if (!size.isIntegralNumber() || !size.canConvertToLong() || size.asLong() < 0) {
             throw invalid(where + ".size must be a non-negative integer");
         }
         Digest digest;
@@ -119,7 +132,24 @@ public final class ManifestParser {
         }
         List<String> urls = new ArrayList<>();
         node.path("urls").forEach(u -> urls.add(u.asText()));
-        return new Descriptor(mediaType, digest, node.get("size").asLong(), text(node, "artifactType"), urls);
+        return new Descriptor(mediaType, digest, size.asLong(), text(node, "artifactType"), urls);
+    }
+
+    /**
+     * Whether the bytes are well-formed UTF-8, as JSON must be (RFC 8259 §8.1). Jackson does not check: it
+     * decodes overlong forms ({@code C0 BA} as {@code :}), and in a field name matches bytes that are never
+     * UTF-8 ({@code FF}) against names it has seen, so {@code "dige\xFF\xFFst"} was read as {@code "digest"}
+     * while clients read another name and another digest.
+     */
+    private static boolean wellFormedUtf8(byte[] content) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder(); // reports malformed input
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(4096);
+        CoderResult result;
+        while ((result = decoder.decode(in, out, true)).isOverflow()) {
+            out.clear();
+        }
+        return !result.isError();
     }
 
     private static String text(JsonNode node, String field) {
