@@ -125,7 +125,8 @@ public class UploadHandlers {
      * chunk at once must find the session free, not still claimed by the refused request.
      */
     private Future<Void> checkContentRange(RoutingContext rc, RepositoryName repository, UploadSession session) {
-        String problem = contentRangeProblem(rc, session);
+        String problem = contentRangeProblem(rc.request().getHeader("Content-Range"), rc.request().getHeader("Content-Length"),
+                session.size());
         if (problem == null) {
             return Future.succeededFuture();
         }
@@ -136,31 +137,26 @@ public class UploadHandlers {
         return sessions.release(session.id()).transform(released -> Future.failedFuture(refusal));
     }
 
-    /** What is wrong with the request's Content-Range for this session, or null when it has none or it fits. */
-    private static String contentRangeProblem(RoutingContext rc, UploadSession session) {
-        String header = rc.request().getHeader("Content-Range");
+    /**
+     * What is wrong with a chunk's Content-Range for an upload that holds {@code received} bytes, or null when
+     * it has none or it fits. {@code contentLength} is as Netty let it through: absent or a non-negative number.
+     */
+    static String contentRangeProblem(String header, String contentLength, long received) {
         if (header == null) {
             return null;
         }
-        String range = header.trim().replaceFirst("^bytes[ =]", "");
-        int dash = range.indexOf('-');
-        long start;
-        long end;
-        try {
-            start = Long.parseLong(range.substring(0, dash).trim());
-            end = Long.parseLong(range.substring(dash + 1).replaceFirst("/.*$", "").trim());
-        } catch (RuntimeException e) {
+        ContentRange range = ContentRange.parse(header);
+        if (range == null) {
             return "malformed Content-Range: " + header;
         }
-        if (start != session.size()) {
-            return "Content-Range " + header + " does not continue the " + session.size() + " bytes received";
+        if (range.start() != received) {
+            return "Content-Range " + header + " does not continue the " + received + " bytes received";
         }
-        if (end < start - 1) {
+        if (range.end() < range.start() - 1) {
             return "malformed Content-Range: " + header;
         }
-        String length = rc.request().getHeader("Content-Length");
-        if (length != null && Long.parseLong(length) != end - start + 1) {
-            return "Content-Range " + header + " announces " + (end - start + 1) + " bytes, Content-Length " + length;
+        if (contentLength != null && Long.parseLong(contentLength) != range.end() - range.start() + 1) {
+            return "Content-Range " + header + " announces " + (range.end() - range.start() + 1) + " bytes, Content-Length " + contentLength;
         }
         return null;
     }
