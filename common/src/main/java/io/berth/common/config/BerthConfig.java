@@ -155,6 +155,9 @@ public interface BerthConfig {
         /** On shutdown, how long in-flight requests get to finish. */
         Duration shutdownTimeout();
 
+        /** How long a request's head (request line and headers) may take to arrive from its first byte; 0: no limit. */
+        Duration headerTimeout();
+
         /**
          * Send blob downloads straight from filesystem storage when the gateway sees the same files
          * as registry-service (see {@code BlobFileHandoff}); otherwise they are relayed.

@@ -29,6 +29,10 @@ public class RequestContext {
 
     private void begin(RoutingContext rc) {
         HttpServerRequest request = rc.request();
+        if (HeaderTimeout.PROBE_PATH.equals(request.path())) {
+            rc.next(); // the gateway's own requests at start: not a client's, and not logged
+            return;
+        }
         String sent = request.getHeader(REQUEST_ID_HEADER);
         String id = sent != null && ACCEPTABLE.matcher(sent).matches() ? sent : io.berth.common.RequestIdGenerator.next();
         rc.put(KEY, id);
