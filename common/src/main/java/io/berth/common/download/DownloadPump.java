@@ -87,10 +87,13 @@ public final class DownloadPump {
     private boolean closed;
     private final ArrayDeque<ByteBuf> spare = new ArrayDeque<>(2);
     private final WriteBudget budget;
+    private final Runnable onAbort;
 
-    private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece, WriteBudget budget) {
+    private DownloadPump(Vertx vertx, HttpServerResponse response, Source source, long length, int piece, WriteBudget budget,
+            Runnable onAbort) {
         this.vertx = vertx;
         this.budget = budget;
+        this.onAbort = onAbort;
         this.response = response;
         this.source = source;
         this.remaining = length;
@@ -112,12 +115,23 @@ public final class DownloadPump {
      * and the next only once the last is taken, so a client that stopped reading holds one small piece.
      */
     public static void pump(Vertx vertx, HttpServerResponse response, Source source, long length, WriteBudget budget) {
+        pump(vertx, response, source, length, budget, () -> { });
+    }
+
+    /** As above; {@code onAbort} runs (once, on the event loop) if the download is broken off before its last byte. */
+    public static void pump(Vertx vertx, HttpServerResponse response, Source source, long length, WriteBudget budget,
+            Runnable onAbort) {
         int running = RUNNING.incrementAndGet();
         int piece = running <= LARGE_PIECE_DOWNLOADS ? LARGE_PIECE
                 : running <= MEDIUM_PIECE_DOWNLOADS ? MEDIUM_PIECE : SMALL_PIECE;
-        DownloadPump pump = new DownloadPump(vertx, response, source, length, piece, budget);
+        DownloadPump pump = new DownloadPump(vertx, response, source, length, piece, budget, onAbort);
         response.setWriteQueueMaxSize(2 * piece);
-        response.closeHandler(v -> pump.close());
+        response.closeHandler(v -> {
+            if (pump.remaining > 0 && !pump.closed) {
+                onAbort.run(); // the client left before the last byte
+            }
+            pump.close();
+        });
         if (length == 0) {
             pump.close();
             response.end();
@@ -191,6 +205,9 @@ public final class DownloadPump {
     }
 
     private void abort() {
+        if (!closed) {
+            onAbort.run();
+        }
         close();
         if (!response.closed()) {
             response.reset();

@@ -2,9 +2,13 @@ package io.berth.gateway.access;
 
 import io.berth.common.config.BerthConfig;
 import io.netty.channel.Channel;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import java.nio.charset.StandardCharsets;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.vertx.http.HttpServerStart;
@@ -131,11 +135,18 @@ public class HeaderTimeout {
         }
     }
 
-    /** On a connection: running from the first byte of a head to its parse; the connection is closed if it runs out. */
-    private static final class Clock extends ChannelInboundHandlerAdapter {
+    /**
+     * On a connection: running from the first byte of a head to its parse; the connection is closed if it runs out.
+     * It also sees an answer written while no head was parsed: one the HTTP decoder gave itself to a request it
+     * refused (400, 414, 431), which no handler saw; it writes that request's access-log line (over plain HTTP,
+     * where the answer can be read on the wire).
+     */
+    private static final class Clock extends ChannelDuplexHandler {
         private ChannelHandlerContext ctx;
         private ScheduledFuture<?> running;
         private boolean inRequest;
+        private long headStarted;
+        private long bytesIn;
 
         @Override
         public void handlerAdded(ChannelHandlerContext ctx) {
@@ -144,10 +155,36 @@ public class HeaderTimeout {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            if (!inRequest && running == null && timeoutMillis > 0) {
-                running = ctx.executor().schedule(this::expired, timeoutMillis, TimeUnit.MILLISECONDS);
+            if (!inRequest) {
+                if (headStarted == 0) {
+                    headStarted = System.nanoTime();
+                    bytesIn = 0;
+                }
+                bytesIn += msg instanceof ByteBuf bytes ? bytes.readableBytes() : 0;
+                if (running == null && timeoutMillis > 0) {
+                    running = ctx.executor().schedule(this::expired, timeoutMillis, TimeUnit.MILLISECONDS);
+                }
             }
             ctx.fireChannelRead(msg);
+        }
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            if (!inRequest && headStarted != 0 && msg instanceof ByteBuf bytes && bytes.readableBytes() >= 12
+                    && bytes.toString(bytes.readerIndex(), 7, StandardCharsets.US_ASCII).equals("HTTP/1.")) {
+                String status = bytes.toString(bytes.readerIndex() + 9, 3, StandardCharsets.US_ASCII);
+                if (status.matches("[1-5]\\d\\d")) {
+                    RequestContext.refusedOnTheWire(remote(ctx), Integer.parseInt(status), bytesIn,
+                            (System.nanoTime() - headStarted) / 1_000, "refused by the HTTP decoder");
+                    headStarted = 0;
+                }
+            }
+            ctx.write(msg, promise);
+        }
+
+        private static String remote(ChannelHandlerContext ctx) {
+            return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+                    ? address.getAddress().getHostAddress() : "-";
         }
 
         @Override
@@ -159,6 +196,7 @@ public class HeaderTimeout {
         /** The head was parsed (called on the connection's event loop, where Vert.x handles the request). */
         void stop() {
             inRequest = true;
+            headStarted = 0;
             cancel();
         }
 
@@ -171,6 +209,9 @@ public class HeaderTimeout {
             running = null;
             if (!inRequest) {
                 LOG.debugf("closing %s: no whole request head within %d ms", ctx.channel().remoteAddress(), timeoutMillis);
+                RequestContext.refusedOnTheWire(remote(ctx), 408, bytesIn, (System.nanoTime() - headStarted) / 1_000,
+                        "head not complete within " + timeoutMillis + " ms, connection closed");
+                headStarted = 0; // what the decoder answers to the closed connection is not another request
                 ctx.close();
             }
         }

@@ -150,6 +150,7 @@ public class ProxyHandler {
             BudgetedPipe.pipe(request, outbound, budget).onFailure(e -> {
                 // The client broke off its upload, or the service stopped reading: nothing more to relay.
                 LOG.debugf("upload to %s ended early: %s", backend.name(), e.getMessage());
+                RequestContext.aborted(rc);
                 outbound.reset(0, e);
             });
         } else {
@@ -203,6 +204,7 @@ public class ProxyHandler {
             }
         }).onFailure(e -> {
             LOG.debugf("download from %s ended early: %s", backend.name(), e.getMessage());
+            RequestContext.aborted(rc);
             abandon(inbound);
             vertx.runOnContext(v -> {
                 if (!response.closed()) {
@@ -239,7 +241,7 @@ public class ProxyHandler {
                 Headers.copyEndToEnd(inbound.headers(), response.headers());
                 response.putHeader(RequestContext.REQUEST_ID_HEADER, RequestContext.requestId(rc));
                 response.putHeader("Content-Length", Long.toString(length));
-                DownloadPump.pump(vertx, response, file, length, budget);
+                DownloadPump.pump(vertx, response, file, length, budget, () -> RequestContext.aborted(rc));
             }
         });
     }
