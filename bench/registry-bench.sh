@@ -79,11 +79,12 @@ env -u AWS_CA_BUNDLE docker-registry serve "$work/dist.yml" > "$work/dist.log" 2
 
 # --- Berth: registry-service and the gateway in front of it --------------------------------
 psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" >/dev/null
-reg_port=$(free_port); gw_port=$(free_port)
+reg_port=$(free_port); gw_port=$(free_port); reg_mgmt=$(free_port); gw_mgmt=$(free_port)
 export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db"
 export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
 export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
 export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_GATEWAY_PORT=$gw_port
+export BERTH_REGISTRY_MANAGEMENT_PORT=$reg_mgmt BERTH_GATEWAY_MANAGEMENT_PORT=$gw_mgmt
 if [ "$STORAGE" = s3 ]; then
   export BERTH_STORAGE_DRIVER=s3 BERTH_STORAGE_S3_BUCKET=berth BERTH_STORAGE_S3_ENDPOINT="http://127.0.0.1:$s3_port"
   export BERTH_STORAGE_S3_ACCESS_KEY=$s3_key BERTH_STORAGE_S3_SECRET_KEY=$s3_secret BERTH_STORAGE_S3_PATH_STYLE=true
@@ -94,8 +95,8 @@ jvm=(-XX:+UseSerialGC)
 java -Xmx96m "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!); reg_pid=$!
 java -Xmx128m "${jvm[@]}" ${GATEWAY_JAVA_OPTS:-} -jar "$home/proxy-gateway/target/quarkus-app/quarkus-run.jar" > "$work/gateway.log" 2>&1 & pids+=($!); gw_pid=$!
 await_http "http://127.0.0.1:$dist_port/v2/"
-await_http "http://127.0.0.1:$reg_port/q/health/ready"
-await_http "http://127.0.0.1:$gw_port/q/health/ready"
+await_http "http://127.0.0.1:$reg_mgmt/q/health/ready"
+await_http "http://127.0.0.1:$gw_mgmt/q/health/ready"
 
 # --- nginx, when installed: the same hop to registry-service by a C reverse proxy, streaming and with
 # kept-alive upstream connections like the gateway. The floor of what any proxy in front costs here.
@@ -126,7 +127,7 @@ http {
 }
 NGINX
   nginx -c "$work/nginx.conf" > "$work/nginx.log" 2>&1 & pids+=($!); ng_pid=$!
-  await_http "http://127.0.0.1:$ng_port/q/health/ready"
+  for _ in $(seq 1 60); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ng_port/v2/")" = 401 ] && break; sleep 0.5; done
 fi
 
 repos=(bench/blob bench/chunked bench/image bench/rss0 bench/rss1 bench/rss2 bench/rss3)

@@ -21,8 +21,8 @@ now() { date +%s.%N; }
 export BERTH_SKIP_BUILD=1 BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_ADMIN_PASSWORD=Bench12345
 export BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db" BERTH_DATABASE_USER="$PG_USER"
 export BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}" BERTH_REDIS_URL="redis://127.0.0.1:6379/12"
-for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p"; done
-gw=$(free_port); export BERTH_GATEWAY_PORT=$gw BERTH_EXTERNAL_URL="http://127.0.0.1:$gw"
+for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p" "BERTH_${s}_MANAGEMENT_PORT=$(free_port)"; done
+gw=$(free_port); export BERTH_GATEWAY_PORT=$gw BERTH_EXTERNAL_URL="http://127.0.0.1:$gw" BERTH_GATEWAY_MANAGEMENT_PORT=$(free_port)
 berth="127.0.0.1:$gw"; admin="admin:Bench12345"
 
 cleanup() {

@@ -14,8 +14,8 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 
 export BERTH_SKIP_BUILD=1 BERTH_CONFIG="" BERTH_DATA_DIR="$work/data" BERTH_ADMIN_PASSWORD=Harbor12345 BERTH_LOG_LEVEL=WARN
 export BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db" BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
-for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p"; done
-export BERTH_GATEWAY_PORT=$(free_port); export BERTH_EXTERNAL_URL="http://127.0.0.1:$BERTH_GATEWAY_PORT"
+for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p" "BERTH_${s}_MANAGEMENT_PORT=$(free_port)"; done
+export BERTH_GATEWAY_PORT=$(free_port) BERTH_GATEWAY_MANAGEMENT_PORT=$(free_port); export BERTH_EXTERNAL_URL="http://127.0.0.1:$BERTH_GATEWAY_PORT"
 cleanup() {
   (cd "$work" && "$home/berth" down >/dev/null 2>&1) || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true

@@ -83,6 +83,10 @@ class JobserviceFaultsIT {
     }
 
     static ServiceProcess jobservice(int port) throws Exception {
+        int management;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
         Map<String, String> env = new HashMap<>(Map.of(
                 "BERTH_CONFIG", "",
                 "BERTH_DATABASE_URL", "postgresql://" + PostgresTestDatabase.HOST + ":" + PostgresTestDatabase.PORT + "/" + database,
@@ -94,13 +98,14 @@ class JobserviceFaultsIT {
                 "BERTH_JOBSERVICE_PORT", Integer.toString(port),
                 "BERTH_JOBSERVICE_VISIBILITY_TIMEOUT", "3s",
                 "BERTH_JOBSERVICE_RETRY_DELAY", "1s"));
+        env.put("BERTH_JOBSERVICE_MANAGEMENT_PORT", Integer.toString(management));
         ServiceProcess process = ServiceProcess.start(JAR, env, "-Xmx128m");
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             if (!process.process().isAlive()) {
                 throw new AssertionError("jobservice exited:\n" + process.output());
             }
             try {
-                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (java.io.IOException e) {
                 return false;

@@ -176,7 +176,8 @@ final class Launcher {
                 state += " (restarted " + count + " time" + (count.equals("1") ? "" : "s") + ", last exit "
                         + restarts.getProperty(s.name() + ".last_exit") + ")";
             }
-            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(berth), state);
+            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(berth), state + ", management port "
+                    + s.managementPort().apply(berth));
             up += p.isPresent() ? 1 : 0;
         }
         Optional<ProcessHandle> supervisor = supervisor();

@@ -57,7 +57,7 @@ final class Services {
     boolean ready(ServiceSpec s) {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + s.port().apply(berth) + "/q/health/ready"))
+                    URI.create("http://127.0.0.1:" + s.managementPort().apply(berth) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

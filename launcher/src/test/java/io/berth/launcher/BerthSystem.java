@@ -47,6 +47,7 @@ final class BerthSystem implements AutoCloseable {
             int port = freePort();
             env.put("BERTH_" + service + "_PORT", Integer.toString(port));
             env.put("BERTH_" + service + "_URL", "http://127.0.0.1:" + port);
+            env.put("BERTH_" + service + "_MANAGEMENT_PORT", Integer.toString(freePort()));
         }
         // a Redis database of its own: event and job streams of two systems must not mix. Taken in turn, not
         // from a hash: two systems of one test landing on the same database (1 in 15) had one jobservice take
@@ -54,12 +55,18 @@ final class BerthSystem implements AutoCloseable {
         env.put("BERTH_REDIS_URL", "redis://127.0.0.1:6379/" + (1 + Math.floorMod(REDIS_DATABASES.getAndIncrement(), 15)));
         gatewayPort = freePort();
         env.put("BERTH_GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("BERTH_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.put("BERTH_EXTERNAL_URL", "http://127.0.0.1:" + gatewayPort);
         env.putAll(extra);
     }
 
     String url() {
         return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    /** Where a service's management interface ({@code /q/health/*}, {@code /q/metrics}) answers: REGISTRY, CORE, JOBSERVICE or GATEWAY. */
+    String management(String service) {
+        return "http://127.0.0.1:" + env.get("BERTH_" + service + "_MANAGEMENT_PORT");
     }
 
     String host() {

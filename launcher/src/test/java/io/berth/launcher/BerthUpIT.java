@@ -72,7 +72,7 @@ class BerthUpIT {
             ProcessHandle.of(registry).orElseThrow().destroyForcibly();
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 long now = pidOrZero(berth, "registry");
-                return now != 0 && now != registry && ready(berth, 8081, "BERTH_REGISTRY_PORT");
+                return now != 0 && now != registry && ready(berth, "REGISTRY");
             });
             assertThat(Files.readString(berth.dataDir.resolve("logs/supervisor.log")))
                     .contains("registry is not running").contains("started registry again");
@@ -112,10 +112,9 @@ class BerthUpIT {
         }
     }
 
-    private static boolean ready(BerthSystem berth, int fallback, String portVariable) {
-        int port = Integer.parseInt(berth.env.getOrDefault(portVariable, Integer.toString(fallback)));
+    private static boolean ready(BerthSystem berth, String service) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(berth.management(service) + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException | InterruptedException e) {
             return false;

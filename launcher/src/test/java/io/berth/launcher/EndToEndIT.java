@@ -170,7 +170,7 @@ class EndToEndIT {
                 assertThat(pulled.resolve("blobs/sha256").resolve(blob.getFileName())).hasSameBinaryContentAs(blob);
             }
         }
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(berth.url() + "/q/metrics")).build(),
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(berth.management("GATEWAY") + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         assertThat(metrics).containsPattern("berth_gateway_blob_files_total\\{outcome=\"sent\"[^}]*} [1-9]");
     }

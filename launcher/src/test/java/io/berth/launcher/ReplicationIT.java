@@ -246,10 +246,12 @@ class ReplicationIT {
         Map<String, String> env = new java.util.HashMap<>(berth.env);
         int port = BerthSystem.freePort();
         env.put("BERTH_CORE_PORT", Integer.toString(port));
+        int management = BerthSystem.freePort();
+        env.put("BERTH_CORE_MANAGEMENT_PORT", Integer.toString(management));
         try (ServiceProcess second = ServiceProcess.start(BerthSystem.HOME.resolve("core-service/target/quarkus-app/quarkus-run.jar"),
                 env, "-Xmx256m", "-XX:+UseSerialGC")) {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build(),
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
             // once a minute, at a second both replicas will have ticked past (they look every 5 s)
             int second0 = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(12).getSecond();

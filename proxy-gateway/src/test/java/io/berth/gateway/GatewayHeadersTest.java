@@ -135,12 +135,17 @@ class GatewayHeadersTest {
     }
 
     @Test
-    void neverForwardsTheServicesManagementEndpoints() {
+    void servesNoManagementEndpointOnThePublicPortAndForwardsNone() {
         TestBackend.SEEN.clear();
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().baseUri(management.resolve("/").toString()).get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().baseUri(management.resolve("/").toString()).get("/q/metrics").then().statusCode(200);
         assertThat(TestBackend.SEEN).isEmpty();
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
 
     @Test
     void servesThePortalAndFallsBackToItsIndexForClientRoutes() {

@@ -146,6 +146,9 @@ public interface BerthConfig {
     interface Gateway {
         int port();
 
+        /** The port of the gateway's management interface ({@code /q/health/*}, {@code /q/metrics}), never public. */
+        int managementPort();
+
         /** How long the gateway waits to connect to a service before answering 503. */
         Duration connectTimeout();
 
@@ -178,6 +181,15 @@ public interface BerthConfig {
 
         /** The URL other processes reach the service at. */
         String url();
+
+        /** The port of its management interface: {@code /q/health/*} and {@code /q/metrics}, not on {@link #port()}. */
+        int managementPort();
+
+        /** Where other processes reach its management interface: {@link #url()} with {@link #managementPort()}. */
+        default String managementUrl() {
+            java.net.URI u = java.net.URI.create(url());
+            return u.getScheme() + "://" + u.getHost() + ":" + managementPort();
+        }
     }
 
     /** Registry tokens (Docker token authentication): core-service signs them, registry-service verifies them. */

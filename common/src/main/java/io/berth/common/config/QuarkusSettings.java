@@ -30,6 +30,7 @@ public class QuarkusSettings implements ConfigSourceFactory {
         }
         Map<String, String> settings = new HashMap<>();
         settings.put("quarkus.http.port", "${berth." + service + ".port}");
+        settings.put("quarkus.management.port", "${berth." + service + ".management_port}");
         settings.put("quarkus.log.level", "${berth.log.level}");
         settings.put("quarkus.log.console.json.enabled",
                 String.valueOf("json".equalsIgnoreCase(value(context, "berth.log.format", "text"))));

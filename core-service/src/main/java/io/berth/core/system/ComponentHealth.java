@@ -35,8 +35,8 @@ public class ComponentHealth {
     ComponentHealth(EntityManager em, RedisDataSource redis, BerthConfig config, ObjectMapper json) {
         this.em = em;
         this.redis = redis;
-        this.registry = client(config.registry().url());
-        this.jobservice = client(config.jobservice().url());
+        this.registry = client(config.registry().managementUrl());
+        this.jobservice = client(config.jobservice().managementUrl());
         this.json = json;
     }
 

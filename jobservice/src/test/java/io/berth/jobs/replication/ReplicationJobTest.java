@@ -290,6 +290,9 @@ class ReplicationJobTest {
         String otherIssuer = CoreTokens.bearer(JobsTestResource.DIR.resolve("token.key"), JobsTestResource.DIR.resolve("token.crt"),
                 "someone-else", Duration.ofMinutes(5));
         given().header("Authorization", otherIssuer).post("/jobs/executions/1/stop").then().statusCode(401);
-        given().get("/q/health/ready").then().statusCode(200);
+        given().baseUri(management.resolve("/").toString()).get("/q/health/ready").then().statusCode(200);
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
 }

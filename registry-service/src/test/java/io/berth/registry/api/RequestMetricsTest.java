@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
 class RequestMetricsTest {
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URI management;
+
     @Test
     void requestsAreCountedPerEndpointNotPerRepository() {
         // the second name has components that are also endpoint words
@@ -33,7 +36,7 @@ class RequestMetricsTest {
                     .then().statusCode(202).extract().header("Location");
             client.request().queryParam("digest", Blobs.sha256("chunk")).put(location).then().statusCode(201);
         }
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().baseUri(management.resolve("/").toString()).get("/q/metrics").then().statusCode(200).extract().asString();
         for (String endpoint : List.of("/v2/{name}/manifests/{reference}", "/v2/{name}/blobs/{digest}", "/v2/{name}/blobs/uploads",
                 "/v2/{name}/blobs/uploads/{uuid}", "/v2/{name}/tags/list", "/v2/{name}/referrers/{digest}")) {
             assertThat(metrics).contains("uri=\"" + endpoint + "\"");

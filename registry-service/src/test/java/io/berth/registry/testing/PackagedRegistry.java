@@ -19,8 +19,10 @@ public final class PackagedRegistry implements AutoCloseable {
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     private final ServiceProcess process;
     private final int port;
+    private final int management;
 
-    private PackagedRegistry(ServiceProcess process, int port) {
+    private PackagedRegistry(ServiceProcess process, int port, int management) {
+        this.management = management;
         this.process = process;
         this.port = port;
     }
@@ -46,7 +48,12 @@ public final class PackagedRegistry implements AutoCloseable {
         }
         Map<String, String> env = new HashMap<>(environment);
         env.put("BERTH_REGISTRY_PORT", Integer.toString(port));
-        return new PackagedRegistry(ServiceProcess.start(JAR, env, jvmOptions), port);
+        int management;
+        try (ServerSocket s = new ServerSocket(0)) {
+            management = s.getLocalPort();
+        }
+        env.put("BERTH_REGISTRY_MANAGEMENT_PORT", Integer.toString(management));
+        return new PackagedRegistry(ServiceProcess.start(JAR, env, jvmOptions), port, management);
     }
 
     public PackagedRegistry awaitReady() throws InterruptedException {
@@ -57,7 +64,7 @@ public final class PackagedRegistry implements AutoCloseable {
                 throw new AssertionError("registry on port " + port + " exited:\n" + process.output());
             }
             try {
-                if (http.send(HttpRequest.newBuilder(uri().resolve("/q/health/ready")).build(),
+                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return this;
                 }
