@@ -19,6 +19,11 @@ import java.security.MessageDigestSpi;
  * which the {@code jvm-opens} extension puts in the packaged jar's {@code Add-Opens} entry (tests pass
  * {@code --add-opens} themselves). Without them {@link #state()} is null, and a replica without the
  * state rehashes the stored bytes instead (slower, equally correct).
+ * <p>
+ * Not Bouncy Castle's {@code SHA256Digest}, though it exposes its state through a supported API
+ * ({@code getEncodedState}): measured on these machines (1 GiB in 1 MiB updates, three rounds, 2026-12-06),
+ * it hashed SHA-256 at 128-183 MB/s against the JDK's 909-1,588 MB/s (SHA-NI intrinsics), and SHA-512 at
+ * 238-268 against 606-682 MB/s. Uploads move 500-650 MB/s here, so it would cut them to a third.
  */
 public final class ResumableDigest {
     private static final byte FORMAT = 1;
