@@ -4,9 +4,7 @@ import io.berth.common.scope.Scope;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -45,11 +43,7 @@ public final class TokenSigner {
         claims.setNotBefore(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
         claims.setGeneratedJwtId();
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Scope s : access) {
-            entries.add(Map.of("type", s.type(), "name", s.name(), "actions", List.copyOf(s.actions())));
-        }
-        claims.setClaim("access", entries);
+        claims.setClaim(AccessClaim.NAME, AccessClaim.encode(access));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key);

@@ -1,7 +1,9 @@
 package io.berth.jobs.api;
 
 import io.berth.common.config.BerthConfig;
+import io.berth.common.token.Audiences;
 import io.berth.common.token.TokenKeys;
+import io.berth.common.token.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
@@ -12,23 +14,19 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jwt.consumer.InvalidJwtException;
-import org.jose4j.jwt.consumer.JwtConsumer;
-import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /**
  * Only core may call {@code /jobs}: with a short-lived token signed by the shared token key for the
- * audience {@value #AUDIENCE} (the same key that signs registry tokens; jobservice holds the
- * certificate). Anything else is a 401 before any resource runs.
+ * audience {@link Audiences#JOBSERVICE} (the same key that signs registry tokens; jobservice holds the
+ * certificate, and several during a key rotation: the token's {@code kid} picks). Anything else is a 401
+ * before any resource runs.
  */
 @ApplicationScoped
 public class CallerCheck {
-    public static final String AUDIENCE = "berth-jobservice";
+    public static final String AUDIENCE = Audiences.JOBSERVICE;
 
     private final BerthConfig config;
-    private volatile JwtConsumer consumer;
+    private volatile TokenVerifier verifier;
 
     CallerCheck(BerthConfig config) {
         this.config = config;
@@ -44,26 +42,22 @@ public class CallerCheck {
             return refuse("a Bearer token from core-service is required");
         }
         try {
-            consumer().process(authorization.substring(7).trim());
+            verifier().verify(authorization.substring(7).trim());
             return null;
-        } catch (InvalidJwtException e) {
-            return refuse("invalid token: " + e.getErrorDetails().get(0).getErrorMessage());
+        } catch (TokenVerifier.Rejected e) {
+            return refuse("invalid token: " + e.getMessage());
         } catch (IOException e) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("errors",
                     List.of(Map.of("code", "UNAVAILABLE", "message", "cannot read the token certificate: " + e.getMessage())))).build();
         }
     }
 
-    private JwtConsumer consumer() throws IOException {
-        if (consumer == null) {
-            Path certificate = Path.of(config.token().certificate());
-            List<PublicKey> keys = TokenKeys.readPublicKeys(certificate);
-            consumer = new JwtConsumerBuilder().setRequireExpirationTime().setAllowedClockSkewInSeconds(30)
-                    .setExpectedIssuer(config.token().issuer()).setExpectedAudience(AUDIENCE)
-                    .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-                    .setVerificationKey(keys.get(0)).build();
+    private TokenVerifier verifier() throws IOException {
+        if (verifier == null) {
+            List<PublicKey> keys = TokenKeys.readPublicKeys(Path.of(config.token().certificate()));
+            verifier = new TokenVerifier(config.token().issuer(), AUDIENCE, keys, 30);
         }
-        return consumer;
+        return verifier;
     }
 
     private static Response refuse(String message) {
