@@ -138,33 +138,23 @@ public class ArtifactCopier {
     }
 
     private void copyBlob(OciClient source, String sourceRepository, String digest, OciClient destination, String destinationRepository) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (destination.hasBlob(destinationRepository, digest)) {
-                    return;
-                }
-                if (source.endpoint().url().equals(destination.endpoint().url())
-                        && destination.mount(destinationRepository, digest, sourceRepository)) {
-                    return;
-                }
-                try (OciClient.Blob blob = source.openBlob(sourceRepository, digest)) {
-                    if (chunkSize > 0) {
-                        destination.pushBlobInChunks(destinationRepository, digest, new Metered(blob.content()), chunkSize);
-                    } else {
-                        destination.pushBlob(destinationRepository, digest, blob.length(), new Metered(blob.content()));
-                    }
-                }
-                return;
-            } catch (RegistryException e) {
-                if (!e.transientFailure() || attempt == BLOB_ATTEMPTS) {
-                    throw e;
-                }
-            } catch (IOException e) {
-                if (attempt == BLOB_ATTEMPTS) {
-                    throw new RegistryException("blob " + digest + ": " + e.getMessage(), e);
+        new Retry(BLOB_ATTEMPTS, destination.retry().backoff()).run("blob " + digest, () -> {
+            if (destination.hasBlob(destinationRepository, digest)) {
+                return null;
+            }
+            if (source.endpoint().url().equals(destination.endpoint().url())
+                    && destination.mount(destinationRepository, digest, sourceRepository)) {
+                return null;
+            }
+            try (OciClient.Blob blob = source.openBlob(sourceRepository, digest)) {
+                if (chunkSize > 0) {
+                    destination.pushBlobInChunks(destinationRepository, digest, new Metered(blob.content()), chunkSize);
+                } else {
+                    destination.pushBlob(destinationRepository, digest, blob.length(), new Metered(blob.content()));
                 }
             }
-        }
+            return null;
+        });
     }
 
     /** Counts the bytes read, and holds all the copy's streams together to the bandwidth limit. */

@@ -1,0 +1,124 @@
+package io.berth.common.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Logging in to one registry as it asks, once per repository and access: a 401's challenge answered
+ * with Basic (the endpoint's credentials) or a Bearer token (from the realm it names, with those
+ * credentials; or signed here, for a Berth service talking to its own registry-service). The header
+ * that worked is kept and sent with every later request of that repository and access; a token that
+ * expired earns another 401, and another login.
+ */
+final class RegistryLogin {
+    private static final Pattern PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+    private final RegistryEndpoint endpoint;
+    private final RegistryTransport transport;
+    private final Function<List<String>, String> tokens;
+    private final ObjectMapper json = new ObjectMapper();
+    /** The Authorization header that works, per repository and access ("" for the registry itself). */
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+
+    RegistryLogin(RegistryEndpoint endpoint, RegistryTransport transport, Function<List<String>, String> tokens) {
+        this.endpoint = endpoint;
+        this.transport = transport;
+        this.tokens = tokens;
+    }
+
+    /** Puts the header that worked for this repository and access (if any) on the request. */
+    HttpRequest.Builder authorize(HttpRequest.Builder request, String repository, boolean push) {
+        String authorization = authorizations.get(key(repository, push));
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        return request;
+    }
+
+    /** Answers a 401's challenge: Basic with the endpoint's credentials, or a Bearer token from the realm it names. */
+    void login(String repository, boolean push, HttpResponse<?> challenged) {
+        String challenge = challenged.headers().firstValue("WWW-Authenticate").orElse("");
+        String basic = endpoint.anonymous() ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((endpoint.username() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
+        if (challenge.regionMatches(true, 0, "Basic", 0, 5)) {
+            if (basic == null) {
+                throw new RegistryException(401, endpoint.url() + " requires credentials");
+            }
+            authorizations.put(key(repository, push), basic);
+            return;
+        }
+        if (!challenge.regionMatches(true, 0, "Bearer", 0, 6)) {
+            throw new RegistryException(401, endpoint.url() + " refused the request without a usable challenge");
+        }
+        if (tokens != null) {
+            authorizations.put(key(repository, push), "Bearer " + tokens.apply(scopes(repository, push)));
+            return;
+        }
+        Map<String, String> params = new HashMap<>();
+        Matcher m = PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1), m.group(2));
+        }
+        StringBuilder url = new StringBuilder(params.getOrDefault("realm", ""));
+        url.append(url.indexOf("?") < 0 ? '?' : '&').append("service=")
+                .append(URLEncoder.encode(params.getOrDefault("service", ""), StandardCharsets.UTF_8));
+        for (String scope : scopes(repository, push)) {
+            url.append("&scope=").append(URLEncoder.encode(scope, StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder tokenRequest = HttpRequest.newBuilder(URI.create(url.toString())).timeout(Duration.ofSeconds(30)).GET();
+        if (basic != null) {
+            tokenRequest.header("Authorization", basic);
+        }
+        HttpResponse<String> response;
+        try {
+            response = transport.send(tokenRequest.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (RegistryException e) {
+            throw new RegistryException("token service " + params.get("realm") + ": " + e.getMessage(), e);
+        }
+        if (response.statusCode() != 200) {
+            throw new RegistryException(response.statusCode(),
+                    "token service " + params.get("realm") + " refused the credentials of " + endpoint.url() + " (" + response.statusCode() + ")");
+        }
+        try {
+            JsonNode body = json.readTree(response.body());
+            String token = body.hasNonNull("token") ? body.get("token").asText() : body.path("access_token").asText();
+            authorizations.put(key(repository, push), "Bearer " + token);
+        } catch (IOException e) {
+            throw new RegistryException(502, "token service " + params.get("realm") + ": malformed answer");
+        }
+    }
+
+    /** The scopes a request needs: pull (and push) on the repository, pull on a mount's source ({@code "repo\nfrom"}), or the catalog. */
+    static List<String> scopes(String repository, boolean push) {
+        if (repository == null) {
+            return List.of("registry:catalog:*");
+        }
+        String[] names = repository.split("\n");
+        List<String> scopes = new ArrayList<>();
+        scopes.add("repository:" + names[0] + ":" + (push ? "pull,push" : "pull"));
+        if (names.length > 1) {
+            scopes.add("repository:" + names[1] + ":pull");
+        }
+        return scopes;
+    }
+
+    private static String key(String repository, boolean push) {
+        return repository == null ? "" : repository + (push ? "#push" : "#pull");
+    }
+}
