@@ -4,6 +4,7 @@ import io.berth.common.client.RegistryException;
 import io.berth.jobs.dispatch.Dispatcher;
 import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
+import io.berth.common.job.ReplicationRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -39,10 +40,11 @@ public class ExecutionResource {
     /** Plans a replication policy into tasks and records the execution; 201 with its id, or 502 if the source cannot be listed. */
     @POST
     @Path("/replication/executions")
-    public Response replicate(ReplicationPolicy policy) {
-        if (policy == null) {
+    public Response replicate(ReplicationRequest request) {
+        if (request == null) {
             return error(400, "a replication policy is required");
         }
+        ReplicationPolicy policy = new ReplicationPolicy(request);
         try {
             List<TaskStore.NewTask> tasks = planner.plan(policy);
             long id = store.createExecution(ReplicationPlanner.KIND, policy.policyId(),

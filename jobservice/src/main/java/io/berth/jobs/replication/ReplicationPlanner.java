@@ -32,7 +32,7 @@ public class ReplicationPlanner {
     public List<TaskStore.NewTask> plan(ReplicationPolicy policy) throws IOException {
         List<CopyTask> copies = new ArrayList<>();
         if (policy.resource() != null) {
-            ReplicationPolicy.Resource r = policy.resource();
+            io.berth.common.job.ReplicationRequest.Resource r = policy.resource();
             if (policy.repositoryWanted(r.repository()) && (r.tag() == null || policy.tagWanted(r.tag()))
                     && labelsWanted(policy, r.repository(), r.digest() != null && !r.digest().isEmpty() ? r.digest() : r.tag())) {
                 copies.add(task(policy, r.repository(), r.tag(), r.deleted(), r.digest()));

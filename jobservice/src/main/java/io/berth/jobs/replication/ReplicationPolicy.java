@@ -1,61 +1,75 @@
 package io.berth.jobs.replication;
 
+import io.berth.common.job.ReplicationRequest;
 import java.util.List;
 
 /**
- * What core sends to run a replication policy (a snapshot: later edits do not change a running
- * execution). A null registry id is this Berth. {@code resource}, for an event-triggered run, names
- * the one artifact pushed or deleted.
+ * A replication request ({@link ReplicationRequest}, the snapshot core sends) as jobservice runs it: which
+ * repositories and tags its filters let through, where they go.
  */
-public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegistryId, String destNamespace,
-        Integer destNamespaceReplaceCount, List<Filter> filters, boolean override, int speed, boolean copyByChunk, String trigger,
-        Resource resource) {
-
-    /**
-     * Harbor's filter: type {@code name} or {@code tag} with a glob, {@code resource} with {@code image}
-     * or {@code artifact}, {@code label} with a list of label names; {@code matches} or {@code excludes}.
-     */
-    public record Filter(String type, Object value, String decoration) {
-        boolean excludes() {
-            return "excludes".equals(decoration);
-        }
-
-        String text() {
-            return value instanceof String s ? s : null;
-        }
-
-        List<String> names() {
-            return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-        }
+public record ReplicationPolicy(ReplicationRequest request) {
+    public long policyId() {
+        return request.policyId();
     }
 
-    /** The artifact of an event: its repository, the tag pushed or deleted, and its digest. */
-    public record Resource(String repository, String tag, boolean deleted, String digest) {}
+    public Long srcRegistryId() {
+        return request.srcRegistryId();
+    }
+
+    public Long destRegistryId() {
+        return request.destRegistryId();
+    }
+
+    public boolean override() {
+        return request.override();
+    }
+
+    public int speed() {
+        return request.speed();
+    }
+
+    public boolean copyByChunk() {
+        return request.copyByChunk();
+    }
+
+    public String trigger() {
+        return request.trigger();
+    }
+
+    public ReplicationRequest.Resource resource() {
+        return request.resource();
+    }
+
+    private List<ReplicationRequest.Filter> filters() {
+        return request.filters();
+    }
 
     /** The destination repository of {@code repository}: Harbor's namespace replacement and flattening. */
     String destinationRepository(String repository) {
+        String destNamespace = request.destNamespace();
+        Integer replaceCount = request.destNamespaceReplaceCount();
         if (destNamespace == null || destNamespace.isBlank()) {
             return repository;
         }
         String[] parts = repository.split("/");
-        int replace = destNamespaceReplaceCount == null || destNamespaceReplaceCount < 0 ? 1 : destNamespaceReplaceCount;
+        int replace = replaceCount == null || replaceCount < 0 ? 1 : replaceCount;
         replace = Math.min(replace, parts.length - 1);
         return destNamespace + "/" + String.join("/", java.util.Arrays.copyOfRange(parts, replace, parts.length));
     }
 
     /** Pull-based: the destination is this Berth's own registry. */
     public boolean pullsIntoThisBerth() {
-        return destRegistryId == null;
+        return request.destRegistryId() == null;
     }
 
     /** Harbor's resource filter {@code image}: container images only ({@code artifact}, or none: everything). */
     boolean imagesOnly() {
-        return filters != null && filters.stream().anyMatch(f -> "resource".equals(f.type()) && "image".equals(f.text()));
+        return filters() != null && filters().stream().anyMatch(f -> "resource".equals(f.type()) && "image".equals(text(f)));
     }
 
     /** Whether any label filter is set: each artifact's labels must then be looked up. */
     boolean filtersOnLabels() {
-        return filters != null && filters.stream().anyMatch(f -> "label".equals(f.type()));
+        return filters() != null && filters().stream().anyMatch(f -> "label".equals(f.type()));
     }
 
     /**
@@ -63,9 +77,9 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
      * {@code excludes} one carrying none of them.
      */
     boolean labelsWanted(java.util.Set<String> labels) {
-        for (Filter f : filters == null ? List.<Filter>of() : filters) {
+        for (ReplicationRequest.Filter f : filters() == null ? List.<ReplicationRequest.Filter>of() : filters()) {
             if ("label".equals(f.type())) {
-                boolean wanted = f.excludes() ? f.names().stream().noneMatch(labels::contains) : labels.containsAll(f.names());
+                boolean wanted = excludes(f) ? names(f).stream().noneMatch(labels::contains) : labels.containsAll(names(f));
                 if (!wanted) {
                     return false;
                 }
@@ -83,14 +97,26 @@ public record ReplicationPolicy(long policyId, Long srcRegistryId, Long destRegi
     }
 
     private boolean wanted(String type, String value) {
-        if (filters == null) {
+        if (filters() == null) {
             return true;
         }
-        for (Filter f : filters) {
-            if (type.equals(f.type()) && f.text() != null && !f.text().isEmpty() && Glob.matches(f.text(), value) == f.excludes()) {
+        for (ReplicationRequest.Filter f : filters()) {
+            if (type.equals(f.type()) && text(f) != null && !text(f).isEmpty() && Glob.matches(text(f), value) == excludes(f)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean excludes(ReplicationRequest.Filter f) {
+        return "excludes".equals(f.decoration());
+    }
+
+    private static String text(ReplicationRequest.Filter f) {
+        return f.value() instanceof String s ? s : null;
+    }
+
+    private static List<String> names(ReplicationRequest.Filter f) {
+        return f.value() instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
     }
 }

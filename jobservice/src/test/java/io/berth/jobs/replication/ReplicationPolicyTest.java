@@ -3,14 +3,16 @@ package io.berth.jobs.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.berth.common.job.ReplicationRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Filters and namespace replacement of a policy, as Harbor defines them. */
 class ReplicationPolicyTest {
 
-    static ReplicationPolicy policy(String namespace, Integer replaceCount, ReplicationPolicy.Filter... filters) {
-        return new ReplicationPolicy(1, null, 2L, namespace, replaceCount, List.of(filters), true, -1, false, "MANUAL", null);
+    static ReplicationPolicy policy(String namespace, Integer replaceCount, ReplicationRequest.Filter... filters) {
+        return new ReplicationPolicy(new ReplicationRequest(1, null, 2L, namespace, replaceCount, List.of(filters), true, 0, false,
+                "MANUAL", null));
     }
 
     @Test
@@ -33,8 +35,8 @@ class ReplicationPolicyTest {
 
     @Test
     void everyFilterMustLetARepositoryAndTagThrough() {
-        ReplicationPolicy p = policy(null, null, new ReplicationPolicy.Filter("name", "library/**", "matches"),
-                new ReplicationPolicy.Filter("tag", "*-rc*", "excludes"), new ReplicationPolicy.Filter("tag", "v*", "matches"));
+        ReplicationPolicy p = policy(null, null, new ReplicationRequest.Filter("name", "library/**", "matches"),
+                new ReplicationRequest.Filter("tag", "*-rc*", "excludes"), new ReplicationRequest.Filter("tag", "v*", "matches"));
         assertThat(p.repositoryWanted("library/app")).isTrue();
         assertThat(p.repositoryWanted("other/app")).isFalse();
         assertThat(p.tagWanted("v1.0")).isTrue();
