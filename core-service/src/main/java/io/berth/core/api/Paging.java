@@ -27,6 +27,11 @@ public record Paging(int page, int pageSize) {
         return (page - 1) * pageSize;
     }
 
+    /** 200 with the page's items as body and the paging headers. */
+    public Response response(Page<?> page, UriInfo uri) {
+        return response(page.items(), page.total(), uri);
+    }
+
     /** 200 with the page as body and the paging headers. */
     public Response response(List<?> items, long total, UriInfo uri) {
         Response.ResponseBuilder response = Response.ok(items).header("X-Total-Count", total);

@@ -101,7 +101,7 @@ public final class Query {
                 params.put(p, e.value());
             } else if (condition instanceof Fuzzy f) {
                 clauses.add("lower(" + column + ") like :" + p);
-                params.put(p, "%" + f.value().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+                params.put(p, contains(f.value().toLowerCase()));
             } else if (condition instanceof Range r) {
                 if (!r.from().isEmpty()) {
                     clauses.add(column + " >= :" + p + "f");
@@ -117,6 +117,11 @@ public final class Query {
             }
         }
         return clauses.isEmpty() ? "1=1" : String.join(" and ", clauses);
+    }
+
+    /** A LIKE pattern for values that contain {@code term}, its {@code %} and {@code _} taken literally. */
+    public static String contains(String term) {
+        return "%" + term.replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     /** Takes {@code key}'s condition out of the query, for a resource that filters on it itself. */

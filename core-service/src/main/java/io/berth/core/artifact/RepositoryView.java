@@ -1,5 +1,6 @@
 package io.berth.core.artifact;
 
+import io.berth.core.views.RegistryViews;
 import java.time.OffsetDateTime;
 
 /** Harbor's Repository: {@code name} is the full name, project included. */

@@ -1,8 +1,9 @@
-package io.berth.core.identity;
+package io.berth.core.auth;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.api.HarborExceptionMapper;
-import io.berth.core.session.Sessions;
+import io.berth.core.identity.Caller;
+import io.berth.core.identity.CurrentCaller;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;

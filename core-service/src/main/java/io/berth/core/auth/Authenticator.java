@@ -1,8 +1,11 @@
-package io.berth.core.identity;
+package io.berth.core.auth;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.identity.Caller;
+import io.berth.core.identity.PasswordHasher;
 import io.berth.core.robot.Robot;
+import io.berth.core.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -15,7 +18,6 @@ import java.time.OffsetDateTime;
  */
 @ApplicationScoped
 public class Authenticator {
-    public static final String ROBOT_PREFIX = "robot$";
 
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -37,7 +39,7 @@ public class Authenticator {
             audit.loginFailure(name, clientAddress, "throttled");
             throw HarborException.tooManyRequests("too many failed logins from this address; try again later");
         }
-        Caller caller = name.startsWith(ROBOT_PREFIX) ? robot(name, password) : user(name, password);
+        Caller caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password) : user(name, password);
         if (caller == null) {
             Duration delay = throttle.failed(name, clientAddress, failures);
             audit.loginFailure(name, clientAddress, "invalid credentials");
@@ -59,7 +61,7 @@ public class Authenticator {
     private Caller robot(String name, String secret) {
         Robot robot = QuarkusTransaction.requiringNew().call(() -> Robot.byName(name));
         boolean ok = hasher.verify(name, secret, robot == null ? null : robot.secretHash);
-        if (!ok || robot.disabled || (robot.expiresAt != null && robot.expiresAt.isBefore(OffsetDateTime.now()))) {
+        if (!ok || !robot.usable(OffsetDateTime.now())) {
             return null;
         }
         return new Caller(Caller.Kind.ROBOT, robot.id, robot.name, false);

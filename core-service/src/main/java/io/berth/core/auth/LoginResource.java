@@ -1,8 +1,7 @@
-package io.berth.core.session;
+package io.berth.core.auth;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.audit.AuditLog;
-import io.berth.core.identity.Authenticator;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.berth.core.identity;
+package io.berth.core.auth;
 
 import io.berth.common.config.BerthConfig;
 import io.quarkus.scheduler.Scheduled;

@@ -1,4 +1,4 @@
-package io.berth.core.session;
+package io.berth.core.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.core.identity.Caller;

@@ -5,6 +5,9 @@ public record Caller(Kind kind, long id, String name, boolean sysadmin) {
 
     public enum Kind { USER, ROBOT, ANONYMOUS }
 
+    /** What the name of every robot account starts with, and no user's may. */
+    public static final String ROBOT_PREFIX = "robot$";
+
     public static final Caller ANONYMOUS = new Caller(Kind.ANONYMOUS, 0, "anonymous", false);
 
     public boolean authenticated() {

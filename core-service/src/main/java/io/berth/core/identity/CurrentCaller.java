@@ -3,7 +3,7 @@ package io.berth.core.identity;
 import io.berth.core.api.HarborException;
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the current API request, set once by {@link AuthenticationFilter}. */
+/** The caller of the current API request, set once by {@code auth.AuthenticationFilter}. */
 @RequestScoped
 public class CurrentCaller {
     private Caller caller = Caller.ANONYMOUS;
@@ -13,7 +13,8 @@ public class CurrentCaller {
         return caller;
     }
 
-    void set(Caller caller, String clientAddress) {
+    /** For the authentication filter only, once per request. */
+    public void set(Caller caller, String clientAddress) {
         this.caller = caller;
         this.clientAddress = clientAddress;
     }

@@ -47,4 +47,10 @@ public class ArtifactLabels {
         return em.createNativeQuery("DELETE FROM core.artifact_label WHERE label_id = ?1 AND repository = ?2 AND digest = ?3")
                 .setParameter(1, labelId).setParameter(2, repository).setParameter(3, digest).executeUpdate() > 0;
     }
+
+    /** Takes every label off an artifact (registry-service deleted it). */
+    public void removeAll(String repository, String digest) {
+        em.createNativeQuery("DELETE FROM core.artifact_label WHERE repository = ?1 AND digest = ?2")
+                .setParameter(1, repository).setParameter(2, digest).executeUpdate();
+    }
 }

@@ -1,30 +1,82 @@
 package io.berth.core.project;
 
 import io.berth.core.api.HarborException;
-import io.berth.core.identity.User;
-import io.berth.core.member.Member;
-import io.berth.core.member.Role;
+import io.berth.core.api.Page;
+import io.berth.core.api.Paging;
+import io.berth.core.api.Query;
+import io.berth.core.audit.AuditLog;
+import io.berth.core.identity.Caller;
+import io.berth.core.rbac.Member;
+import io.berth.core.rbac.Role;
+import io.berth.core.user.User;
+import io.berth.core.views.RegistryViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Creating, changing and deleting projects. The creator becomes the project's admin. */
+/**
+ * Creating, listing, changing and deleting projects. The creator becomes the project's admin; a project
+ * is deleted only once it holds no repository. Changes made through the API are audited here.
+ */
 @ApplicationScoped
 public class ProjectService {
     /** Harbor's project name rule; it is also the first component of repository names. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
 
-    private final EntityManager em;
+    /** The filters of {@code GET /projects} besides {@code q}; null: not given. */
+    public record Filter(String q, String name, Boolean isPublic, String owner) {}
 
-    ProjectService(EntityManager em) {
+    private final EntityManager em;
+    private final ProjectAccess access;
+    private final RegistryViews registry;
+    private final AuditLog audit;
+
+    ProjectService(EntityManager em, ProjectAccess access, RegistryViews registry, AuditLog audit) {
         this.em = em;
+        this.access = access;
+        this.registry = registry;
+        this.audit = audit;
     }
 
     public Project byName(String name) {
         return Project.byName(name);
+    }
+
+    /** The projects the caller may see that pass the filter, by name. */
+    public Page<ProjectView> list(Filter filter, Paging paging, Caller caller) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(Query.parse(filter.q()).where(Map.of("name", "p.name"), params));
+        if (filter.name() != null) {
+            where.append(" and lower(p.name) like :name");
+            params.put("name", "%" + filter.name().toLowerCase() + "%");
+        }
+        if (filter.isPublic() != null) {
+            where.append(" and coalesce(p.metadata['public'], 'false') = :public");
+            params.put("public", filter.isPublic().toString());
+        }
+        if (filter.owner() != null) {
+            where.append(" and p.ownerId = (select u.id from User u where u.username = :owner)");
+            params.put("owner", filter.owner());
+        }
+        where.append(access.visibleCondition(caller, params));
+        return Page.of(Project.find("from Project p where " + where + " order by p.name", params), paging, p -> view((Project) p, caller));
+    }
+
+    /** A project asked for through the API: its name checked, its metadata valid and its settings ones Berth acts on. */
+    @Transactional
+    public Project create(ProjectRequest request, Caller caller) {
+        if (request == null || request.projectName() == null) {
+            throw HarborException.badRequest("project_name is required");
+        }
+        request.refuseUnsupported();
+        Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
+        Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata);
+        audit.success(project.name, project.name, "project", "create");
+        return project;
     }
 
     @Transactional
@@ -63,31 +115,54 @@ public class ProjectService {
         }
     }
 
+    /** Harbor's PUT: the metadata given (and {@code public}) change; a project cannot be renamed. */
     @Transactional
-    public void update(Project project, Map<String, String> metadata) {
+    public void update(Project project, ProjectRequest request) {
+        if (request != null) {
+            request.refuseUnsupported();
+            if (request.projectName() != null && !request.projectName().equals(project.name)) {
+                throw HarborException.badRequest("a project cannot be renamed: project_name is " + project.name + " or left out");
+            }
+        }
+        Map<String, String> metadata = ProjectMetadata.validate(request == null ? null : request.metadata());
+        if (request != null && request.isPublic() != null) {
+            metadata.put("public", request.isPublic().toString());
+        }
         Project managed = Project.findById(project.id);
         managed.metadata.putAll(metadata);
+        audit.success(project.name, project.name, "project", "update");
     }
 
     /** Deletes the project with its members and robots; refused while it still holds repositories. */
     @Transactional
     public void delete(Project project) {
-        if (repositoryCount(project.name) > 0) {
+        if (registry.repositoryCount(project.name) > 0) {
             throw HarborException.preconditionFailed("the project " + project.name + " still contains repositories; delete them first");
         }
         Project.deleteById(project.id);
+        audit.success(project.name, project.name, "project", "delete");
     }
 
-    /** Repositories with content in the project, read from registry-service's documented view. */
-    public long repositoryCount(String project) {
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM registry.repository_view WHERE project = ?1")
-                .setParameter(1, project).getSingleResult()).longValue();
+    /** Harbor's ProjectSummary: repositories, members per role, and storage used (no quota). */
+    public Map<String, Object> summary(Project project) {
+        Map<String, Object> summary = new HashMap<>();
+        summary.put("repo_count", registry.repositoryCount(project.name));
+        for (Role role : Role.values()) {
+            summary.put(snake(role.harborName()) + "_count", Member.count("projectId = ?1 and roleId = ?2", project.id, role.id()));
+        }
+        summary.put("quota", Map.of("hard", Map.of("storage", -1), "used", Map.of("storage", registry.usedBytes(project.name))));
+        return summary;
     }
 
-    /** Bytes the project's blobs take, each counted once (registry-service's usage view). */
-    public long usedBytes(String project) {
-        Object used = em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view WHERE project = ?1")
-                .setParameter(1, project).getSingleResult();
-        return ((Number) used).longValue();
+    /** The project as Harbor's API shows it to {@code caller}. */
+    public ProjectView view(Project p, Caller caller) {
+        User owner = p.ownerId == null ? null : User.findById(p.ownerId);
+        Integer role = access.role(caller, p).map(Role::id).orElse(null);
+        return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
+                false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata);
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase();
     }
 }

@@ -17,10 +17,6 @@ import static io.berth.core.rbac.Action.READ_ROBOTS;
 import static io.berth.core.rbac.Action.UPDATE_PROJECT;
 
 import io.berth.core.identity.Caller;
-import io.berth.core.member.Member;
-import io.berth.core.member.Role;
-import io.berth.core.project.Project;
-import io.berth.core.robot.RobotPermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,7 +27,8 @@ import java.util.stream.Collectors;
 
 /**
  * Harbor's permission matrix: what each project role may do, what a robot's permissions allow, and
- * what everyone may do in a public project (pull). System administrators may do everything.
+ * what everyone may do in a public project (pull). System administrators may do everything. Projects are
+ * known here by id, name and visibility only; {@code project.ProjectAccess} applies this to projects.
  */
 @ApplicationScoped
 public class Permissions {
@@ -43,39 +40,41 @@ public class Permissions {
             Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS),
             Role.LIMITED_GUEST, EnumSet.of(READ_PROJECT, PULL));
 
-    public boolean can(Caller caller, Project project, Action action) {
-        return allowed(caller, project).contains(action);
-    }
-
-    /** Everything the caller may do in the project. */
-    public Set<Action> allowed(Caller caller, Project project) {
+    /**
+     * Everything the caller may do in a project, known by its id, its name and whether it is public:
+     * the caller's membership (users) or permissions (robots) are read here.
+     */
+    public Set<Action> allowed(Caller caller, long projectId, String projectName, boolean publicProject) {
         if (caller.sysadmin()) {
             return EnumSet.allOf(Action.class);
         }
-        return combine(project, role(caller, project),
-                caller.isRobot() ? RobotPermission.actions(caller.id(), project.name) : Set.of());
+        return combine(publicProject, role(caller, projectId),
+                caller.isRobot() ? RobotPermission.actions(caller.id(), projectName) : Set.of());
+    }
+
+    /** What a caller may do in a project: a project's id, name and whether it is public in, its actions out. */
+    public interface Standing {
+        Set<Action> in(long projectId, String projectName, boolean publicProject);
     }
 
     /**
-     * The projects in which the caller may do {@code action}: two queries (projects, then the
-     * caller's memberships or robot permissions) whatever the number of projects.
+     * The caller's standing in every project at once, from one query (its memberships, or its robot
+     * permissions) whatever the number of projects it is then asked about.
      */
-    public List<Project> projects(Caller caller, Action action) {
-        List<Project> all = Project.listAll();
+    public Standing standing(Caller caller) {
         if (caller.sysadmin()) {
-            return all;
+            return (id, name, publicProject) -> EnumSet.allOf(Action.class);
         }
         Map<Long, Role> roles = caller.isUser() ? Member.<Member>list("userId", caller.id()).stream()
                 .collect(Collectors.toMap(m -> m.projectId, m -> Role.of(m.roleId))) : Map.of();
         List<RobotPermission> grants = caller.isRobot() ? RobotPermission.list("robotId", caller.id()) : List.of();
-        return all.stream().filter(p -> combine(p, Optional.ofNullable(roles.get(p.id)), RobotPermission.actions(grants, p.name))
-                .contains(action)).toList();
+        return (id, name, publicProject) -> combine(publicProject, Optional.ofNullable(roles.get(id)), RobotPermission.actions(grants, name));
     }
 
     /** Public projects let everyone read and pull; a role adds its column of the matrix; a robot its grants. */
-    private static Set<Action> combine(Project project, Optional<Role> role, Set<Action> robotActions) {
+    private static Set<Action> combine(boolean publicProject, Optional<Role> role, Set<Action> robotActions) {
         Set<Action> allowed = EnumSet.noneOf(Action.class);
-        if (project.isPublic()) {
+        if (publicProject) {
             allowed.add(READ_PROJECT);
             allowed.add(PULL);
         }
@@ -87,12 +86,12 @@ public class Permissions {
         return allowed;
     }
 
-    public Optional<Role> role(Caller caller, Project project) {
+    /** The caller's role in the project: users only, robots have permissions instead. */
+    public Optional<Role> role(Caller caller, long projectId) {
         if (!caller.isUser()) {
             return Optional.empty();
         }
-        Member member = Member.of(project.id, caller.id());
+        Member member = Member.of(projectId, caller.id());
         return member == null ? Optional.empty() : Optional.of(Role.of(member.roleId));
     }
-
 }

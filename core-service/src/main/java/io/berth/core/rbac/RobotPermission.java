@@ -1,6 +1,5 @@
-package io.berth.core.robot;
+package io.berth.core.rbac;
 
-import io.berth.core.rbac.Action;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -40,9 +39,9 @@ public class RobotPermission extends PanacheEntityBase {
     /**
      * The pairs of Harbor's robot permission vocabulary that Berth honours, mapped onto its actions. The
      * list and read pairs map to pull, because in Berth pull is what lets a caller list and read
-     * repositories, artifacts and tags; {@link RobotGrants} grants them only together with repository:pull.
+     * repositories, artifacts and tags; robot.RobotGrants grants them only together with repository:pull.
      */
-    static final Map<String, Action> ACTIONS = Map.ofEntries(
+    public static final Map<String, Action> ACTIONS = Map.ofEntries(
             Map.entry("repository:pull", Action.PULL),
             Map.entry("repository:push", Action.PUSH),
             Map.entry("repository:delete", Action.DELETE_ARTIFACT),

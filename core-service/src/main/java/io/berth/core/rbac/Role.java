@@ -1,4 +1,4 @@
-package io.berth.core.member;
+package io.berth.core.rbac;
 
 import io.berth.core.api.HarborException;
 import java.util.Arrays;

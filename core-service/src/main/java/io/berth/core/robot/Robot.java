@@ -37,6 +37,11 @@ public class Robot extends TimestampedEntity {
     public boolean disabled;
     public String creator = "";
 
+    /** Whether the robot may be used at {@code now}: not disabled, and not expired (it expires at {@link #expiresAt}). */
+    public boolean usable(OffsetDateTime now) {
+        return !disabled && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
     public static Robot byName(String name) {
         return find("name", name).firstResult();
     }

@@ -2,6 +2,7 @@ package io.berth.core.robot;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.rbac.Action;
+import io.berth.core.rbac.RobotPermission;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,17 +1,23 @@
 package io.berth.core.robot;
 
 import io.berth.core.api.HarborException;
-import io.berth.core.identity.Authenticator;
+import io.berth.core.api.Page;
+import io.berth.core.api.Paging;
+import io.berth.core.api.Query;
+import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
+import io.berth.core.identity.PasswordPolicy;
 import io.berth.core.project.Project;
+import io.berth.core.project.ProjectAccess;
 import io.berth.core.rbac.Action;
-import io.berth.core.rbac.Permissions;
+import io.berth.core.rbac.RobotPermission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +34,27 @@ public class RobotService {
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final PasswordHasher hasher;
-    private final Permissions permissions;
+    private final ProjectAccess access;
+    private final AuditLog audit;
     private final SecureRandom random = new SecureRandom();
 
-    RobotService(PasswordHasher hasher, Permissions permissions) {
+    RobotService(PasswordHasher hasher, ProjectAccess access, AuditLog audit) {
         this.hasher = hasher;
-        this.permissions = permissions;
+        this.access = access;
+        this.audit = audit;
+    }
+
+    /** The robots matching Harbor's {@code q} that the caller may read: all for a system administrator, else those of projects whose robots they may read. */
+    public Page<RobotRequests.View> list(String q, Caller caller, Paging paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = Query.parse(q).where(Map.of("Level", "level", "level", "level", "ProjectID", "str(projectId)",
+                "project_id", "str(projectId)", "name", "name"), params);
+        if (!caller.sysadmin()) {
+            List<Long> manageable = access.projects(caller, Action.READ_ROBOTS).stream().map(p -> p.id).toList();
+            where += " and projectId in :manageable";
+            params.put("manageable", manageable.isEmpty() ? List.of(-1L) : manageable);
+        }
+        return Page.of(Robot.<Robot>find(where + " order by name", params), paging, this::view);
     }
 
     /** Creates a robot; returns it with its secret (the only time the secret is seen). */
@@ -53,12 +74,12 @@ public class RobotService {
             Project project = project(grants.keySet().iterator().next());
             requireManage(by, project);
             robot.projectId = project.id;
-            robot.name = Authenticator.ROBOT_PREFIX + project.name + "+" + request.name();
+            robot.name = Caller.ROBOT_PREFIX + project.name + "+" + request.name();
         } else if ("system".equals(level)) {
             if (!by.sysadmin()) {
                 throw HarborException.forbidden("only system administrators create system robot accounts");
             }
-            robot.name = Authenticator.ROBOT_PREFIX + request.name();
+            robot.name = Caller.ROBOT_PREFIX + request.name();
         } else {
             throw HarborException.badRequest("level must be system or project");
         }
@@ -75,6 +96,7 @@ public class RobotService {
         robot.persist();
         robot.expiresAt = expiry(robot.creationTime, duration); // counted from the creation time, as a later PUT does
         savePermissions(robot, grants, by);
+        audit.success(projectOf(robot.name), robot.name, "robot", "create");
         return new RobotRequests.Created(robot.id, robot.name, secret, robot.creationTime, epochSeconds(robot.expiresAt));
     }
 
@@ -107,15 +129,17 @@ public class RobotService {
             savePermissions(managed, grants, by);
         }
         hasher.forget(managed.name);
+        audit.success(projectOf(managed.name), managed.name, "robot", change.disable() ? "disable" : "update");
     }
 
     /** A new secret, random unless {@code chosen} is given; the old one stops working at once. */
     @Transactional
     public String refreshSecret(Robot robot, String chosen) {
-        String secret = chosen == null || chosen.isEmpty() ? newSecret() : io.berth.core.identity.PasswordPolicy.check(chosen);
+        String secret = chosen == null || chosen.isEmpty() ? newSecret() : PasswordPolicy.check(chosen);
         Robot managed = Robot.findById(robot.id);
         managed.secretHash = hasher.hash(secret);
         hasher.forget(managed.name);
+        audit.success(projectOf(managed.name), managed.name, "robot", "refresh secret");
         return secret;
     }
 
@@ -123,6 +147,7 @@ public class RobotService {
     public void delete(Robot robot) {
         hasher.forget(robot.name);
         Robot.deleteById(robot.id);
+        audit.success(projectOf(robot.name), robot.name, "robot", "delete");
     }
 
     public RobotRequests.View view(Robot r) {
@@ -148,7 +173,7 @@ public class RobotService {
     }
 
     private void requireManage(Caller by, Project project) {
-        if (!permissions.can(by, project, Action.MANAGE_ROBOTS)) {
+        if (!access.can(by, project, Action.MANAGE_ROBOTS)) {
             throw HarborException.forbidden("not allowed to manage robot accounts of " + project.name);
         }
     }
@@ -200,9 +225,15 @@ public class RobotService {
         return expiresAt == null ? -1 : expiresAt.toEpochSecond();
     }
 
+    /** The project of a project robot ({@code robot$<project>+<name>}); null for a system robot. */
+    private static String projectOf(String robotName) {
+        int plus = robotName.indexOf('+');
+        return plus < 0 ? null : robotName.substring(Caller.ROBOT_PREFIX.length(), plus);
+    }
+
     /** The full name, and the name without prefix (and project) a client may send back instead. */
     private static Set<String> names(Robot robot) {
-        String bare = robot.name.substring(Authenticator.ROBOT_PREFIX.length());
+        String bare = robot.name.substring(Caller.ROBOT_PREFIX.length());
         return Set.of(robot.name, bare.substring(bare.indexOf('+') + 1));
     }
 

@@ -4,12 +4,11 @@ import io.berth.core.api.HarborException;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.Project;
-import io.berth.core.project.ProjectResource;
+import io.berth.core.project.ProjectAccess;
+import io.berth.core.project.ProjectService;
 import io.berth.core.project.ProjectView;
 import io.berth.core.rbac.Action;
-import io.berth.core.rbac.Permissions;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import io.berth.core.views.RegistryViews;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,19 +30,18 @@ public class SearchResource {
     public record Result(List<ProjectView> project, List<RepositoryHit> repository) {}
 
     private final CurrentCaller current;
-    private final Permissions permissions;
-    private final ProjectResource projects;
-    private final EntityManager em;
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final RegistryViews registry;
 
-    SearchResource(CurrentCaller current, Permissions permissions, ProjectResource projects, EntityManager em) {
+    SearchResource(CurrentCaller current, ProjectAccess access, ProjectService projects, RegistryViews registry) {
         this.current = current;
-        this.permissions = permissions;
+        this.access = access;
         this.projects = projects;
-        this.em = em;
+        this.registry = registry;
     }
 
     @GET
-    @SuppressWarnings("unchecked")
     public Result search(@QueryParam("q") String q) {
         if (q == null || q.isBlank()) {
             throw HarborException.badRequest("q, the search term, is required");
@@ -51,18 +49,14 @@ public class SearchResource {
         String term = q.trim().toLowerCase();
         Caller caller = current.get();
         Map<String, Project> visible = new java.util.HashMap<>();
-        permissions.projects(caller, Action.PULL).forEach(p -> visible.put(p.name, p));
+        access.projects(caller, Action.PULL).forEach(p -> visible.put(p.name, p));
         List<ProjectView> projectHits = visible.values().stream().filter(p -> p.name.contains(term))
                 .sorted(java.util.Comparator.comparing((Project p) -> p.name)).limit(LIMIT).map(p -> projects.view(p, caller)).toList();
-        List<RepositoryHit> repositoryHits = visible.isEmpty() ? List.of()
-                : ((List<Tuple>) em.createNativeQuery("SELECT name, project, pull_count, artifact_count FROM registry.repository_view "
-                        + "WHERE project IN (:projects) AND strpos(lower(name), :term) > 0 ORDER BY name", Tuple.class)
-                        .setParameter("projects", visible.keySet()).setParameter("term", term).setMaxResults(LIMIT).getResultList())
-                        .stream().map(t -> {
-                            Project p = visible.get((String) t.get("project"));
-                            return new RepositoryHit(p.id, p.name, p.isPublic(), (String) t.get("name"),
-                                    ((Number) t.get("pull_count")).longValue(), ((Number) t.get("artifact_count")).longValue());
-                        }).toList();
+        List<RepositoryHit> repositoryHits = visible.isEmpty() ? List.of() : registry.search(visible.keySet(), term, LIMIT).stream()
+                .map(r -> {
+                    Project p = visible.get(r.project());
+                    return new RepositoryHit(p.id, p.name, p.isPublic(), r.name(), r.pullCount(), r.artifactCount());
+                }).toList();
         return new Result(projectHits, repositoryHits);
     }
 }

@@ -4,9 +4,9 @@ import io.berth.common.config.BerthConfig;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.Project;
+import io.berth.core.project.ProjectAccess;
 import io.berth.core.rbac.Action;
-import io.berth.core.rbac.Permissions;
-import jakarta.persistence.EntityManager;
+import io.berth.core.views.RegistryViews;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,17 +27,17 @@ public class SystemResource {
     private final BerthConfig config;
     private final CurrentCaller current;
     private final ComponentHealth health;
-    private final Permissions permissions;
-    private final EntityManager em;
+    private final ProjectAccess access;
+    private final RegistryViews registry;
     private final String version;
 
-    SystemResource(BerthConfig config, CurrentCaller current, ComponentHealth health, Permissions permissions, EntityManager em,
+    SystemResource(BerthConfig config, CurrentCaller current, ComponentHealth health, ProjectAccess access, RegistryViews registry,
             @ConfigProperty(name = "quarkus.application.version") String version) {
         this.config = config;
         this.current = current;
         this.health = health;
-        this.permissions = permissions;
-        this.em = em;
+        this.access = access;
+        this.registry = registry;
         this.version = version;
     }
 
@@ -88,28 +88,19 @@ public class SystemResource {
     @Path("/statistics")
     public Response statistics() {
         Caller caller = current.authenticated();
-        List<Project> visible = permissions.projects(caller, Action.READ_PROJECT);
+        List<Project> visible = access.projects(caller, Action.READ_PROJECT);
         List<String> publicNames = visible.stream().filter(Project::isPublic).map(p -> p.name).toList();
         List<String> privateNames = visible.stream().filter(p -> !p.isPublic()).map(p -> p.name).toList();
         Map<String, Object> statistics = new LinkedHashMap<>();
         statistics.put("private_project_count", privateNames.size());
-        statistics.put("private_repo_count", repositories(privateNames));
+        statistics.put("private_repo_count", registry.repositoryCount(privateNames));
         statistics.put("public_project_count", publicNames.size());
-        statistics.put("public_repo_count", repositories(publicNames));
+        statistics.put("public_repo_count", registry.repositoryCount(publicNames));
         statistics.put("total_project_count", visible.size());
         statistics.put("total_repo_count", (long) statistics.get("private_repo_count") + (long) statistics.get("public_repo_count"));
         if (caller.sysadmin()) {
-            statistics.put("total_storage_consumption", ((Number) em.createNativeQuery(
-                    "SELECT coalesce(sum(size), 0) FROM registry.project_blob_view").getSingleResult()).longValue());
+            statistics.put("total_storage_consumption", registry.usedBytes());
         }
         return Response.ok(statistics).build();
-    }
-
-    private long repositories(List<String> projects) {
-        if (projects.isEmpty()) {
-            return 0;
-        }
-        return ((Number) em.createNativeQuery("SELECT count(*) FROM registry.repository_view WHERE project IN (:projects)")
-                .setParameter("projects", projects).getSingleResult()).longValue();
     }
 }

@@ -3,8 +3,8 @@ package io.berth.core.token;
 import io.berth.common.scope.Scope;
 import io.berth.core.identity.Caller;
 import io.berth.core.project.Project;
+import io.berth.core.project.ProjectAccess;
 import io.berth.core.rbac.Action;
-import io.berth.core.rbac.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,10 +23,10 @@ public class ScopeGrants {
     private static final Map<String, Action> REPOSITORY_ACTIONS = Map.of(
             Scope.PULL, Action.PULL, Scope.PUSH, Action.PUSH, Scope.DELETE, Action.DELETE_ARTIFACT);
 
-    private final Permissions permissions;
+    private final ProjectAccess access;
 
-    ScopeGrants(Permissions permissions) {
-        this.permissions = permissions;
+    ScopeGrants(ProjectAccess access) {
+        this.access = access;
     }
 
     public List<Scope> grant(Caller caller, List<Scope> requested) {
@@ -48,7 +48,7 @@ public class ScopeGrants {
             int slash = scope.name().indexOf('/');
             Project project = Project.byName(slash < 0 ? scope.name() : scope.name().substring(0, slash));
             if (project != null) {
-                Set<Action> allowed = permissions.allowed(caller, project);
+                Set<Action> allowed = access.allowed(caller, project);
                 Set<String> wanted = scope.actions().contains(Scope.ALL) ? REPOSITORY_ACTIONS.keySet() : scope.actions();
                 for (String action : wanted) {
                     Action a = REPOSITORY_ACTIONS.get(action);

@@ -3,10 +3,10 @@ package io.berth.core.token;
 import io.berth.common.config.BerthConfig;
 import io.berth.common.scope.Scope;
 import io.berth.core.api.HarborException;
-import io.berth.core.identity.Authenticator;
+import io.berth.core.auth.Authenticator;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
-import io.berth.core.identity.User;
+import io.berth.core.user.User;
 import io.berth.core.robot.Robot;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -157,7 +157,7 @@ public class TokenResource {
             }
         } else {
             Robot robot = Robot.findById(id);
-            if (robot != null && !robot.disabled && (robot.expiresAt == null || robot.expiresAt.isAfter(OffsetDateTime.now()))) {
+            if (robot != null && robot.usable(OffsetDateTime.now())) {
                 return new Caller(Caller.Kind.ROBOT, robot.id, robot.name, false);
             }
         }

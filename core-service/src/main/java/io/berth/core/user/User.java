@@ -1,4 +1,4 @@
-package io.berth.core.identity;
+package io.berth.core.user;
 
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;

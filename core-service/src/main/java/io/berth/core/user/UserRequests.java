@@ -1,4 +1,4 @@
-package io.berth.core.identity;
+package io.berth.core.user;
 
 /** Request bodies of the user API, with Harbor's field names. */
 public final class UserRequests {

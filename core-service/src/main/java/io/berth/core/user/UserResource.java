@@ -1,9 +1,9 @@
-package io.berth.core.identity;
+package io.berth.core.user;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.api.Paging;
-import io.berth.core.api.Query;
-import io.berth.core.audit.AuditLog;
+import io.berth.core.identity.Caller;
+import io.berth.core.identity.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -17,9 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** {@code /api/v2.0/users}: Harbor's user API (database authentication mode). */
 @Path("/api/v2.0/users")
@@ -28,19 +25,16 @@ import java.util.Map;
 public class UserResource {
     private final UserService users;
     private final CurrentCaller current;
-    private final AuditLog audit;
 
-    UserResource(UserService users, CurrentCaller current, AuditLog audit) {
+    UserResource(UserService users, CurrentCaller current) {
         this.users = users;
         this.current = current;
-        this.audit = audit;
     }
 
     @POST
     public Response create(UserRequests.Creation request) {
-        Caller admin = current.sysadmin();
+        current.sysadmin();
         User user = users.create(request);
-        audit.record(admin.name(), null, user.username, "user", "create", "success", current.clientAddress());
         return Response.status(201).header("Location", "/api/v2.0/users/" + user.id).build();
     }
 
@@ -49,11 +43,7 @@ public class UserResource {
             @Context UriInfo uri) {
         current.sysadmin();
         Paging paging = Paging.of(page, pageSize);
-        Map<String, Object> params = new HashMap<>();
-        String where = Query.parse(q).where(Map.of("username", "username", "email", "email"), params);
-        var query = User.find(where + " order by username", params);
-        List<UserView> views = query.page(paging.page() - 1, paging.pageSize()).<User>list().stream().map(UserView::of).toList();
-        return paging.response(views, query.count(), uri);
+        return paging.response(users.list(q, paging), uri);
     }
 
     @GET
@@ -75,10 +65,7 @@ public class UserResource {
             throw HarborException.badRequest("username is required");
         }
         Paging paging = Paging.of(page, pageSize);
-        var query = User.find("lower(username) like ?1 order by username", "%" + username.toLowerCase() + "%");
-        List<Map<String, Object>> found = query.page(paging.page() - 1, paging.pageSize()).<User>list().stream()
-                .map(u -> Map.<String, Object>of("user_id", u.id, "username", u.username)).toList();
-        return paging.response(found, query.count(), uri);
+        return paging.response(users.search(username, paging), uri);
     }
 
     @GET
@@ -91,12 +78,11 @@ public class UserResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") long id, UserRequests.Profile profile) {
-        Caller caller = selfOrSysadmin(id);
+        selfOrSysadmin(id);
         if (profile == null) {
             throw HarborException.badRequest("a profile body is required");
         }
         users.updateProfile(id, profile);
-        audit.record(caller.name(), null, users.existing(id).username, "user", "update", "success", current.clientAddress());
         return Response.ok().build();
     }
 
@@ -108,31 +94,26 @@ public class UserResource {
             throw HarborException.badRequest("old_password and new_password are required");
         }
         users.changePassword(id, change, caller);
-        audit.record(caller.name(), null, users.existing(id).username, "user", "change password", "success", current.clientAddress());
         return Response.ok().build();
     }
 
     @PUT
     @Path("/{id}/sysadmin")
     public Response sysadmin(@PathParam("id") long id, UserRequests.SysadminFlag flag) {
-        Caller admin = current.sysadmin();
+        current.sysadmin();
         if (flag == null) {
             throw HarborException.badRequest("a body {\"sysadmin_flag\": true|false} is required");
         }
         boolean sysadmin = Boolean.TRUE.equals(flag.sysadminFlag()); // Harbor's clients leave false out
         users.setSysadmin(id, sysadmin);
-        audit.record(admin.name(), null, users.existing(id).username, "user", "set sysadmin " + sysadmin, "success",
-                current.clientAddress());
         return Response.ok().build();
     }
 
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
-        Caller admin = current.sysadmin();
-        String name = users.existing(id).username;
+        current.sysadmin();
         users.delete(id);
-        audit.record(admin.name(), null, name, "user", "delete", "success", current.clientAddress());
         return Response.ok().build();
     }
 

@@ -1,8 +1,17 @@
-package io.berth.core.identity;
+package io.berth.core.user;
 
 import io.berth.core.api.HarborException;
+import io.berth.core.api.Page;
+import io.berth.core.api.Paging;
+import io.berth.core.api.Query;
+import io.berth.core.audit.AuditLog;
+import io.berth.core.identity.Caller;
+import io.berth.core.identity.PasswordHasher;
+import io.berth.core.identity.PasswordPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Users of the database authentication mode. */
@@ -12,15 +21,30 @@ public class UserService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
     private final PasswordHasher hasher;
+    private final AuditLog audit;
 
-    UserService(PasswordHasher hasher) {
+    UserService(PasswordHasher hasher, AuditLog audit) {
         this.hasher = hasher;
+        this.audit = audit;
+    }
+
+    /** Users whose name or email match Harbor's {@code q}, by name. */
+    public Page<UserView> list(String q, Paging paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = Query.parse(q).where(Map.of("username", "username", "email", "email"), params);
+        return Page.of(User.<User>find(where + " order by username", params), paging, UserView::of);
+    }
+
+    /** Users whose name contains {@code username}: their ids and names only, for anyone signed in. */
+    public Page<Map<String, Object>> search(String username, Paging paging) {
+        return Page.of(User.<User>find("lower(username) like ?1 order by username", "%" + username.toLowerCase() + "%"), paging,
+                u -> Map.<String, Object>of("user_id", u.id, "username", u.username));
     }
 
     @Transactional
     public User create(UserRequests.Creation request) {
         if (request == null || request.username() == null || !USERNAME.matcher(request.username()).matches()
-                || request.username().startsWith(Authenticator.ROBOT_PREFIX)) {
+                || request.username().startsWith(Caller.ROBOT_PREFIX)) {
             throw HarborException.badRequest("invalid username: 1 to 255 letters, digits, '.', '_' or '-'");
         }
         if (User.byName(request.username()) != null) {
@@ -34,6 +58,7 @@ public class UserService {
         user.comment = request.comment() == null ? "" : request.comment();
         user.passwordHash = hasher.hash(PasswordPolicy.check(request.password()));
         user.persist();
+        audit.success(null, user.username, "user", "create");
         return user;
     }
 
@@ -50,6 +75,7 @@ public class UserService {
         if (profile.comment() != null) {
             user.comment = profile.comment();
         }
+        audit.success(null, user.username, "user", "update");
     }
 
     /** Changes a password; the old one is required unless a system administrator changes someone else's. */
@@ -62,11 +88,14 @@ public class UserService {
         }
         user.passwordHash = hasher.hash(PasswordPolicy.check(change.newPassword()));
         hasher.forget(user.username);
+        audit.success(null, user.username, "user", "change password");
     }
 
     @Transactional
     public void setSysadmin(long id, boolean sysadmin) {
-        existing(id).sysadmin = sysadmin;
+        User user = existing(id);
+        user.sysadmin = sysadmin;
+        audit.success(null, user.username, "user", "set sysadmin " + sysadmin);
     }
 
     @Transactional
@@ -77,6 +106,7 @@ public class UserService {
         }
         hasher.forget(user.username);
         user.delete();
+        audit.success(null, user.username, "user", "delete");
     }
 
     public User existing(long id) {

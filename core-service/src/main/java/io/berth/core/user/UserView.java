@@ -1,4 +1,4 @@
-package io.berth.core.identity;
+package io.berth.core.user;
 
 import java.time.OffsetDateTime;
 

@@ -1,4 +1,4 @@
-package io.berth.core.artifact;
+package io.berth.core.views;
 
 import static io.berth.core.api.SqlValues.number;
 import static io.berth.core.api.SqlValues.time;
@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads registry-service's documented views (db/registry V2, V3): repositories, artifacts, tags and
- * index references. Read only: every change goes through registry-service's API.
+ * Reads registry-service's documented views (db/registry V2, V3): repositories, artifacts, tags, index
+ * references and blob usage. The one class in core with SQL on the {@code registry} schema. Read only:
+ * every change goes through registry-service's API.
  */
 @ApplicationScoped
 public class RegistryViews {
@@ -100,6 +101,46 @@ public class RegistryViews {
         return list("SELECT a.digest FROM registry.artifact_view a WHERE a.repository = :repository AND NOT EXISTS ("
                 + "SELECT 1 FROM registry.artifact_reference_view c WHERE c.repository_id = a.repository_id AND c.child_digest = a.digest)",
                 Map.of("repository", repository), null).stream().map(t -> (String) t.get(0)).toList();
+    }
+
+    /** Repositories with content in the project. */
+    public long repositoryCount(String project) {
+        return count("registry.repository_view r", "r.project = :project", Map.of("project", project));
+    }
+
+    /** Repositories with content in any of the projects; 0 for none. */
+    public long repositoryCount(List<String> projects) {
+        return projects.isEmpty() ? 0 : count("registry.repository_view r", "r.project IN (:projects)", Map.of("projects", projects));
+    }
+
+    /** Bytes the project's blobs take, each counted once (the usage view). */
+    public long usedBytes(String project) {
+        return number(em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view WHERE project = ?1")
+                .setParameter(1, project).getSingleResult());
+    }
+
+    /** Bytes every project's blobs take, each counted once per project. */
+    public long usedBytes() {
+        return number(em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view").getSingleResult());
+    }
+
+    /** A repository found by search: its name, project and counts. */
+    public record RepositoryHit(String name, String project, long pullCount, long artifactCount) {}
+
+    /** Repositories of the projects whose names contain {@code term} (lower case), by name, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    public List<RepositoryHit> search(java.util.Collection<String> projects, String term, int limit) {
+        return ((List<Tuple>) em.createNativeQuery("SELECT name, project, pull_count, artifact_count FROM registry.repository_view "
+                + "WHERE project IN (:projects) AND strpos(lower(name), :term) > 0 ORDER BY name", Tuple.class)
+                .setParameter("projects", projects).setParameter("term", term).setMaxResults(limit).getResultList()).stream()
+                .map(t -> new RepositoryHit((String) t.get("name"), (String) t.get("project"), number(t.get("pull_count")),
+                        number(t.get("artifact_count")))).toList();
+    }
+
+    /** Whether registry-service holds the artifact {@code digest} in {@code repository} (a tag does not matter). */
+    public boolean holds(String repository, String digest) {
+        return count("registry.artifact_view a", "a.repository = :repository AND a.digest = :digest",
+                Map.of("repository", repository, "digest", digest)) > 0;
     }
 
     private long count(String from, String where, Map<String, Object> params) {

@@ -1,10 +1,9 @@
-package io.berth.core.label;
+package io.berth.core.artifact;
 
 import io.berth.core.api.HarborException;
-import io.berth.core.artifact.ArtifactResource;
-import io.berth.core.artifact.RegistryViews;
+import io.berth.core.label.LabelService;
 import io.berth.core.rbac.Action;
-import jakarta.transaction.Transactional;
+import io.berth.core.views.RegistryViews.ArtifactRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -21,44 +20,32 @@ public class ArtifactLabelResource {
     /** Body of {@code POST}: the label, by id. */
     public record LabelRef(Long id) {}
 
-    private final ArtifactResource artifacts;
-    private final LabelResource labels;
-    private final ArtifactLabels artifactLabels;
+    private final ArtifactService artifacts;
+    private final LabelService labels;
 
-    ArtifactLabelResource(ArtifactResource artifacts, LabelResource labels, ArtifactLabels artifactLabels) {
+    ArtifactLabelResource(ArtifactService artifacts, LabelService labels) {
         this.artifacts = artifacts;
         this.labels = labels;
-        this.artifactLabels = artifactLabels;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response add(@PathParam("project_name") String project, @PathParam("repository_name") String repository,
             @PathParam("reference") String reference, LabelRef ref) {
         if (ref == null || ref.id() == null) {
             throw HarborException.badRequest("the label's id is required");
         }
-        RegistryViews.ArtifactRow artifact = artifacts.find(project, repository, reference, Action.LABEL_ARTIFACT);
-        Label label = labels.readable(ref.id());
-        if (Label.PROJECT.equals(label.scope) && label.projectId != artifact.projectId()) {
-            throw HarborException.badRequest("label " + label.name + " belongs to another project");
-        }
-        if (!artifactLabels.add(label.id, artifact.repository(), artifact.digest())) {
-            throw HarborException.conflict("artifact " + artifact.digest() + " already has the label " + label.name);
-        }
+        ArtifactRow artifact = artifacts.artifact(project, repository, reference, Action.LABEL_ARTIFACT);
+        labels.attach(ref.id(), artifact.projectId(), artifact.repository(), artifact.digest());
         return Response.ok().build();
     }
 
     @DELETE
     @Path("/{label_id}")
-    @Transactional
     public Response remove(@PathParam("project_name") String project, @PathParam("repository_name") String repository,
             @PathParam("reference") String reference, @PathParam("label_id") long labelId) {
-        RegistryViews.ArtifactRow artifact = artifacts.find(project, repository, reference, Action.LABEL_ARTIFACT);
-        if (!artifactLabels.remove(labelId, artifact.repository(), artifact.digest())) {
-            throw HarborException.notFound("artifact " + artifact.digest() + " has no label " + labelId);
-        }
+        ArtifactRow artifact = artifacts.artifact(project, repository, reference, Action.LABEL_ARTIFACT);
+        labels.detach(labelId, artifact.repository(), artifact.digest());
         return Response.ok().build();
     }
 }
