@@ -50,9 +50,13 @@ public class UploadHandlers {
         String digestParam = request.getParam("digest");
         if (digestParam != null) {
             Digest digest = Digest.parse(digestParam);
+            // The client of a monolithic upload is given no Location: nobody can resume or cancel it. One that
+            // fails (storage full, the client gone, the database out of reach) is discarded with what it wrote at
+            // once; kept, its bytes held the storage until the purge (a day), and a full disk stayed full.
             uploads.open(repository)
-                    .compose(session -> uploads.receive(session, request))
-                    .compose(received -> uploads.complete(repository, received, digest))
+                    .compose(session -> uploads.receive(session, request)
+                            .compose(received -> uploads.complete(repository, received, digest))
+                            .recover(e -> uploads.cancel(session).transform(ignored -> Future.failedFuture(e))))
                     .onSuccess(size -> created(rc, repository, digest))
                     .onFailure(rc::fail);
             return;
