@@ -18,6 +18,8 @@ import org.jboss.logging.Logger;
 @Provider
 public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(HarborExceptionMapper.class);
+    /** Seconds a client is asked to wait after a database outage: a restart or failover takes a few (as registry-service asks). */
+    static final String RETRY_AFTER_OUTAGE = "5";
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -38,6 +40,11 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
             }
             return body(status, codeOf(status), web.getMessage());
         }
+        if (databaseUnavailable(failure)) {
+            LOG.errorf("database unavailable: %s", rootMessage(failure));
+            return Response.fromResponse(body(503, "SERVICE_UNAVAILABLE", "the database is unavailable; try again"))
+                    .header("Retry-After", RETRY_AFTER_OUTAGE).build();
+        }
         LOG.error("unexpected failure", failure);
         return body(500, "INTERNAL_SERVER_ERROR", "internal server error");
     }
@@ -54,6 +61,27 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
     private static boolean unconvertibleParameter(WebApplicationException web) {
         return (web instanceof NotFoundException || web instanceof BadRequestException) && web.getCause() != null
                 && !(web.getCause() instanceof WebApplicationException);
+    }
+
+    /**
+     * PostgreSQL out of reach (stopped, restarting, failing over, out of connections), however Hibernate, Agroal
+     * or the driver wrap it: an SQLSTATE of class 08 (connection), 53 (resources) or 57 (operator intervention:
+     * "terminating connection due to administrator command"), or a connection exception without one. The
+     * request may succeed once the database answers again: 503, not a 500 that reads as a bug.
+     */
+    static boolean databaseUnavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
+                    return true;
+                }
+                if (sql instanceof java.sql.SQLTransientConnectionException || sql instanceof java.sql.SQLNonTransientConnectionException) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String codeOf(int status) {

@@ -1,0 +1,55 @@
+package io.berth.core.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.GenericJDBCException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+
+/**
+ * PostgreSQL going away answers 503 with Retry-After on core's API and token service, as on /v2: found by
+ * ChaosIT, where every {@code GET /service/token} during a PostgreSQL restart was a 500. The exceptions are
+ * the ones Hibernate and the driver threw there.
+ */
+class HarborExceptionMapperTest {
+    private final HarborExceptionMapper mapper = new HarborExceptionMapper();
+
+    @Test
+    void aConnectionTheServerTerminatedIsA503WithRetryAfter() {
+        // pg_ctl stop -m fast under an open connection: the server's FATAL, SQLSTATE 57P01 (admin_shutdown)
+        Response r = mapper.toResponse(new GenericJDBCException("JDBC exception executing SQL [FATAL: terminating connection due to administrator command]",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")));
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("5");
+        assertThat((String) r.getEntity()).contains("\"code\":\"SERVICE_UNAVAILABLE\"");
+    }
+
+    @Test
+    void aRefusedConnectionIsA503() {
+        // PostgreSQL down: Agroal cannot open a connection
+        Response r = mapper.toResponse(new JDBCConnectionException("Unable to acquire JDBC Connection",
+                new PSQLException("Connection to 127.0.0.1:5432 refused.", PSQLState.CONNECTION_UNABLE_TO_CONNECT)));
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
+    void aClosedConnectionDeepInTheCausesIsA503() {
+        Response r = mapper.toResponse(new IllegalStateException("commit failed",
+                new RuntimeException(new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST))));
+        assertThat(r.getStatus()).isEqualTo(503);
+    }
+
+    @Test
+    void otherDatabaseErrorsAndBugsStay500s() {
+        assertThat(mapper.toResponse(new ConstraintViolationException("duplicate key",
+                new SQLException("duplicate key value violates unique constraint", "23505"), "users_name_key")).getStatus()).isEqualTo(500);
+        assertThat(mapper.toResponse(new GenericJDBCException("bad SQL", new SQLException("syntax error", "42601"))).getStatus()).isEqualTo(500);
+        assertThat(mapper.toResponse(new NullPointerException()).getStatus()).isEqualTo(500);
+    }
+}
