@@ -119,6 +119,19 @@ public final class Query {
         return clauses.isEmpty() ? "1=1" : String.join(" and ", clauses);
     }
 
+    /**
+     * Harbor's {@code q} over {@code fields}, and-ed with the deprecated {@code name} parameter that some
+     * lists still take (Terraform's data sources send it): a part of the {@code name} column, in any case.
+     */
+    public static String where(String q, Map<String, String> fields, String name, Map<String, Object> params) {
+        String where = parse(q).where(fields, params);
+        if (name == null || name.isEmpty()) {
+            return where;
+        }
+        params.put("fuzzy", contains(name.toLowerCase()));
+        return where + " and lower(name) like :fuzzy";
+    }
+
     /** A LIKE pattern for values that contain {@code term}, its {@code %} and {@code _} taken literally. */
     public static String contains(String term) {
         return "%" + term.replace("%", "\\%").replace("_", "\\_") + "%";

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -22,10 +23,10 @@ public class RegistryViews {
     static final String ARTIFACT_COLUMNS = "a.id, a.repository_id, a.repository, a.digest, a.media_type, a.artifact_type, a.size, a.subject_digest, "
             + "a.push_time, a.pull_time, a.pull_count, a.annotations::text AS annotations, a.content, p.id AS project_id";
 
-    private final EntityManager em;
+    private final ViewReader db;
 
     RegistryViews(EntityManager em) {
-        this.em = em;
+        this.db = new ViewReader(em);
     }
 
     public record RepositoryRow(long id, String name, String project, long projectId, long artifactCount, long pullCount,
@@ -115,26 +116,23 @@ public class RegistryViews {
 
     /** Bytes the project's blobs take, each counted once (the usage view). */
     public long usedBytes(String project) {
-        return number(em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view WHERE project = ?1")
-                .setParameter(1, project).getSingleResult());
+        return db.scalar("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view WHERE project = :project", Map.of("project", project));
     }
 
     /** Bytes every project's blobs take, each counted once per project. */
     public long usedBytes() {
-        return number(em.createNativeQuery("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view").getSingleResult());
+        return db.scalar("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view", Map.of());
     }
 
     /** A repository found by search: its name, project and counts. */
     public record RepositoryHit(String name, String project, long pullCount, long artifactCount) {}
 
     /** Repositories of the projects whose names contain {@code term} (lower case), by name, at most {@code limit}. */
-    @SuppressWarnings("unchecked")
-    public List<RepositoryHit> search(java.util.Collection<String> projects, String term, int limit) {
-        return ((List<Tuple>) em.createNativeQuery("SELECT name, project, pull_count, artifact_count FROM registry.repository_view "
-                + "WHERE project IN (:projects) AND strpos(lower(name), :term) > 0 ORDER BY name", Tuple.class)
-                .setParameter("projects", projects).setParameter("term", term).setMaxResults(limit).getResultList()).stream()
-                .map(t -> new RepositoryHit((String) t.get("name"), (String) t.get("project"), number(t.get("pull_count")),
-                        number(t.get("artifact_count")))).toList();
+    public List<RepositoryHit> search(Collection<String> projects, String term, int limit) {
+        return list("SELECT name, project, pull_count, artifact_count FROM registry.repository_view "
+                + "WHERE project IN (:projects) AND strpos(lower(name), :term) > 0 ORDER BY name", Map.of("projects", projects, "term", term),
+                new Paging(1, limit)).stream().map(t -> new RepositoryHit((String) t.get("name"), (String) t.get("project"),
+                        number(t.get("pull_count")), number(t.get("artifact_count")))).toList();
     }
 
     /** Whether registry-service holds the artifact {@code digest} in {@code repository} (a tag does not matter). */
@@ -144,19 +142,11 @@ public class RegistryViews {
     }
 
     private long count(String from, String where, Map<String, Object> params) {
-        var query = em.createNativeQuery("SELECT count(*) FROM " + from + " WHERE " + where);
-        params.forEach(query::setParameter);
-        return ((Number) query.getSingleResult()).longValue();
+        return db.scalar("SELECT count(*) FROM " + from + " WHERE " + where, params);
     }
 
-    @SuppressWarnings("unchecked")
     private List<Tuple> list(String sql, Map<String, Object> params, Paging paging) {
-        var query = em.createNativeQuery(sql, Tuple.class);
-        params.forEach(query::setParameter);
-        if (paging != null) {
-            query.setFirstResult(paging.offset()).setMaxResults(paging.pageSize());
-        }
-        return query.getResultList();
+        return db.tuples(sql, params, paging);
     }
 
     private static RepositoryRow repository(Tuple t) {

@@ -1,12 +1,17 @@
 package io.berth.core.replication;
 
 import io.berth.core.api.HarborException;
-import io.berth.core.replication.PolicyResource.PolicyJson;
+import io.berth.core.api.Page;
+import io.berth.core.api.Paging;
+import io.berth.core.api.Query;
+import io.berth.core.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,16 +20,84 @@ import java.util.Set;
  * says, whole. A field left out takes its default: booleans false, filters none, description empty,
  * no destination namespace, replace count -1, a manual trigger, speed 0 (unlimited). {@code deletion}
  * (what Harbor reads) and {@code replicate_deletion} (what it documents) are one setting: either true
- * turns it on.
+ * turns it on. Every feature that needs a policy finds it here; changes are audited.
  */
 @ApplicationScoped
-public class ReplicationPolicies {
+public class PolicyService {
     static final Set<String> TRIGGERS = Set.of("manual", "scheduled", "event_based");
     static final Set<String> FILTERS = Set.of("name", "tag", "resource");
     static final Set<String> RESOURCES = Set.of("image", "artifact");
 
+    private final RegistryEndpointService endpoints;
+    private final AuditLog audit;
+
+    PolicyService(RegistryEndpointService endpoints, AuditLog audit) {
+        this.endpoints = endpoints;
+        this.audit = audit;
+    }
+
+    /** The policy; 404 if there is none. */
+    public ReplicationPolicy find(long id) {
+        ReplicationPolicy policy = ReplicationPolicy.findById(id);
+        if (policy == null) {
+            throw HarborException.notFound("replication policy " + id + " not found");
+        }
+        return policy;
+    }
+
+    /** Policies matching Harbor's {@code q} and, if given, whose name contains {@code name}, by name. */
+    public Page<PolicyJson> list(String q, String name, Paging paging) {
+        Map<String, Object> params = new java.util.HashMap<>();
+        String where = Query.where(q, Map.of("name", "name"), name, params);
+        return Page.of(ReplicationPolicy.<ReplicationPolicy>find(where + " order by name", params), paging, PolicyService::view);
+    }
+
+    @Transactional
+    public ReplicationPolicy create(PolicyJson request) {
+        if (request == null) {
+            throw HarborException.badRequest("a policy is required");
+        }
+        ReplicationPolicy policy = new ReplicationPolicy();
+        replace(policy, request);
+        policy.persist();
+        audit.success(null, policy.name, "replication_policy", "create");
+        return policy;
+    }
+
+    @Transactional
+    public void update(long id, PolicyJson request) {
+        ReplicationPolicy policy = find(id);
+        if (request == null) {
+            throw HarborException.badRequest("a policy is required");
+        }
+        replace(policy, request);
+        audit.success(null, policy.name, "replication_policy", "update");
+    }
+
+    @Transactional
+    public void delete(long id) {
+        ReplicationPolicy policy = find(id);
+        policy.delete();
+        audit.success(null, policy.name, "replication_policy", "delete");
+    }
+
+    public static PolicyJson view(ReplicationPolicy p) {
+        return new PolicyJson(p.id, p.name, p.description, ref(p.srcRegistryId), ref(p.destRegistryId), p.destNamespace,
+                p.destNamespaceReplaceCount, new PolicyJson.Trigger(p.triggerType, new PolicyJson.TriggerSettings(p.cron)), p.filters,
+                p.replicateDeletion, p.replicateDeletion, p.override, p.enabled, Math.max(0, p.speed), p.copyByChunk, p.creationTime,
+                p.updateTime);
+    }
+
+    private static PolicyJson.RegistryRef ref(Long id) {
+        if (id == null) {
+            return new PolicyJson.RegistryRef(0L, "Local");
+        }
+        RemoteRegistry registry = RemoteRegistry.findById(id);
+        return new PolicyJson.RegistryRef(id, registry == null ? null : registry.name);
+    }
+
     /** Sets every field of {@code policy} from {@code request}; a name other than the policy's must be free. */
-    void replace(ReplicationPolicy policy, PolicyJson request) {
+    private void replace(ReplicationPolicy policy, PolicyJson request) {
         if (request.name() == null || request.name().isBlank()) {
             throw HarborException.badRequest("name is required");
         }
@@ -93,7 +166,7 @@ public class ReplicationPolicies {
     }
 
     /** A schedule given anew (or changed) fires from now on, not for the past; one kept as it was keeps its last firing. */
-    private static void trigger(ReplicationPolicy policy, PolicyResource.Trigger trigger) {
+    private static void trigger(ReplicationPolicy policy, PolicyJson.Trigger trigger) {
         String type = trigger == null || trigger.type() == null ? "manual" : trigger.type();
         if (!TRIGGERS.contains(type)) {
             throw HarborException.badRequest("unsupported trigger '" + type + "'; supported: " + TRIGGERS);
@@ -112,10 +185,10 @@ public class ReplicationPolicies {
         policy.cron = cron;
     }
 
-    private static Long registryId(PolicyResource.RegistryRef ref) {
+    private Long registryId(PolicyJson.RegistryRef ref) {
         if (ref == null || ref.id() == null || ref.id() == 0) {
             return null;
         }
-        return RegistryEndpointResource.find(ref.id()).id;
+        return endpoints.find(ref.id()).id;
     }
 }

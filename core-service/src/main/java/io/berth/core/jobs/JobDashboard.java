@@ -1,0 +1,90 @@
+package io.berth.core.jobs;
+
+import io.berth.core.api.HarborException;
+import io.berth.core.replication.Replicator;
+import io.berth.core.views.JobViews;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Harbor's job service dashboard: queues (pending tasks, latency, pause/resume/stop), worker pools
+ * (jobservice processes) and their workers, and a job's log, read from jobservice's views; queue
+ * actions go to jobservice.
+ */
+@ApplicationScoped
+public class JobDashboard {
+    /** Harbor's name for every pool, or every job type. */
+    static final String ALL = "all";
+    /** The job types core asks jobservice to run. */
+    static final Set<String> DISPATCHED = Set.of("REPLICATION");
+
+    public record Queue(String jobType, long count, long latency, boolean paused) {}
+
+    public record Pool(String workerPoolId, long pid, String host, String jobTypes, int concurrency, OffsetDateTime startAt,
+            OffsetDateTime heartbeatAt) {}
+
+    /** Harbor's Worker: {@code job_id} is a string there. */
+    public record Worker(String id, String poolId, String jobName, String jobId, long executionId, OffsetDateTime startAt,
+            OffsetDateTime checkinAt) {}
+
+    public record QueueAction(String action) {}
+
+    private final JobViews jobs;
+    private final Replicator jobservice;
+
+    JobDashboard(JobViews jobs, Replicator jobservice) {
+        this.jobs = jobs;
+        this.jobservice = jobservice;
+    }
+
+    public List<Queue> queues() {
+        return jobs.queues().stream().map(q -> new Queue(q.kind(), q.pending(), q.latencySeconds(), q.paused())).toList();
+    }
+
+    /** Pauses, resumes or stops one job type's queue, or every known one's for {@code all}; an unknown type is a 404. */
+    public void queue(String jobType, QueueAction action) {
+        if (action == null || action.action() == null || !Set.of("pause", "resume", "stop").contains(action.action())) {
+            throw HarborException.badRequest("action must be pause, resume or stop");
+        }
+        Set<String> known = jobTypes();
+        if (!ALL.equals(jobType) && !known.contains(jobType)) {
+            throw HarborException.notFound("job type " + jobType + " not found; known: " + known + ", or all");
+        }
+        for (String kind : ALL.equals(jobType) ? known : Set.of(jobType)) {
+            jobservice.queue(kind, action.action());
+        }
+    }
+
+    /** The job types there are: those core dispatches, those with a queue or tasks, those a running pool takes. */
+    private Set<String> jobTypes() {
+        Set<String> kinds = new TreeSet<>(DISPATCHED);
+        kinds.addAll(jobs.kinds());
+        return kinds;
+    }
+
+    public List<Pool> pools() {
+        return jobs.pools().stream().map(p -> new Pool(p.id(), p.pid(), p.host(), p.kinds(), p.concurrency(), p.startedAt(), p.heartbeatAt()))
+                .toList();
+    }
+
+    /** The workers of a pool (of every pool for {@code all}) that are running a task now. */
+    public List<Worker> workers(String poolId) {
+        if (!ALL.equals(poolId) && !jobs.poolExists(poolId)) {
+            throw HarborException.notFound("worker pool " + poolId + " not found");
+        }
+        return jobs.workers(ALL.equals(poolId) ? null : poolId).stream().map(w -> new Worker(w.id(), w.poolId(), w.kind(),
+                Long.toString(w.taskId()), w.executionId(), w.startTime(), w.heartbeat())).toList();
+    }
+
+    /** The log of a job (a task), as text. */
+    public String log(long jobId) {
+        JobViews.Log log = jobs.log(jobId, null);
+        if (log == null) {
+            throw HarborException.notFound("job " + jobId + " not found");
+        }
+        return log.text();
+    }
+}
