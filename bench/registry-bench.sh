@@ -5,6 +5,7 @@
 #   bench/registry-bench.sh            # RUNS=3 SIZE_MIB=1024
 #   RUNS=1 SIZE_MIB=256 bench/registry-bench.sh
 #   ONLY="upload_put download manifest_rps" bench/registry-bench.sh   # some measurements only
+#   ONLY=big_layer SIZE_MIB=64 BIG_GIB=10 bench/registry-bench.sh       # a 10 GiB layer through the gateway
 #   VERBOSE=1 bench/registry-bench.sh  # every run's figure too
 #   STORAGE=s3 bench/registry-bench.sh # both registries on S3 (one s3proxy, a bucket each) instead of files
 # Runs alternate between the three targets (Distribution, Berth, Berth via the gateway), each after
@@ -130,7 +131,7 @@ NGINX
   for _ in $(seq 1 60); do [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$ng_port/v2/")" = 401 ] && break; sleep 0.5; done
 fi
 
-repos=(bench/blob bench/chunked bench/image bench/rss0 bench/rss1 bench/rss2 bench/rss3)
+repos=(bench/blob bench/chunked bench/image bench/rss0 bench/rss1 bench/rss2 bench/rss3 bench/big)
 token=$(java -cp "$cp_registry" "$home/bench/Token.java" mint "$work/token.key" "$work/token.crt" berth-bench berth-registry "${repos[@]}")
 
 declare -A BASE=([dist]="http://127.0.0.1:$dist_port" [berth]="http://127.0.0.1:$reg_port" [gateway]="http://127.0.0.1:$gw_port")
@@ -243,6 +244,32 @@ peak_rss() { # MiB of the registry process's largest RSS while four full-size up
   echo $((peak / 1024))
 }
 any_alive() { for p in "$@"; do kill -0 "$p" 2>/dev/null && return 0; done; return 1; }
+big_layer() { # a BIG_GIB GiB layer (default 10) pushed and pulled through the gateway, streamed both ways, never on disk:
+  # MB/s each way, whether the digest pulled is the one pushed, and the RSS of registry-service and the gateway meanwhile
+  local size=$((${BIG_GIB:-10} * 1024 * 1024 * 1024)) digest loc s e push pull got sampler
+  # (the generator ends on SIGPIPE when head has enough: not a failure)
+  big_stream() { { openssl enc -aes-128-ctr -nosalt -pbkdf2 -pass pass:berth-big-layer < /dev/zero 2>/dev/null || true; } | head -c "$size"; }
+  digest="sha256:$(big_stream | sha256sum | cut -d' ' -f1)"
+  ( while true; do
+      printf '%s %s\n' "$(awk '/VmRSS/ {print $2}' "/proc/$reg_pid/status")" "$(awk '/VmRSS/ {print $2}' "/proc/$gw_pid/status")"
+      sleep 1
+    done ) > "$work/big.rss" & sampler=$!; pids+=("$sampler")
+  loc=$(location gateway bench/big)
+  [ -n "$loc" ] || { echo "big layer: the gateway opened no upload session" >&2; exit 1; }
+  s=$(date +%s.%N)
+  code=$(big_stream | curl -s -o "$work/big.put" -w '%{http_code}' -X PUT -H "$(auth gateway)" \
+    -H 'Content-Type: application/octet-stream' -T - "$(with_digest "$loc")")
+  e=$(date +%s.%N); push=$(awk -v b="$size" -v s="$s" -v e="$e" 'BEGIN {printf "%.0f", b/(e-s)/1e6}')
+  [ "$code" = 201 ] || { echo "big layer push failed: $code $(cat "$work/big.put")" >&2; kill "$sampler"; exit 1; }
+  s=$(date +%s.%N)
+  got="sha256:$(curl -s -H "$(auth gateway)" "${BASE[gateway]}/v2/bench/big/blobs/$digest" | sha256sum | cut -d' ' -f1)"
+  e=$(date +%s.%N); pull=$(awk -v b="$size" -v s="$s" -v e="$e" 'BEGIN {printf "%.0f", b/(e-s)/1e6}')
+  kill "$sampler"
+  echo "${BIG_GIB:-10} GiB layer through the gateway: push $push MB/s, pull $pull MB/s, digest $([ "$got" = "$digest" ] && echo intact || echo "WRONG ($got)")"
+  awk 'NR==1 {r0=$1; g0=$2} {if ($1>r) r=$1; if ($2>g) g=$2; r1=$1; g1=$2}
+    END {printf "  RSS MiB (first, largest, last sample): registry-service %d, %d, %d; gateway %d, %d, %d (%d samples)\n",
+      r0/1024, r/1024, r1/1024, g0/1024, g/1024, g1/1024, NR}' "$work/big.rss"
+}
 
 settle() { # waits (up to a minute) until the Berth processes are idle: pull events of a run before are
   # flushed and relayed in the background, and must not be charged to the next measurement
@@ -304,6 +331,7 @@ fi
 if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" peak_rss "* ]]; then
   printf "%-34s %10s %10s %10s %-6s\n" "peak RSS, 4 concurrent uploads" "$(peak_rss dist "$dist_pid")" "$(peak_rss berth "$reg_pid")" "-" MiB
 fi
+if [[ " ${ONLY:-} " == *" big_layer "* ]]; then big_layer; fi
 echo "(Distribution runs without auth; Berth verifies a Bearer token on every request. 'gw cost' is the"
 echo " gateway's slowdown against registry-service direct; for seconds lower is better, for rates higher."
 [ -z "$ng_port" ] || echo " 'ngx cost': the same hop through nginx $(nginx -v 2>&1 | sed 's|.*/||'), for reference.)"
