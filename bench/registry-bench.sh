@@ -224,7 +224,20 @@ wrk_manifest() { # target reference duration: wrk's report of GET manifest reque
   wrk -t2 -c32 -d"$3" -H "$(auth "$1")" -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
     "${BASE[$1]}/v2/bench/image/manifests/$2"
 }
-ticks_of() { local p t=0; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo $t; }
+# CPU ticks of processes, without their JIT compiler threads: compiling is a JVM's warm-up, not what a request
+# costs once it runs, and it went on through the measured runs (half of a fresh gateway's CPU in one profile)
+ticks_of() {
+  local p t=0
+  for p in "$@"; do
+    t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+    for task in /proc/"$p"/task/*; do
+      case "$(cat "$task/comm" 2>/dev/null)" in
+        C1\ CompilerThre*|C2\ CompilerThre*) t=$((t - $(sed 's/.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+      esac
+    done
+  done
+  echo $t
+}
 cpu_per_request() { # the median CPU microseconds per request of registry-service and of the proxy, for target $1
   [ -f "$work/cpu.$1" ] || return 0
   printf "    %-8s registry-service %5s us" "$1" "$(cut -d' ' -f1 "$work/cpu.$1" | median)"
@@ -325,7 +338,7 @@ measure "8 concurrent skopeo pulls" s concurrent_pulls
 measure "manifest GET by tag (token)" req/s manifest_rps v1
 measure "manifest GET by digest (token)" req/s manifest_rps "$manifest_digest"
 if [ -f "$work/cpu.berth" ]; then
-  echo "  CPU per manifest GET (median of both kinds; wrk, on the same cores, is not counted):"
+  echo "  CPU per manifest GET (median of both kinds; wrk, on the same cores, and the JVMs' JIT compiler threads are not counted):"
   for t in berth gateway nginx; do cpu_per_request "$t"; done
 fi
 if [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" peak_rss "* ]]; then
