@@ -35,6 +35,14 @@ public class HarborException extends RuntimeException {
         return new HarborException(404, "NOT_FOUND", message);
     }
 
+    /** {@code found}, unless it is null: then a 404 saying that {@code what} is not found. */
+    public static <T> T found(T found, String what) {
+        if (found == null) {
+            throw notFound(what + " not found");
+        }
+        return found;
+    }
+
     public static HarborException conflict(String message) {
         return new HarborException(409, "CONFLICT", message);
     }

@@ -120,16 +120,17 @@ public final class Query {
     }
 
     /**
-     * Harbor's {@code q} over {@code fields}, and-ed with the deprecated {@code name} parameter that some
-     * lists still take (Terraform's data sources send it): a part of the {@code name} column, in any case.
+     * A JPQL condition and order for lists of things with a unique {@code name}: Harbor's {@code q} over
+     * {@code fields}, and-ed with the deprecated {@code name} parameter some lists still take (Terraform's
+     * data sources send it: a part of the {@code name} column, in any case), ordered by name.
      */
-    public static String where(String q, Map<String, String> fields, String name, Map<String, Object> params) {
+    public static String byName(String q, Map<String, String> fields, String name, Map<String, Object> params) {
         String where = parse(q).where(fields, params);
-        if (name == null || name.isEmpty()) {
-            return where;
+        if (name != null && !name.isEmpty()) {
+            params.put("fuzzy", contains(name.toLowerCase()));
+            where += " and lower(name) like :fuzzy";
         }
-        params.put("fuzzy", contains(name.toLowerCase()));
-        return where + " and lower(name) like :fuzzy";
+        return where + " order by name";
     }
 
     /** A LIKE pattern for values that contain {@code term}, its {@code %} and {@code _} taken literally. */

@@ -1,7 +1,6 @@
 package io.berth.core.artifact;
 
 import io.berth.core.api.Paging;
-import io.berth.core.identity.CurrentCaller;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,18 +14,16 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/api/v2.0/repositories")
 @Produces(MediaType.APPLICATION_JSON)
 public class AllRepositoriesResource {
-    private final RepositoryService repositories;
-    private final CurrentCaller current;
+    private final ArtifactService artifacts;
 
-    AllRepositoriesResource(RepositoryService repositories, CurrentCaller current) {
-        this.repositories = repositories;
-        this.current = current;
+    AllRepositoriesResource(ArtifactService artifacts) {
+        this.artifacts = artifacts;
     }
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         Paging paging = Paging.of(page, pageSize);
-        return paging.response(repositories.all(q, sort, current.get(), paging), uri);
+        return paging.response(artifacts.allRepositories(q, sort, paging), uri);
     }
 }

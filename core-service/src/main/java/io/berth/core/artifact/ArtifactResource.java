@@ -1,7 +1,9 @@
 package io.berth.core.artifact;
 
+import io.berth.core.api.HarborException;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Params;
+import io.berth.core.label.LabelService;
 import io.berth.core.rbac.Action;
 import io.berth.core.views.RegistryViews.ArtifactRow;
 import jakarta.ws.rs.Consumes;
@@ -18,8 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * Harbor's artifact and tag API over registry-service's views. Deleting an artifact or a tag, and
- * adding a tag, go through registry-service's {@code /v2/} API in the caller's name ({@link ArtifactService}).
+ * Harbor's artifact, tag and artifact label API over registry-service's views. Deleting an artifact or
+ * a tag, and adding a tag, go through registry-service's {@code /v2/} API in the caller's name
+ * ({@link ArtifactService}); a label is attached, a global one or one of the artifact's project, by
+ * {@link LabelService}.
  */
 @Path("/api/v2.0/projects/{project_name}/repositories/{repository_name}/artifacts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +31,15 @@ public class ArtifactResource {
     /** Body of {@code POST …/tags}. */
     public record NewTag(String name) {}
 
-    private final ArtifactService artifacts;
+    /** Body of {@code POST …/labels}: the label, by id. */
+    public record LabelRef(Long id) {}
 
-    ArtifactResource(ArtifactService artifacts) {
+    private final ArtifactService artifacts;
+    private final LabelService labels;
+
+    ArtifactResource(ArtifactService artifacts, LabelService labels) {
         this.artifacts = artifacts;
+        this.labels = labels;
     }
 
     @GET
@@ -84,6 +93,28 @@ public class ArtifactResource {
     public Response deleteTag(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @PathParam("reference") String reference, @PathParam("tag_name") String tagName) {
         artifacts.deleteTag(artifacts.artifact(project, repositoryName, reference, Action.DELETE_TAG), tagName);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("/{reference}/labels")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addLabel(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
+            @PathParam("reference") String reference, LabelRef ref) {
+        if (ref == null || ref.id() == null) {
+            throw HarborException.badRequest("the label's id is required");
+        }
+        ArtifactRow artifact = artifacts.artifact(project, repositoryName, reference, Action.LABEL_ARTIFACT);
+        labels.attach(ref.id(), artifact.projectId(), artifact.repository(), artifact.digest());
+        return Response.ok().build();
+    }
+
+    @DELETE
+    @Path("/{reference}/labels/{label_id}")
+    public Response removeLabel(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
+            @PathParam("reference") String reference, @PathParam("label_id") long labelId) {
+        ArtifactRow artifact = artifacts.artifact(project, repositoryName, reference, Action.LABEL_ARTIFACT);
+        labels.detach(labelId, artifact.repository(), artifact.digest());
         return Response.ok().build();
     }
 }

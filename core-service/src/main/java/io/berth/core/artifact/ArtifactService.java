@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Repositories and artifacts as Harbor's API knows them, read from registry-service's views: finding
  * one the caller may act on (every feature that works on artifacts finds them here), listing, tags.
- * Deleting and tagging go through registry-service's {@code /v2/} API in the caller's name.
+ * A repository exists while it holds an artifact. Deleting (a repository: its artifacts, indexes before
+ * their children) and tagging go through registry-service's {@code /v2/} API in the caller's name.
  */
 @ApplicationScoped
 public class ArtifactService {
@@ -39,6 +40,9 @@ public class ArtifactService {
     private static final Map<String, String> SORT = Map.of("push_time", "a.push_time", "pull_time", "a.pull_time",
             "digest", "a.digest", "size", "a.size");
     private static final Map<String, String> TAG_FIELDS = Map.of("name", "t.name");
+    private static final Map<String, String> REPOSITORY_FIELDS = Map.of("name", "r.name");
+    private static final Map<String, String> REPOSITORY_SORT = Map.of("name", "r.name", "creation_time", "r.creation_time",
+            "update_time", "r.update_time", "pull_count", "r.pull_count", "artifact_count", "r.artifact_count");
 
     private final RegistryViews views;
     private final RegistryClient registry;
@@ -61,21 +65,44 @@ public class ArtifactService {
     public RepositoryRow repository(String projectName, String repositoryName, Action action) {
         Project project = access.visible(projectName, true, action);
         String name = project.name + "/" + URLDecoder.decode(repositoryName, StandardCharsets.UTF_8);
-        RepositoryRow repository = views.repository(name);
-        if (repository == null) {
-            throw HarborException.notFound("repository " + name + " not found");
+        return HarborException.found(views.repository(name), "repository " + name);
+    }
+
+    /** The project's repositories matching Harbor's {@code q}, sorted, newest first by default. */
+    public Page<RepositoryView> repositories(Project project, String q, String sort, Paging paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = Query.parse(q).where(REPOSITORY_FIELDS, params) + " and r.project = :project";
+        params.put("project", project.name);
+        return repositoryPage(where, params, sort, paging);
+    }
+
+    /** The repositories of every project the current caller may pull from. */
+    public Page<RepositoryView> allRepositories(String q, String sort, Paging paging) {
+        Map<String, Object> params = new HashMap<>();
+        String where = Query.parse(q).where(REPOSITORY_FIELDS, params) + access.namedIn(current.get(), Action.PULL, "r.project", params);
+        return repositoryPage(where, params, sort, paging);
+    }
+
+    /** Deletes every artifact of the repository, those no index lists first, until none is left. */
+    public void deleteRepository(RepositoryRow repository) {
+        for (List<String> deletable = views.unreferencedDigests(repository.name()); !deletable.isEmpty();
+                deletable = views.unreferencedDigests(repository.name())) {
+            for (String digest : deletable) {
+                try {
+                    registry.delete(current.get(), repository.name(), digest);
+                } catch (HarborException e) {
+                    if (e.status() != 404) { // 404: deleted meanwhile by someone else, which is what we want
+                        throw e;
+                    }
+                }
+            }
         }
-        return repository;
     }
 
     /** The artifact (by digest or tag), if the caller may do {@code action} in its project; 404 if there is none. */
     public ArtifactRow artifact(String project, String repositoryName, String reference, Action action) {
         RepositoryRow repository = repository(project, repositoryName, action);
-        ArtifactRow artifact = views.artifact(repository.name(), reference);
-        if (artifact == null) {
-            throw HarborException.notFound("artifact " + repository.name() + "@" + reference + " not found");
-        }
-        return artifact;
+        return HarborException.found(views.artifact(repository.name(), reference), "artifact " + repository.name() + "@" + reference);
     }
 
     /** The repository's artifacts matching Harbor's {@code q} (with its {@code tags} key), sorted, newest push first by default. */
@@ -129,6 +156,12 @@ public class ArtifactService {
             throw HarborException.notFound("artifact " + artifact.digest() + " has no tag " + tag);
         }
         registry.delete(current.get(), artifact.repository(), tag);
+    }
+
+    private Page<RepositoryView> repositoryPage(String where, Map<String, Object> params, String sort, Paging paging) {
+        String orderBy = Sorting.orderBy(sort, REPOSITORY_SORT, "r.creation_time desc, r.name");
+        List<RepositoryView> repositories = views.repositories(where, params, orderBy, paging).stream().map(RepositoryView::of).toList();
+        return new Page<>(repositories, views.countRepositories(where, params));
     }
 
     /** Harbor's {@code tags} query key: {@code nil} for untagged artifacts, {@code *} for tagged ones, or a tag name (exact or {@code ~}fuzzy). */

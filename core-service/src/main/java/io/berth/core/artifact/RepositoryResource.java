@@ -14,16 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Harbor's repository API over registry-service's views (see {@link RepositoryService}). */
+/** Harbor's repository API over registry-service's views (see {@link ArtifactService}). */
 @Path("/api/v2.0/projects/{project_name}/repositories")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoryResource {
-    private final RepositoryService repositories;
     private final ArtifactService artifacts;
     private final ProjectAccess access;
 
-    RepositoryResource(RepositoryService repositories, ArtifactService artifacts, ProjectAccess access) {
-        this.repositories = repositories;
+    RepositoryResource(ArtifactService artifacts, ProjectAccess access) {
         this.artifacts = artifacts;
         this.access = access;
     }
@@ -33,7 +31,7 @@ public class RepositoryResource {
             @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
         var project = access.visible(projectName, true, Action.PULL);
         Paging paging = Paging.of(page, pageSize);
-        return paging.response(repositories.ofProject(project, q, sort, paging), uri);
+        return paging.response(artifacts.repositories(project, q, sort, paging), uri);
     }
 
     @GET
@@ -45,7 +43,7 @@ public class RepositoryResource {
     @DELETE
     @Path("/{repository_name}")
     public Response delete(@PathParam("project_name") String projectName, @PathParam("repository_name") String repositoryName) {
-        repositories.delete(artifacts.repository(projectName, repositoryName, Action.DELETE_ARTIFACT));
+        artifacts.deleteRepository(artifacts.repository(projectName, repositoryName, Action.DELETE_ARTIFACT));
         return Response.ok().build();
     }
 }

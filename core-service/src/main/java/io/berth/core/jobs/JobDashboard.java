@@ -4,7 +4,6 @@ import io.berth.core.api.HarborException;
 import io.berth.core.replication.Replicator;
 import io.berth.core.views.JobViews;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,15 +20,6 @@ public class JobDashboard {
     /** The job types core asks jobservice to run. */
     static final Set<String> DISPATCHED = Set.of("REPLICATION");
 
-    public record Queue(String jobType, long count, long latency, boolean paused) {}
-
-    public record Pool(String workerPoolId, long pid, String host, String jobTypes, int concurrency, OffsetDateTime startAt,
-            OffsetDateTime heartbeatAt) {}
-
-    /** Harbor's Worker: {@code job_id} is a string there. */
-    public record Worker(String id, String poolId, String jobName, String jobId, long executionId, OffsetDateTime startAt,
-            OffsetDateTime checkinAt) {}
-
     public record QueueAction(String action) {}
 
     private final JobViews jobs;
@@ -40,8 +30,8 @@ public class JobDashboard {
         this.jobservice = jobservice;
     }
 
-    public List<Queue> queues() {
-        return jobs.queues().stream().map(q -> new Queue(q.kind(), q.pending(), q.latencySeconds(), q.paused())).toList();
+    public List<JobViews.Queue> queues() {
+        return jobs.queues();
     }
 
     /** Pauses, resumes or stops one job type's queue, or every known one's for {@code all}; an unknown type is a 404. */
@@ -65,26 +55,20 @@ public class JobDashboard {
         return kinds;
     }
 
-    public List<Pool> pools() {
-        return jobs.pools().stream().map(p -> new Pool(p.id(), p.pid(), p.host(), p.kinds(), p.concurrency(), p.startedAt(), p.heartbeatAt()))
-                .toList();
+    public List<JobViews.Pool> pools() {
+        return jobs.pools();
     }
 
     /** The workers of a pool (of every pool for {@code all}) that are running a task now. */
-    public List<Worker> workers(String poolId) {
+    public List<JobViews.Worker> workers(String poolId) {
         if (!ALL.equals(poolId) && !jobs.poolExists(poolId)) {
             throw HarborException.notFound("worker pool " + poolId + " not found");
         }
-        return jobs.workers(ALL.equals(poolId) ? null : poolId).stream().map(w -> new Worker(w.id(), w.poolId(), w.kind(),
-                Long.toString(w.taskId()), w.executionId(), w.startTime(), w.heartbeat())).toList();
+        return jobs.workers(ALL.equals(poolId) ? null : poolId);
     }
 
     /** The log of a job (a task), as text. */
     public String log(long jobId) {
-        JobViews.Log log = jobs.log(jobId, null);
-        if (log == null) {
-            throw HarborException.notFound("job " + jobId + " not found");
-        }
-        return log.text();
+        return HarborException.found(jobs.log(jobId, null), "job " + jobId).text();
     }
 }

@@ -1,10 +1,10 @@
 package io.berth.core.jobs;
 
-import io.berth.core.identity.CurrentCaller;
-import io.berth.core.jobs.JobDashboard.Pool;
-import io.berth.core.jobs.JobDashboard.Queue;
+import io.berth.core.identity.SysadminOnly;
 import io.berth.core.jobs.JobDashboard.QueueAction;
-import io.berth.core.jobs.JobDashboard.Worker;
+import io.berth.core.views.JobViews.Pool;
+import io.berth.core.views.JobViews.Queue;
+import io.berth.core.views.JobViews.Worker;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,22 +16,20 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code /api/v2.0/jobservice}: Harbor's job service dashboard ({@link JobDashboard}), for system administrators. */
+@SysadminOnly
 @Path("/api/v2.0/jobservice")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobserviceResource {
-    private final CurrentCaller current;
     private final JobDashboard dashboard;
 
-    JobserviceResource(CurrentCaller current, JobDashboard dashboard) {
-        this.current = current;
+    JobserviceResource(JobDashboard dashboard) {
         this.dashboard = dashboard;
     }
 
     @GET
     @Path("/queues")
     public List<Queue> queues() {
-        current.sysadmin();
         return dashboard.queues();
     }
 
@@ -39,7 +37,6 @@ public class JobserviceResource {
     @PUT
     @Path("/queues/{job_type}")
     public Response queue(@PathParam("job_type") String jobType, QueueAction action) {
-        current.sysadmin();
         dashboard.queue(jobType, action);
         return Response.ok().build();
     }
@@ -47,7 +44,6 @@ public class JobserviceResource {
     @GET
     @Path("/pools")
     public List<Pool> pools() {
-        current.sysadmin();
         return dashboard.pools();
     }
 
@@ -55,7 +51,6 @@ public class JobserviceResource {
     @GET
     @Path("/pools/{pool_id}/workers")
     public List<Worker> workers(@PathParam("pool_id") String poolId) {
-        current.sysadmin();
         return dashboard.workers(poolId);
     }
 
@@ -64,7 +59,6 @@ public class JobserviceResource {
     @Path("/jobs/{job_id}/log")
     @Produces(MediaType.TEXT_PLAIN)
     public String log(@PathParam("job_id") long jobId) {
-        current.sysadmin();
         return dashboard.log(jobId);
     }
 }

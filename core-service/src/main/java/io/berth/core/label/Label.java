@@ -3,9 +3,6 @@ package io.berth.core.label;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -15,10 +12,6 @@ import java.time.OffsetDateTime;
 public class Label extends TimestampedEntity {
     public static final String GLOBAL = "g";
     public static final String PROJECT = "p";
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     public String name;
     public String description = "";

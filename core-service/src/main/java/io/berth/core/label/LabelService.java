@@ -104,10 +104,7 @@ public class LabelService {
     /** The label, if the caller may see it: global ones to anyone signed in, project ones to who may read the project. */
     public Label readable(long id) {
         current.authenticated();
-        Label label = Label.findById(id);
-        if (label == null) {
-            throw HarborException.notFound("label " + id + " not found");
-        }
+        Label label = HarborException.found(Label.findById(id), "label " + id);
         if (Label.PROJECT.equals(label.scope)) {
             access.visible(label.projectId.toString(), false, Action.READ_PROJECT);
         }

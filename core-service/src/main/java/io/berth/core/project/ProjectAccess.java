@@ -82,6 +82,24 @@ public class ProjectAccess {
     }
 
     /**
+     * A condition, to be and-ed to a query's, that keeps the rows whose {@code column} is the name of a
+     * project in which the caller may do {@code action}; none for a system administrator.
+     */
+    public String namedIn(Caller caller, Action action, String column, Map<String, Object> params) {
+        return caller.sysadmin() ? "" : in(column, projects(caller, action).stream().map(p -> (Object) p.name).toList(), "", params);
+    }
+
+    /** The same for a {@code column} that holds the project's id. */
+    public String numberedIn(Caller caller, Action action, String column, Map<String, Object> params) {
+        return caller.sysadmin() ? "" : in(column, projects(caller, action).stream().map(p -> (Object) p.id).toList(), -1L, params);
+    }
+
+    private static String in(String column, List<Object> allowed, Object none, Map<String, Object> params) {
+        params.put("allowed", allowed.isEmpty() ? List.of(none) : allowed);
+        return " and " + column + " in (:allowed)";
+    }
+
+    /**
      * A JPQL condition, to be and-ed, on {@code Project p}: the projects the caller may see (public ones,
      * those they are a member of, those a robot has permissions in); none for a system administrator.
      */

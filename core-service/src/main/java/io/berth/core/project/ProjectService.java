@@ -6,13 +6,14 @@ import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
+import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Member;
 import io.berth.core.rbac.Role;
 import io.berth.core.user.User;
 import io.berth.core.views.RegistryViews;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +28,24 @@ public class ProjectService {
     /** Harbor's project name rule; it is also the first component of repository names. */
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:[._-][a-z0-9]+)*");
 
+    /** How many projects, and how many repositories, a search finds at most. */
+    static final int SEARCH_LIMIT = 100;
+
+    /** Harbor's SearchRepository. */
+    public record RepositoryHit(long projectId, String projectName, boolean projectPublic, String repositoryName, long pullCount,
+            long artifactCount) {}
+
+    /** Harbor's Search: projects, then repositories. */
+    public record SearchResult(List<ProjectView> project, List<RepositoryHit> repository) {}
+
     /** The filters of {@code GET /projects} besides {@code q}; null: not given. */
     public record Filter(String q, String name, Boolean isPublic, String owner) {}
 
-    private final EntityManager em;
     private final ProjectAccess access;
     private final RegistryViews registry;
     private final AuditLog audit;
 
-    ProjectService(EntityManager em, ProjectAccess access, RegistryViews registry, AuditLog audit) {
-        this.em = em;
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit) {
         this.access = access;
         this.registry = registry;
         this.audit = audit;
@@ -64,6 +73,20 @@ public class ProjectService {
         }
         where.append(access.visibleCondition(caller, params));
         return Page.of(Project.find("from Project p where " + where + " order by p.name", params), paging, p -> view((Project) p, caller));
+    }
+
+    /** Projects and repositories the caller may pull from whose names contain {@code term} (lower case), by name. */
+    public SearchResult search(String term, Caller caller) {
+        Map<String, Project> visible = new HashMap<>();
+        access.projects(caller, Action.PULL).forEach(p -> visible.put(p.name, p));
+        List<ProjectView> projectHits = visible.values().stream().filter(p -> p.name.contains(term))
+                .sorted(Comparator.comparing((Project p) -> p.name)).limit(SEARCH_LIMIT).map(p -> view(p, caller)).toList();
+        List<RepositoryHit> repositoryHits = visible.isEmpty() ? List.of() : registry.search(visible.keySet(), term, SEARCH_LIMIT).stream()
+                .map(r -> {
+                    Project p = visible.get(r.project());
+                    return new RepositoryHit(p.id, p.name, p.isPublic(), r.name(), r.pullCount(), r.artifactCount());
+                }).toList();
+        return new SearchResult(projectHits, repositoryHits);
     }
 
     /** A project asked for through the API: its name checked, its metadata valid and its settings ones Berth acts on. */
@@ -111,7 +134,7 @@ public class ProjectService {
     public void createIfMissing(String name) {
         if (Project.byName(name) == null) {
             create(name, false, User.byName("admin"), Map.of());
-            em.flush();
+            Project.flush();
         }
     }
 

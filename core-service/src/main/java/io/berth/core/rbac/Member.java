@@ -3,19 +3,12 @@ package io.berth.core.rbac;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A user's role in a project. */
 @Entity
 @Table(name = "project_member")
 public class Member extends TimestampedEntity {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     @Column(name = "project_id")
     public long projectId;
 

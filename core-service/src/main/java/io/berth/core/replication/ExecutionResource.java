@@ -1,7 +1,7 @@
 package io.berth.core.replication;
 
 import io.berth.core.api.Paging;
-import io.berth.core.identity.CurrentCaller;
+import io.berth.core.identity.SysadminOnly;
 import io.berth.core.replication.ExecutionService.ExecutionJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,23 +20,21 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /api/v2.0/replication/executions}: start a policy now, list and follow executions and their
  * tasks (read from jobservice's views), stop one ({@link ExecutionService}).
  */
+@SysadminOnly
 @Path("/api/v2.0/replication/executions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ExecutionResource {
     public record StartRequest(Long policyId) {}
 
-    private final CurrentCaller current;
     private final ExecutionService executions;
 
-    ExecutionResource(CurrentCaller current, ExecutionService executions) {
-        this.current = current;
+    ExecutionResource(ExecutionService executions) {
         this.executions = executions;
     }
 
     @POST
     public Response start(StartRequest request) {
-        current.sysadmin();
         long id = executions.start(request == null ? null : request.policyId());
         return Response.status(201).header("Location", "/api/v2.0/replication/executions/" + id).build();
     }
@@ -44,7 +42,6 @@ public class ExecutionResource {
     @GET
     public Response list(@QueryParam("policy_id") Long policyId, @QueryParam("status") String status, @QueryParam("trigger") String trigger,
             @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
-        current.sysadmin();
         Paging paging = Paging.of(page, pageSize);
         return paging.response(executions.list(policyId, status, trigger, paging), uri);
     }
@@ -52,7 +49,6 @@ public class ExecutionResource {
     @GET
     @Path("/{id}")
     public ExecutionJson get(@PathParam("id") long id) {
-        current.sysadmin();
         return executions.get(id);
     }
 
@@ -60,7 +56,6 @@ public class ExecutionResource {
     @PUT
     @Path("/{id}")
     public Response stop(@PathParam("id") long id) {
-        current.sysadmin();
         executions.stop(id);
         return Response.ok().build();
     }
@@ -69,7 +64,6 @@ public class ExecutionResource {
     @Path("/{id}/tasks")
     public Response tasks(@PathParam("id") long id, @QueryParam("status") String status, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
-        current.sysadmin();
         executions.get(id); // an unknown execution is a 404 whatever the paging
         Paging paging = Paging.of(page, pageSize);
         return paging.response(executions.tasks(id, status, paging), uri);
@@ -79,7 +73,6 @@ public class ExecutionResource {
     @Path("/{id}/tasks/{task_id}/log")
     @Produces(MediaType.TEXT_PLAIN)
     public String log(@PathParam("id") long id, @PathParam("task_id") long taskId) {
-        current.sysadmin();
         return executions.log(id, taskId);
     }
 }

@@ -81,19 +81,11 @@ public class ExecutionService {
 
     /** A task's log, as text. */
     public String log(long id, long taskId) {
-        JobViews.Log log = jobs.log(taskId, id);
-        if (log == null) {
-            throw HarborException.notFound("task " + taskId + " of execution " + id + " not found");
-        }
-        return log.text();
+        return HarborException.found(jobs.log(taskId, id), "task " + taskId + " of execution " + id).text();
     }
 
     private ExecutionRow find(long id) {
-        ExecutionRow execution = jobs.execution(REPLICATION, id);
-        if (execution == null) {
-            throw HarborException.notFound("replication execution " + id + " not found");
-        }
-        return execution;
+        return HarborException.found(jobs.execution(REPLICATION, id), "replication execution " + id);
     }
 
     /** jobservice's word for Harbor's {@code word}; an unknown word is passed on as it is (and matches nothing). */

@@ -1,7 +1,7 @@
 package io.berth.core.replication;
 
 import io.berth.core.api.Paging;
-import io.berth.core.identity.CurrentCaller;
+import io.berth.core.identity.SysadminOnly;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,22 +20,20 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /api/v2.0/replication/policies}: Harbor's replication policies, for system administrators.
  * POST and PUT make the policy what the body says, whole (see {@link PolicyService}).
  */
+@SysadminOnly
 @Path("/api/v2.0/replication/policies")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class PolicyResource {
-    private final CurrentCaller current;
     private final PolicyService policies;
 
-    PolicyResource(CurrentCaller current, PolicyService policies) {
-        this.current = current;
+    PolicyResource(PolicyService policies) {
         this.policies = policies;
     }
 
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("name") String name, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
-        current.sysadmin();
         Paging paging = Paging.of(page, pageSize);
         return paging.response(policies.list(q, name, paging), uri);
     }
@@ -43,20 +41,17 @@ public class PolicyResource {
     @GET
     @Path("/{id}")
     public PolicyJson get(@PathParam("id") long id) {
-        current.sysadmin();
         return PolicyService.view(policies.find(id));
     }
 
     @POST
     public Response create(PolicyJson request) {
-        current.sysadmin();
         return Response.status(201).header("Location", "/api/v2.0/replication/policies/" + policies.create(request).id).build();
     }
 
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") long id, PolicyJson request) {
-        current.sysadmin();
         policies.update(id, request);
         return Response.ok().build();
     }
@@ -64,7 +59,6 @@ public class PolicyResource {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
-        current.sysadmin();
         policies.delete(id);
         return Response.ok().build();
     }

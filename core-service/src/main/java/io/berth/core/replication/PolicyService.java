@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,18 +39,14 @@ public class PolicyService {
 
     /** The policy; 404 if there is none. */
     public ReplicationPolicy find(long id) {
-        ReplicationPolicy policy = ReplicationPolicy.findById(id);
-        if (policy == null) {
-            throw HarborException.notFound("replication policy " + id + " not found");
-        }
-        return policy;
+        return HarborException.found(ReplicationPolicy.findById(id), "replication policy " + id);
     }
 
     /** Policies matching Harbor's {@code q} and, if given, whose name contains {@code name}, by name. */
     public Page<PolicyJson> list(String q, String name, Paging paging) {
-        Map<String, Object> params = new java.util.HashMap<>();
-        String where = Query.where(q, Map.of("name", "name"), name, params);
-        return Page.of(ReplicationPolicy.<ReplicationPolicy>find(where + " order by name", params), paging, PolicyService::view);
+        Map<String, Object> params = new HashMap<>();
+        return Page.of(ReplicationPolicy.<ReplicationPolicy>find(Query.byName(q, Map.of("name", "name"), name, params), params), paging,
+                PolicyService::view);
     }
 
     @Transactional

@@ -2,7 +2,7 @@ package io.berth.core.replication;
 
 import io.berth.core.api.HarborException;
 import io.berth.core.api.Paging;
-import io.berth.core.identity.CurrentCaller;
+import io.berth.core.identity.SysadminOnly;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,15 +21,14 @@ import jakarta.ws.rs.core.UriInfo;
  * {@code /api/v2.0/registries}: Harbor's registry endpoints, for system administrators (see
  * {@link RegistryEndpointService}); {@code /registries/ping} checks URL and credentials.
  */
+@SysadminOnly
 @Path("/api/v2.0/registries")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class RegistryEndpointResource {
-    private final CurrentCaller current;
     private final RegistryEndpointService endpoints;
 
-    RegistryEndpointResource(CurrentCaller current, RegistryEndpointService endpoints) {
-        this.current = current;
+    RegistryEndpointResource(RegistryEndpointService endpoints) {
         this.endpoints = endpoints;
     }
 
@@ -37,7 +36,6 @@ public class RegistryEndpointResource {
     @GET
     public Response list(@QueryParam("q") String q, @QueryParam("name") String name, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @Context UriInfo uri) {
-        current.sysadmin();
         Paging paging = Paging.of(page, pageSize);
         return paging.response(endpoints.list(q, name, paging), uri);
     }
@@ -45,13 +43,11 @@ public class RegistryEndpointResource {
     @GET
     @Path("/{id}")
     public RegistryEndpointService.RegistryJson get(@PathParam("id") long id) {
-        current.sysadmin();
         return RegistryEndpointService.view(endpoints.find(id));
     }
 
     @POST
     public Response create(RegistryRequest request) {
-        current.sysadmin();
         return Response.status(201).header("Location", "/api/v2.0/registries/" + endpoints.create(request).id).build();
     }
 
@@ -59,7 +55,6 @@ public class RegistryEndpointResource {
     @PUT
     @Path("/{id}")
     public Response update(@PathParam("id") long id, RegistryRequest request) {
-        current.sysadmin();
         endpoints.update(id, request);
         return Response.ok().build();
     }
@@ -67,7 +62,6 @@ public class RegistryEndpointResource {
     @DELETE
     @Path("/{id}")
     public Response delete(@PathParam("id") long id) {
-        current.sysadmin();
         endpoints.delete(id);
         return Response.ok().build();
     }
@@ -76,7 +70,6 @@ public class RegistryEndpointResource {
     @POST
     @Path("/ping")
     public Response ping(RegistryRequest request) {
-        current.sysadmin();
         if (request == null) {
             throw HarborException.badRequest("a registry or its id is required");
         }

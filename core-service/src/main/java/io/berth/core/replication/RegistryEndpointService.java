@@ -43,18 +43,14 @@ public class RegistryEndpointService {
 
     /** The registry; 404 if there is none. */
     public RemoteRegistry find(long id) {
-        RemoteRegistry registry = RemoteRegistry.findById(id);
-        if (registry == null) {
-            throw HarborException.notFound("registry " + id + " not found");
-        }
-        return registry;
+        return HarborException.found(RemoteRegistry.findById(id), "registry " + id);
     }
 
     /** Registries matching Harbor's {@code q} and, if given, whose name contains {@code name}, by name. */
     public Page<RegistryJson> list(String q, String name, Paging paging) {
         Map<String, Object> params = new HashMap<>();
-        String where = Query.where(q, Map.of("name", "name", "type", "type", "url", "url"), name, params);
-        return Page.of(RemoteRegistry.<RemoteRegistry>find(where + " order by name", params), paging, RegistryEndpointService::view);
+        String byName = Query.byName(q, Map.of("name", "name", "type", "type", "url", "url"), name, params);
+        return Page.of(RemoteRegistry.<RemoteRegistry>find(byName, params), paging, RegistryEndpointService::view);
     }
 
     @Transactional

@@ -3,19 +3,12 @@ package io.berth.core.replication;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A registry Berth replicates to or from (Harbor's "registry endpoint"); its secret is kept sealed. */
 @Entity
 @Table(name = "registry")
 public class RemoteRegistry extends TimestampedEntity {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     public String name;
     public String type;
     public String url;

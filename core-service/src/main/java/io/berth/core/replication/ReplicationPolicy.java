@@ -3,9 +3,6 @@ package io.berth.core.replication;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -19,10 +16,6 @@ import org.hibernate.type.SqlTypes;
 public class ReplicationPolicy extends TimestampedEntity {
     /** Harbor's filter: {@code type} name, tag, label or resource; a glob {@code value}; {@code decoration} matches or excludes. */
     public record Filter(String type, Object value, String decoration) {}
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     public String name;
     public String description = "";

@@ -3,9 +3,6 @@ package io.berth.core.robot;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 
@@ -13,10 +10,6 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "robot")
 public class Robot extends TimestampedEntity {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     public String name;
     public String description = "";
     public String level;

@@ -84,10 +84,7 @@ public class RobotResource {
 
     private Robot manageable(long id) {
         Caller caller = current.authenticated();
-        Robot robot = Robot.findById(id);
-        if (robot == null) {
-            throw HarborException.notFound("robot " + id + " not found");
-        }
+        Robot robot = HarborException.found(Robot.findById(id), "robot " + id);
         robots.requireManage(caller, robot);
         return robot;
     }

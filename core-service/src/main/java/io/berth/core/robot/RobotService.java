@@ -49,11 +49,7 @@ public class RobotService {
         Map<String, Object> params = new HashMap<>();
         String where = Query.parse(q).where(Map.of("Level", "level", "level", "level", "ProjectID", "str(projectId)",
                 "project_id", "str(projectId)", "name", "name"), params);
-        if (!caller.sysadmin()) {
-            List<Long> manageable = access.projects(caller, Action.READ_ROBOTS).stream().map(p -> p.id).toList();
-            where += " and projectId in :manageable";
-            params.put("manageable", manageable.isEmpty() ? List.of(-1L) : manageable);
-        }
+        where += access.numberedIn(caller, Action.READ_ROBOTS, "projectId", params);
         return Page.of(Robot.<Robot>find(where + " order by name", params), paging, this::view);
     }
 
@@ -201,11 +197,7 @@ public class RobotService {
     }
 
     private static Project project(String name) {
-        Project project = Project.byName(name);
-        if (project == null) {
-            throw HarborException.notFound("project " + name + " not found");
-        }
-        return project;
+        return HarborException.found(Project.byName(name), "project " + name);
     }
 
     /** Harbor's duration: days, or -1 for never (0, Harbor's "system default", is not a setting Berth has). */

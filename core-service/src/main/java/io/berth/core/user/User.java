@@ -3,19 +3,12 @@ package io.berth.core.user;
 import io.berth.core.persistence.TimestampedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** A user of the database authentication mode. */
 @Entity
 @Table(name = "users")
 public class User extends TimestampedEntity {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
     public String username;
     public String email;
     public String realname = "";

@@ -110,11 +110,7 @@ public class UserService {
     }
 
     public User existing(long id) {
-        User user = User.findById(id);
-        if (user == null) {
-            throw HarborException.notFound("user " + id + " not found");
-        }
-        return user;
+        return HarborException.found(User.findById(id), "user " + id);
     }
 
     private static void checkEmail(String email, Long self) {

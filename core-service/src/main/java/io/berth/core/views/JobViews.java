@@ -36,14 +36,16 @@ public class JobViews {
     public record TaskRow(long id, long executionId, String params, String status, String statusMessage, int attempts, long bytes,
             OffsetDateTime startTime, OffsetDateTime endTime) {}
 
-    public record QueueRow(String kind, long pending, long latencySeconds, boolean paused) {}
+    /** A job kind's queue, named as Harbor's job service dashboard names it: pending tasks, latency in seconds. */
+    public record Queue(String jobType, long count, long latency, boolean paused) {}
 
-    public record PoolRow(String id, long pid, String host, String kinds, int concurrency, OffsetDateTime startedAt,
+    /** A worker pool (a jobservice process), named as Harbor's dashboard names it. */
+    public record Pool(String workerPoolId, long pid, String host, String jobTypes, int concurrency, OffsetDateTime startAt,
             OffsetDateTime heartbeatAt) {}
 
-    /** A worker running a task now. */
-    public record WorkerRow(String id, String poolId, String kind, long taskId, long executionId, OffsetDateTime startTime,
-            OffsetDateTime heartbeat) {}
+    /** A worker running a task now, named as Harbor's dashboard names it; {@code jobId} (the task) is a string there. */
+    public record Worker(String id, String poolId, String jobName, String jobId, long executionId, OffsetDateTime startAt,
+            OffsetDateTime checkinAt) {}
 
     /** A task's log; {@code text} may be null. */
     public record Log(String text) {}
@@ -97,9 +99,9 @@ public class JobViews {
     }
 
     /** Every job kind's queue, by kind. */
-    public List<QueueRow> queues() {
+    public List<Queue> queues() {
         return db.tuples("SELECT kind, pending, latency_seconds, paused FROM jobs.queue_view ORDER BY kind", Map.of(), null).stream()
-                .map(t -> new QueueRow((String) t.get(0), number(t.get(1)), number(t.get(2)), (Boolean) t.get(3))).toList();
+                .map(t -> new Queue((String) t.get(0), number(t.get(1)), number(t.get(2)), (Boolean) t.get(3))).toList();
     }
 
     /** The job kinds that have a queue or tasks, or that a running pool takes. */
@@ -112,9 +114,9 @@ public class JobViews {
     }
 
     /** The running worker pools (jobservice processes), oldest first. */
-    public List<PoolRow> pools() {
+    public List<Pool> pools() {
         return db.tuples("SELECT id, pid, host, kinds, concurrency, started_at, heartbeat_at FROM jobs.pool_view ORDER BY started_at",
-                Map.of(), null).stream().map(t -> new PoolRow((String) t.get(0), number(t.get(1)), (String) t.get(2), (String) t.get(3),
+                Map.of(), null).stream().map(t -> new Pool((String) t.get(0), number(t.get(1)), (String) t.get(2), (String) t.get(3),
                         ((Number) t.get(4)).intValue(), time(t.get(5)), time(t.get(6)))).toList();
     }
 
@@ -123,11 +125,11 @@ public class JobViews {
     }
 
     /** The workers running a task now, of one pool or (null) of every pool, by id. */
-    public List<WorkerRow> workers(String poolId) {
+    public List<Worker> workers(String poolId) {
         String columns = "SELECT id, pool_id, kind, task_id, execution_id, start_time, heartbeat FROM jobs.worker_view";
         List<Tuple> rows = poolId == null ? db.tuples(columns + " ORDER BY id", Map.of(), null)
                 : db.tuples(columns + " WHERE pool_id = :pool ORDER BY id", Map.of("pool", poolId), null);
-        return rows.stream().map(t -> new WorkerRow((String) t.get(0), (String) t.get(1), (String) t.get(2), number(t.get(3)),
+        return rows.stream().map(t -> new Worker((String) t.get(0), (String) t.get(1), (String) t.get(2), Long.toString(number(t.get(3))),
                 number(t.get(4)), time(t.get(5)), time(t.get(6)))).toList();
     }
 
