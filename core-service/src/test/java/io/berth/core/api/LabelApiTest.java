@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.RegistryRows;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;

@@ -1,4 +1,4 @@
-package io.berth.core.api;
+package io.berth.core.testing;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
@@ -6,10 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 
 /** Rows in registry-service's tables, as a push would leave them, for core tests that read the views. */
-final class RegistryRows {
+public final class RegistryRows {
     private RegistryRows() {}
 
-    static void repositoryWithManifest(String repository) throws Exception {
+    public static void repositoryWithManifest(String repository) throws Exception {
         String project = repository.substring(0, repository.indexOf('/'));
         String blob = "sha256:" + "b".repeat(48) + Integer.toHexString(repository.hashCode() | 0x10000000).substring(0, 8) + "00000000";
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
@@ -23,7 +23,7 @@ final class RegistryRows {
     }
 
     /** A manifest with its exact bytes (and its blobs, counted in the project's usage) in a repository created if absent. */
-    static void manifest(String repository, String digest, String mediaType, String content, long size) throws Exception {
+    public static void manifest(String repository, String digest, String mediaType, String content, long size) throws Exception {
         String project = repository.substring(0, repository.indexOf('/'));
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
             exec(c, "INSERT INTO registry.repository (name, project) VALUES (?, ?) ON CONFLICT DO NOTHING", repository, project);
@@ -33,7 +33,7 @@ final class RegistryRows {
         }
     }
 
-    static void tag(String repository, String tag, String digest) throws Exception {
+    public static void tag(String repository, String tag, String digest) throws Exception {
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
             exec(c, "INSERT INTO registry.tag (repository_id, name, manifest_digest) SELECT id, ?, ? FROM registry.repository WHERE name = ?",
                     tag, digest, repository);
@@ -41,7 +41,7 @@ final class RegistryRows {
     }
 
     /** An index listing a manifest of the same repository. */
-    static void child(String repository, String parent, String child) throws Exception {
+    public static void child(String repository, String parent, String child) throws Exception {
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
             exec(c, "INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
                     + "SELECT id, ?, ? FROM registry.repository WHERE name = ?", parent, child, repository);
@@ -49,7 +49,7 @@ final class RegistryRows {
     }
 
     /** What registry-service's deletion of a manifest (by digest) leaves: no manifest, no tags of it. */
-    static void deleteManifest(String repository, String digest) throws Exception {
+    public static void deleteManifest(String repository, String digest) throws Exception {
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
             exec(c, "DELETE FROM registry.tag WHERE manifest_digest = ? AND repository_id = (SELECT id FROM registry.repository WHERE name = ?)",
                     digest, repository);
