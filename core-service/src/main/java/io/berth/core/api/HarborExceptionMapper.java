@@ -64,24 +64,36 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     /**
-     * PostgreSQL out of reach (stopped, restarting, failing over, out of connections), however Hibernate, Agroal
-     * or the driver wrap it: an SQLSTATE of class 08 (connection), 53 (resources) or 57 (operator intervention:
-     * "terminating connection due to administrator command"), or a connection exception without one. The
-     * request may succeed once the database answers again: 503, not a 500 that reads as a bug.
+     * PostgreSQL out of reach (stopped, restarting, failing over, out of connections), however Hibernate, Agroal,
+     * Narayana or the driver wrap it: an SQLSTATE of class 08 (connection), 53 (resources) or 57 (operator
+     * intervention: "terminating connection due to administrator command"), or a connection exception without one,
+     * among the causes or the suppressed exceptions (a commit that failed is Narayana's RollbackException with the
+     * driver's exception suppressed in an XAException). The request may succeed once the database answers again:
+     * 503, not a 500 that reads as a bug.
      */
     static boolean databaseUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
-                    return true;
-                }
-                if (sql instanceof java.sql.SQLTransientConnectionException || sql instanceof java.sql.SQLNonTransientConnectionException) {
-                    return true;
-                }
+        return databaseUnavailable(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
+        if (t == null || !seen.add(t) || seen.size() > 100) {
+            return false;
+        }
+        if (t instanceof java.sql.SQLException sql) {
+            String state = sql.getSQLState();
+            if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
+                return true;
+            }
+            if (sql instanceof java.sql.SQLTransientConnectionException || sql instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
             }
         }
-        return false;
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (databaseUnavailable(suppressed, seen)) {
+                return true;
+            }
+        }
+        return databaseUnavailable(t.getCause(), seen);
     }
 
     private static String codeOf(int status) {

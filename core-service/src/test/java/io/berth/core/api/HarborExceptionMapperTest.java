@@ -2,8 +2,10 @@ package io.berth.core.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.transaction.RollbackException;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.GenericJDBCException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -46,10 +48,25 @@ class HarborExceptionMapperTest {
     }
 
     @Test
+    void aCommitTheServerCutIsA503() {
+        // Narayana's RollbackException, the driver's exception suppressed in Agroal's XAException
+        XAException xa = new XAException("Error trying to transactionCommit local transaction: FATAL: terminating connection due to administrator command");
+        xa.initCause(new SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(xa);
+        Response r = mapper.toResponse(new RuntimeException("Error invoking subclass method", rollback));
+        assertThat(r.getStatus()).isEqualTo(503);
+        assertThat(r.getHeaderString("Retry-After")).isEqualTo("5");
+    }
+
+    @Test
     void otherDatabaseErrorsAndBugsStay500s() {
         assertThat(mapper.toResponse(new ConstraintViolationException("duplicate key",
                 new SQLException("duplicate key value violates unique constraint", "23505"), "users_name_key")).getStatus()).isEqualTo(500);
         assertThat(mapper.toResponse(new GenericJDBCException("bad SQL", new SQLException("syntax error", "42601"))).getStatus()).isEqualTo(500);
         assertThat(mapper.toResponse(new NullPointerException()).getStatus()).isEqualTo(500);
+        RollbackException rollback = new RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.addSuppressed(new SQLException("duplicate key value violates unique constraint", "23505"));
+        assertThat(mapper.toResponse(rollback).getStatus()).isEqualTo(500);
     }
 }
