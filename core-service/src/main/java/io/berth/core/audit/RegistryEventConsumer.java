@@ -3,7 +3,7 @@ package io.berth.core.audit;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.core.json.JsonObject;
+import io.berth.common.event.RegistryEvent;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,17 +25,17 @@ public class RegistryEventConsumer extends RegistryEventGroup {
     }
 
     @Override
-    protected void handle(List<JsonObject> events) {
+    protected void handle(List<RegistryEvent> events) {
         try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO core.audit_log (event_id, username, project, resource, resource_type, operation, op_time) "
                         + "VALUES (?, ?, ?, ?, 'artifact', ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
-            for (JsonObject e : events) {
-                insert.setString(1, e.getString("id"));
-                insert.setString(2, e.getString("actor", ""));
-                insert.setString(3, e.getString("project"));
+            for (RegistryEvent e : events) {
+                insert.setString(1, e.id());
+                insert.setString(2, e.actor() == null ? "" : e.actor());
+                insert.setString(3, e.project());
                 insert.setString(4, resource(e));
-                insert.setString(5, operation(e.getString("type")));
-                insert.setTimestamp(6, Timestamp.from(Instant.parse(e.getString("occurredAt"))));
+                insert.setString(5, operation(e.type()));
+                insert.setTimestamp(6, Timestamp.from(e.occurredAt() == null ? Instant.now() : e.occurredAt()));
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -45,17 +45,15 @@ public class RegistryEventConsumer extends RegistryEventGroup {
     }
 
     /** {@code repository:tag} when a tag was involved, else {@code repository@digest}, as Harbor writes artifact resources. */
-    private static String resource(JsonObject e) {
-        var tags = e.getJsonArray("tags");
-        return tags != null && !tags.isEmpty() ? e.getString("repository") + ":" + tags.getString(0)
-                : e.getString("repository") + "@" + e.getString("digest");
+    private static String resource(RegistryEvent e) {
+        return e.tags() != null && !e.tags().isEmpty() ? e.repository() + ":" + e.tags().get(0) : e.repository() + "@" + e.digest();
     }
 
-    private static String operation(String type) {
+    private static String operation(RegistryEvent.Type type) {
         return switch (type) {
-            case "PUSH_ARTIFACT" -> "create";
-            case "DELETE_ARTIFACT" -> "delete";
-            default -> "pull";
+            case PUSH_ARTIFACT -> "create";
+            case DELETE_ARTIFACT -> "delete";
+            case PULL_ARTIFACT -> "pull";
         };
     }
 }

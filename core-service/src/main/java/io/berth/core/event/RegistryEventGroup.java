@@ -5,7 +5,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
-import io.vertx.core.json.JsonObject;
+import io.berth.common.event.RegistryEventCodec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +43,8 @@ public abstract class RegistryEventGroup {
         this.firstEvent = fromNow ? "$" : "0";
     }
 
-    /** Handles a batch of events (each the JSON of a {@link RegistryEvent}); throwing leaves them unacknowledged. */
-    protected abstract void handle(List<JsonObject> events);
+    /** Handles a batch of events; throwing leaves them unacknowledged, to be handled again. */
+    protected abstract void handle(List<RegistryEvent> events);
 
     void startReading() {
         redis.stream(String.class); // creates the Redis client here, not concurrently with Quarkus's own start-up
@@ -102,11 +102,17 @@ public abstract class RegistryEventGroup {
         if (messages == null || messages.isEmpty()) {
             return;
         }
-        List<JsonObject> events = new ArrayList<>();
+        List<RegistryEvent> events = new ArrayList<>();
         for (StreamMessage<String, String, String> m : messages) {
-            String payload = m.payload().get("event");
-            if (payload != null) {
-                events.add(new JsonObject(payload));
+            String payload = m.payload().get(RegistryEventCodec.FIELD);
+            if (payload == null) {
+                continue;
+            }
+            try {
+                events.add(RegistryEventCodec.decode(payload));
+            } catch (IllegalArgumentException e) {
+                // acknowledged with the batch: an entry no consumer can read would otherwise come back forever
+                LOG.warnf("skipping stream entry %s of %s: %s", m.id(), RegistryEvent.STREAM, e.getMessage());
             }
         }
         handle(events);

@@ -4,7 +4,7 @@ import io.berth.core.event.RegistryEventGroup;
 import io.berth.core.views.RegistryViews;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.core.json.JsonObject;
+import io.berth.common.event.RegistryEvent;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -26,15 +26,15 @@ public class LabelCleanup extends RegistryEventGroup {
     }
 
     @Override
-    protected void handle(List<JsonObject> events) {
-        List<JsonObject> deleted = events.stream().filter(e -> "DELETE_ARTIFACT".equals(e.getString("type"))).toList();
+    protected void handle(List<RegistryEvent> events) {
+        List<RegistryEvent> deleted = events.stream().filter(e -> e.type() == RegistryEvent.Type.DELETE_ARTIFACT).toList();
         if (deleted.isEmpty()) {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
-            for (JsonObject e : deleted) {
-                if (!registry.holds(e.getString("repository"), e.getString("digest"))) {
-                    labels.removeAll(e.getString("repository"), e.getString("digest"));
+            for (RegistryEvent e : deleted) {
+                if (!registry.holds(e.repository(), e.digest())) {
+                    labels.removeAll(e.repository(), e.digest());
                 }
             }
         });

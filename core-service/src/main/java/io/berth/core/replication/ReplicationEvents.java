@@ -3,7 +3,7 @@ package io.berth.core.replication;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.vertx.core.json.JsonObject;
+import io.berth.common.event.RegistryEvent;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,18 +25,18 @@ public class ReplicationEvents extends RegistryEventGroup {
     }
 
     @Override
-    protected void handle(List<JsonObject> events) {
+    protected void handle(List<RegistryEvent> events) {
         List<ReplicationPolicy> policies = QuarkusTransaction.requiringNew().call(() -> ReplicationPolicy.<ReplicationPolicy>list(
                 "enabled = true and triggerType = 'event_based' and srcRegistryId is null"));
         if (policies.isEmpty()) {
             return;
         }
-        for (JsonObject e : events) {
-            boolean deleted = "DELETE_ARTIFACT".equals(e.getString("type"));
-            if (!deleted && !"PUSH_ARTIFACT".equals(e.getString("type"))) {
+        for (RegistryEvent e : events) {
+            boolean deleted = e.type() == RegistryEvent.Type.DELETE_ARTIFACT;
+            if (!deleted && e.type() != RegistryEvent.Type.PUSH_ARTIFACT) {
                 continue;
             }
-            var tags = e.getJsonArray("tags");
+            List<String> tags = e.tags();
             if (tags == null || tags.isEmpty()) {
                 continue; // replication is by tag: untagged pushes (children of an index) travel with their index
             }
@@ -44,16 +44,16 @@ public class ReplicationEvents extends RegistryEventGroup {
                 if (deleted && !policy.replicateDeletion) {
                     continue;
                 }
-                for (Object tag : tags) {
+                for (String tag : tags) {
                     try {
-                        replicator.run(policy, "EVENT", new Replicator.Resource(e.getString("repository"), (String) tag, deleted, e.getString("digest")));
+                        replicator.run(policy, "EVENT", new Replicator.Resource(e.repository(), tag, deleted, e.digest()));
                     } catch (io.berth.core.api.HarborException failure) {
                         if (failure.status() >= 500) {
                             throw failure; // jobservice down or failing: leave the events unacknowledged, to be handled again
                         }
-                        LOG.warnf("event-based replication %s of %s:%s: %s", policy.name, e.getString("repository"), tag, failure.getMessage());
+                        LOG.warnf("event-based replication %s of %s:%s: %s", policy.name, e.repository(), tag, failure.getMessage());
                     } catch (RuntimeException failure) {
-                        LOG.warnf("event-based replication %s of %s:%s: %s", policy.name, e.getString("repository"), tag, failure.getMessage());
+                        LOG.warnf("event-based replication %s of %s:%s: %s", policy.name, e.repository(), tag, failure.getMessage());
                     }
                 }
             }

@@ -71,6 +71,9 @@ public final class OciFailureHandler implements Handler<RoutingContext> {
             }
             return new OciException(OciErrorCode.UNKNOWN, "request failed with status " + status);
         }
+        if (failure instanceof io.berth.registry.upload.UploadSessions.LeaseLost lost) {
+            return new OciException(OciErrorCode.BLOB_UPLOAD_INVALID, lost.getMessage() + "; ask for the upload's status and go on from it");
+        }
         if (failure instanceof StorageException storage) {
             LOG.errorf(failure, "storage failure on %s %s", rc.request().method(), rc.request().path());
             return new OciErrorWithHeaders(OciErrorCode.UNAVAILABLE, "storage is unavailable (" + storage.driver() + ")",

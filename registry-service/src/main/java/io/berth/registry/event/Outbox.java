@@ -1,8 +1,7 @@
 package io.berth.registry.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.event.RegistryEvent;
+import io.berth.common.event.RegistryEventCodec;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlClient;
@@ -17,12 +16,6 @@ import java.util.List;
 @ApplicationScoped
 public class Outbox {
     private static final String INSERT = "INSERT INTO registry.outbox (type, payload) VALUES ";
-
-    private final ObjectMapper json;
-
-    Outbox(ObjectMapper json) {
-        this.json = json;
-    }
 
     public Future<Void> add(SqlClient tx, RegistryEvent event) {
         return tx.preparedQuery(INSERT + "($1, $2)")
@@ -42,10 +35,6 @@ public class Outbox {
     }
 
     String serialize(RegistryEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return RegistryEventCodec.encode(event);
     }
 }

@@ -110,15 +110,17 @@ public class UploadHandlers {
         RepositoryName repository = Authorizer.repositoryOf(rc);
         claim(rc, repository)
                 .compose(session -> uploads.cancel(session)
-                        .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e))))
+                        .recover(e -> sessions.release(session).transform(ignored -> Future.failedFuture(e))))
                 .onSuccess(v -> rc.response().setStatusCode(204).end())
                 .onFailure(rc::fail);
     }
 
     private Future<UploadSession> claim(RoutingContext rc, RepositoryName repository) {
         return sessions.claim(uploadId(rc), repository.value())
-                .recover(e -> Future.failedFuture(e instanceof UploadSessions.Busy
-                        ? new OciException(OciErrorCode.BLOB_UPLOAD_INVALID, "another request is writing to this upload")
+                .recover(e -> Future.failedFuture(e instanceof UploadSessions.Busy busy
+                        // with when to try again: the holder's lease ends then at the latest (a dead one's lapses)
+                        ? new OciErrorWithHeaders(OciErrorCode.BLOB_UPLOAD_INVALID, "another request is writing to this upload",
+                                Map.of("Retry-After", Long.toString(busy.retryAfterSeconds())))
                         : e))
                 .compose(session -> session == null ? Future.failedFuture(unknown(rc)) : Future.succeededFuture(session));
     }
@@ -138,7 +140,7 @@ public class UploadHandlers {
                 "Location", location(repository, session.id()),
                 "Range", range(session.size()),
                 RegistryHeaders.UPLOAD_UUID, session.id().toString()));
-        return sessions.release(session.id()).transform(released -> Future.failedFuture(refusal));
+        return sessions.release(session).transform(released -> Future.failedFuture(refusal));
     }
 
     /**

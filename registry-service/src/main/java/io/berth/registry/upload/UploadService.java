@@ -64,7 +64,7 @@ public class UploadService {
     public Future<UploadSession> open(RepositoryName repository) {
         UUID id = UUID.randomUUID();
         return sessions.create(id, repository.value())
-                .map(v -> new UploadSession(id, repository.value(), 0, null, null, null));
+                .map(v -> new UploadSession(id, repository.value(), 0, null, null, null, null));
     }
 
     /** Streams the request body onto the end of the upload. On failure the session is released unchanged. */
@@ -72,6 +72,7 @@ public class UploadService {
         String path = BlobPaths.uploadData(session.id());
         ResumableDigest digest = session.size() == 0 ? ResumableDigest.start(DigestAlgorithm.SHA256)
                 : ResumableDigest.restore(DigestAlgorithm.SHA256, session.hashState());
+        long renewal = session.claim() == null ? -1 : keepClaimed(session, request);
         return vertx.executeBlocking(() -> storage.writer(path, session.size(), session.driverState()), false)
                 .compose(writer -> BodyPump.pump(vertx, budget, request, writer, digest)
                         .map(n -> new Received(session, writer, digest))
@@ -79,13 +80,28 @@ public class UploadService {
                             writer.close();
                             return null;
                         }, false)))
-                .recover(e -> sessions.release(session.id()).transform(ignored -> Future.failedFuture(e)));
+                .andThen(done -> vertx.cancelTimer(renewal))
+                .recover(e -> sessions.release(session).transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /**
+     * Renews the request's lease on the upload while its body arrives; if another request took the upload over
+     * (this one was frozen past its lease), the connection is closed, so this request writes no more. The timer's id.
+     */
+    private long keepClaimed(UploadSession session, HttpServerRequest request) {
+        return vertx.setPeriodic(UploadSessions.RENEW.toMillis(), timer -> sessions.renew(session).onComplete(renewed -> {
+            if (renewed.succeeded() && !renewed.result()) {
+                LOG.warnf("upload %s was taken over by another request: closing this one's connection", session.id());
+                vertx.cancelTimer(timer);
+                request.connection().close();
+            }
+        }));
     }
 
     /** Ends a chunk: its bytes are durable and the session records where the next one resumes. */
     public Future<Long> suspend(Received received) {
         return vertx.executeBlocking(received.writer()::suspend, false)
-                .compose(driverState -> sessions.advance(received.session().id(), received.size(),
+                .compose(driverState -> sessions.advance(received.session(), received.size(),
                         received.digest() == null ? null : received.digest().state(), driverState))
                 .map(v -> received.size());
     }
@@ -93,37 +109,45 @@ public class UploadService {
     /**
      * Completes an upload as blob {@code expected}: DIGEST_INVALID (and the upload discarded) if the
      * bytes do not match; otherwise the blob is stored, linked into the repository, and the session ends.
+     * All of it with the session's row locked, so nobody takes the upload over meanwhile; an upload that
+     * was taken over from a writer that crashed or froze is checked by the digest of the bytes stored, as
+     * that writer may have written past what was recorded.
      */
     public Future<Long> complete(RepositoryName repository, Received received, Digest expected) {
         UUID id = received.session().id();
+        return db.withTransaction(tx -> sessions.lockClaim(tx, received.session())
+                        .compose(takenOver -> vertx.executeBlocking(() -> store(received, expected, takenOver), false))
+                        .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
+                                : repositories.ensure(tx, repository)
+                                        .compose(repoId -> links.link(tx, repoId, repository.project(), expected, size))
+                                        .compose(v -> sessions.delete(tx, id)).map(size)))
+                .compose(size -> {
+                    if (size == null) {
+                        return Future.failedFuture(new OciException(OciErrorCode.DIGEST_INVALID,
+                                "provided digest did not match uploaded content", java.util.Map.of("digest", expected.toString())));
+                    }
+                    discardLater(id);
+                    return Future.succeededFuture(size);
+                })
+                .recover(e -> sessions.release(received.session()).transform(ignored -> Future.failedFuture(e)));
+    }
+
+    /** Makes the received bytes durable and, if their digest is {@code expected}, the blob's (blocking); null (and the bytes deleted) if not. */
+    private Long store(Received received, Digest expected, boolean takenOver) throws java.io.IOException {
+        UUID id = received.session().id();
         String data = BlobPaths.uploadData(id);
-        return vertx.executeBlocking(() -> {
-            received.writer().commit();
-            Digest actual = received.digest() != null && received.digest().algorithm() == expected.algorithm()
-                    ? received.digest().current() : rehash(data, expected.algorithm());
-            if (!actual.equals(expected)) {
-                storage.delete(BlobPaths.upload(id));
-                return null;
-            }
-            String blob = BlobPaths.blob(expected);
-            if (!storage.exists(blob)) {
-                storage.move(data, blob);
-            } // else the copy is deleted with the upload's directory, after the answer
-            return received.size();
-        }, false).compose(size -> {
-            if (size == null) {
-                return sessions.delete(db, id).transform(ignored -> Future.failedFuture(new OciException(
-                        OciErrorCode.DIGEST_INVALID, "provided digest did not match uploaded content",
-                        java.util.Map.of("digest", expected.toString()))));
-            }
-            return db.withTransaction(tx -> repositories.ensure(tx, repository)
-                            .compose(repoId -> links.link(tx, repoId, repository.project(), expected, size))
-                            .compose(v -> sessions.delete(tx, id)))
-                    .map(v -> {
-                        discardLater(id);
-                        return size;
-                    });
-        }).recover(e -> sessions.release(id).transform(ignored -> Future.failedFuture(e)));
+        received.writer().commit();
+        Digest actual = !takenOver && received.digest() != null && received.digest().algorithm() == expected.algorithm()
+                ? received.digest().current() : rehash(data, expected.algorithm());
+        if (!actual.equals(expected)) {
+            storage.delete(BlobPaths.upload(id));
+            return null;
+        }
+        String blob = BlobPaths.blob(expected);
+        if (!storage.exists(blob)) {
+            storage.move(data, blob);
+        } // else the copy is deleted with the upload's directory, after the answer
+        return received.size();
     }
 
     /**

@@ -170,6 +170,75 @@ class BlobUploadTest {
     }
 
     @Test
+    void anUploadWhoseWriterDiedIsTakenOverOnceItsLeaseLapses() throws Exception {
+        String location = startUpload().header("Location");
+        client.request().header("Content-Range", "0-4").body("12345".getBytes()).patch(location).then().statusCode(202);
+        // a writer that died mid-chunk: its claim stays recorded, its lease runs out in 2 s
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        sql("UPDATE registry.upload SET claim = gen_random_uuid(), busy_until = now() + interval '2 seconds' WHERE id = '" + id + "'");
+        client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).then().statusCode(400)
+                .header("Retry-After", matchesPattern("[12]")).body("errors[0].code", equalTo("BLOB_UPLOAD_INVALID"));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).until(() ->
+                client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).statusCode() == 202);
+        String digest = Blobs.sha256("1234567890");
+        client.request().queryParam("digest", digest).put(location).then().statusCode(201);
+        assertThat(client.request().get("/v2/" + repo + "/blobs/" + digest).asByteArray()).isEqualTo("1234567890".getBytes());
+    }
+
+    @Test
+    void anUploadTakenOverIsCompletedOnlyIfTheBytesStoredHaveTheDigest() throws Exception {
+        // the writer it was taken from froze, woke up and wrote over bytes already recorded: the digest of what
+        // the new writer received matches, the bytes stored do not, and they must never become the blob
+        String location = startUpload().header("Location");
+        client.request().header("Content-Range", "0-4").body("12345".getBytes()).patch(location).then().statusCode(202);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        sql("UPDATE registry.upload SET claim = gen_random_uuid(), busy_until = now() - interval '1 second' WHERE id = '" + id + "'");
+        client.request().header("Content-Range", "5-9").body("67890".getBytes()).patch(location).then().statusCode(202);
+        java.nio.file.Path data = uploadDirectory(location).resolve("data.inprogress"); // the filesystem driver's bytes before commit
+        byte[] stored = Files.readAllBytes(data);
+        stored[0] = 'X';
+        Files.write(data, stored);
+        String digest = Blobs.sha256("1234567890");
+        client.request().queryParam("digest", digest).put(location).then().statusCode(400).body("errors[0].code", equalTo("DIGEST_INVALID"));
+        client.request().head("/v2/" + repo + "/blobs/" + digest).then().statusCode(404);
+    }
+
+    @Test
+    void aWriterThatLostItsLeaseRecordsNothing() throws Exception {
+        String location = startUpload().header("Location");
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        try (Socket socket = patchInFlight(location)) {
+            Thread.sleep(500);
+            // another request took the upload over meanwhile (this one's lease lapsed while it was frozen)
+            sql("UPDATE registry.upload SET claim = gen_random_uuid() WHERE id = '" + id + "'");
+            socket.getOutputStream().write(new byte[999_000]);
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(15_000);
+            String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(status).as("the chunk is not recorded").doesNotContain("202");
+        } catch (java.io.IOException closed) {
+            // or its connection was closed once the renewal found the lease gone
+        }
+        assertThat(sqlLong("SELECT size FROM registry.upload WHERE id = '" + id + "'")).isZero();
+    }
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource db;
+
+    private void sql(String statement) throws java.sql.SQLException {
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate(statement);
+        }
+    }
+
+    private long sqlLong(String query) throws java.sql.SQLException {
+        try (var c = db.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void wrongDigestIsRefusedAndLeavesNoBlob() {
         String location = startUpload().header("Location");
         String claimed = Blobs.sha256("something else");

@@ -84,4 +84,24 @@ class RegistryEventsTest {
         assertThat(redis.stream(String.class).xrevrange(RegistryEvent.STREAM, StreamRange.of("+", "-"), count + 1000).stream()
                 .filter(m -> m.payload().get("event").contains(mine)).count()).isEqualTo(count);
     }
+
+    @Test
+    void eventsRelayedToAStreamThatIsLostAreSentAgain() {
+        // as when Redis restarts empty or is flushed before core read them (the stream key gone)
+        RegistryClient lost = new RegistryClient(Blobs.repository("events"));
+        lost.pushImage("v1", "layer of a lost event");
+        await().atMost(Duration.ofSeconds(15)).until(() -> eventsOf(lost.repository()).size() == 1);
+        String id = eventsOf(lost.repository()).get(0).getString("id");
+        redis.key().del(RegistryEvent.STREAM);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(eventsOf(lost.repository())).extracting(e -> e.getString("id")).containsExactly(id));
+    }
+
+    @Test
+    void streamIdsCompareByTimeThenSequence() {
+        assertThat(EventStream.before("1700000000000-5", "1700000000001-0")).isTrue();
+        assertThat(EventStream.before("1700000000000-5", "1700000000000-12")).isTrue();
+        assertThat(EventStream.before("1700000000000-12", "1700000000000-5")).isFalse();
+        assertThat(EventStream.before("9-0", "9-0")).isFalse();
+    }
 }
