@@ -35,6 +35,27 @@ public final class ErrorBodies {
         return write(Map.of("errors", List.of(error)));
     }
 
+    /**
+     * The first error's message of a body in either shape (what another Berth service, or a registry, answered),
+     * or {@code fallback} when the body holds none.
+     */
+    public static String firstMessage(com.fasterxml.jackson.databind.JsonNode body, String fallback) {
+        String message = body == null ? null : body.path("errors").path(0).path("message").asText(null);
+        return message == null || message.isBlank() ? fallback : message;
+    }
+
+    /** As {@link #firstMessage(com.fasterxml.jackson.databind.JsonNode, String)}, from the body's text (not JSON: the text itself). */
+    public static String firstMessage(String body, String fallback) {
+        if (body == null || body.isBlank()) {
+            return fallback;
+        }
+        try {
+            return firstMessage(JSON.readTree(body), body.strip());
+        } catch (JsonProcessingException e) {
+            return body.strip();
+        }
+    }
+
     private static String write(Object body) {
         try {
             return JSON.writeValueAsString(body);

@@ -2,6 +2,7 @@ package io.berth.core.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.config.BerthConfig;
+import io.berth.common.error.ErrorBodies;
 import io.berth.common.scope.Scope;
 import io.berth.core.api.HarborException;
 import io.berth.core.identity.Caller;
@@ -83,11 +84,7 @@ public class RegistryClient {
     }
 
     /** The first message of an OCI error body, or the body itself. */
-    private String message(String body) {
-        try {
-            return json.readTree(body).path("errors").path(0).path("message").asText(body);
-        } catch (java.io.IOException e) {
-            return body;
-        }
+    private static String message(String body) {
+        return ErrorBodies.firstMessage(body, body);
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.core.replication;
 
+import io.berth.common.job.ReplicationRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -19,7 +20,7 @@ public interface JobserviceApi {
 
     @POST
     @Path("/replication/executions")
-    Response replicate(@HeaderParam("Authorization") String authorization, Map<String, Object> policy);
+    Response replicate(@HeaderParam("Authorization") String authorization, ReplicationRequest policy);
 
     @POST
     @Path("/executions/{id}/stop")

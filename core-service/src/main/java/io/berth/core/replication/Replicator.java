@@ -3,6 +3,9 @@ package io.berth.core.replication;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.config.BerthConfig;
+import io.berth.common.error.ErrorBodies;
+import io.berth.common.job.ReplicationRequest;
+import io.berth.common.token.Audiences;
 import io.berth.core.api.HarborException;
 import io.berth.core.project.ProjectService;
 import io.berth.core.token.TokenIssuer;
@@ -11,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,27 +46,18 @@ public class Replicator {
 
     /** Runs {@code policy} now; the new execution's id. */
     public long run(ReplicationPolicy policy, String trigger, Resource resource) {
-        Map<String, Object> snapshot = new HashMap<>();
-        snapshot.put("policy_id", policy.id);
-        snapshot.put("src_registry_id", policy.srcRegistryId);
-        snapshot.put("dest_registry_id", policy.destRegistryId);
-        snapshot.put("dest_namespace", policy.destNamespace);
-        snapshot.put("dest_namespace_replace_count", policy.destNamespaceReplaceCount);
-        snapshot.put("filters", policy.filters.stream().filter(f -> f.value() instanceof String || f.value() instanceof List)
-                .map(f -> Map.of("type", f.type(), "value", f.value(), "decoration", f.decoration() == null ? "matches" : f.decoration()))
-                .toList());
-        snapshot.put("override", policy.override);
-        snapshot.put("speed", policy.speed);
-        snapshot.put("copy_by_chunk", policy.copyByChunk);
-        snapshot.put("trigger", trigger);
-        if (resource != null) {
-            snapshot.put("resource", Map.of("repository", resource.repository(), "tag", resource.tag() == null ? "" : resource.tag(),
-                    "deleted", resource.deleted(), "digest", resource.digest() == null ? "" : resource.digest()));
-        }
+        ReplicationRequest snapshot = new ReplicationRequest(policy.id, policy.srcRegistryId, policy.destRegistryId,
+                policy.destNamespace, policy.destNamespaceReplaceCount,
+                policy.filters.stream().filter(f -> f.value() instanceof String || f.value() instanceof List)
+                        .map(f -> new ReplicationRequest.Filter(f.type(), f.value(), f.decoration() == null ? "matches" : f.decoration()))
+                        .toList(),
+                policy.override, policy.speed, policy.copyByChunk, trigger,
+                resource == null ? null : new ReplicationRequest.Resource(resource.repository(),
+                        resource.tag() == null ? "" : resource.tag(), resource.deleted(), resource.digest() == null ? "" : resource.digest()));
         try (Response response = jobservice.replicate(bearer(), snapshot)) {
             JsonNode body = json.readTree(response.readEntity(String.class));
             if (response.getStatus() != 201) {
-                String message = body.path("errors").path(0).path("message").asText("jobservice answered " + response.getStatus());
+                String message = ErrorBodies.firstMessage(body, "jobservice answered " + response.getStatus());
                 throw response.getStatus() == 400 ? HarborException.badRequest(message) : new HarborException(502, "BAD_GATEWAY", message);
             }
             createProjects(body.path("dest_projects"));
@@ -94,7 +87,8 @@ public class Replicator {
     public void queue(String kind, String action) {
         try (Response response = jobservice.queue(bearer(), kind, Map.of("action", action))) {
             if (response.getStatus() == 400) {
-                throw HarborException.badRequest(json.readTree(response.readEntity(String.class)).path("errors").path(0).path("message").asText());
+                throw HarborException.badRequest(ErrorBodies.firstMessage(json.readTree(response.readEntity(String.class)),
+                        "jobservice refused the request"));
             }
             if (response.getStatus() != 200) {
                 throw new HarborException(502, "BAD_GATEWAY", "jobservice answered " + response.getStatus());
@@ -108,7 +102,7 @@ public class Replicator {
 
     /** What jobservice requires of its callers: a token of core's key for its audience. */
     private String bearer() {
-        return "Bearer " + tokens.issue("core-service", "berth-jobservice", java.util.List.of()).token();
+        return "Bearer " + tokens.issue("core-service", Audiences.JOBSERVICE, List.of()).token();
     }
 
     /** Asks jobservice to stop an execution; false if it does not know it. */

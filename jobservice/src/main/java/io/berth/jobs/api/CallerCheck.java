@@ -1,6 +1,7 @@
 package io.berth.jobs.api;
 
 import io.berth.common.config.BerthConfig;
+import io.berth.common.error.ErrorBodies;
 import io.berth.common.token.Audiences;
 import io.berth.common.token.TokenKeys;
 import io.berth.common.token.TokenVerifier;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.List;
-import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -47,8 +47,8 @@ public class CallerCheck {
         } catch (TokenVerifier.Rejected e) {
             return refuse("invalid token: " + e.getMessage());
         } catch (IOException e) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE).entity(Map.of("errors",
-                    List.of(Map.of("code", "UNAVAILABLE", "message", "cannot read the token certificate: " + e.getMessage())))).build();
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBodies.harbor("UNAVAILABLE", "cannot read the token certificate: " + e.getMessage())).build();
         }
     }
 
@@ -61,7 +61,6 @@ public class CallerCheck {
     }
 
     private static Response refuse(String message) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("errors", List.of(Map.of("code", "UNAUTHORIZED", "message", message)))).build();
+        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor("UNAUTHORIZED", message)).build();
     }
 }

@@ -4,6 +4,7 @@ import io.berth.common.client.RegistryException;
 import io.berth.jobs.dispatch.Dispatcher;
 import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
+import io.berth.common.error.ErrorBodies;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
@@ -87,7 +88,7 @@ public class ExecutionResource {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).entity(Map.of("errors", java.util.List.of(Map.of("code", status == 404 ? "NOT_FOUND"
-                : status == 400 ? "BAD_REQUEST" : "UNREACHABLE", "message", message)))).build();
+        return Response.status(status).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor(
+                status == 404 ? "NOT_FOUND" : status == 400 ? "BAD_REQUEST" : "UNREACHABLE", message)).build();
     }
 }
