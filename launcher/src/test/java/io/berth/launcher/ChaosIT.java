@@ -372,9 +372,21 @@ class ChaosIT {
                 return "GET of the upload after the restart reports Range 0-" + (offset - 1) + " but " + acknowledged
                         + " bytes were acknowledged (of " + content.length + ")";
             }
-            HttpResponse<byte[]> patch = client.call("PATCH (resumed)", repository, "pull,push", client.builder(client.location(status))
-                    .header("Content-Type", "application/octet-stream").header("Content-Range", offset + "-" + (content.length - 1))
-                    .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content, (int) offset, (int) (content.length - offset))));
+            // while the killed writer's lease on the upload runs out (15 s at most) the registry says so, with Retry-After:
+            // a client waits that long and tries again
+            HttpResponse<byte[]> patch;
+            long patchDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            while (true) {
+                patch = client.call("PATCH (resumed)", repository, "pull,push", client.builder(client.location(status))
+                        .header("Content-Type", "application/octet-stream").header("Content-Range", offset + "-" + (content.length - 1))
+                        .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(content, (int) offset, (int) (content.length - offset))));
+                String retryAfter = patch.headers().firstValue("Retry-After").orElse(null);
+                if (patch.statusCode() != 400 || retryAfter == null || System.nanoTime() > patchDeadline) {
+                    break;
+                }
+                System.out.println("[chaos] the upload is still held by the killed writer's lease; trying again in " + retryAfter + " s");
+                Thread.sleep(Long.parseLong(retryAfter) * 1000);
+            }
             if (patch.statusCode() != 202) {
                 return "PATCH of bytes " + offset + "- after the restart (GET said Range 0-" + (offset - 1) + ") answered "
                         + describe(patch);
@@ -924,11 +936,11 @@ class ChaosIT {
             }
         }
 
-        /** Rows of registry-service's outbox: events not relayed to Redis yet. */
+        /** Events not yet relayed to Redis (relayed ones stay in the outbox a while, for a replay). */
         long outboxSize() throws Exception {
             int port = new EmbeddedPostgres(berth.dataDir).port().orElseThrow();
             try (var c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + berth.database,
-                    BerthSystem.PG_USER, BerthSystem.PG_PASSWORD); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM registry.outbox")) {
+                    BerthSystem.PG_USER, BerthSystem.PG_PASSWORD); ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM registry.outbox WHERE relayed_at IS NULL")) {
                 rs.next();
                 return rs.getLong(1);
             }
