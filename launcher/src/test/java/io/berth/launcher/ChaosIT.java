@@ -642,6 +642,10 @@ class ChaosIT {
      * (a 404, or bytes that are not what was pushed). A failure that is neither is retried.
      */
     static int verify(List<Ack> acks, Stats stats) throws Exception {
+        return verify(rig.url(), acks, stats);
+    }
+
+    static int verify(String url, List<Ack> acks, Stats stats) throws Exception {
         int workers = 4;
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         List<Future<Integer>> results = new ArrayList<>();
@@ -651,7 +655,7 @@ class ChaosIT {
                 share.add(acks.get(i));
             }
             results.add(pool.submit(() -> {
-                Client client = new Client(rig.url(), stats);
+                Client client = new Client(url, stats);
                 int lost = 0;
                 for (Ack ack : share) {
                     lost += verify(client, ack, stats) ? 0 : 1;
@@ -743,6 +747,19 @@ class ChaosIT {
                 if (rig.mounted) {
                     rig.resizeStorage(LARGE_STORAGE);
                 }
+                return rig;
+            } catch (Exception | Error e) {
+                rig.close();
+                throw e;
+            }
+        }
+
+        /** Berth of {@code berth} by ./berth up, with {@code redis} (already answering) as its Redis, on the machine's PostgreSQL. */
+        static Rig start(BerthSystem berth, RedisServer redis) throws Exception {
+            Rig rig = new Rig(berth, redis);
+            try {
+                BerthSystem.Result up = berth.berth("up");
+                assertThat(up.exit()).as(up.output()).isZero();
                 return rig;
             } catch (Exception | Error e) {
                 rig.close();
@@ -977,20 +994,22 @@ class ChaosIT {
     }
 
     /** A redis-server of the test's own, without persistence: a restart really empties it. */
-    static final class RedisServer {
+    static class RedisServer {
         final int port;
         final Path dir;
         private Process process;
 
-        RedisServer(int port, Path dir) {
+        private final List<String> options;
+
+        RedisServer(int port, Path dir, String... options) {
             this.port = port;
             this.dir = dir;
+            this.options = List.of(options);
         }
 
         void launch() throws Exception {
             Files.createDirectories(dir);
-            process = new ProcessBuilder("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port), "--save", "",
-                    "--appendonly", "no", "--dir", dir.toString()).redirectErrorStream(true)
+            process = new ProcessBuilder(commandLine()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("redis.log").toFile())).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline) {
@@ -1024,6 +1043,18 @@ class ChaosIT {
             Thread.sleep(down.toMillis());
             launch();
             System.out.println("[chaos] Redis started again, empty");
+        }
+
+        List<String> commandLine() {
+            List<String> command = new ArrayList<>(List.of("redis-server", "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                    "--save", "", "--appendonly", "no", "--dir", dir.toString()));
+            command.addAll(options);
+            return command;
+        }
+
+        /** kill -9: the server dies without a word to its clients or replicas. */
+        void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
         }
 
         void stop() throws InterruptedException {
