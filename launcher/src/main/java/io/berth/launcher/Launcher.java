@@ -34,7 +34,8 @@ final class Launcher {
         this.services = new Services(home, berth, dataDir);
     }
 
-    int up() {
+    /** @param tls HTTPS with a certificate of Berth's own CA ({@link GatewayCertificates}), unless part of Berth runs already */
+    int up(boolean tls) {
         createDirectories();
         List<ServiceSpec> missing = ServiceSpec.ALL.stream().filter(s -> services.pid(s).isEmpty()).toList();
         boolean supervised = supervisor().isPresent();
@@ -57,7 +58,7 @@ final class Launcher {
             System.out.println("Berth is running in part (" + String.join(", ", running) + "); starting "
                     + (missing.isEmpty() ? "its supervisor" : "what is not running"));
         } else {
-            env = environment();
+            env = environment(tls);
             services.saveEnvironment(env);
         }
         List<ServiceSpec> started = new ArrayList<>();
@@ -73,22 +74,56 @@ final class Launcher {
             startSupervisor();
         }
         System.out.println();
-        System.out.println("Berth is up: " + berth.externalUrl());
+        String url = env.getOrDefault("BERTH_EXTERNAL_URL", berth.externalUrl());
+        System.out.println("Berth is up: " + url);
         System.out.println("  administrator: admin / " + env.get("BERTH_ADMIN_PASSWORD"));
-        System.out.println("  try: curl -si " + berth.externalUrl() + "/v2/");
+        if (env.containsKey(TLS_CA)) {
+            System.out.println("  HTTPS with a certificate of Berth's own CA; clients trust " + env.get(TLS_CA));
+            System.out.println("  try: curl -si --cacert " + env.get(TLS_CA) + " " + url + "/v2/");
+        } else {
+            System.out.println("  try: curl -si " + url + "/v2/");
+        }
         System.out.println("  logs: ./berth logs [" + String.join("|", ServiceSpec.names()) + "], stop: ./berth down");
         return 0;
     }
 
     /** What every service is started with: the database and Redis chosen now (embedded ones started), the admin password. */
-    private Map<String, String> environment() {
+    private Map<String, String> environment(boolean tls) {
         Map<String, String> env = new HashMap<>();
+        if (tls) {
+            env.putAll(selfSignedHttps());
+        }
         env.put("BERTH_DATA_DIR", dataDir.toString());
         BerthConfigFile.location().ifPresent(f -> env.put("BERTH_CONFIG", f.toAbsolutePath().toString()));
         env.put("BERTH_DATABASE_URL", database());
         env.put("BERTH_REDIS_URL", redis());
         tokenKeys();
         env.put("BERTH_ADMIN_PASSWORD", adminPassword());
+        return env;
+    }
+
+    /** Not read by any service: where {@code --tls} put the CA, for what up prints (kept in the saved environment). */
+    static final String TLS_CA = "BERTH_LAUNCHER_TLS_CA";
+
+    /**
+     * {@code --tls}: the gateway serves HTTPS with a certificate of {@link GatewayCertificates} for every name
+     * of this machine and of the external URL; the external URL becomes https on tls.https_port unless set.
+     */
+    private Map<String, String> selfSignedHttps() {
+        if (berth.tls().cert().isPresent() || berth.tls().key().isPresent()) {
+            throw new LaunchException("--tls makes a certificate of Berth's own, but tls.cert/tls.key are set in the configuration: "
+                    + "use one or the other");
+        }
+        java.net.URI external = java.net.URI.create(berth.externalUrl());
+        GatewayCertificates.Issued issued = new GatewayCertificates(dataDir.resolve("tls"))
+                .ensure(GatewayCertificates.localHosts(List.of(external.getHost())), System.out::println);
+        Map<String, String> env = new HashMap<>();
+        env.put("BERTH_TLS_CERT", issued.certificate().toString());
+        env.put("BERTH_TLS_KEY", issued.key().toString());
+        env.put(TLS_CA, issued.ca().toString());
+        if (!config.isExplicit("berth.external_url")) {
+            env.put("BERTH_EXTERNAL_URL", "https://" + external.getHost() + ":" + berth.tls().httpsPort());
+        }
         return env;
     }
 

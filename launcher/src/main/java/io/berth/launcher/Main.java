@@ -35,8 +35,10 @@ public final class Main {
         if (command.equals("help") || command.equals("--help") || command.equals("-h")) {
             System.out.println("""
                     usage: ./berth <command>
-                      up                 build if needed, start PostgreSQL/Redis if needed, start all services (or
-                                         those not running) and a supervisor that starts again any that exits
+                      up [--tls]         build if needed, start PostgreSQL/Redis if needed, start all services (or
+                                         those not running) and a supervisor that starts again any that exits;
+                                         --tls: HTTPS on tls.https_port with a certificate of a CA of Berth's own,
+                                         made once under <data_dir>/tls (clients trust its ca.crt)
                       down               stop everything ./berth up started
                       status             what is running, and whether it is ready
                       logs [service] [-f] print (or follow) a service's log; services: %s""".formatted(
@@ -45,13 +47,25 @@ public final class Main {
         }
         Launcher launcher = new Launcher(home, loadConfig());
         return switch (command) {
-            case "up" -> launcher.up();
+            case "up" -> launcher.up(upOptions(rest));
             case "down" -> launcher.down();
             case "status" -> launcher.status();
             case "logs" -> launcher.logs(rest);
             case "supervise" -> launcher.supervise(); // what ./berth up starts in the background
             default -> throw new LaunchException("unknown command '" + command + "' (try ./berth help)");
         };
+    }
+
+    private static boolean upOptions(String[] rest) {
+        boolean tls = false;
+        for (String option : rest) {
+            if (option.equals("--tls")) {
+                tls = true;
+            } else {
+                throw new LaunchException("unknown option of up: '" + option + "' (try ./berth help)");
+            }
+        }
+        return tls;
     }
 
     private static Configuration loadConfig() {

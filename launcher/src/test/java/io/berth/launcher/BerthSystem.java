@@ -73,8 +73,10 @@ final class BerthSystem implements AutoCloseable {
         return "127.0.0.1:" + gatewayPort;
     }
 
-    Result berth(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(HOME.resolve("berth").toString(), command)
+    Result berth(String... arguments) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(HOME.resolve("berth").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dataDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process p = builder.start();

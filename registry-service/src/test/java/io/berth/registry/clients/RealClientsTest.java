@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.berth.common.media.MediaTypes;
+import io.berth.common.testing.Containerd;
 import io.berth.common.testing.OciLayout;
 import io.berth.registry.testing.Blobs;
 import io.berth.registry.testing.RegistryClient;

@@ -1,6 +1,9 @@
-package io.berth.registry.clients;
+package io.berth.common.testing;
 
-import io.berth.common.testing.Daemon;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +14,7 @@ import java.util.List;
  * A containerd daemon of the test's own (Debian's {@code containerd}: what kubelet pulls through),
  * with its root, state and socket under {@code dir}, driven with {@code ctr}. Needs root.
  */
-final class Containerd implements AutoCloseable {
+public final class Containerd implements AutoCloseable {
     private final Path dir;
     private final Daemon daemon;
 
@@ -20,7 +23,7 @@ final class Containerd implements AutoCloseable {
         this.daemon = daemon;
     }
 
-    static Containerd start(Path dir) throws Exception {
+    public static Containerd start(Path dir) throws Exception {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("config.toml"), """
                 version = 2
@@ -37,11 +40,24 @@ final class Containerd implements AutoCloseable {
         return new Containerd(dir, daemon);
     }
 
-    /** {@code ctr} against this daemon, in a namespace of the tests; what it printed. */
-    String ctr(String... args) throws Exception {
+    /** What a {@code ctr} command printed, and its exit code. */
+    public record Result(int exit, String output) {}
+
+    /** {@code ctr} against this daemon, in a namespace of the tests; what it printed. Fails the test if it fails. */
+    public String ctr(String... args) throws Exception {
+        Result result = tryCtr(args);
+        assertThat(result.exit()).as("ctr %s failed:%n%s", String.join(" ", args), result.output()).isZero();
+        return result.output();
+    }
+
+    /** {@code ctr} against this daemon, in a namespace of the tests, whether it fails or not. */
+    public Result tryCtr(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("ctr", "--address", dir.resolve("containerd.sock").toString(), "--namespace", "berth-test"));
         command.addAll(List.of(args));
-        return Cli.run(Duration.ofMinutes(5), command);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("%s finished in time", command).isTrue();
+        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
     }
 
     @Override
