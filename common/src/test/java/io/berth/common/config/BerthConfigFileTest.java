@@ -3,6 +3,7 @@ package io.berth.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.config.ConfigValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +76,22 @@ class BerthConfigFileTest {
         assertThatThrownBy(() -> load("storage:\n  driver: floppy\n", Map.of()))
                 .hasMessageContaining("berth.storage.driver")
                 .hasMessageContaining("floppy");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsName() {
+        assertThatThrownBy(() -> load("""
+                extrnal_url: https://registry.example.com
+                databse:
+                  url: postgresql://db:5432/berth
+                storage:
+                  s3:
+                    buckt: blobs
+                """, Map.of()))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("berth.extrnal_url")
+                .hasMessageContaining("berth.databse.url")
+                .hasMessageContaining("berth.storage.s3.buckt");
     }
 
     @Test
