@@ -1,7 +1,10 @@
 package io.berth.launcher;
 
-import io.berth.common.config.BerthConfig;
 import io.berth.common.config.BerthConfigFile;
+import io.berth.common.config.DatabaseConfig;
+import io.berth.common.config.DeploymentConfig;
+import io.berth.common.config.RedisConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.token.TokenKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -22,16 +25,16 @@ final class Launcher {
 
     private final Path home;
     private final Configuration config;
-    private final BerthConfig berth;
+    private final DeploymentConfig deployment;
     private final Path dataDir;
     private final Services services;
 
     Launcher(Path home, Configuration config) {
         this.home = home;
         this.config = config;
-        this.berth = config.berth();
-        this.dataDir = Path.of(berth.dataDir()).toAbsolutePath().normalize();
-        this.services = new Services(home, berth, dataDir);
+        this.deployment = config.mapping(DeploymentConfig.class);
+        this.dataDir = Path.of(deployment.dataDir()).toAbsolutePath().normalize();
+        this.services = new Services(home, config, dataDir);
     }
 
     int up() {
@@ -63,7 +66,7 @@ final class Launcher {
         List<ServiceSpec> started = new ArrayList<>();
         for (ServiceSpec s : missing) {
             long pid = services.start(s, env);
-            System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(berth) + ")");
+            System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(config) + ")");
             started.add(s);
         }
         for (ServiceSpec s : started) {
@@ -73,9 +76,9 @@ final class Launcher {
             startSupervisor();
         }
         System.out.println();
-        System.out.println("Berth is up: " + berth.externalUrl());
+        System.out.println("Berth is up: " + deployment.externalUrl());
         System.out.println("  administrator: admin / " + env.get("BERTH_ADMIN_PASSWORD"));
-        System.out.println("  try: curl -si " + berth.externalUrl() + "/v2/");
+        System.out.println("  try: curl -si " + deployment.externalUrl() + "/v2/");
         System.out.println("  logs: ./berth logs [" + String.join("|", ServiceSpec.names()) + "], stop: ./berth down");
         return 0;
     }
@@ -176,8 +179,8 @@ final class Launcher {
                 state += " (restarted " + count + " time" + (count.equals("1") ? "" : "s") + ", last exit "
                         + restarts.getProperty(s.name() + ".last_exit") + ")";
             }
-            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(berth), state + ", management port "
-                    + s.managementPort().apply(berth));
+            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(config), state + ", management port "
+                    + s.managementPort().apply(config));
             up += p.isPresent() ? 1 : 0;
         }
         Optional<ProcessHandle> supervisor = supervisor();
@@ -225,7 +228,7 @@ final class Launcher {
 
     /** The URL the services use: the configured server, the local default if it answers, or an embedded one. */
     private String database() {
-        BerthConfig.Database db = berth.database();
+        DatabaseConfig db = config.mapping(DatabaseConfig.class);
         boolean embed = switch (db.embedded()) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -248,8 +251,8 @@ final class Launcher {
     }
 
     private String redis() {
-        BerthConfig.Redis redis = berth.redis();
-        boolean sentinel = redis.clientType() == BerthConfig.RedisClientType.SENTINEL;
+        RedisConfig redis = config.mapping(RedisConfig.class);
+        boolean sentinel = redis.clientType() == RedisConfig.ClientType.SENTINEL;
         boolean embed = switch (redis.embedded()) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -269,8 +272,9 @@ final class Launcher {
 
     /** The key pair core signs registry tokens with and the registry verifies them with, made on first start. */
     private void tokenKeys() {
-        Path key = Path.of(berth.token().privateKey()).toAbsolutePath();
-        Path certificate = Path.of(berth.token().certificate()).toAbsolutePath();
+        TokenConfig token = config.mapping(TokenConfig.class);
+        Path key = Path.of(token.privateKey()).toAbsolutePath();
+        Path certificate = Path.of(token.certificate()).toAbsolutePath();
         if (!Files.exists(key) || !Files.exists(certificate)) {
             TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
             System.out.println("generated the token signing key " + key + " and certificate " + certificate);
@@ -278,8 +282,8 @@ final class Launcher {
     }
 
     private String adminPassword() {
-        if (berth.adminPassword().isPresent()) {
-            return berth.adminPassword().get();
+        if (deployment.adminPassword().isPresent()) {
+            return deployment.adminPassword().get();
         }
         Path file = dataDir.resolve("admin-password");
         try {
