@@ -1,7 +1,11 @@
 package io.berth.launcher;
 
-import io.berth.common.config.BerthConfig;
 import io.berth.common.config.BerthConfigFile;
+import io.berth.common.config.DatabaseConfig;
+import io.berth.common.config.DeploymentConfig;
+import io.berth.common.config.RedisConfig;
+import io.berth.common.config.TlsConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.token.TokenKeys;
 import java.io.IOException;
 import java.net.URI;
@@ -22,16 +26,16 @@ final class Launcher {
 
     private final Path home;
     private final Configuration config;
-    private final BerthConfig berth;
+    private final DeploymentConfig deployment;
     private final Path dataDir;
     private final Services services;
 
     Launcher(Path home, Configuration config) {
         this.home = home;
         this.config = config;
-        this.berth = config.berth();
-        this.dataDir = Path.of(berth.dataDir()).toAbsolutePath().normalize();
-        this.services = new Services(home, berth, dataDir);
+        this.deployment = config.mapping(DeploymentConfig.class);
+        this.dataDir = Path.of(deployment.dataDir()).toAbsolutePath().normalize();
+        this.services = new Services(home, config, dataDir);
     }
 
     /** @param tls HTTPS with a certificate of Berth's own CA ({@link GatewayCertificates}), unless part of Berth runs already */
@@ -64,7 +68,7 @@ final class Launcher {
         List<ServiceSpec> started = new ArrayList<>();
         for (ServiceSpec s : missing) {
             long pid = services.start(s, env);
-            System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(berth) + ")");
+            System.out.println("started " + s.name() + " (pid " + pid + ", port " + s.port().apply(config) + ")");
             started.add(s);
         }
         for (ServiceSpec s : started) {
@@ -74,7 +78,7 @@ final class Launcher {
             startSupervisor();
         }
         System.out.println();
-        String url = env.getOrDefault("BERTH_EXTERNAL_URL", berth.externalUrl());
+        String url = env.getOrDefault("BERTH_EXTERNAL_URL", deployment.externalUrl());
         System.out.println("Berth is up: " + url);
         System.out.println("  administrator: admin / " + env.get("BERTH_ADMIN_PASSWORD"));
         if (env.containsKey(TLS_CA)) {
@@ -110,11 +114,12 @@ final class Launcher {
      * of this machine and of the external URL; the external URL becomes https on tls.https_port unless set.
      */
     private Map<String, String> selfSignedHttps() {
-        if (berth.tls().cert().isPresent() || berth.tls().key().isPresent()) {
+        TlsConfig tls = config.mapping(TlsConfig.class);
+        if (tls.cert().isPresent() || tls.key().isPresent()) {
             throw new LaunchException("--tls makes a certificate of Berth's own, but tls.cert/tls.key are set in the configuration: "
                     + "use one or the other");
         }
-        java.net.URI external = java.net.URI.create(berth.externalUrl());
+        java.net.URI external = java.net.URI.create(deployment.externalUrl());
         GatewayCertificates.Issued issued = new GatewayCertificates(dataDir.resolve("tls"))
                 .ensure(GatewayCertificates.localHosts(List.of(external.getHost())), System.out::println);
         Map<String, String> env = new HashMap<>();
@@ -122,7 +127,7 @@ final class Launcher {
         env.put("BERTH_TLS_KEY", issued.key().toString());
         env.put(TLS_CA, issued.ca().toString());
         if (!config.isExplicit("berth.external_url")) {
-            env.put("BERTH_EXTERNAL_URL", "https://" + external.getHost() + ":" + berth.tls().httpsPort());
+            env.put("BERTH_EXTERNAL_URL", "https://" + external.getHost() + ":" + tls.httpsPort());
         }
         return env;
     }
@@ -211,8 +216,8 @@ final class Launcher {
                 state += " (restarted " + count + " time" + (count.equals("1") ? "" : "s") + ", last exit "
                         + restarts.getProperty(s.name() + ".last_exit") + ")";
             }
-            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(berth), state + ", management port "
-                    + s.managementPort().apply(berth));
+            System.out.printf("%-11s port %-5d %s%n", s.name(), s.port().apply(config), state + ", management port "
+                    + s.managementPort().apply(config));
             up += p.isPresent() ? 1 : 0;
         }
         Optional<ProcessHandle> supervisor = supervisor();
@@ -260,7 +265,7 @@ final class Launcher {
 
     /** The URL the services use: the configured server, the local default if it answers, or an embedded one. */
     private String database() {
-        BerthConfig.Database db = berth.database();
+        DatabaseConfig db = config.mapping(DatabaseConfig.class);
         boolean embed = switch (db.embedded()) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -283,8 +288,8 @@ final class Launcher {
     }
 
     private String redis() {
-        BerthConfig.Redis redis = berth.redis();
-        boolean sentinel = redis.clientType() == BerthConfig.RedisClientType.SENTINEL;
+        RedisConfig redis = config.mapping(RedisConfig.class);
+        boolean sentinel = redis.clientType() == RedisConfig.ClientType.SENTINEL;
         boolean embed = switch (redis.embedded()) {
             case ALWAYS -> true;
             case NEVER -> false;
@@ -304,8 +309,9 @@ final class Launcher {
 
     /** The key pair core signs registry tokens with and the registry verifies them with, made on first start. */
     private void tokenKeys() {
-        Path key = Path.of(berth.token().privateKey()).toAbsolutePath();
-        Path certificate = Path.of(berth.token().certificate()).toAbsolutePath();
+        TokenConfig token = config.mapping(TokenConfig.class);
+        Path key = Path.of(token.privateKey()).toAbsolutePath();
+        Path certificate = Path.of(token.certificate()).toAbsolutePath();
         if (!Files.exists(key) || !Files.exists(certificate)) {
             TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
             System.out.println("generated the token signing key " + key + " and certificate " + certificate);
@@ -313,8 +319,8 @@ final class Launcher {
     }
 
     private String adminPassword() {
-        if (berth.adminPassword().isPresent()) {
-            return berth.adminPassword().get();
+        if (deployment.adminPassword().isPresent()) {
+            return deployment.adminPassword().get();
         }
         Path file = dataDir.resolve("admin-password");
         try {

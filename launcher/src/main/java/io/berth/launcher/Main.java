@@ -1,6 +1,5 @@
 package io.berth.launcher;
 
-import io.berth.common.config.BerthConfig;
 import io.berth.common.config.BerthConfigLoader;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.SmallRyeConfig;
@@ -71,7 +70,7 @@ public final class Main {
     private static Configuration loadConfig() {
         try {
             SmallRyeConfig config = BerthConfigLoader.load();
-            return new Configuration(config, config.getConfigMapping(BerthConfig.class));
+            return new Configuration(config);
         } catch (ConfigValidationException e) {
             StringBuilder lines = new StringBuilder("invalid configuration:");
             for (int p = 0; p < e.getProblemCount(); p++) {

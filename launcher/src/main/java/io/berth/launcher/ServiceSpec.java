@@ -1,14 +1,17 @@
 package io.berth.launcher;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.CoreConfig;
+import io.berth.common.config.GatewayConfig;
+import io.berth.common.config.JobserviceConfig;
+import io.berth.common.config.RegistryConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
 /** A Berth service as the launcher runs it: its module, its port, and its JVM settings. */
-record ServiceSpec(String name, String module, Function<BerthConfig, Integer> port,
-        Function<BerthConfig, Integer> managementPort, Function<BerthConfig, List<String>> jvmOptions) {
+record ServiceSpec(String name, String module, Function<Configuration, Integer> port,
+        Function<Configuration, Integer> managementPort, Function<Configuration, List<String>> jvmOptions) {
 
     /** In start order; the gateway last, so it never forwards to a service that is not up yet. */
     static final List<ServiceSpec> ALL = List.of(
@@ -16,13 +19,14 @@ record ServiceSpec(String name, String module, Function<BerthConfig, Integer> po
             // write in direct memory, and S3 parts are spooled to disk: 96 MiB of heap carry any number of
             // concurrent uploads. In the benchmark, four concurrent 1 GiB uploads peaked at 273-293 MiB of RSS
             // with 128 MiB and bodies on the heap; at 270-272 with 96 MiB and bodies off it.
-            new ServiceSpec("registry", "registry-service", c -> c.registry().port(), c -> c.registry().managementPort(),
-                    c -> jvm("-Xmx96m")),
-            new ServiceSpec("core", "core-service", c -> c.core().port(), c -> c.core().managementPort(), c -> jvm("-Xmx256m")),
-            new ServiceSpec("jobservice", "jobservice", c -> c.jobservice().port(), c -> c.jobservice().managementPort(),
-                    c -> jvm("-Xmx256m")),
-            new ServiceSpec("gateway", "proxy-gateway", c -> c.gateway().port(), c -> c.gateway().managementPort(),
-                    c -> jvm("-Xmx128m")));
+            new ServiceSpec("registry", "registry-service", c -> c.mapping(RegistryConfig.class).port(),
+                    c -> c.mapping(RegistryConfig.class).managementPort(), c -> jvm("-Xmx96m")),
+            new ServiceSpec("core", "core-service", c -> c.mapping(CoreConfig.class).port(),
+                    c -> c.mapping(CoreConfig.class).managementPort(), c -> jvm("-Xmx256m")),
+            new ServiceSpec("jobservice", "jobservice", c -> c.mapping(JobserviceConfig.class).port(),
+                    c -> c.mapping(JobserviceConfig.class).managementPort(), c -> jvm("-Xmx256m")),
+            new ServiceSpec("gateway", "proxy-gateway", c -> c.mapping(GatewayConfig.class).port(),
+                    c -> c.mapping(GatewayConfig.class).managementPort(), c -> jvm("-Xmx128m")));
 
     private static List<String> jvm(String heap) {
         List<String> options = new ArrayList<>(List.of(heap, "-XX:+UseSerialGC"));

@@ -1,6 +1,5 @@
 package io.berth.launcher;
 
-import io.berth.common.config.BerthConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -29,14 +28,14 @@ import java.util.Properties;
  */
 final class Services {
     private final Path home;
-    private final BerthConfig berth;
+    private final Configuration config;
     private final Path runDir;
     private final Path logDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    Services(Path home, BerthConfig berth, Path dataDir) {
+    Services(Path home, Configuration config, Path dataDir) {
         this.home = home;
-        this.berth = berth;
+        this.config = config;
         this.runDir = dataDir.resolve("run");
         this.logDir = dataDir.resolve("logs");
     }
@@ -44,7 +43,7 @@ final class Services {
     long start(ServiceSpec s, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(s.jvmOptions().apply(berth));
+        command.addAll(s.jvmOptions().apply(config));
         String extra = System.getenv("BERTH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
@@ -57,7 +56,7 @@ final class Services {
     boolean ready(ServiceSpec s) {
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + s.managementPort().apply(berth) + "/q/health/ready"))
+                    URI.create("http://127.0.0.1:" + s.managementPort().apply(config) + "/q/health/ready"))
                     .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package io.berth.gateway;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.CoreConfig;
+import io.berth.common.config.RegistryConfig;
 import io.berth.gateway.proxy.Backend;
 import io.berth.gateway.proxy.ProxyHandler;
 import io.vertx.ext.web.Router;
@@ -18,10 +19,10 @@ public class GatewayRoutes {
     private final Backend registry;
     private final Backend core;
 
-    GatewayRoutes(ProxyHandler proxy, BerthConfig config) {
+    GatewayRoutes(ProxyHandler proxy, RegistryConfig registry, CoreConfig core) {
         this.proxy = proxy;
-        this.registry = Backend.of("registry-service", config.registry().url(), Backend.ErrorFormat.OCI);
-        this.core = Backend.of("core-service", config.core().url(), Backend.ErrorFormat.HARBOR);
+        this.registry = Backend.of("registry-service", registry.url(), Backend.ErrorFormat.OCI);
+        this.core = Backend.of("core-service", core.url(), Backend.ErrorFormat.HARBOR);
     }
 
     void register(@Observes Router router) {

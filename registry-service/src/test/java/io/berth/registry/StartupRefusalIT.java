@@ -49,6 +49,16 @@ class StartupRefusalIT {
     }
 
     @Test
+    void refusesAnUnknownKeyInASectionItDoesNotRead() throws Exception {
+        // every mapping of berth.yaml is registered, whichever the service injects: a misspelt key is
+        // refused even in the gateway's section, which registry-service never reads
+        Path file = dir.resolve("berth.yaml");
+        Files.writeString(file, "gateway:\n  idle_timeot: 5m\n");
+        assertThat(refusal(Map.of("BERTH_CONFIG", file.toString())))
+                .contains("berth.gateway.idle_timeot").doesNotContain("\tat ");
+    }
+
+    @Test
     void refusesAConfigFileThatIsNotThere() throws Exception {
         assertThat(refusal(Map.of("BERTH_CONFIG", dir.resolve("absent.yaml").toString())))
                 .contains("absent.yaml").contains("does not exist").doesNotContain("\tat ");

@@ -5,6 +5,7 @@ import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.SysPropConfigSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,14 @@ import java.util.Map;
  * sources and precedence the services get: defaults, berth.yaml, environment, system properties.
  */
 public final class BerthConfigLoader {
+    /**
+     * Every mapping of berth.yaml. All are registered, whichever a caller reads: a key that none of them
+     * knows is refused, and {@link DeploymentConfig}'s prefix is the root {@code berth} of them all.
+     */
+    private static final List<Class<?>> MAPPINGS = List.of(DeploymentConfig.class, DatabaseConfig.class,
+            RedisConfig.class, StorageConfig.class, LogConfig.class, TlsConfig.class, GatewayConfig.class,
+            TokenConfig.class, RegistryConfig.class, CoreConfig.class, JobserviceConfig.class);
+
     private BerthConfigLoader() {}
 
     public static SmallRyeConfig load() {
@@ -20,13 +29,13 @@ public final class BerthConfigLoader {
 
     /** With an explicit environment, so tests can check overrides without touching the process's. */
     public static SmallRyeConfig load(Map<String, String> environment) {
-        return new SmallRyeConfigBuilder()
+        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 .withSources(new BerthConfigSources())
                 .withSources(new EnvConfigSource(environment, 300), new SysPropConfigSource())
                 .withConverter(Duration.class, 200, DurationValues::parse)
-                .withMapping(BerthConfig.class)
-                .withMappingIgnore(BerthConfigFile.LOCATION_PROPERTY)
-                .build();
+                .withMappingIgnore(BerthConfigFile.LOCATION_PROPERTY);
+        MAPPINGS.forEach(builder::withMapping);
+        return builder.build();
     }
 }

@@ -3,6 +3,8 @@ package io.berth.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.SmallRyeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,28 +22,29 @@ class BerthConfigFileTest {
         System.clearProperty(BerthConfigFile.LOCATION_PROPERTY);
     }
 
-    private BerthConfig load(String yaml, Map<String, String> env) throws Exception {
+    private SmallRyeConfig load(String yaml, Map<String, String> env) throws Exception {
         Path file = dir.resolve("berth.yaml");
         Files.writeString(file, yaml);
         System.setProperty(BerthConfigFile.LOCATION_PROPERTY, file.toString());
-        return BerthConfigLoader.load(env).getConfigMapping(BerthConfig.class);
+        return BerthConfigLoader.load(env);
     }
 
     @Test
     void everyKeyHasADefault() {
-        BerthConfig config = BerthConfigLoader.load(Map.of()).getConfigMapping(BerthConfig.class);
-        assertThat(config.externalUrl()).isEqualTo("http://localhost:8080");
-        assertThat(config.database().url()).isEqualTo("postgresql://127.0.0.1:5432/berth");
-        assertThat(config.storage().driver()).isEqualTo(BerthConfig.StorageDriverKind.FILESYSTEM);
-        assertThat(config.storage().filesystem().root()).isEqualTo("data/storage");
-        assertThat(config.gateway().idleTimeout()).isEqualTo(Duration.ofMinutes(5));
-        assertThat(config.tls().cert()).isEmpty();
-        assertThat(config.adminPassword()).isEmpty();
+        SmallRyeConfig config = BerthConfigLoader.load(Map.of());
+        assertThat(config.getConfigMapping(DeploymentConfig.class).externalUrl()).isEqualTo("http://localhost:8080");
+        assertThat(config.getConfigMapping(DatabaseConfig.class).url()).isEqualTo("postgresql://127.0.0.1:5432/berth");
+        StorageConfig storage = config.getConfigMapping(StorageConfig.class);
+        assertThat(storage.driver()).isEqualTo(StorageConfig.DriverKind.FILESYSTEM);
+        assertThat(storage.filesystem().root()).isEqualTo("data/storage");
+        assertThat(config.getConfigMapping(GatewayConfig.class).idleTimeout()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.getConfigMapping(TlsConfig.class).cert()).isEmpty();
+        assertThat(config.getConfigMapping(DeploymentConfig.class).adminPassword()).isEmpty();
     }
 
     @Test
     void fileOverridesDefaultsAndEnvironmentOverridesFile() throws Exception {
-        BerthConfig config = load("""
+        SmallRyeConfig config = load("""
                 data_dir: /srv/berth
                 database:
                   url: postgresql://db:5432/registry
@@ -49,12 +52,33 @@ class BerthConfigFileTest {
                 log:
                   format: json
                 """, Map.of("BERTH_DATABASE_USER", "from-env", "BERTH_GATEWAY_CONNECT_TIMEOUT", "250ms"));
-        assertThat(config.database().url()).isEqualTo("postgresql://db:5432/registry");
-        assertThat(config.database().user()).isEqualTo("from-env");
-        assertThat(config.database().password()).isEqualTo("berth");
-        assertThat(config.log().format()).isEqualTo(BerthConfig.LogFormat.JSON);
-        assertThat(config.storage().filesystem().root()).isEqualTo("/srv/berth/storage");
-        assertThat(config.gateway().connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        DatabaseConfig database = config.getConfigMapping(DatabaseConfig.class);
+        assertThat(database.url()).isEqualTo("postgresql://db:5432/registry");
+        assertThat(database.user()).isEqualTo("from-env");
+        assertThat(database.password()).isEqualTo("berth");
+        assertThat(config.getConfigMapping(LogConfig.class).format()).isEqualTo(LogConfig.Format.JSON);
+        assertThat(config.getConfigMapping(StorageConfig.class).filesystem().root()).isEqualTo("/srv/berth/storage");
+        assertThat(config.getConfigMapping(GatewayConfig.class).connectTimeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void eachServiceSectionHasTheSharedServiceKeys() throws Exception {
+        SmallRyeConfig config = load("""
+                registry:
+                  url: http://registry.internal:8081
+                core:
+                  management_port: 9999
+                """, Map.of("BERTH_JOBSERVICE_PORT", "18083"));
+        RegistryConfig registry = config.getConfigMapping(RegistryConfig.class);
+        assertThat(registry.url()).isEqualTo("http://registry.internal:8081");
+        assertThat(registry.managementUrl()).isEqualTo("http://registry.internal:9081");
+        assertThat(registry.auth()).isEqualTo(RegistryConfig.AuthMode.TOKEN);
+        CoreConfig core = config.getConfigMapping(CoreConfig.class);
+        assertThat(core.managementUrl()).isEqualTo("http://127.0.0.1:9999");
+        assertThat(core.loginFailureWindow()).isEqualTo(Duration.ofMinutes(15));
+        JobserviceConfig jobservice = config.getConfigMapping(JobserviceConfig.class);
+        assertThat(jobservice.port()).isEqualTo(18083);
+        assertThat(jobservice.workers()).isEqualTo(4);
     }
 
     @Test
@@ -75,6 +99,22 @@ class BerthConfigFileTest {
         assertThatThrownBy(() -> load("storage:\n  driver: floppy\n", Map.of()))
                 .hasMessageContaining("berth.storage.driver")
                 .hasMessageContaining("floppy");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsName() {
+        assertThatThrownBy(() -> load("""
+                extrnal_url: https://registry.example.com
+                databse:
+                  url: postgresql://db:5432/berth
+                storage:
+                  s3:
+                    buckt: blobs
+                """, Map.of()))
+                .isInstanceOf(ConfigValidationException.class)
+                .hasMessageContaining("berth.extrnal_url")
+                .hasMessageContaining("berth.databse.url")
+                .hasMessageContaining("berth.storage.s3.buckt");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ConfigurationDocsTest {
             for (Path example : examples.filter(p -> p.toString().endsWith(".yaml")).toList()) {
                 System.setProperty(BerthConfigFile.LOCATION_PROPERTY, example.toString());
                 try {
-                    BerthConfig config = BerthConfigLoader.load(Map.of()).getConfigMapping(BerthConfig.class);
+                    DeploymentConfig config = BerthConfigLoader.load(Map.of()).getConfigMapping(DeploymentConfig.class);
                     assertThat(config.externalUrl()).as(example.toString()).isNotBlank();
                 } finally {
                     System.clearProperty(BerthConfigFile.LOCATION_PROPERTY);

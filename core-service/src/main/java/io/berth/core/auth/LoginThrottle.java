@@ -1,6 +1,6 @@
 package io.berth.core.auth;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.CoreConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,11 +35,11 @@ public class LoginThrottle {
     private final int perAddress;
     private final long windowSeconds;
 
-    LoginThrottle(EntityManager em, BerthConfig config) {
+    LoginThrottle(EntityManager em, CoreConfig config) {
         this.em = em;
-        this.perAccount = config.core().loginFailuresPerAccount();
-        this.perAddress = config.core().loginFailuresPerAddress();
-        this.windowSeconds = config.core().loginFailureWindow().toSeconds();
+        this.perAccount = config.loginFailuresPerAccount();
+        this.perAddress = config.loginFailuresPerAddress();
+        this.windowSeconds = config.loginFailureWindow().toSeconds();
     }
 
     /** Recent failures for an account (from any address), for it from this address, and from this address (any account). */

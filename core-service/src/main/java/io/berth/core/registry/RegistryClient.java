@@ -1,7 +1,8 @@
 package io.berth.core.registry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.RegistryConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.scope.Scope;
 import io.berth.core.api.HarborException;
@@ -31,14 +32,14 @@ public class RegistryClient {
     private final String service;
     private final ObjectMapper json;
 
-    RegistryClient(BerthConfig config, TokenIssuer tokens, ObjectMapper json) {
+    RegistryClient(RegistryConfig registry, TokenConfig token, TokenIssuer tokens, ObjectMapper json) {
         this.json = json;
-        this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.registry().url()))
+        this.api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(registry.url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(60, TimeUnit.SECONDS)
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(RegistryApi.class);
         this.tokens = tokens;
-        this.service = config.token().service();
+        this.service = token.service();
     }
 
     /** Deletes a manifest by digest (with its tags), or one tag; 404 if there is no such thing, 409 while an index lists it. */

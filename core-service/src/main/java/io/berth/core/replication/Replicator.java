@@ -2,7 +2,7 @@ package io.berth.core.replication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.JobserviceConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.token.Audiences;
@@ -32,10 +32,10 @@ public class Replicator {
     private final TokenIssuer tokens;
     private final ProjectService projects;
 
-    Replicator(BerthConfig config, ObjectMapper json, TokenIssuer tokens, ProjectService projects) {
+    Replicator(JobserviceConfig config, ObjectMapper json, TokenIssuer tokens, ProjectService projects) {
         this.tokens = tokens;
         this.projects = projects;
-        this.jobservice = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.jobservice().url()))
+        this.jobservice = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(config.url()))
                 .connectTimeout(5, TimeUnit.SECONDS).readTimeout(5, TimeUnit.MINUTES)
                 .property("microprofile.rest.client.disable.default.mapper", true).build(JobserviceApi.class);
         this.json = json;

@@ -1,6 +1,6 @@
 package io.berth.core.replication;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.DeploymentConfig;
 import io.berth.common.secret.SecretBox;
 import io.berth.service.db.StartupFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,7 @@ import java.nio.file.Path;
 public class Secrets {
     private final SecretBox box;
 
-    Secrets(BerthConfig config) {
+    Secrets(DeploymentConfig config) {
         try {
             this.box = SecretBox.fromFile(Path.of(config.secretKeyFile()));
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,8 @@ package io.berth.core.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.JobserviceConfig;
+import io.berth.common.config.RegistryConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +33,12 @@ public class ComponentHealth {
     private final HealthApi jobservice;
     private final ObjectMapper json;
 
-    ComponentHealth(EntityManager em, RedisDataSource redis, BerthConfig config, ObjectMapper json) {
+    ComponentHealth(EntityManager em, RedisDataSource redis, RegistryConfig registryConfig,
+            JobserviceConfig jobserviceConfig, ObjectMapper json) {
         this.em = em;
         this.redis = redis;
-        this.registry = client(config.registry().managementUrl());
-        this.jobservice = client(config.jobservice().managementUrl());
+        this.registry = client(registryConfig.managementUrl());
+        this.jobservice = client(jobserviceConfig.managementUrl());
         this.json = json;
     }
 

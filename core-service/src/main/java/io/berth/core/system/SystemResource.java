@@ -1,6 +1,7 @@
 package io.berth.core.system;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.DeploymentConfig;
+import io.berth.common.config.StorageConfig;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.Project;
@@ -24,16 +25,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Path("/api/v2.0")
 @Produces(MediaType.APPLICATION_JSON)
 public class SystemResource {
-    private final BerthConfig config;
+    private final DeploymentConfig deployment;
+    private final StorageConfig storage;
     private final CurrentCaller current;
     private final ComponentHealth health;
     private final ProjectAccess access;
     private final RegistryViews registry;
     private final String version;
 
-    SystemResource(BerthConfig config, CurrentCaller current, ComponentHealth health, ProjectAccess access, RegistryViews registry,
-            @ConfigProperty(name = "quarkus.application.version") String version) {
-        this.config = config;
+    SystemResource(DeploymentConfig deployment, StorageConfig storage, CurrentCaller current, ComponentHealth health,
+            ProjectAccess access, RegistryViews registry, @ConfigProperty(name = "quarkus.application.version") String version) {
+        this.deployment = deployment;
+        this.storage = storage;
         this.current = current;
         this.health = health;
         this.access = access;
@@ -60,13 +63,13 @@ public class SystemResource {
         info.put("harbor_version", "berth-" + version);
         info.put("with_notary", false);
         if (current.get().authenticated()) {
-            URI external = URI.create(config.externalUrl());
-            info.put("external_url", config.externalUrl());
+            URI external = URI.create(deployment.externalUrl());
+            info.put("external_url", deployment.externalUrl());
             info.put("registry_url", external.getAuthority());
             info.put("project_creation_restriction", "everyone");
             info.put("has_ca_root", false);
             info.put("read_only", false);
-            info.put("registry_storage_provider_name", config.storage().driver().name().toLowerCase());
+            info.put("registry_storage_provider_name", storage.driver().name().toLowerCase());
             info.put("with_chartmuseum", false);
             info.put("notification_enable", false);
             info.put("current_time", OffsetDateTime.now(ZoneOffset.UTC));

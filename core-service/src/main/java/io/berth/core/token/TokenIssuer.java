@@ -1,6 +1,6 @@
 package io.berth.core.token;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
 import io.berth.common.token.TokenKeys;
 import io.berth.common.token.TokenSigner;
@@ -33,9 +33,9 @@ public class TokenIssuer {
     private final Duration lifetime;
     private final TokenSigner signer;
 
-    TokenIssuer(BerthConfig config) {
-        Path keyFile = Path.of(config.token().privateKey());
-        Path certFile = Path.of(config.token().certificate());
+    TokenIssuer(TokenConfig config) {
+        Path keyFile = Path.of(config.privateKey());
+        Path certFile = Path.of(config.certificate());
         PrivateKey key;
         try {
             TokenKeys.generateIfMissing(keyFile, certFile, "berth-token-service");
@@ -47,8 +47,8 @@ public class TokenIssuer {
                     + e.getMessage());
         }
         this.keyId = TokenKeys.keyId(publicKey);
-        this.lifetime = config.token().expiration();
-        this.signer = new TokenSigner(key, keyId, config.token().issuer(), lifetime);
+        this.lifetime = config.expiration();
+        this.signer = new TokenSigner(key, keyId, config.issuer(), lifetime);
     }
 
     /** A signed token for {@code subject} granting {@code access}. */

@@ -1,6 +1,6 @@
 package io.berth.core.token;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
 import io.berth.core.api.HarborException;
 import io.berth.core.auth.Authenticator;
@@ -47,12 +47,12 @@ public class TokenResource {
     private final String service;
     private final SecureRandom random = new SecureRandom();
 
-    TokenResource(TokenIssuer issuer, ScopeGrants grants, CurrentCaller current, Authenticator authenticator, BerthConfig config) {
+    TokenResource(TokenIssuer issuer, ScopeGrants grants, CurrentCaller current, Authenticator authenticator, TokenConfig config) {
         this.issuer = issuer;
         this.grants = grants;
         this.current = current;
         this.authenticator = authenticator;
-        this.service = config.token().service();
+        this.service = config.service();
     }
 
     @GET

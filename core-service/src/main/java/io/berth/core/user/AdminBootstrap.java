@@ -1,6 +1,6 @@
 package io.berth.core.user;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.DeploymentConfig;
 import io.berth.core.identity.PasswordHasher;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -22,10 +22,10 @@ public class AdminBootstrap {
     public static final long LOCK = 7234;
     private static final Logger LOG = Logger.getLogger(AdminBootstrap.class);
 
-    private final BerthConfig config;
+    private final DeploymentConfig config;
     private final PasswordHasher hasher;
 
-    AdminBootstrap(BerthConfig config, PasswordHasher hasher) {
+    AdminBootstrap(DeploymentConfig config, PasswordHasher hasher) {
         this.config = config;
         this.hasher = hasher;
     }

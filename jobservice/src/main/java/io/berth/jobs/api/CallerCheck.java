@@ -1,6 +1,6 @@
 package io.berth.jobs.api;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.token.Audiences;
 import io.berth.common.token.TokenKeys;
@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class CallerCheck {
     public static final String AUDIENCE = Audiences.JOBSERVICE;
 
-    private final BerthConfig config;
+    private final TokenConfig config;
     private volatile TokenVerifier verifier;
 
-    CallerCheck(BerthConfig config) {
+    CallerCheck(TokenConfig config) {
         this.config = config;
     }
 
@@ -54,8 +54,8 @@ public class CallerCheck {
 
     private TokenVerifier verifier() throws IOException {
         if (verifier == null) {
-            List<PublicKey> keys = TokenKeys.readPublicKeys(Path.of(config.token().certificate()));
-            verifier = new TokenVerifier(config.token().issuer(), AUDIENCE, keys, 30);
+            List<PublicKey> keys = TokenKeys.readPublicKeys(Path.of(config.certificate()));
+            verifier = new TokenVerifier(config.issuer(), AUDIENCE, keys, 30);
         }
         return verifier;
     }

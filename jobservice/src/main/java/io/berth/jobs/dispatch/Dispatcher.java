@@ -1,6 +1,6 @@
 package io.berth.jobs.dispatch;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.JobserviceConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -20,11 +20,11 @@ public class Dispatcher {
     private final Duration visibilityTimeout;
     private final int maxAttempts;
 
-    Dispatcher(TaskStore store, TaskQueue queue, BerthConfig config) {
+    Dispatcher(TaskStore store, TaskQueue queue, JobserviceConfig config) {
         this.store = store;
         this.queue = queue;
-        this.visibilityTimeout = config.jobservice().visibilityTimeout();
-        this.maxAttempts = config.jobservice().maxAttempts();
+        this.visibilityTimeout = config.visibilityTimeout();
+        this.maxAttempts = config.maxAttempts();
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

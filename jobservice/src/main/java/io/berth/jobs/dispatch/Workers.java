@@ -1,6 +1,6 @@
 package io.berth.jobs.dispatch;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.JobserviceConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +30,7 @@ public class Workers {
     private final TaskStore store;
     private final TaskQueue queue;
     private final Instance<TaskRunner> runners;
-    private final BerthConfig.Jobservice config;
+    private final JobserviceConfig config;
     private final String processName = ProcessHandle.current().pid() + "@" + hostName();
     private final List<String> kinds = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
@@ -41,11 +41,11 @@ public class Workers {
     });
     private volatile boolean running = true;
 
-    Workers(TaskStore store, TaskQueue queue, Instance<TaskRunner> runners, BerthConfig config) {
+    Workers(TaskStore store, TaskQueue queue, Instance<TaskRunner> runners, JobserviceConfig config) {
         this.store = store;
         this.queue = queue;
         this.runners = runners;
-        this.config = config.jobservice();
+        this.config = config;
     }
 
     void start(@Observes StartupEvent event) {

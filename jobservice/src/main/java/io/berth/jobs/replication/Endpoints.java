@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryEndpoint;
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.DeploymentConfig;
+import io.berth.common.config.RegistryConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
 import io.berth.common.secret.SecretBox;
 import io.berth.common.token.TokenKeys;
@@ -35,16 +37,20 @@ public class Endpoints {
     static final String REPLICATOR = "replicator";
 
     private final AgroalDataSource db;
-    private final BerthConfig config;
+    private final DeploymentConfig deployment;
+    private final RegistryConfig registry;
+    private final TokenConfig token;
     private final ObjectMapper json;
     private volatile SecretBox secrets;
     private volatile OciClient local;
     private final Map<Long, OciClient> remotes = new ConcurrentHashMap<>();
     private volatile TokenSigner signer;
 
-    Endpoints(AgroalDataSource db, BerthConfig config, ObjectMapper json) {
+    Endpoints(AgroalDataSource db, DeploymentConfig deployment, RegistryConfig registry, TokenConfig token, ObjectMapper json) {
         this.db = db;
-        this.config = config;
+        this.deployment = deployment;
+        this.registry = registry;
+        this.token = token;
         this.json = json;
     }
 
@@ -108,8 +114,8 @@ public class Endpoints {
         if (registryId == null) {
             if (local == null) {
                 TokenSigner tokens = signer();
-                local = new OciClient(new RegistryEndpoint(URI.create(config.registry().url()), null, null, false), Duration.ofMillis(500),
-                        scopes -> tokens.sign(REPLICATOR, config.token().service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
+                local = new OciClient(new RegistryEndpoint(URI.create(registry.url()), null, null, false), Duration.ofMillis(500),
+                        scopes -> tokens.sign(REPLICATOR, token.service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
             }
             return local;
         }
@@ -136,18 +142,18 @@ public class Endpoints {
 
     private SecretBox secrets() throws IOException {
         if (secrets == null) {
-            secrets = SecretBox.fromFile(Path.of(config.secretKeyFile()));
+            secrets = SecretBox.fromFile(Path.of(deployment.secretKeyFile()));
         }
         return secrets;
     }
 
     private TokenSigner signer() throws IOException {
         if (signer == null) {
-            Path key = Path.of(config.token().privateKey());
-            Path certificate = Path.of(config.token().certificate());
+            Path key = Path.of(token.privateKey());
+            Path certificate = Path.of(token.certificate());
             TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
             signer = new TokenSigner(TokenKeys.readPrivateKey(key), TokenKeys.keyId(TokenKeys.readPublicKeys(certificate).get(0)),
-                    config.token().issuer(), Duration.ofMinutes(30));
+                    token.issuer(), Duration.ofMinutes(30));
         }
         return signer;
     }

@@ -1,6 +1,6 @@
 package io.berth.gateway.access;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.GatewayConfig;
 import io.netty.channel.Channel;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
@@ -55,8 +55,8 @@ public class HeaderTimeout {
     private final Vertx vertx;
     private final java.util.concurrent.atomic.AtomicBoolean probed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    HeaderTimeout(BerthConfig config, Vertx vertx) {
-        timeoutMillis = config.gateway().headerTimeout().toMillis();
+    HeaderTimeout(GatewayConfig config, Vertx vertx) {
+        timeoutMillis = config.headerTimeout().toMillis();
         this.vertx = vertx;
     }
 

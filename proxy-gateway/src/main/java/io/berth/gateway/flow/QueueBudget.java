@@ -1,5 +1,6 @@
 package io.berth.gateway.flow;
 
+import io.berth.common.config.GatewayConfig;
 import io.berth.common.download.WriteBudget;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,8 +23,8 @@ public class QueueBudget implements WriteBudget {
     private final long budget;
 
     @jakarta.inject.Inject
-    public QueueBudget(io.berth.common.config.BerthConfig config, MeterRegistry metrics) {
-        this(config.gateway().queueBudget() > 0 ? config.gateway().queueBudget() : PlatformDependent.maxDirectMemory() / 4);
+    public QueueBudget(GatewayConfig config, MeterRegistry metrics) {
+        this(config.queueBudget() > 0 ? config.queueBudget() : PlatformDependent.maxDirectMemory() / 4);
         Gauge.builder("berth.gateway.queued.bytes", queued, AtomicLong::get)
                 .description("bytes the gateway holds for clients and services that have not taken them yet").register(metrics);
         Gauge.builder("berth.gateway.queue.budget.bytes", () -> budget)

@@ -1,6 +1,7 @@
 package io.berth.gateway.proxy;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.GatewayConfig;
+import io.berth.common.config.StorageConfig;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.download.DownloadPump;
 import io.vertx.core.MultiMap;
@@ -26,9 +27,8 @@ class BlobFiles {
 
     private final Path root;
 
-    BlobFiles(BerthConfig config) {
-        BerthConfig.Storage storage = config.storage();
-        this.root = config.gateway().blobFiles() && storage.driver() == BerthConfig.StorageDriverKind.FILESYSTEM
+    BlobFiles(GatewayConfig gateway, StorageConfig storage) {
+        this.root = gateway.blobFiles() && storage.driver() == StorageConfig.DriverKind.FILESYSTEM
                 ? Path.of(storage.filesystem().root()).toAbsolutePath().normalize()
                 : null;
     }

@@ -1,6 +1,6 @@
 package io.berth.gateway.proxy;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.GatewayConfig;
 import io.berth.common.download.BlobFileHandoff;
 import io.berth.common.download.DownloadPump;
 import io.berth.gateway.access.RequestContext;
@@ -46,7 +46,7 @@ public class ProxyHandler {
     private final Counter sentFromFiles;
     private final Counter fileNotSeen;
 
-    ProxyHandler(Vertx vertx, BerthConfig config, BlobFiles blobFiles, QueueBudget budget, MeterRegistry metrics) {
+    ProxyHandler(Vertx vertx, GatewayConfig gateway, BlobFiles blobFiles, QueueBudget budget, MeterRegistry metrics) {
         this.vertx = vertx;
         this.budget = budget;
         this.blobFiles = blobFiles;
@@ -54,7 +54,6 @@ public class ProxyHandler {
                 .description("blob downloads the gateway sent from the storage files itself").register(metrics);
         this.fileNotSeen = Counter.builder("berth.gateway.blob.files").tag("outcome", "not_seen")
                 .description("blob files registry-service named that the gateway could not open (relayed instead)").register(metrics);
-        BerthConfig.Gateway gateway = config.gateway();
         this.clients = new LoopClients(vertx, clientOptions(gateway), budget);
         // Blob bodies are read in 1 MiB pieces: a relayed 1 GiB download ran at 670 MB/s against 535
         // with Netty's default reads. Not for everything else: a buffer that size is outside Quarkus's
@@ -63,7 +62,7 @@ public class ProxyHandler {
                 .setReceiveBufferSize(SOCKET_BUFFER), budget);
     }
 
-    private static HttpClientOptions clientOptions(BerthConfig.Gateway gateway) {
+    private static HttpClientOptions clientOptions(GatewayConfig gateway) {
         return new HttpClientOptions()
                 .setConnectTimeout((int) gateway.connectTimeout().toMillis())
                 // Idle means no byte read or written on the connection: a long upload that is still

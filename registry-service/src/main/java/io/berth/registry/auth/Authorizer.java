@@ -1,6 +1,8 @@
 package io.berth.registry.auth;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.DeploymentConfig;
+import io.berth.common.config.RegistryConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.scope.Scope;
 import io.vertx.core.Handler;
@@ -34,11 +36,11 @@ public class Authorizer {
     private final String realm;
     private final String service;
 
-    Authorizer(TokenVerifier verifier, BerthConfig config) {
+    Authorizer(TokenVerifier verifier, DeploymentConfig deployment, RegistryConfig registry, TokenConfig token) {
         this.verifier = verifier;
-        this.enforced = config.registry().auth() == BerthConfig.AuthMode.TOKEN;
-        this.realm = config.externalUrl().replaceAll("/+$", "") + "/service/token";
-        this.service = config.token().service();
+        this.enforced = registry.auth() == RegistryConfig.AuthMode.TOKEN;
+        this.realm = deployment.externalUrl().replaceAll("/+$", "") + "/service/token";
+        this.service = token.service();
         if (!enforced) {
             LOG.warn("registry.auth is 'none': every request may read, push and delete anything. For local development only.");
         }

@@ -2,7 +2,8 @@ package io.berth.registry.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.RegistryConfig;
+import io.berth.common.config.TokenConfig;
 import io.berth.common.token.TokenKeys;
 import io.berth.service.db.StartupFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,19 +29,19 @@ public class TokenVerifier {
             .maximumSize(20_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
     @jakarta.inject.Inject
-    TokenVerifier(BerthConfig config) {
-        this(config.token().issuer(), config.token().service(), keys(config));
+    TokenVerifier(TokenConfig token, RegistryConfig registry) {
+        this(token.issuer(), token.service(), keys(token, registry));
     }
 
     TokenVerifier(String issuer, String service, List<PublicKey> keys) {
         this.tokens = new io.berth.common.token.TokenVerifier(issuer, service, keys, LEEWAY_SECONDS);
     }
 
-    private static List<PublicKey> keys(BerthConfig config) {
-        if (config.registry().auth() == BerthConfig.AuthMode.NONE) {
+    private static List<PublicKey> keys(TokenConfig token, RegistryConfig registry) {
+        if (registry.auth() == RegistryConfig.AuthMode.NONE) {
             return List.of();
         }
-        String file = config.token().certificate();
+        String file = token.certificate();
         try {
             return TokenKeys.readPublicKeys(Path.of(file));
         } catch (IOException e) {

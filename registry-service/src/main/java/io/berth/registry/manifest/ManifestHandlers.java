@@ -1,6 +1,6 @@
 package io.berth.registry.manifest;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.RegistryConfig;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
@@ -54,10 +54,10 @@ public class ManifestHandlers {
     /** What large manifest pushes together may hold in memory. */
     private final MemoryBudget pushes = MemoryBudget.shareOfHeap(4);
 
-    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx, BerthConfig config) {
+    ManifestHandlers(Pool db, ManifestStore manifests, ManifestService service, PullRecorder pulls, Vertx vertx, RegistryConfig registry) {
         this.db = db;
         this.vertx = vertx;
-        this.bodyTimeoutMillis = config.registry().manifestBodyTimeout().toMillis();
+        this.bodyTimeoutMillis = registry.manifestBodyTimeout().toMillis();
         this.manifests = manifests;
         this.service = service;
         this.pulls = pulls;

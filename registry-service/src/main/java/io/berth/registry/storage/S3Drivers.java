@@ -1,6 +1,6 @@
 package io.berth.registry.storage;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.StorageConfig;
 import io.berth.registry.storage.s3.S3Driver;
 import io.berth.service.db.StartupFailure;
 
@@ -8,8 +8,8 @@ import io.berth.service.db.StartupFailure;
 final class S3Drivers {
     private S3Drivers() {}
 
-    static StorageDriver create(BerthConfig.Storage storage) {
-        BerthConfig.Storage.S3 s3 = storage.s3();
+    static StorageDriver create(StorageConfig storage) {
+        StorageConfig.S3 s3 = storage.s3();
         if (s3.bucket().isEmpty()) {
             throw new StartupFailure("berth.storage.s3.bucket is required with storage.driver=s3");
         }

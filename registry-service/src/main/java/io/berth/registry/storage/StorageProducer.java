@@ -1,6 +1,6 @@
 package io.berth.registry.storage;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.StorageConfig;
 import io.berth.registry.storage.filesystem.FilesystemDriver;
 import io.berth.service.db.StartupFailure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +13,7 @@ public class StorageProducer {
 
     @Produces
     @ApplicationScoped
-    StorageDriver driver(BerthConfig config) {
-        BerthConfig.Storage storage = config.storage();
+    StorageDriver driver(StorageConfig storage) {
         return switch (storage.driver()) {
             case FILESYSTEM -> {
                 try {

@@ -1,6 +1,6 @@
 package io.berth.registry.upload;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.RegistryConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -16,10 +16,10 @@ public class UploadPurge {
     private final UploadService uploads;
     private final Duration age;
 
-    UploadPurge(UploadSessions sessions, UploadService uploads, BerthConfig config) {
+    UploadPurge(UploadSessions sessions, UploadService uploads, RegistryConfig registry) {
         this.sessions = sessions;
         this.uploads = uploads;
-        this.age = config.registry().uploadPurgeAfter();
+        this.age = registry.uploadPurgeAfter();
     }
 
     @Scheduled(every = "10m", delay = 1, delayUnit = java.util.concurrent.TimeUnit.MINUTES,

@@ -1,0 +1,21 @@
+package io.berth.common.config;
+
+import io.quarkus.arc.Unremovable;
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** {@code berth.core}: core-service, read by itself and by the gateway, which routes to it. */
+@Unremovable
+@ConfigMapping(prefix = BerthConfigFile.PREFIX + ".core", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
+public interface CoreConfig extends ServiceConfig {
+    /**
+     * Failed logins for one account from one address within the window after which that address's logins to it
+     * are refused until the window passes; failures from all addresses only slow wrong passwords down.
+     */
+    int loginFailuresPerAccount();
+
+    /** Failed logins from one client address within the window after which its logins are refused. */
+    int loginFailuresPerAddress();
+
+    Duration loginFailureWindow();
+}
