@@ -34,12 +34,6 @@ with a message that says what to change. Included once, from configmap.yaml.
 {{- if not (has $v.logFormat (list "text" "json")) -}}
 {{- fail (printf "logFormat %q: use text or json" $v.logFormat) -}}
 {{- end -}}
-{{- range $c := list "gateway" "registry" "core" "jobservice" -}}
-{{- $r := (index $v $c).replicas -}}
-{{- if or (not (kindIs "float64" $r)) (lt (int $r) 0) -}}
-{{- fail (printf "%s.replicas must be a whole number, 0 or more" $c) -}}
-{{- end -}}
-{{- end -}}
 {{- /* storage */ -}}
 {{- $storage := $v.persistence.imageChartStorage -}}
 {{- if not (has $storage.type (list "filesystem" "s3")) -}}

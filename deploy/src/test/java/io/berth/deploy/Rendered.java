@@ -43,6 +43,7 @@ import java.util.Set;
 final class Rendered {
     static final Path CHART = Path.of(System.getProperty("berth.chart", "helm/berth"));
     static final String RELEASE = "berth";
+    static final String NAMESPACE = "registry";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -65,8 +66,18 @@ final class Rendered {
         return parse(template(valuesFiles, sets));
     }
 
+    /** A values file of src/test/resources. */
+    static Path values(String name) {
+        try {
+            return Path.of(Rendered.class.getResource("/" + name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String template(List<Path> valuesFiles, Object... sets) {
-        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace("registry");
+        FakeCluster.start();
+        TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
         valuesFiles.forEach(template::withValuesFile);
         for (int i = 0; i < sets.length; i += 2) {
             template.set((String) sets[i], sets[i + 1]);
