@@ -22,7 +22,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
@@ -84,14 +89,32 @@ public final class TokenKeys {
         return keys;
     }
 
-    /** The PKCS#8 private key of a PEM file. */
+    /**
+     * The private key of a PEM file: PKCS#8 ({@code PRIVATE KEY}), or the older forms {@code RSA PRIVATE KEY}
+     * (PKCS#1) and {@code EC PRIVATE KEY} (SEC 1) that openssl's {@code genrsa} and Helm's
+     * {@code genPrivateKey} write. RSA or EC.
+     */
     public static PrivateKey readPrivateKey(Path pemFile) throws IOException {
         try (PemReader reader = new PemReader(new StringReader(Files.readString(pemFile)))) {
             PemObject pem = reader.readPemObject();
-            if (pem == null || !pem.getType().equals("PRIVATE KEY")) {
-                throw new IOException(pemFile + " does not start with a PKCS#8 PRIVATE KEY block");
+            if (pem == null) {
+                throw new IOException(pemFile + " holds no PEM block");
             }
-            PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pem.getContent());
+            byte[] pkcs8 = switch (pem.getType()) {
+                case "PRIVATE KEY" -> pem.getContent();
+                case "RSA PRIVATE KEY" -> new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                        org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(pem.getContent())).getEncoded();
+                case "EC PRIVATE KEY" -> {
+                    org.bouncycastle.asn1.sec.ECPrivateKey ec = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(pem.getContent());
+                    if (ec.getParametersObject() == null) {
+                        throw new IOException(pemFile + ": the EC PRIVATE KEY names no curve");
+                    }
+                    yield new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, ec.getParametersObject()), ec)
+                            .getEncoded();
+                }
+                default -> throw new IOException(pemFile + " does not start with a PRIVATE KEY, RSA PRIVATE KEY or EC PRIVATE KEY block");
+            };
+            PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(pkcs8);
             for (String algorithm : List.of("RSA", "EC")) {
                 try {
                     return KeyFactory.getInstance(algorithm).generatePrivate(spec);
@@ -102,6 +125,8 @@ public final class TokenKeys {
                 }
             }
             throw new IOException(pemFile + ": neither an RSA nor an EC private key");
+        } catch (IllegalArgumentException malformed) {
+            throw new IOException(pemFile + ": malformed private key: " + malformed.getMessage(), malformed);
         }
     }
 
