@@ -2,7 +2,8 @@ package io.berth.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.berth.common.config.BerthConfig;
+import io.berth.common.config.BerthConfigLoader;
+import io.smallrye.config.ConfigMapping;
 import io.berth.common.secret.SecretBox;
 import io.berth.common.token.TokenKeys;
 import io.fabric8.kubernetes.api.model.Container;
@@ -219,11 +220,14 @@ class ChartDefaultsTest {
         }
     }
 
-    /** Every BERTH_* variable the chart sets is a key of berth.yaml (BerthConfig): nothing set that Berth does not read. */
+    /** Every BERTH_* variable the chart sets is a key of berth.yaml (its config mappings): nothing set that Berth does not read. */
     @Test
     void everyBerthVariableIsAKeyBerthReads() {
         Set<String> known = new TreeSet<>();
-        keys(BerthConfig.class, "", known);
+        for (Class<?> mapping : BerthConfigLoader.mappings()) {
+            String section = mapping.getAnnotation(ConfigMapping.class).prefix().replaceFirst("^berth\\.?", "");
+            keys(mapping, section.isEmpty() ? "" : section.toUpperCase() + "_", known);
+        }
         Set<String> set = new TreeSet<>();
         for (String component : Rendered.COMPONENTS) {
             set.addAll(chart.container(component).getEnv().stream().map(EnvVar::getName).filter(n -> n.startsWith("BERTH_")).toList());

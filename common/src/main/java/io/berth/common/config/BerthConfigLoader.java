@@ -21,6 +21,11 @@ public final class BerthConfigLoader {
             RedisConfig.class, StorageConfig.class, LogConfig.class, TlsConfig.class, GatewayConfig.class,
             TokenConfig.class, RegistryConfig.class, CoreConfig.class, JobserviceConfig.class);
 
+    /** Every section's mapping, as registered: what berth.yaml may hold. */
+    public static List<Class<?>> mappings() {
+        return MAPPINGS;
+    }
+
     private BerthConfigLoader() {}
 
     public static SmallRyeConfig load() {
