@@ -38,7 +38,9 @@ class BerthUpIT {
             assertThat(v2.headers().firstValue("WWW-Authenticate"))
                     .hasValue("Bearer realm=\"" + berth.url() + "/service/token\",service=\"berth-registry\"");
             String requestId = v2.headers().firstValue("X-Request-Id").orElseThrow();
-            assertThat(Files.readString(berth.dataDir.resolve("logs/gateway.log"))).contains("GET /v2/ status=401").contains(requestId);
+            // the access log line is written once the exchange has ended, which may be after the client has its answer
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(Files.readString(berth.dataDir.resolve("logs/gateway.log"))).contains("GET /v2/ status=401").contains(requestId));
             assertThat(Files.readString(berth.dataDir.resolve("logs/registry.log"))).contains("schema registry at version");
             assertThat(berth.dataDir.resolve("secrets/token.key")).exists();
 
