@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.config.BerthConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.scope.Scope;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.identity.Caller;
 import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
