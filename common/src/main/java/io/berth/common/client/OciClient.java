@@ -1,6 +1,12 @@
 package io.berth.common.client;
 
+import static io.berth.common.client.RegistryLogin.Access.DELETE;
+import static io.berth.common.client.RegistryLogin.Access.PULL;
+import static io.berth.common.client.RegistryLogin.Access.PUSH;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.berth.common.client.RegistryLogin.Access;
+import io.berth.common.error.ErrorBodies;
 import io.berth.common.media.MediaTypes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +25,8 @@ import java.util.regex.Pattern;
 
 /**
  * A client of the OCI Distribution API: the operations replication needs of any registry (Berth,
- * Harbor, CNCF Distribution, …). It logs in as registries ask ({@link RegistryLogin}), talks HTTP
+ * Harbor, CNCF Distribution, …), and core-service's changes to its own registry-service in a caller's
+ * name ({@link #signingWith}). It logs in as registries ask ({@link RegistryLogin}), talks HTTP
  * through {@link RegistryTransport}, and retries requests without a streamed body by the one
  * {@link Retry} policy. Blob bodies are streamed, never held in memory.
  */
@@ -28,12 +35,15 @@ public class OciClient {
             MediaTypes.DOCKER_MANIFEST_LIST, MediaTypes.DOCKER_MANIFEST);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"?next\"?");
     private static final int ATTEMPTS = 4;
+    /** How long a request waits for its answer by default: a large manifest or a redirect over a slow link. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RegistryEndpoint endpoint;
     private final RegistryTransport transport;
     private final RegistryLogin login;
     private final Retry retry;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Duration timeout;
 
     public OciClient(RegistryEndpoint endpoint) {
         this(endpoint, Duration.ofMillis(500));
@@ -44,14 +54,38 @@ public class OciClient {
     }
 
     /**
-     * @param tokens when not null, signs the Bearer token for the given scopes itself instead of asking
-     *     the realm (a Berth service talking to its own registry-service with the shared token key)
+     * @param tokens when not null, signs the Bearer token for the scopes a request needs itself, before the
+     *     first request of each repository and access, instead of asking a realm (a Berth service talking to its
+     *     own registry-service with the shared token key)
      */
     public OciClient(RegistryEndpoint endpoint, Duration backoff, Function<List<String>, String> tokens) {
+        this(endpoint, new Retry(ATTEMPTS, backoff), TIMEOUT, tokens);
+    }
+
+    /**
+     * As {@link #OciClient(RegistryEndpoint, Duration, Function)}, retrying by {@code retry} ({@code new Retry(1, …)}:
+     * never), each request waiting at most {@code timeout} for its answer (a streamed blob upload excepted).
+     */
+    public OciClient(RegistryEndpoint endpoint, Retry retry, Duration timeout, Function<List<String>, String> tokens) {
+        this(endpoint, new RegistryTransport(endpoint), retry, timeout, tokens);
+    }
+
+    private OciClient(RegistryEndpoint endpoint, RegistryTransport transport, Retry retry, Duration timeout,
+            Function<List<String>, String> tokens) {
         this.endpoint = endpoint;
-        this.transport = new RegistryTransport(endpoint);
+        this.transport = transport;
         this.login = new RegistryLogin(endpoint, transport, tokens);
-        this.retry = new Retry(ATTEMPTS, backoff);
+        this.retry = retry;
+        this.timeout = timeout;
+    }
+
+    /**
+     * This client's registry, connections and retry policy, with tokens signed by {@code tokens} for the scopes
+     * each request needs and nothing else: for a Berth service acting in one caller's name. Its logins are its
+     * own, never shared with this client or another one made so; make one per caller and change, it is cheap.
+     */
+    public OciClient signingWith(Function<List<String>, String> tokens) {
+        return new OciClient(endpoint, transport, retry, timeout, tokens);
     }
 
     /** How calls to this registry are retried: what a copy of many calls retries by too. */
@@ -70,7 +104,7 @@ public class OciClient {
 
     /** Checks that the registry answers the OCI API and accepts the credentials. */
     public void ping() {
-        HttpResponse<String> response = send(null, false, request("/v2/").GET(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(null, PULL, request("/v2/").GET(), HttpResponse.BodyHandlers.ofString());
         expect(response, "GET /v2/", 200);
     }
 
@@ -93,7 +127,7 @@ public class OciClient {
 
     /** The manifest {@code reference} names, exactly as served. */
     public Manifest manifest(String repository, String reference) {
-        HttpResponse<byte[]> response = send(repository, false,
+        HttpResponse<byte[]> response = send(repository, PULL,
                 request("/v2/" + repository + "/manifests/" + reference).header("Accept", MANIFEST_ACCEPT).GET(),
                 HttpResponse.BodyHandlers.ofByteArray());
         expect(response, "GET manifest " + repository + ":" + reference, 200);
@@ -112,7 +146,7 @@ public class OciClient {
 
     /** The digest of the manifest {@code reference} names, or null if there is none. */
     public String manifestDigest(String repository, String reference) {
-        HttpResponse<Void> response = send(repository, false,
+        HttpResponse<Void> response = send(repository, PULL,
                 request("/v2/" + repository + "/manifests/" + reference).header("Accept", MANIFEST_ACCEPT)
                         .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 404) {
@@ -123,20 +157,23 @@ public class OciClient {
     }
 
     public void putManifest(String repository, String reference, Manifest manifest) {
-        HttpResponse<String> response = send(repository, true, request("/v2/" + repository + "/manifests/" + reference)
+        HttpResponse<String> response = send(repository, PUSH, request("/v2/" + repository + "/manifests/" + reference)
                 .header("Content-Type", manifest.mediaType()).PUT(HttpRequest.BodyPublishers.ofByteArray(manifest.content())),
                 HttpResponse.BodyHandlers.ofString());
         expect(response, "PUT manifest " + repository + ":" + reference, 201);
     }
 
-    /** Deletes a manifest by digest (with the tags that name it); false if there was none. */
-    public boolean deleteManifest(String repository, String digest) {
-        HttpResponse<String> response = send(repository, true, request("/v2/" + repository + "/manifests/" + digest).DELETE(),
+    /**
+     * Deletes what {@code reference} names: a manifest by digest, with the tags that name it, or a tag alone
+     * where the registry deletes tags (OCI Distribution 1.1, Berth); false if there was none.
+     */
+    public boolean deleteManifest(String repository, String reference) {
+        HttpResponse<String> response = send(repository, DELETE, request("/v2/" + repository + "/manifests/" + reference).DELETE(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return false;
         }
-        expect(response, "DELETE manifest " + repository + "@" + digest, 202);
+        expect(response, "DELETE manifest " + repository + "@" + reference, 202);
         return true;
     }
 
@@ -145,7 +182,7 @@ public class OciClient {
      * Distribution 2.x answers 400/405) — then only deleting the manifest by digest removes it.
      */
     public boolean deleteTag(String repository, String tag) {
-        HttpResponse<String> response = send(repository, true, request("/v2/" + repository + "/manifests/" + tag).DELETE(),
+        HttpResponse<String> response = send(repository, DELETE, request("/v2/" + repository + "/manifests/" + tag).DELETE(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 400 || response.statusCode() == 405) {
             return false;
@@ -155,7 +192,7 @@ public class OciClient {
     }
 
     public boolean hasBlob(String repository, String digest) {
-        HttpResponse<Void> response = send(repository, false, request("/v2/" + repository + "/blobs/" + digest)
+        HttpResponse<Void> response = send(repository, PULL, request("/v2/" + repository + "/blobs/" + digest)
                 .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() == 404) {
             return false;
@@ -169,12 +206,12 @@ public class OciClient {
      * storage, a CDN) is followed without the registry's credentials.
      */
     public Blob openBlob(String repository, String digest) {
-        HttpResponse<InputStream> response = send(repository, false, request("/v2/" + repository + "/blobs/" + digest).GET(),
+        HttpResponse<InputStream> response = send(repository, PULL, request("/v2/" + repository + "/blobs/" + digest).GET(),
                 HttpResponse.BodyHandlers.ofInputStream());
         for (int hops = 0; hops < 5 && response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent(); hops++) {
             URI target = response.request().uri().resolve(response.headers().firstValue("Location").get());
             RegistryTransport.discard(response);
-            response = transport.send(HttpRequest.newBuilder(target).timeout(Duration.ofMinutes(5)).GET().build(),
+            response = transport.send(HttpRequest.newBuilder(target).timeout(timeout).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         }
         if (response.statusCode() != 200) {
@@ -198,7 +235,7 @@ public class OciClient {
 
     /** Mounts a blob from another repository of the same registry; false if the registry started an upload instead. */
     public boolean mount(String repository, String digest, String from) {
-        HttpResponse<String> response = send(repository + "\n" + from, true, request("/v2/" + repository + "/blobs/uploads/?mount="
+        HttpResponse<String> response = send(repository + "\n" + from, PUSH, request("/v2/" + repository + "/blobs/uploads/?mount="
                 + digest + "&from=" + from).POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
         expect(response, "mount " + digest + " from " + from + " into " + repository, 201, 202);
         return response.statusCode() == 201;
@@ -206,7 +243,7 @@ public class OciClient {
 
     /** Streams {@code length} bytes of {@code content} as the blob {@code digest}: one upload session, one PUT. */
     public void pushBlob(String repository, String digest, long length, InputStream content) {
-        HttpResponse<String> started = send(repository, true, request("/v2/" + repository + "/blobs/uploads/")
+        HttpResponse<String> started = send(repository, PUSH, request("/v2/" + repository + "/blobs/uploads/")
                 .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
         expect(started, "start upload to " + repository, 202);
         URI target = withDigest(location(started, repository), digest);
@@ -214,7 +251,7 @@ public class OciClient {
                 ? HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> content), length)
                 : HttpRequest.BodyPublishers.ofInputStream(() -> content);
         HttpRequest.Builder put = HttpRequest.newBuilder(target).header("Content-Type", "application/octet-stream").PUT(body);
-        HttpResponse<String> finished = sendOnce(repository, true, put, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> finished = sendOnce(repository, PUSH, put, HttpResponse.BodyHandlers.ofString());
         expect(finished, "upload " + digest + " to " + repository, 201);
     }
 
@@ -224,7 +261,7 @@ public class OciClient {
      * that limit the size of one request.
      */
     public void pushBlobInChunks(String repository, String digest, InputStream content, int chunkSize) throws IOException {
-        HttpResponse<String> started = send(repository, true, request("/v2/" + repository + "/blobs/uploads/")
+        HttpResponse<String> started = send(repository, PUSH, request("/v2/" + repository + "/blobs/uploads/")
                 .POST(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
         expect(started, "start upload to " + repository, 202);
         URI location = location(started, repository);
@@ -232,15 +269,15 @@ public class OciClient {
         long offset = 0;
         int n;
         while ((n = content.readNBytes(chunk, 0, chunkSize)) > 0) {
-            HttpResponse<String> patched = send(repository, true, HttpRequest.newBuilder(location).timeout(Duration.ofMinutes(5))
+            HttpResponse<String> patched = send(repository, PUSH, HttpRequest.newBuilder(location).timeout(timeout)
                     .header("Content-Type", "application/octet-stream").header("Content-Range", offset + "-" + (offset + n - 1))
                     .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(chunk, 0, n)), HttpResponse.BodyHandlers.ofString());
             expect(patched, "upload chunk " + offset + "-" + (offset + n - 1) + " of " + digest + " to " + repository, 202);
             location = location(patched, repository);
             offset += n;
         }
-        HttpResponse<String> finished = send(repository, true, HttpRequest.newBuilder(withDigest(location, digest))
-                .timeout(Duration.ofMinutes(5)).PUT(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> finished = send(repository, PUSH, HttpRequest.newBuilder(withDigest(location, digest))
+                .timeout(timeout).PUT(HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.ofString());
         expect(finished, "finish upload of " + digest + " to " + repository, 201);
     }
 
@@ -258,10 +295,10 @@ public class OciClient {
         List<String> all = new ArrayList<>();
         String next = first;
         while (next != null) {
-            HttpResponse<String> response = send(repository, false, request(next).GET(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = send(repository, PULL, request(next).GET(), HttpResponse.BodyHandlers.ofString());
             expect(response, "GET " + next, 200);
             try {
-                json.readTree(response.body()).path(field).forEach(n -> all.add(n.asText()));
+                JSON.readTree(response.body()).path(field).forEach(n -> all.add(n.asText()));
             } catch (IOException e) {
                 throw new RegistryException(response.statusCode(), "GET " + next + ": malformed JSON");
             }
@@ -271,17 +308,17 @@ public class OciClient {
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(endpoint.url() + pathAndQuery)).timeout(Duration.ofMinutes(5));
+        return HttpRequest.newBuilder(URI.create(endpoint.url() + pathAndQuery)).timeout(timeout);
     }
 
     /** Sends a request without a streamed body: logging in when asked, retrying transient failures by {@link #retry}. */
-    private <T> HttpResponse<T> send(String repository, boolean push, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+    private <T> HttpResponse<T> send(String repository, Access access, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
         return retry.run(request.build().method() + " " + request.build().uri(), () -> {
-            HttpResponse<T> response = sendOnce(repository, push, request, handler);
+            HttpResponse<T> response = sendOnce(repository, access, request, handler);
             if (response.statusCode() == 401) {
                 RegistryTransport.discard(response);
-                login.login(repository, push, response);
-                response = sendOnce(repository, push, request, handler);
+                login.login(repository, access, response);
+                response = sendOnce(repository, access, request, handler);
             }
             if (response.statusCode() == 429 || response.statusCode() >= 500) {
                 RegistryTransport.discard(response);
@@ -292,8 +329,8 @@ public class OciClient {
         });
     }
 
-    private <T> HttpResponse<T> sendOnce(String repository, boolean push, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
-        return transport.send(login.authorize(request, repository, push).build(), handler);
+    private <T> HttpResponse<T> sendOnce(String repository, Access access, HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) {
+        return transport.send(login.authorize(request, repository, access).build(), handler);
     }
 
     private static void expect(HttpResponse<?> response, String what, int... statuses) {
@@ -303,7 +340,8 @@ public class OciClient {
             }
         }
         Object body = response.body();
-        String detail = body instanceof String s && !s.isBlank() ? ": " + s.strip() : "";
-        throw new RegistryException(response.statusCode(), what + " answered " + response.statusCode() + detail);
+        String text = body instanceof String s ? s.strip() : "";
+        throw new RegistryException(response.statusCode(), what + " answered " + response.statusCode() + (text.isEmpty() ? "" : ": " + text),
+                ErrorBodies.firstMessage(text, ""));
     }
 }

@@ -1,5 +1,6 @@
 package io.berth.core.api;
 
+import io.berth.common.error.HarborException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;

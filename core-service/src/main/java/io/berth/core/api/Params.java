@@ -1,5 +1,7 @@
 package io.berth.core.api;
 
+import io.berth.common.error.HarborException;
+
 /** Query parameters Quarkus would read too leniently: a boolean is {@code true} or {@code false}, anything else a 400 naming it. */
 public final class Params {
     private Params() {}

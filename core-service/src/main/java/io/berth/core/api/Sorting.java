@@ -1,5 +1,6 @@
 package io.berth.core.api;
 
+import io.berth.common.error.HarborException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.berth.core.artifact;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.oci.Tag;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
@@ -13,7 +13,7 @@ import io.berth.core.label.Label;
 import io.berth.core.project.Project;
 import io.berth.core.project.ProjectAccess;
 import io.berth.core.rbac.Action;
-import io.berth.core.registry.RegistryClient;
+import io.berth.core.registry.RegistryChanges;
 import io.berth.core.views.RegistryViews;
 import io.berth.core.views.RegistryViews.ArtifactRow;
 import io.berth.core.views.RegistryViews.RepositoryRow;
@@ -45,13 +45,13 @@ public class ArtifactService {
             "update_time", "r.update_time", "pull_count", "r.pull_count", "artifact_count", "r.artifact_count");
 
     private final RegistryViews views;
-    private final RegistryClient registry;
+    private final RegistryChanges registry;
     private final ProjectAccess access;
     private final CurrentCaller current;
     private final ObjectMapper json;
     private final ArtifactLabels labels;
 
-    ArtifactService(RegistryViews views, RegistryClient registry, ProjectAccess access, CurrentCaller current, ObjectMapper json,
+    ArtifactService(RegistryViews views, RegistryChanges registry, ProjectAccess access, CurrentCaller current, ObjectMapper json,
             ArtifactLabels labels) {
         this.views = views;
         this.registry = registry;

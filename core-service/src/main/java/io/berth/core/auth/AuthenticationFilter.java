@@ -1,7 +1,7 @@
 package io.berth.core.auth;
 
-import io.berth.core.api.HarborException;
-import io.berth.core.api.HarborExceptionMapper;
+import io.berth.common.error.HarborException;
+import io.berth.service.http.HarborExceptionMapper;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.vertx.core.http.HttpServerRequest;

@@ -1,6 +1,6 @@
 package io.berth.core.identity;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import jakarta.enterprise.context.RequestScoped;
 
 /** The caller of the current API request, set once by {@code auth.AuthenticationFilter}. */

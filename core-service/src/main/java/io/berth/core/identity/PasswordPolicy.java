@@ -1,6 +1,6 @@
 package io.berth.core.identity;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 
 /** Harbor's password rule: 8 to 128 characters with at least one upper-case letter, one lower-case letter and one digit. */
 public final class PasswordPolicy {

@@ -1,6 +1,6 @@
 package io.berth.core.jobs;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.replication.Replicator;
 import io.berth.core.views.JobViews;
 import jakarta.enterprise.context.ApplicationScoped;

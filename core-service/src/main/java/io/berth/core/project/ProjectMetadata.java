@@ -1,6 +1,6 @@
 package io.berth.core.project;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.berth.core.project;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import java.util.List;
 import java.util.Map;
 

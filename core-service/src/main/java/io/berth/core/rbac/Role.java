@@ -1,6 +1,6 @@
 package io.berth.core.rbac;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import java.util.Arrays;
 
 /** Project roles with Harbor's ids and names. */

@@ -2,7 +2,7 @@ package io.berth.core.replication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.views.JobViews;

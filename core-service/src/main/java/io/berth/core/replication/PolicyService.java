@@ -1,6 +1,6 @@
 package io.berth.core.replication;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;

@@ -3,7 +3,7 @@ package io.berth.core.replication;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryEndpoint;
 import io.berth.common.client.RegistryException;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;

@@ -47,7 +47,7 @@ public class ReplicationEvents extends RegistryEventGroup {
                 for (String tag : tags) {
                     try {
                         replicator.run(policy, "EVENT", new Replicator.Resource(e.repository(), tag, deleted, e.digest()));
-                    } catch (io.berth.core.api.HarborException failure) {
+                    } catch (io.berth.common.error.HarborException failure) {
                         if (failure.status() >= 500) {
                             throw failure; // jobservice down or failing: leave the events unacknowledged, to be handled again
                         }

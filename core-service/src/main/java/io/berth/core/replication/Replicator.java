@@ -6,7 +6,7 @@ import io.berth.common.config.JobserviceConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.token.Audiences;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.project.ProjectService;
 import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;

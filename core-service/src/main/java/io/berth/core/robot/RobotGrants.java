@@ -1,6 +1,6 @@
 package io.berth.core.robot;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.RobotPermission;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.berth.core.robot;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Paging;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;

@@ -1,6 +1,6 @@
 package io.berth.core.system;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.ProjectService;
 import jakarta.ws.rs.GET;

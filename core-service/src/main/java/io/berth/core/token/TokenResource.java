@@ -2,7 +2,7 @@ package io.berth.core.token;
 
 import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.auth.Authenticator;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;

@@ -5,7 +5,7 @@ import static io.berth.core.testing.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.identity.Caller;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Role;

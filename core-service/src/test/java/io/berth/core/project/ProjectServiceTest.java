@@ -4,7 +4,7 @@ import static io.berth.core.testing.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 import io.berth.core.api.Paging;
 import io.berth.core.audit.AuditEntry;
 import io.berth.core.identity.Caller;

@@ -1,6 +1,6 @@
 package io.berth.core.testing;
 
-import io.berth.core.api.HarborException;
+import io.berth.common.error.HarborException;
 
 /** What the API would answer for a service call a test makes directly. */
 public final class Answers {

@@ -1,13 +1,12 @@
 package io.berth.jobs.api;
 
 import io.berth.common.config.TokenConfig;
-import io.berth.common.error.ErrorBodies;
 import io.berth.common.token.Audiences;
 import io.berth.common.token.TokenKeys;
 import io.berth.common.token.TokenVerifier;
+import io.berth.service.http.HarborExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,8 +46,7 @@ public class CallerCheck {
         } catch (TokenVerifier.Rejected e) {
             return refuse("invalid token: " + e.getMessage());
         } catch (IOException e) {
-            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ErrorBodies.harbor("UNAVAILABLE", "cannot read the token certificate: " + e.getMessage())).build();
+            return HarborExceptionMapper.body(503, "UNAVAILABLE", "cannot read the token certificate: " + e.getMessage());
         }
     }
 
@@ -61,6 +59,6 @@ public class CallerCheck {
     }
 
     private static Response refuse(String message) {
-        return Response.status(401).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor("UNAUTHORIZED", message)).build();
+        return HarborExceptionMapper.body(401, "UNAUTHORIZED", message);
     }
 }

@@ -4,7 +4,7 @@ import io.berth.common.client.RegistryException;
 import io.berth.jobs.dispatch.Dispatcher;
 import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
-import io.berth.common.error.ErrorBodies;
+import io.berth.common.error.HarborException;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
@@ -43,7 +43,7 @@ public class ExecutionResource {
     @Path("/replication/executions")
     public Response replicate(ReplicationRequest request) {
         if (request == null) {
-            return error(400, "a replication policy is required");
+            throw HarborException.badRequest("a replication policy is required");
         }
         ReplicationPolicy policy = new ReplicationPolicy(request);
         try {
@@ -55,9 +55,9 @@ public class ExecutionResource {
             return Response.status(201).entity(Map.of("id", id, "dest_projects",
                     policy.pullsIntoThisBerth() ? ReplicationPlanner.destinationProjects(tasks) : List.of())).build();
         } catch (RegistryException | IOException e) {
-            return error(502, "cannot list the source registry: " + e.getMessage());
+            throw new HarborException(502, "UNREACHABLE", "cannot list the source registry: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            return error(400, e.getMessage());
+            throw HarborException.badRequest(e.getMessage());
         }
     }
 
@@ -65,7 +65,10 @@ public class ExecutionResource {
     @Path("/executions/{id}/stop")
     @Consumes(MediaType.WILDCARD)
     public Response stop(@PathParam("id") long id) {
-        return store.stop(id) ? Response.ok().build() : error(404, "execution " + id + " not found");
+        if (!store.stop(id)) {
+            throw HarborException.notFound("execution " + id + " not found");
+        }
+        return Response.ok().build();
     }
 
     /** Harbor's queue actions: {@code pause} and {@code resume} dispatching a kind's tasks, {@code stop} its pending ones. */
@@ -74,21 +77,14 @@ public class ExecutionResource {
     public Response queue(@PathParam("kind") String kind, Map<String, String> request) {
         String action = request == null ? null : request.get("action");
         if (action == null) {
-            return error(400, "action is required: pause, resume or stop");
+            throw HarborException.badRequest("action is required: pause, resume or stop");
         }
         switch (action) {
             case "pause" -> store.pause(kind, true);
             case "resume" -> store.pause(kind, false);
             case "stop" -> store.stopPending(kind);
-            default -> {
-                return error(400, "unknown action '" + action + "': pause, resume or stop");
-            }
+            default -> throw HarborException.badRequest("unknown action '" + action + "': pause, resume or stop");
         }
         return Response.ok().build();
-    }
-
-    private static Response error(int status, String message) {
-        return Response.status(status).type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE).entity(ErrorBodies.harbor(
-                status == 404 ? "NOT_FOUND" : status == 400 ? "BAD_REQUEST" : "UNREACHABLE", message)).build();
     }
 }

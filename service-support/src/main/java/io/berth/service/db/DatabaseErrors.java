@@ -4,13 +4,21 @@ import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
  * What a failed database call means for the request that made it: PostgreSQL out of reach (down,
  * restarting, failing over, out of connections: answer 503 and let the client retry), a transaction
  * that lost a conflict (retry at once), or anything else (a bug of ours: 500). Read from the SQLSTATE
- * when PostgreSQL answered, from the exception type when the connection itself failed.
+ * when PostgreSQL answered, from the exception type when the connection itself failed: {@link #classify}
+ * for the reactive client's failures (registry-service), {@link #unavailableInJdbc} for JDBC's (core-service
+ * and jobservice, through {@code HarborExceptionMapper}).
  */
 public final class DatabaseErrors {
     private static final java.util.regex.Pattern LOST = java.util.regex.Pattern.compile(
@@ -34,7 +42,7 @@ public final class DatabaseErrors {
                 if (state.startsWith("40")) {
                     return Kind.CONFLICT;
                 }
-                return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") ? Kind.UNAVAILABLE : Kind.OTHER;
+                return unavailableState(state) ? Kind.UNAVAILABLE : Kind.OTHER;
             }
             if (t instanceof ClosedConnectionException || t instanceof ConnectException || t instanceof TimeoutException
                     || t instanceof IOException || t instanceof io.vertx.core.http.ConnectionPoolTooBusyException) {
@@ -47,5 +55,42 @@ public final class DatabaseErrors {
             }
         }
         return Kind.OTHER;
+    }
+
+    /**
+     * PostgreSQL out of reach (stopped, restarting, failing over, out of connections) as JDBC reports it, however
+     * Hibernate, Agroal, Narayana or the driver wrap it: an SQLSTATE of class 08 (connection), 53 (resources) or 57
+     * (operator intervention: "terminating connection due to administrator command"), or a connection exception
+     * without one, among the causes or the suppressed exceptions (a commit that failed is Narayana's
+     * RollbackException with the driver's exception suppressed in an XAException). The request may succeed once
+     * the database answers again: 503, not a 500 that reads as a bug. Any such exception counts, wherever it is:
+     * unlike {@link #classify}, which the first PostgreSQL answer among the causes decides.
+     */
+    public static boolean unavailableInJdbc(Throwable failure) {
+        return unavailableInJdbc(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean unavailableInJdbc(Throwable t, Set<Throwable> seen) {
+        if (t == null || !seen.add(t) || seen.size() > 100) {
+            return false;
+        }
+        if (t instanceof SQLException sql) {
+            if (sql.getSQLState() != null && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            if (sql instanceof SQLTransientConnectionException || sql instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (unavailableInJdbc(suppressed, seen)) {
+                return true;
+            }
+        }
+        return unavailableInJdbc(t.getCause(), seen);
+    }
+
+    private static boolean unavailableState(String sqlState) {
+        return sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57");
     }
 }

@@ -1,6 +1,10 @@
-package io.berth.core.api;
+package io.berth.common.error;
 
-/** An API failure in Harbor's terms: an HTTP status, a code such as NOT_FOUND, and a message for people. */
+/**
+ * An API failure in Harbor's terms: an HTTP status, a code such as NOT_FOUND, and a message for people;
+ * written as Harbor's body ({@link ErrorBodies#harbor}) by the one mapper core-service and jobservice share
+ * (service-support's {@code HarborExceptionMapper}), as {@link OciException} is on {@code /v2/}.
+ */
 public class HarborException extends RuntimeException {
     private final int status;
     private final String code;

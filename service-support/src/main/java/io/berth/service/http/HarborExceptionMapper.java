@@ -1,21 +1,26 @@
-package io.berth.core.api;
+package io.berth.service.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.berth.common.error.ErrorBodies;
+import io.berth.common.error.HarborException;
+import io.berth.service.db.DatabaseErrors;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
 import org.jboss.logging.Logger;
 
 /**
- * The one place where /api/ errors are written, in Harbor's shape {@code {"errors":[{"code","message"}]}}.
- * A failure nobody anticipated is logged with its cause and answered with a 500 that leaks nothing.
+ * The one place where the errors of core-service's and jobservice's JAX-RS resources are written, in Harbor's
+ * shape {@code {"errors":[{"code","message"}]}}. A failure nobody anticipated is logged with its cause and
+ * answered with a 500 that leaks nothing.
+ *
+ * <p>Not a {@code @Provider} here: service-support is on registry-service's class path too, and /v2/ speaks
+ * OCI's errors. A service that answers in Harbor's shape registers it with an empty {@code @Provider}
+ * subclass of its own.
  */
-@Provider
 public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(HarborExceptionMapper.class);
     /** Seconds a client is asked to wait after a database outage: a restart or failover takes a few (as registry-service asks). */
@@ -40,7 +45,7 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
             }
             return body(status, codeOf(status), web.getMessage());
         }
-        if (databaseUnavailable(failure)) {
+        if (DatabaseErrors.unavailableInJdbc(failure)) {
             LOG.errorf("database unavailable: %s", rootMessage(failure));
             return Response.fromResponse(body(503, "SERVICE_UNAVAILABLE", "the database is unavailable; try again"))
                     .header("Retry-After", RETRY_AFTER_OUTAGE).build();
@@ -61,39 +66,6 @@ public class HarborExceptionMapper implements ExceptionMapper<Throwable> {
     private static boolean unconvertibleParameter(WebApplicationException web) {
         return (web instanceof NotFoundException || web instanceof BadRequestException) && web.getCause() != null
                 && !(web.getCause() instanceof WebApplicationException);
-    }
-
-    /**
-     * PostgreSQL out of reach (stopped, restarting, failing over, out of connections), however Hibernate, Agroal,
-     * Narayana or the driver wrap it: an SQLSTATE of class 08 (connection), 53 (resources) or 57 (operator
-     * intervention: "terminating connection due to administrator command"), or a connection exception without one,
-     * among the causes or the suppressed exceptions (a commit that failed is Narayana's RollbackException with the
-     * driver's exception suppressed in an XAException). The request may succeed once the database answers again:
-     * 503, not a 500 that reads as a bug.
-     */
-    static boolean databaseUnavailable(Throwable failure) {
-        return databaseUnavailable(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    }
-
-    private static boolean databaseUnavailable(Throwable t, java.util.Set<Throwable> seen) {
-        if (t == null || !seen.add(t) || seen.size() > 100) {
-            return false;
-        }
-        if (t instanceof java.sql.SQLException sql) {
-            String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"))) {
-                return true;
-            }
-            if (sql instanceof java.sql.SQLTransientConnectionException || sql instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (databaseUnavailable(suppressed, seen)) {
-                return true;
-            }
-        }
-        return databaseUnavailable(t.getCause(), seen);
     }
 
     private static String codeOf(int status) {
