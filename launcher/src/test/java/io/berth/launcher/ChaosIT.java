@@ -423,8 +423,9 @@ class ChaosIT {
         }
 
         @Override
-        public int read() {
-            throw new UnsupportedOperationException();
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
         }
 
         @Override
