@@ -3,8 +3,12 @@
 # Renders deploy/helm/berth with deploy/podman/values.yaml (host networking, the machine's PostgreSQL on
 # 127.0.0.1:5432 with role/database berth, Redis on 127.0.0.1:6379), adds Secrets made here with openssl, keeps
 # the kinds podman kube play understands (Deployment, ConfigMap, Secret, PersistentVolumeClaim) and plays them.
+# Probes are kept but do nothing here: podman 4.3 runs them with curl inside the container (the images have none)
+# and only on systemd timers.
 # Needs: podman, openssl, Maven (the render uses the deploy module), and the images
 # berth/{registry-service,core-service,jobservice,proxy-gateway}:<version> in podman's storage.
+# BERTH_PODMAN_CHART=<file> plays a chart rendered beforehand instead (no Maven; KubePlayIT renders its own);
+# podman's own CONTAINERS_STORAGE_CONF and CONTAINERS_CONF choose its storage and runtime.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${BERTH_PODMAN_DIR:-$root/deploy/target/podman}
@@ -13,6 +17,7 @@ manifest=$work/berth-podman.yaml
 
 down() {
     [ -f "$manifest" ] && podman kube down "$manifest" || true
+    podman secret rm berth-admin berth-database >/dev/null 2>&1 || true
 }
 
 up() {
@@ -29,15 +34,33 @@ up() {
     [ -f "$work/secret.key" ] || openssl rand -base64 32 > "$work/secret.key"
     [ -f "$work/admin-password" ] || openssl rand -hex 12 > "$work/admin-password"
     b64() { base64 -w0 "$1"; }
-    (cd "$root" && flock /tmp/berth-mvn.lock mvn -B -q -o -pl deploy -am -Prender process-classes \
-        -Dberth.render.values="$root/deploy/podman/values.yaml" -Dberth.render.output="$work/chart.yaml")
+    # Podman before 4.4 (Debian bookworm has 4.3) gets two things of Secrets wrong: env secretKeyRef looks up a
+    # podman secret holding a JSON object of base64 values, not the Secret documents of the played file; and
+    # a secret volume's files hold the values still base64-encoded. With it, the env Secrets become podman
+    # secrets and the secret volumes host directories of the same files (readable by the pods' user only).
+    old_podman=false
+    [ "$(printf '%s\n' "$(podman version --format '{{.Client.Version}}')" 4.4 | sort -V | head -n1)" = 4.4 ] || old_podman=true
+    mkdir -p "$work/secrets/berth-token" "$work/secrets/berth-secret-key"
+    cp "$work/token.key" "$work/secrets/berth-token/tls.key"
+    cp "$work/token.crt" "$work/secrets/berth-token/tls.crt"
+    cp "$work/secret.key" "$work/secrets/berth-secret-key/secret.key"  # named as the chart's items name them
+    chown -R 10000:10000 "$work/secrets" && chmod -R u=rX,go= "$work/secrets"
+    # the Secrets that env secretKeyRef reads
+    env_secret() {
+        if [ "$old_podman" = true ]; then
+            podman secret rm "$1" >/dev/null 2>&1 || true
+            printf '{"%s": "%s"}' "$2" "$(printf %s "$3" | base64 -w0)" | podman secret create "$1" - >/dev/null
+        else
+            printf -- '---\napiVersion: v1\nkind: Secret\nmetadata: {name: %s}\ndata: {%s: %s}\n' "$1" "$2" "$(printf %s "$3" | base64 -w0)"
+        fi
+    }
+    chart=${BERTH_PODMAN_CHART:-$work/chart.yaml}
+    [ -n "${BERTH_PODMAN_CHART:-}" ] || (cd "$root" && flock /tmp/berth-mvn.lock mvn -B -q -o -pl deploy -am -Prender process-test-classes \
+        -Dberth.render.values="$root/deploy/podman/values.yaml" -Dberth.render.output="$chart")
+    [ -s "$chart" ] || { echo "no rendered chart at $chart" >&2; exit 1; }
     {
+        # the Secrets mounted as files (the token key pair, the secret key)
         cat <<YAML
-apiVersion: v1
-kind: Secret
-metadata: {name: berth-admin}
-data: {BERTH_ADMIN_PASSWORD: $(printf %s "$(cat "$work/admin-password")" | base64 -w0)}
----
 apiVersion: v1
 kind: Secret
 metadata: {name: berth-secret-key}
@@ -48,21 +71,36 @@ kind: Secret
 metadata: {name: berth-token}
 type: kubernetes.io/tls
 data: {tls.key: $(b64 "$work/token.key"), tls.crt: $(b64 "$work/token.crt")}
----
-apiVersion: v1
-kind: Secret
-metadata: {name: berth-database}
-data: {password: $(printf %s "${BERTH_DATABASE_PASSWORD:-berth}" | base64 -w0)}
 YAML
-        # only the kinds podman kube play knows
-        awk 'BEGIN { RS = "\n---\n" } /\nkind: (Deployment|ConfigMap|Secret|PersistentVolumeClaim)\n/ { printf "---\n%s\n", $0 }' "$work/chart.yaml"
+        env_secret berth-admin BERTH_ADMIN_PASSWORD "$(cat "$work/admin-password")"
+        env_secret berth-database password "${BERTH_DATABASE_PASSWORD:-berth}"
+        # only the kinds podman kube play knows; and no container ports: podman 4.3 publishes each declared
+        # containerPort, which it refuses in the host's network (there the ports are the host's anyway)
+        awk 'BEGIN { RS = "\n---\n" } /\nkind: (Deployment|ConfigMap|Secret|PersistentVolumeClaim)\n/ { printf "---\n%s\n", $0 }' "$chart" |
+            awk 'skip && match($0, /^ */) && RLENGTH > indent { next }
+                 { skip = 0 }
+                 /^ *ports:$/ { match($0, /^ */); indent = RLENGTH; skip = 1; next }
+                 { print }' |
+            if [ "$old_podman" = true ]; then
+                # each secret volume becomes a hostPath volume of the directory with the Secret's files
+                awk -v dir="$work/secrets" '
+                    insecret && match($0, /^ */) && RLENGTH > indent { if ($1 == "secretName:") name = $2; next }
+                    insecret { print pad "hostPath: {path: " dir "/" name ", type: Directory}"; insecret = 0 }
+                    /^ *secret:$/ { match($0, /^ */); indent = RLENGTH; pad = substr($0, 1, indent); insecret = 1; next }
+                    { print }
+                    END { if (insecret) print pad "hostPath: {path: " dir "/" name ", type: Directory}" }'
+            else
+                cat
+            fi
     } > "$manifest"
     podman kube play "$manifest"
-    echo "waiting for the gateway (127.0.0.1:9080/q/health/ready) ..."
-    i=0
-    until curl -fsS -o /dev/null http://127.0.0.1:9080/q/health/ready; do
-        i=$((i + 1)); [ $i -lt 120 ] || { echo "not ready after 4 minutes: podman pod ps; podman logs <container>" >&2; exit 1; }
-        sleep 2
+    echo "waiting for the four services (127.0.0.1:9080-9083/q/health/ready) ..."
+    for port in 9080 9081 9082 9083; do
+        i=0
+        until curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+            i=$((i + 1)); [ $i -lt 120 ] || { echo "not ready after 4 minutes: podman pod ps; podman logs <container>" >&2; exit 1; }
+            sleep 2
+        done
     done
     echo "Berth runs at http://localhost:8080 - admin / $(cat "$work/admin-password")"
     echo "  skopeo login --tls-verify=false -u admin localhost:8080; deploy/podman/play.sh down stops it"

@@ -16,10 +16,10 @@ class PlainManifestsTest {
     void theCommittedManifestsAreTheChartRenderedNow() throws Exception {
         String fresh = PlainManifests.render(Rendered.CHART, DIR.resolve("values.yaml"));
         Path committed = DIR.resolve(PlainManifests.FILE);
-        assertThat(committed).as("deploy/kubernetes/berth.yaml: run mvn -pl deploy -am -Pmanifests process-classes").exists();
+        assertThat(committed).as("deploy/kubernetes/berth.yaml: run mvn -pl deploy -am -Pmanifests process-test-classes").exists();
         assertThat(Files.readString(committed))
                 .as("deploy/kubernetes/berth.yaml differs from the chart rendered now: it is generated, never edited. "
-                        + "Run `mvn -pl deploy -am -Pmanifests process-classes` and commit the result")
+                        + "Run `mvn -pl deploy -am -Pmanifests process-test-classes` and commit the result")
                 .isEqualTo(fresh);
     }
 

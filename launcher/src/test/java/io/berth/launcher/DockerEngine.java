@@ -1,5 +1,7 @@
 package io.berth.launcher;
 
+import io.berth.common.testing.Command;
+
 import io.berth.common.testing.Daemon;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +37,7 @@ final class DockerEngine implements AutoCloseable {
     }
 
     /** The docker client against this engine, with its own credential store; exit code and output. */
-    EndToEndIT.Run docker(String... args) throws Exception {
+    Command.Result docker(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("docker", "--host", "unix://" + dir.resolve("docker.sock")));
         command.addAll(List.of(args));
         return EndToEndIT.run(Map.of("DOCKER_CONFIG", dir.resolve("config").toString()), command);

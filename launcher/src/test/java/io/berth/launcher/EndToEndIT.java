@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.media.MediaTypes;
+import io.berth.common.testing.Command;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.token.TokenKeys;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -69,41 +69,26 @@ class EndToEndIT {
         }
     }
 
-    record Run(int exit, String output) {}
-
-    static Run run(String... command) throws Exception {
+    static Command.Result run(String... command) throws Exception {
         return run(Map.of(), List.of(command));
     }
 
-    /** Runs a client to its end, at most 5 minutes (its output goes to a file, so a hung client cannot hang the test). */
-    static Run run(Map<String, String> env, List<String> command) throws Exception {
-        Path output = Files.createTempFile("e2e-command", ".out");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
-            builder.environment().putAll(env);
-            Process p = builder.start();
-            if (!p.waitFor(5, TimeUnit.MINUTES)) {
-                p.destroyForcibly().waitFor();
-                throw new AssertionError(String.join(" ", command) + " did not finish in 5 minutes:\n" + Files.readString(output));
-            }
-            return new Run(p.exitValue(), Files.readString(output));
-        } finally {
-            Files.delete(output);
-        }
+    static Command.Result run(Map<String, String> env, List<String> command) throws Exception {
+        return Command.run(env, command, Duration.ofMinutes(5));
     }
 
-    static Run skopeo(String... args) throws Exception {
+    static Command.Result skopeo(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
         command.addAll(List.of(args));
         return run(command.toArray(String[]::new));
     }
 
-    static Run push(String creds, String repository) throws Exception {
+    static Command.Result push(String creds, String repository) throws Exception {
         return skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + image + ":v1",
                 "docker://" + berth.host() + "/" + repository + ":v1");
     }
 
-    static Run pull(String creds, String repository) throws Exception {
+    static Command.Result pull(String creds, String repository) throws Exception {
         List<String> args = new ArrayList<>(List.of("inspect", "--raw", "--tls-verify=false"));
         if (creds == null) {
             args.add("--no-creds");
@@ -136,7 +121,7 @@ class EndToEndIT {
         Path auth = work.resolve("auth.json");
         assertThat(skopeo("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", ADMIN_PASSWORD,
                 berth.host()).exit()).isZero();
-        Run bad = skopeo("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", "wrong", berth.host());
+        Command.Result bad = skopeo("login", "--tls-verify=false", "--authfile", auth.toString(), "-u", "admin", "-p", "wrong", berth.host());
         assertThat(bad.exit()).isNotZero();
         assertThat(bad.output()).containsIgnoringCase("invalid username/password");
         List<String> podman = List.of("podman", "--root", work.resolve("podman-root").toString(), "--runroot",
@@ -152,17 +137,17 @@ class EndToEndIT {
     @Order(2)
     void adminPushesToLibraryAndAnyonePullsFromIt() throws Exception {
         long start = System.nanoTime();
-        Run pushed = push("admin:" + ADMIN_PASSWORD, "library/e2e");
+        Command.Result pushed = push("admin:" + ADMIN_PASSWORD, "library/e2e");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(pushed.exit()).as(pushed.output()).isZero();
         System.out.println("[measure] login + push of a 2-layer 100 kB image through the gateway: " + millis + " ms");
-        Run anonymous = pull(null, "library/e2e");
+        Command.Result anonymous = pull(null, "library/e2e");
         assertThat(anonymous.exit()).as(anonymous.output()).isZero();
         assertThat(anonymous.output()).isEqualTo(manifest);
 
         // the layers come back byte for byte, sent by the gateway from the storage files it shares with the registry
         Path pulled = Files.createTempDirectory("e2e-pulled");
-        Run copied = skopeo("copy", "--src-tls-verify=false", "--src-no-creds", "docker://" + berth.host() + "/library/e2e:v1",
+        Command.Result copied = skopeo("copy", "--src-tls-verify=false", "--src-no-creds", "docker://" + berth.host() + "/library/e2e:v1",
                 "oci:" + pulled + ":v1");
         assertThat(copied.exit()).as(copied.output()).isZero();
         try (var blobs = Files.list(image.resolve("blobs/sha256"))) {
@@ -192,12 +177,12 @@ class EndToEndIT {
         assertThat(push("dev:" + PASSWORD, "secret/app").exit()).isZero();
         assertThat(pull("dev:" + PASSWORD, "secret/app").output()).isEqualTo(manifest);
         assertThat(pull("guest:" + PASSWORD, "secret/app").output()).isEqualTo(manifest);
-        Run guestPush = push("guest:" + PASSWORD, "secret/other");
+        Command.Result guestPush = push("guest:" + PASSWORD, "secret/other");
         assertThat(guestPush.exit()).isNotZero();
         assertThat(guestPush.output()).containsIgnoringCase("denied");
 
-        Run outsiderExisting = pull("outsider:" + PASSWORD, "secret/app");
-        Run outsiderMissing = pull("outsider:" + PASSWORD, "secret/does-not-exist");
+        Command.Result outsiderExisting = pull("outsider:" + PASSWORD, "secret/app");
+        Command.Result outsiderMissing = pull("outsider:" + PASSWORD, "secret/does-not-exist");
         assertThat(outsiderExisting.exit()).isNotZero();
         assertThat(outsiderMissing.exit()).isNotZero();
         // the outsider cannot even learn the repository exists: both answers are the same denial
@@ -218,13 +203,13 @@ class EndToEndIT {
         JsonNode robot = JSON.readTree(created.body());
         String creds = robot.get("name").asText() + ":" + robot.get("secret").asText();
         assertThat(robot.get("name").asText()).isEqualTo("robot$secret+ci");
-        Run ok = push(creds, "secret/robot-made");
+        Command.Result ok = push(creds, "secret/robot-made");
         assertThat(ok.exit()).as(ok.output()).isZero();
         assertThat(push(creds, "library/robot-made").exit()).isNotZero();
         // duration as created (-1): a PUT moves the expiry only when the duration changes, and 0 is a 400
         HttpResponse<String> disable = admin("PUT", "/api/v2.0/robots/" + robot.get("id").asText(), Map.of("disable", true, "duration", -1));
         assertThat(disable.statusCode()).as(disable.body()).isEqualTo(200);
-        Run disabled = push(creds, "secret/after-disable");
+        Command.Result disabled = push(creds, "secret/after-disable");
         assertThat(disabled.exit()).isNotZero();
         assertThat(disabled.output()).containsIgnoringCase("unauthorized");
     }
@@ -281,7 +266,7 @@ class EndToEndIT {
     void aMaintainerDeletesWhatADeveloperMayNot() throws Exception {
         String ref = "docker://" + berth.host() + "/secret/app:v1";
         assertThat(skopeo("delete", "--tls-verify=false", "--creds", "dev:" + PASSWORD, ref).exit()).isNotZero();
-        Run deleted = skopeo("delete", "--tls-verify=false", "--creds", "maint:" + PASSWORD, ref);
+        Command.Result deleted = skopeo("delete", "--tls-verify=false", "--creds", "maint:" + PASSWORD, ref);
         assertThat(deleted.exit()).as(deleted.output()).isZero();
         assertThat(pull("maint:" + PASSWORD, "secret/app").exit()).isNotZero();
     }
@@ -313,12 +298,12 @@ class EndToEndIT {
                 }
             });
             String target = "docker://127.0.0.1:" + port + "/secret/mirrored:v1";
-            Run pushed = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "dev:" + PASSWORD, "oci:" + image + ":v1", target);
+            Command.Result pushed = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "dev:" + PASSWORD, "oci:" + image + ":v1", target);
             assertThat(pushed.exit()).as(pushed.output() + Files.readString(work.resolve("distribution.log"))).isZero();
             assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "guest:" + PASSWORD, target).output()).isEqualTo(manifest);
-            Run refused = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "outsider:" + PASSWORD, target);
+            Command.Result refused = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "outsider:" + PASSWORD, target);
             assertThat(refused.exit()).isNotZero();
-            Run guestPush = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "guest:" + PASSWORD, "oci:" + image + ":v1",
+            Command.Result guestPush = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "guest:" + PASSWORD, "oci:" + image + ":v1",
                     "docker://127.0.0.1:" + port + "/secret/guest-push:v1");
             assertThat(guestPush.exit()).isNotZero();
         } finally {
@@ -370,31 +355,31 @@ class EndToEndIT {
         Path archive = work.resolve("docker-e2e.tar");
         assertThat(skopeo("copy", "oci:" + image + ":v1", "docker-archive:" + archive + ":" + tagged).exit()).isZero();
         try (DockerEngine engine = DockerEngine.start(dir)) {
-            Run bad = engine.docker("login", "-u", "admin", "-p", "wrong", berth.host());
+            Command.Result bad = engine.docker("login", "-u", "admin", "-p", "wrong", berth.host());
             assertThat(bad.exit()).as(bad.output()).isNotZero();
             assertThat(bad.output()).containsIgnoringCase("unauthorized");
-            Run login = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, berth.host());
+            Command.Result login = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, berth.host());
             assertThat(login.output()).as(login.output()).contains("Login Succeeded");
 
             assertThat(engine.docker("load", "-i", archive.toString()).exit()).isZero();
-            Run push = engine.docker("push", tagged);
+            Command.Result push = engine.docker("push", tagged);
             assertThat(push.exit()).as(push.output()).isZero();
             String digest = push.output().replaceAll("(?s).*digest: (sha256:[0-9a-f]{64}).*", "$1");
             assertThat(digest).as(push.output()).startsWith("sha256:");
             // Docker pushes Docker schema 2: the registry keeps it as pushed, under the digest Docker computed
-            Run raw = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "admin:" + ADMIN_PASSWORD, "docker://" + tagged);
+            Command.Result raw = skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "admin:" + ADMIN_PASSWORD, "docker://" + tagged);
             assertThat(raw.output()).contains(MediaTypes.DOCKER_MANIFEST);
             assertThat("sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(raw.output().getBytes(StandardCharsets.UTF_8)))).isEqualTo(digest);
 
             assertThat(engine.docker("rmi", tagged).exit()).isZero();
-            Run pull = engine.docker("pull", tagged);
+            Command.Result pull = engine.docker("pull", tagged);
             assertThat(pull.exit()).as(pull.output()).isZero();
             assertThat(engine.docker("image", "inspect", "--format", "{{index .RepoDigests 0}}", tagged).output().trim())
                     .isEqualTo(berth.host() + "/library/docker-e2e@" + digest);
 
             assertThat(engine.docker("logout", berth.host()).exit()).isZero();
-            Run denied = engine.docker("pull", berth.host() + "/secret/robot-made:v1");
+            Command.Result denied = engine.docker("pull", berth.host() + "/secret/robot-made:v1");
             assertThat(denied.exit()).isNotZero();
             assertThat(denied.output()).contains("requested access to the resource is denied"); // the registry's DENIED, not a not-found
             assertThat(engine.docker("pull", tagged).exit()).as("library is public").isZero();

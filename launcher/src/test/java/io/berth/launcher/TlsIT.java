@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Containerd;
 import io.berth.common.testing.OciLayout;
-import io.berth.launcher.EndToEndIT.Run;
+import io.berth.common.testing.Command.Result;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -64,7 +64,7 @@ class TlsIT {
         OciLayout layout = new OciLayout(work.resolve("image"));
         layout.tag("v1", MediaTypes.OCI_MANIFEST, layout.image("amd64", 2, 40_000, 11));
         image = work.resolve("image");
-        Run pushed = skopeo("copy", "--dest-cert-dir", trusted.toString(), "--dest-creds", "admin:" + ADMIN_PASSWORD,
+        Result pushed = skopeo("copy", "--dest-cert-dir", trusted.toString(), "--dest-creds", "admin:" + ADMIN_PASSWORD,
                 "oci:" + image + ":v1", "docker://" + host("localhost") + "/library/tls:v1");
         assertThat(pushed.exit()).as(pushed.output()).isZero();
     }
@@ -95,7 +95,7 @@ class TlsIT {
         throw new AssertionError("this machine has no IPv4 address outside 127.0.0.0/8 for the Docker engine to check TLS on");
     }
 
-    static Run skopeo(String... args) throws Exception {
+    static Result skopeo(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("skopeo", "--insecure-policy"));
         command.addAll(List.of(args));
         return run(Map.of(), command);
@@ -110,19 +110,19 @@ class TlsIT {
         assertThat(GatewayCertificates.names(certificate)).contains("localhost", "127.0.0.1", address);
         certificate.verify(GatewayCertificates.readCertificate(ca).getPublicKey());
         // curl: the CA makes the gateway's HTTPS trusted, and its challenge names the https realm
-        Run curl = run("curl", "-sS", "-i", "--cacert", ca.toString(), "https://" + host(address) + "/v2/");
+        Result curl = run("curl", "-sS", "-i", "--cacert", ca.toString(), "https://" + host(address) + "/v2/");
         assertThat(curl.output()).as(curl.output()).contains("401").contains("realm=\"https://localhost:" + httpsPort + "/service/token\"");
-        Run strangerCurl = run("curl", "-sS", "-i", "--cacert", stranger.resolve("ca.crt").toString(), "https://" + host(address) + "/v2/");
+        Result strangerCurl = run("curl", "-sS", "-i", "--cacert", stranger.resolve("ca.crt").toString(), "https://" + host(address) + "/v2/");
         assertThat(strangerCurl.exit()).as(strangerCurl.output()).isEqualTo(60); // peer certificate cannot be authenticated
     }
 
     @Test
     @Order(2)
     void skopeoTrustsTheCaOfItsCertDirOnly() throws Exception {
-        Run copied = skopeo("copy", "--src-cert-dir", trusted.toString(), "--src-creds", "admin:" + ADMIN_PASSWORD,
+        Result copied = skopeo("copy", "--src-cert-dir", trusted.toString(), "--src-creds", "admin:" + ADMIN_PASSWORD,
                 "docker://" + host(outsideAddress()) + "/library/tls:v1", "oci:" + work.resolve("pulled") + ":v1");
         assertThat(copied.exit()).as(copied.output()).isZero();
-        Run refused = skopeo("inspect", "--raw", "--cert-dir", stranger.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
+        Result refused = skopeo("inspect", "--raw", "--cert-dir", stranger.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
                 "docker://" + host("localhost") + "/library/tls:v1");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.output()).contains("x509");
@@ -134,14 +134,14 @@ class TlsIT {
         List<String> podman = List.of("podman", "--root", work.resolve("podman/root").toString(), "--runroot",
                 work.resolve("podman/run").toString(), "--storage-driver", "vfs");
         String ref = host("localhost") + "/library/tls:v1";
-        Run refused = run(Map.of(), concat(podman, "pull", "--cert-dir", stranger.toString(), "--creds", "admin:" + ADMIN_PASSWORD, ref));
+        Result refused = run(Map.of(), concat(podman, "pull", "--cert-dir", stranger.toString(), "--creds", "admin:" + ADMIN_PASSWORD, ref));
         assertThat(refused.exit()).as(refused.output()).isNotZero();
         assertThat(refused.output()).contains("x509");
-        Run pulled = run(Map.of(), concat(podman, "pull", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD, ref));
+        Result pulled = run(Map.of(), concat(podman, "pull", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD, ref));
         assertThat(pulled.exit()).as(pulled.output()).isZero();
-        Run tagged = run(Map.of(), concat(podman, "tag", ref, host("localhost") + "/library/tls:podman"));
+        Result tagged = run(Map.of(), concat(podman, "tag", ref, host("localhost") + "/library/tls:podman"));
         assertThat(tagged.exit()).as(tagged.output()).isZero();
-        Run pushed = run(Map.of(), concat(podman, "push", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
+        Result pushed = run(Map.of(), concat(podman, "push", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
                 host("localhost") + "/library/tls:podman"));
         assertThat(pushed.exit()).as(pushed.output()).isZero();
     }
@@ -194,14 +194,14 @@ class TlsIT {
         Files.createDirectories(certsD);
         try (DockerEngine engine = DockerEngine.start(work.resolve("docker"))) {
             Files.copy(stranger.resolve("ca.crt"), certsD.resolve("ca.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Run refused = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, registry);
+            Result refused = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, registry);
             assertThat(refused.exit()).as(refused.output()).isNotZero();
             assertThat(refused.output()).contains("x509");
 
             Files.copy(ca, certsD.resolve("ca.crt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Run login = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, registry);
+            Result login = engine.docker("login", "-u", "admin", "-p", ADMIN_PASSWORD, registry);
             assertThat(login.output()).as(login.output()).contains("Login Succeeded");
-            Run pull = engine.docker("pull", registry + "/library/tls:v1");
+            Result pull = engine.docker("pull", registry + "/library/tls:v1");
             assertThat(pull.exit()).as(pull.output()).isZero();
         } finally {
             run("rm", "-rf", certsD.toString());
@@ -217,7 +217,7 @@ class TlsIT {
         assertThat(again.exit()).as(again.output()).isZero();
         assertThat(again.output()).doesNotContain("made the gateway's HTTPS certificate").doesNotContain("made a certificate authority");
         assertThat(Files.readAllBytes(berth.dataDir.resolve("tls/gateway.crt"))).isEqualTo(before);
-        Run inspect = skopeo("inspect", "--raw", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
+        Result inspect = skopeo("inspect", "--raw", "--cert-dir", trusted.toString(), "--creds", "admin:" + ADMIN_PASSWORD,
                 "docker://" + host("localhost") + "/library/tls:v1");
         assertThat(inspect.exit()).as(inspect.output()).isZero();
 
