@@ -2,7 +2,8 @@
 # Builds Berth's JRE base image from Debian's own packages, without any container registry:
 #   debootstrap --variant=minbase bookworm + Debian's OpenJDK 17 (with bookworm's security updates),
 #   trimmed (docs but their copyright files, man pages, locales, apt lists and caches, logs),
-#   a non-root user berth (uid/gid 10000) owning /var/lib/berth, made into an OCI image with umoci.
+#   a non-root user berth (uid/gid 10000) owning /var/lib/berth, made into an OCI image with umoci;
+#   no package manager, PAM, login or disk tools left in it (BERTH_BASE_SLIM=false keeps them).
 # The JRE: BERTH_BASE_JRE=jlink (the default) links a runtime of the modules Berth's services use
 # (BERTH_BASE_MODULES) with jlink from Debian's openjdk-17-jmods into /usr/lib/jvm/berth-jre, with
 # the certificates of ca-certificates-java, and removes the packages it was made from: about 110 MB
@@ -35,6 +36,9 @@ case "$jre" in
 esac
 uid=10000
 tag=17
+# BERTH_BASE_SLIM=false keeps apt, perl, PAM and the rest of minbase (an image to apt-get install more on)
+slim="${BERTH_BASE_SLIM:-true}"
+case "$slim" in true|false) ;; *) echo "build.sh: BERTH_BASE_SLIM is true or false, not $slim" >&2; exit 2 ;; esac
 
 refresh=false
 for arg in "$@"; do
@@ -45,7 +49,7 @@ for arg in "$@"; do
   esac
 done
 
-key="$( { cat "$0"; echo "$suite $mirror $security $jre $modules $uid $tag"; } | sha256sum | cut -c1-16)"
+key="$( { cat "$0"; echo "$suite $mirror $security $jre $modules $uid $tag $slim"; } | sha256sum | cut -c1-16)"
 cache="${BERTH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/berth}/base-image/$key"
 
 publish() {
@@ -125,6 +129,19 @@ if [ "$jre" = jlink ]; then
   ln -sf "$java_home/bin/java" /usr/bin/java
 fi
 apt-get clean
+# No package manager, no logins, no disk tools in the image (as distroless): apt and its libraries, perl and
+# debconf, PAM, login and passwd (the user exists already), util-linux, e2fsprogs, openssl. dpkg, a shell,
+# coreutils and tar stay (kubectl exec and cp), and dpkg's database still lists every package that is here.
+if [ "$slim" = true ]; then
+  dpkg --purge --force-remove-essential --force-depends \
+    apt libapt-pkg6.0 gpgv debian-archive-keyring e2fsprogs libext2fs2 libss2 logsave libcom-err2 mount \
+    util-linux util-linux-extra login passwd adduser libpam-modules libpam-modules-bin libpam-runtime libpam0g \
+    libsemanage2 libsemanage-common libsepol2 libdb5.3 openssl libssl3 libgnutls30 libp11-kit0 libunistring2 \
+    libidn2-0 libhogweed6 libnettle8 libtasn1-6 libsystemd0 libgcrypt20 libgpg-error0 liblz4-1 libxxhash0 \
+    libseccomp2 libudev1 libcap-ng0 libaudit1 libaudit-common
+  dpkg --purge --force-remove-essential --force-depends debconf perl-base
+  rm -rf /etc/apt /var/lib/apt /var/cache/apt /var/cache/debconf /etc/security /var/lib/pam
+fi
 java -version
 EOF
 chroot "$rootfs" /bin/sh /tmp/install.sh > "$work/install.log" 2>&1 || { tail -n 30 "$work/install.log" >&2; exit 1; }
