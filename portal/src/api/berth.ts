@@ -1,0 +1,77 @@
+import { api } from './client';
+import { fetchPage, fuzzyQuery, type PageRequest } from './paging';
+import type { Artifact, CreatedRobot, Member, Project, ProjectSummary, Repository, Robot, RobotPermission, User } from './types';
+
+/** Every endpoint the portal calls, in one place. */
+const V2 = '/api/v2.0';
+
+/** A path segment; a repository name (without its project) is encoded twice, as Harbor's API wants. */
+const seg = encodeURIComponent;
+export const repoSeg = (repository: string) => encodeURIComponent(encodeURIComponent(repository));
+
+export const session = {
+  async login(principal: string, password: string): Promise<void> {
+    await api.request('POST', '/c/login', { form: { principal, password } });
+  },
+  async logout(): Promise<void> {
+    await api.request('GET', '/c/log_out');
+    api.setCsrfToken(null);
+  },
+  current: () => api.get<User>(`${V2}/users/current`),
+  changePassword: (userId: number, oldPassword: string, newPassword: string) =>
+    api.put(`${V2}/users/${userId}/password`, { old_password: oldPassword, new_password: newPassword }),
+};
+
+export const projects = {
+  list: (page: PageRequest, search: string) => fetchPage<Project>(api, `${V2}/projects`, page, { q: fuzzyQuery('name', search) }),
+  get: (name: string) => api.get<Project>(`${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
+  summary: (name: string) =>
+    api.get<ProjectSummary>(`${V2}/projects/${seg(name)}/summary`, { headers: { 'X-Is-Resource-Name': 'true' } }),
+  create: (name: string, isPublic: boolean) =>
+    api.post(`${V2}/projects`, { project_name: name, metadata: { public: String(isPublic) } }),
+  remove: (name: string) => api.request('DELETE', `${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
+};
+
+export const repositories = {
+  list: (project: string, page: PageRequest, search: string) =>
+    fetchPage<Repository>(api, `${V2}/projects/${seg(project)}/repositories`, page, { q: fuzzyQuery('name', search) }),
+  get: (project: string, repository: string) =>
+    api.get<Repository>(`${V2}/projects/${seg(project)}/repositories/${repoSeg(repository)}`),
+};
+
+const artifactsPath = (project: string, repository: string) =>
+  `${V2}/projects/${seg(project)}/repositories/${repoSeg(repository)}/artifacts`;
+
+export const artifacts = {
+  list: (project: string, repository: string, page: PageRequest, tagSearch: string) =>
+    fetchPage<Artifact>(api, artifactsPath(project, repository), page, { with_tag: 'true', q: fuzzyQuery('tags', tagSearch) }),
+  remove: (project: string, repository: string, digest: string) =>
+    api.delete(`${artifactsPath(project, repository)}/${seg(digest)}`),
+  addTag: (project: string, repository: string, digest: string, tag: string) =>
+    api.post(`${artifactsPath(project, repository)}/${seg(digest)}/tags`, { name: tag }),
+  removeTag: (project: string, repository: string, digest: string, tag: string) =>
+    api.delete(`${artifactsPath(project, repository)}/${seg(digest)}/tags/${seg(tag)}`),
+};
+
+const membersPath = (project: string) => `${V2}/projects/${seg(project)}/members`;
+const byName = { headers: { 'X-Is-Resource-Name': 'true' } };
+
+export const members = {
+  list: (project: string, page: PageRequest, search: string) =>
+    fetchPage<Member>(api, membersPath(project), page, { entityname: search.trim() || undefined }),
+  add: (project: string, username: string, roleId: number) =>
+    api.request('POST', membersPath(project), { ...byName, json: { role_id: roleId, member_user: { username } } }),
+  changeRole: (project: string, memberId: number, roleId: number) =>
+    api.request('PUT', `${membersPath(project)}/${memberId}`, { ...byName, json: { role_id: roleId } }),
+  remove: (project: string, memberId: number) => api.request('DELETE', `${membersPath(project)}/${memberId}`, byName),
+};
+
+export const robots = {
+  list: (projectId: number, page: PageRequest) =>
+    fetchPage<Robot>(api, `${V2}/robots`, page, { q: `Level=project,ProjectID=${projectId}` }),
+  create: async (request: { name: string; description: string; duration: number; permissions: RobotPermission[] }) =>
+    (await api.post<CreatedRobot>(`${V2}/robots`, { ...request, level: 'project', disable: false })).data,
+  update: (robot: Robot, change: Partial<Robot>) => api.put(`${V2}/robots/${robot.id}`, { ...robot, ...change }),
+  refreshSecret: (id: number) => api.patch<{ secret: string }>(`${V2}/robots/${id}`, {}),
+  remove: (id: number) => api.delete(`${V2}/robots/${id}`),
+};

@@ -1,0 +1,125 @@
+/** The API's JSON, with Harbor's field names, as far as the portal reads it. */
+export interface User {
+  user_id: number;
+  username: string;
+  email?: string;
+  realname?: string;
+  sysadmin_flag: boolean;
+}
+
+export interface Project {
+  project_id: number;
+  name: string;
+  owner_name?: string;
+  creation_time?: string;
+  current_user_role_id?: number;
+  repo_count: number;
+  metadata?: Record<string, string>;
+}
+
+export interface ProjectSummary {
+  repo_count: number;
+  project_admin_count?: number;
+  maintainer_count?: number;
+  developer_count?: number;
+  guest_count?: number;
+  limited_guest_count?: number;
+  quota?: { hard?: { storage?: number }; used?: { storage?: number } };
+}
+
+export interface Repository {
+  id: number;
+  project_id: number;
+  name: string;
+  artifact_count: number;
+  pull_count: number;
+  creation_time?: string;
+  update_time?: string;
+}
+
+export interface Tag {
+  id: number;
+  name: string;
+  push_time?: string;
+  pull_time?: string;
+}
+
+export interface Platform {
+  os?: string;
+  architecture?: string;
+  variant?: string;
+  'os.version'?: string;
+}
+
+export interface ArtifactReference {
+  child_digest: string;
+  platform?: Platform;
+}
+
+export interface Artifact {
+  id: number;
+  type?: string;
+  media_type?: string;
+  manifest_media_type?: string;
+  artifact_type?: string;
+  digest: string;
+  size: number;
+  push_time?: string;
+  pull_time?: string;
+  tags?: Tag[];
+  references?: ArtifactReference[];
+  labels?: { id: number; name: string; color?: string }[];
+}
+
+export interface Member {
+  id: number;
+  entity_name: string;
+  entity_type: string;
+  role_id: number;
+  role_name: string;
+}
+
+export interface RobotAccess {
+  resource: string;
+  action: string;
+  effect?: string;
+}
+
+export interface RobotPermission {
+  kind: string;
+  namespace: string;
+  access: RobotAccess[];
+}
+
+export interface Robot {
+  id: number;
+  name: string;
+  description?: string;
+  level: string;
+  duration?: number;
+  disable: boolean;
+  expires_at?: number;
+  permissions?: RobotPermission[];
+  creation_time?: string;
+}
+
+export interface CreatedRobot {
+  id: number;
+  name: string;
+  secret: string;
+  creation_time?: string;
+  expires_at: number;
+}
+
+/** Harbor's project roles, by id. */
+export const ROLES: { id: number; key: string }[] = [
+  { id: 1, key: 'projectAdmin' },
+  { id: 4, key: 'maintainer' },
+  { id: 2, key: 'developer' },
+  { id: 3, key: 'guest' },
+  { id: 5, key: 'limitedGuest' },
+];
+
+export function roleKey(id: number | undefined): string | undefined {
+  return ROLES.find((r) => r.id === id)?.key;
+}

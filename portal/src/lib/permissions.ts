@@ -1,0 +1,31 @@
+/**
+ * What a role may do in a project, as core-service's rbac.Permissions has it. The portal only uses
+ * this to show or hide buttons; the API decides, and its refusal is shown when it refuses.
+ */
+export type ProjectAction =
+  | 'deleteProject'
+  | 'push'
+  | 'deleteArtifact'
+  | 'createTag'
+  | 'deleteTag'
+  | 'readMembers'
+  | 'manageMembers'
+  | 'readRobots'
+  | 'manageRobots';
+
+const ALL: ProjectAction[] = ['deleteProject', 'push', 'deleteArtifact', 'createTag', 'deleteTag', 'readMembers', 'manageMembers', 'readRobots', 'manageRobots'];
+
+const MATRIX: Record<number, ProjectAction[]> = {
+  1: ALL, // projectAdmin
+  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag'], // maintainer
+  2: ['push', 'readMembers', 'createTag'], // developer
+  3: ['readMembers'], // guest
+  5: [], // limitedGuest
+};
+
+export function can(sysadmin: boolean, roleId: number | undefined, action: ProjectAction): boolean {
+  if (sysadmin) {
+    return true;
+  }
+  return roleId !== undefined && (MATRIX[roleId] ?? []).includes(action);
+}

@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import {
+  Breadcrumb,
+  BreadcrumbItem,
+  Bullseye,
+  EmptyState,
+  EmptyStateBody,
+  Flex,
+  FlexItem,
+  PageSection,
+  Spinner,
+  Tab,
+  TabTitleText,
+  Tabs,
+  Title,
+} from '@patternfly/react-core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { projects } from '../../api/berth';
+import { ApiError } from '../../api/errors';
+import type { Project } from '../../api/types';
+import { useAuth } from '../../app/auth';
+import { links } from '../../app/routes';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { can } from '../../lib/permissions';
+import { AccessLabel } from '../projects/ProjectsPage';
+import { MembersTab } from './MembersTab';
+import { RepositoriesTab } from './RepositoriesTab';
+import { RobotsTab } from './RobotsTab';
+import { SummaryTab } from './SummaryTab';
+
+const TABS = ['summary', 'repositories', 'members', 'robots'] as const;
+type TabKey = (typeof TABS)[number];
+
+export interface ProjectContext {
+  project: Project;
+  /** Whether the caller may do this in the project (buttons only: the API decides). */
+  may: (action: Parameters<typeof can>[2]) => boolean;
+  reloadProject: () => void;
+}
+
+/** GET /api/v2.0/projects/{name} (X-Is-Resource-Name), and a tab per part of the project. */
+export default function ProjectPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const params = useParams();
+  const name = params.project ?? '';
+  const tab: TabKey = TABS.includes(params.tab as TabKey) ? (params.tab as TabKey) : 'summary';
+  const [project, setProject] = useState<Project | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    projects.get(name).then(
+      (p) => !cancelled && setProject(p),
+      (e) => !cancelled && (setError(e), setProject(null)),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [name, reloads]);
+
+  if (error) {
+    return (
+      <PageSection>
+        {error instanceof ApiError && error.status === 404 ? (
+          <EmptyState titleText={t('project.notFound', { name })} headingLevel="h1">
+            <EmptyStateBody>
+              <Link to={links.projects()}>{t('notFound.toProjects')}</Link>
+            </EmptyStateBody>
+          </EmptyState>
+        ) : (
+          <ErrorAlert error={error} />
+        )}
+      </PageSection>
+    );
+  }
+  if (!project || project.name !== name) {
+    return (
+      <Bullseye>
+        <Spinner aria-label={t('common.loading')} />
+      </Bullseye>
+    );
+  }
+  const context: ProjectContext = {
+    project,
+    may: (action) => can(!!user?.sysadmin_flag, project.current_user_role_id, action),
+    reloadProject: () => setReloads((n) => n + 1),
+  };
+  return (
+    <>
+      <PageSection>
+        <Breadcrumb className="pf-v6-u-mb-sm">
+          <BreadcrumbItem render={() => <Link to={links.projects()}>{t('nav.projects')}</Link>} />
+          <BreadcrumbItem isActive>{project.name}</BreadcrumbItem>
+        </Breadcrumb>
+        <Flex alignItems={{ default: 'alignItemsCenter' }}>
+          <FlexItem>
+            <Title headingLevel="h1">{project.name}</Title>
+          </FlexItem>
+          <FlexItem>
+            <AccessLabel isPublic={project.metadata?.public === 'true'} />
+          </FlexItem>
+        </Flex>
+      </PageSection>
+      <PageSection type="tabs">
+        <Tabs
+          activeKey={tab}
+          onSelect={(_e, key) => navigate(links.project(name, key === 'summary' ? undefined : String(key)))}
+          aria-label={t('project.tabs')}
+          mountOnEnter
+          unmountOnExit
+          usePageInsets
+        >
+          <Tab eventKey="summary" title={<TabTitleText>{t('project.summary')}</TabTitleText>}>
+            <PageSection>
+              <SummaryTab {...context} />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="repositories" title={<TabTitleText>{t('project.repositories')}</TabTitleText>}>
+            <PageSection>
+              <RepositoriesTab {...context} />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="members" title={<TabTitleText>{t('project.members')}</TabTitleText>}>
+            <PageSection>
+              <MembersTab {...context} />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="robots" title={<TabTitleText>{t('project.robots')}</TabTitleText>}>
+            <PageSection>
+              <RobotsTab {...context} />
+            </PageSection>
+          </Tab>
+        </Tabs>
+      </PageSection>
+    </>
+  );
+}

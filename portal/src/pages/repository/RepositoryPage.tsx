@@ -1,0 +1,285 @@
+import { useState, type FormEvent } from 'react';
+import {
+  Breadcrumb,
+  BreadcrumbItem,
+  Button,
+  EmptyState,
+  EmptyStateBody,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Label,
+  LabelGroup,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  PageSection,
+  TextInput,
+  Title,
+} from '@patternfly/react-core';
+import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { artifacts } from '../../api/berth';
+import type { Artifact } from '../../api/types';
+import { links } from '../../app/routes';
+import { CommandBlock } from '../../components/CommandBlock';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { CopyButton } from '../../components/CopyButton';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { ListPagination, ListToolbar } from '../../components/ListControls';
+import { usePagedList } from '../../components/usePagedList';
+import { formatBytes, formatTime, platformText, shortDigest } from '../../lib/format';
+import { currentLocation, pullCommands, pushCommands } from '../../lib/pullCommands';
+import { tagName } from '../../lib/validation';
+
+type Dialog =
+  | { kind: 'pull'; artifact: Artifact }
+  | { kind: 'addTag'; artifact: Artifact }
+  | { kind: 'deleteTag'; artifact: Artifact; tag: string }
+  | { kind: 'deleteArtifact'; artifact: Artifact };
+
+/** GET /api/v2.0/projects/{p}/repositories/{r}/artifacts?with_tag=true&q=tags=~…: tags, digests, pull commands. */
+export default function RepositoryPage() {
+  const { t, i18n } = useTranslation();
+  const params = useParams();
+  const project = params.project ?? '';
+  const repository = params['*'] ?? '';
+  const list = usePagedList<Artifact>((page, search) => artifacts.list(project, repository, page, search), `artifacts:${project}/${repository}`);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const empty = !list.loading && !list.error && list.items.length === 0;
+  const location = currentLocation();
+
+  return (
+    <PageSection>
+      <Breadcrumb className="pf-v6-u-mb-sm">
+        <BreadcrumbItem render={() => <Link to={links.projects()}>{t('nav.projects')}</Link>} />
+        <BreadcrumbItem render={() => <Link to={links.project(project, 'repositories')}>{project}</Link>} />
+        <BreadcrumbItem isActive>{repository}</BreadcrumbItem>
+      </Breadcrumb>
+      <Title headingLevel="h1" className="pf-v6-u-mb-md berth-break">
+        {`${project}/${repository}`}
+      </Title>
+      <ListToolbar list={list} searchLabel={t('artifacts.search')} />
+      <ErrorAlert error={list.error} />
+      {empty ? (
+        <EmptyState titleText={list.search ? t('artifacts.noMatchTitle') : t('artifacts.emptyTitle')} headingLevel="h2">
+          <EmptyStateBody>
+            {list.search ? (
+              <Button variant="link" onClick={() => list.setSearch('')}>
+                {t('common.clearSearch')}
+              </Button>
+            ) : (
+              <>
+                {t('artifacts.emptyBody')}
+                <CommandBlock lines={pushCommands(location, project)} label={t('repositories.copyPush')} />
+              </>
+            )}
+          </EmptyStateBody>
+        </EmptyState>
+      ) : (
+        <>
+          <Table aria-label={t('artifacts.title')} variant="compact" aria-busy={list.loading}>
+            <Thead>
+              <Tr>
+                <Th>{t('artifacts.tags')}</Th>
+                <Th>{t('artifacts.digest')}</Th>
+                <Th>{t('artifacts.size')}</Th>
+                <Th visibility={['hidden', 'visibleOnLg']}>{t('artifacts.mediaType')}</Th>
+                <Th visibility={['hidden', 'visibleOnMd']}>{t('artifacts.platforms')}</Th>
+                <Th visibility={['hidden', 'visibleOnMd']}>{t('artifacts.pushed')}</Th>
+                <Th visibility={['hidden', 'visibleOnXl']}>{t('artifacts.pulled')}</Th>
+                <Th screenReaderText={t('common.actions')} />
+              </Tr>
+            </Thead>
+            <Tbody>
+              {list.items.map((a) => {
+                const platforms = (a.references ?? []).map((r) => platformText(r.platform)).filter(Boolean);
+                return (
+                  <Tr key={a.digest}>
+                    <Td dataLabel={t('artifacts.tags')}>
+                      {(a.tags ?? []).length === 0 ? (
+                        <span className="pf-v6-u-color-200">{t('artifacts.untagged')}</span>
+                      ) : (
+                        <LabelGroup numLabels={5} expandedText={t('common.showLess')} collapsedText={t('common.showMore', { count: (a.tags ?? []).length - 5 })}>
+                          {(a.tags ?? []).map((tag) => (
+                            <Label
+                              key={tag.name}
+                              color="blue"
+                              onClose={() => setDialog({ kind: 'deleteTag', artifact: a, tag: tag.name })}
+                              closeBtnAriaLabel={t('artifacts.deleteTagNamed', { tag: tag.name })}
+                            >
+                              {tag.name}
+                            </Label>
+                          ))}
+                        </LabelGroup>
+                      )}
+                    </Td>
+                    <Td dataLabel={t('artifacts.digest')}>
+                      <CopyButton text={a.digest} label={t('artifacts.copyDigest', { digest: a.digest })}>
+                        <span className="berth-mono">{shortDigest(a.digest)}</span>
+                      </CopyButton>
+                    </Td>
+                    <Td dataLabel={t('artifacts.size')}>{formatBytes(a.size)}</Td>
+                    <Td dataLabel={t('artifacts.mediaType')} visibility={['hidden', 'visibleOnLg']} className="berth-break">
+                      {a.manifest_media_type ?? a.media_type ?? ''}
+                    </Td>
+                    <Td dataLabel={t('artifacts.platforms')} visibility={['hidden', 'visibleOnMd']}>
+                      {platforms.length > 0 && (
+                        <LabelGroup numLabels={3} expandedText={t('common.showLess')} collapsedText={t('common.showMore', { count: platforms.length - 3 })}>
+                          {platforms.map((p, i) => (
+                            <Label key={`${p}-${i}`} isCompact>
+                              {p}
+                            </Label>
+                          ))}
+                        </LabelGroup>
+                      )}
+                    </Td>
+                    <Td dataLabel={t('artifacts.pushed')} visibility={['hidden', 'visibleOnMd']}>
+                      {formatTime(a.push_time, i18n.language)}
+                    </Td>
+                    <Td dataLabel={t('artifacts.pulled')} visibility={['hidden', 'visibleOnXl']}>
+                      {formatTime(a.pull_time, i18n.language)}
+                    </Td>
+                    <Td isActionCell>
+                      <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'pull', artifact: a })} aria-label={t('artifacts.pullCommandOf', { digest: a.digest })}>
+                        {t('artifacts.pullCommand')}
+                      </Button>{' '}
+                      <ActionsColumn
+                        rowData={{ actionProps: { 'aria-label': t('artifacts.actionsOf', { digest: a.digest }) } }}
+                        items={[
+                          { title: t('artifacts.addTag'), onClick: () => setDialog({ kind: 'addTag', artifact: a }) },
+                          { isSeparator: true },
+                          { title: t('artifacts.delete'), onClick: () => setDialog({ kind: 'deleteArtifact', artifact: a }), isDanger: true },
+                        ]}
+                      />
+                    </Td>
+                  </Tr>
+                );
+              })}
+            </Tbody>
+          </Table>
+          <ListPagination list={list} />
+        </>
+      )}
+      {dialog?.kind === 'pull' && (
+        <Modal isOpen variant="medium" onClose={() => setDialog(null)} aria-labelledby="pull-title">
+          <ModalHeader title={t('artifacts.pullTitle')} labelId="pull-title" />
+          <ModalBody>
+            <Title headingLevel="h3" size="md" className="pf-v6-u-mb-sm">
+              {t('artifacts.byDigest')}
+            </Title>
+            {pullCommands(location, project, repository, dialog.artifact.digest).map((c) => (
+              <div key={c.client} className="pf-v6-u-mb-sm">
+                <CommandBlock lines={[c.command]} label={t('artifacts.copyPull', { client: c.client, ref: dialog.artifact.digest })} />
+              </div>
+            ))}
+            {(dialog.artifact.tags ?? []).slice(0, 10).map((tag) => (
+              <div key={tag.name}>
+                <Title headingLevel="h3" size="md" className="pf-v6-u-mt-md pf-v6-u-mb-sm">
+                  {t('artifacts.byTag', { tag: tag.name })}
+                </Title>
+                {pullCommands(location, project, repository, tag.name).map((c) => (
+                  <div key={c.client} className="pf-v6-u-mb-sm">
+                    <CommandBlock lines={[c.command]} label={t('artifacts.copyPull', { client: c.client, ref: tag.name })} />
+                  </div>
+                ))}
+              </div>
+            ))}
+          </ModalBody>
+          <ModalFooter>
+            <Button onClick={() => setDialog(null)}>{t('common.close')}</Button>
+          </ModalFooter>
+        </Modal>
+      )}
+      {dialog?.kind === 'addTag' && (
+        <AddTagDialog
+          onClose={() => setDialog(null)}
+          onAdd={async (tag) => {
+            await artifacts.addTag(project, repository, dialog.artifact.digest, tag);
+            list.reload();
+          }}
+        />
+      )}
+      {dialog?.kind === 'deleteTag' && (
+        <ConfirmDialog
+          title={t('artifacts.deleteTagTitle')}
+          confirmLabel={t('common.delete')}
+          onConfirm={async () => {
+            await artifacts.removeTag(project, repository, dialog.artifact.digest, dialog.tag);
+            list.reload();
+          }}
+          onClose={() => setDialog(null)}
+        >
+          {t('artifacts.deleteTagBody', { tag: dialog.tag, repository: `${project}/${repository}` })}
+        </ConfirmDialog>
+      )}
+      {dialog?.kind === 'deleteArtifact' && (
+        <ConfirmDialog
+          title={t('artifacts.deleteTitle')}
+          confirmLabel={t('common.delete')}
+          onConfirm={async () => {
+            await artifacts.remove(project, repository, dialog.artifact.digest);
+            list.reload();
+          }}
+          onClose={() => setDialog(null)}
+        >
+          {t('artifacts.deleteBody', { digest: dialog.artifact.digest, count: (dialog.artifact.tags ?? []).length })}
+        </ConfirmDialog>
+      )}
+    </PageSection>
+  );
+}
+
+function AddTagDialog({ onClose, onAdd }: { onClose: () => void; onAdd: (tag: string) => Promise<void> }) {
+  const { t } = useTranslation();
+  const [tag, setTag] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const problem = tagName(tag);
+  const shown = tag === '' ? null : problem;
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (problem) {
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await onAdd(tag);
+      onClose();
+    } catch (e) {
+      setError(e);
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal isOpen variant="small" onClose={onClose} aria-labelledby="add-tag-title">
+      <ModalHeader title={t('artifacts.addTag')} labelId="add-tag-title" />
+      <ModalBody>
+        <ErrorAlert error={error} />
+        <Form id="add-tag-form" onSubmit={submit}>
+          <FormGroup label={t('artifacts.tagName')} isRequired fieldId="tag-name">
+            <TextInput id="tag-name" value={tag} onChange={(_e, v) => setTag(v)} validated={shown ? 'error' : 'default'} autoFocus />
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem variant={shown ? 'error' : 'default'}>{t(shown ?? 'validation.tagHint')}</HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          </FormGroup>
+        </Form>
+      </ModalBody>
+      <ModalFooter>
+        <Button type="submit" form="add-tag-form" isDisabled={!!problem || busy} isLoading={busy}>
+          {t('artifacts.addTag')}
+        </Button>
+        <Button variant="link" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}
