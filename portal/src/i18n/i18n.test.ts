@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../api/types';
 import { ROBOT_ACCESS, pairOf } from '../lib/robotPermissions';
@@ -26,15 +24,8 @@ function value(tree: Tree, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      return sources(path);
-    }
-    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
-  });
-}
+/** The portal's source files (not the tests), as text. */
+const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], { query: '?raw', import: 'default', eager: true });
 
 const enKeys = keys(en as Tree).sort();
 const zhKeys = keys(zhCN as Tree).sort();
@@ -59,8 +50,7 @@ describe('the two languages', () => {
 });
 
 describe('every key the code uses', () => {
-  const files = sources(join(__dirname, '..'));
-  const code = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  const code = Object.values(sources).join('\n');
 
   it('exists, for literal t(\'…\') calls', () => {
     const used = new Set([...code.matchAll(/\bt\(\s*'([a-zA-Z][\w.-]*)'/g)].map((m) => m[1]));
