@@ -2,9 +2,11 @@ package io.berth.core.user;
 
 import io.berth.common.error.HarborException;
 import io.berth.core.api.Paging;
+import io.berth.core.auth.Sessions;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,10 +27,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class UserResource {
     private final UserService users;
     private final CurrentCaller current;
+    private final Sessions sessions;
 
-    UserResource(UserService users, CurrentCaller current) {
+    UserResource(UserService users, CurrentCaller current, Sessions sessions) {
         this.users = users;
         this.current = current;
+        this.sessions = sessions;
     }
 
     @POST
@@ -46,14 +50,22 @@ public class UserResource {
         return paging.response(users.list(q, paging), uri);
     }
 
+    /**
+     * The caller; for a portal session also its CSRF token in {@code X-Harbor-CSRF-Token}, so that a page
+     * loaded again (the token is kept in memory only) can make unsafe calls without logging in anew.
+     */
     @GET
     @Path("/current")
-    public UserView currentUser() {
+    public Response currentUser(@CookieParam(Sessions.COOKIE) String sid) {
         Caller caller = current.authenticated();
         if (!caller.isUser()) {
             throw HarborException.notFound("robot accounts are not users");
         }
-        return UserView.of(users.existing(caller.id()));
+        Response.ResponseBuilder response = Response.ok(UserView.of(users.existing(caller.id())));
+        if (sid != null) {
+            sessions.csrf(sid).ifPresent(token -> response.header(Sessions.CSRF_HEADER, token));
+        }
+        return response.build();
     }
 
     @GET
