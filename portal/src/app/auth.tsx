@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { session } from '../api/berth';
 import { api } from '../api/client';
 import { ApiError } from '../api/errors';
@@ -20,8 +20,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Auth['status']>('loading');
   const [user, setUser] = useState<User | null>(null);
   const [expired, setExpired] = useState(false);
+  const authenticated = useRef(false);
 
   const anonymous = useCallback(() => {
+    authenticated.current = false;
     api.setCsrfToken(null);
     setUser(null);
     setStatus('anonymous');
@@ -29,12 +31,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     api.onUnauthorized(() => {
-      setExpired(true);
-      anonymous();
+      // a 401 while logged in: the session ended (not the first probe of a visitor without one)
+      if (authenticated.current) {
+        setExpired(true);
+        anonymous();
+      }
     });
     session
       .current()
       .then((u) => {
+        authenticated.current = true;
         setUser(u);
         setStatus('authenticated');
       })
@@ -50,6 +56,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       async login(principal, password) {
         await session.login(principal, password);
         const u = await session.current();
+        authenticated.current = true;
         setExpired(false);
         setUser(u);
         setStatus('authenticated');

@@ -46,7 +46,7 @@ export default function LoginPage() {
   };
 
   return (
-    <PfLoginPage loginTitle={t('login.title')} loginSubtitle={t('login.subtitle')} headerUtilities={<LanguageSelect />} textContent={t('product')}>
+    <PfLoginPage loginTitle={t('login.title')} loginSubtitle={t('login.subtitle')} headerUtilities={<LanguageSelect />}>
       <Form onSubmit={submit} aria-label={t('login.title')}>
         {auth.expired && !error && <Alert variant="info" isInline isPlain title={t('login.expired')} />}
         {!!error && <Alert variant="danger" isInline title={messageOf(error)} role="alert" />}
