@@ -16,7 +16,7 @@ export function LanguageSelect() {
       onSelect={() => setOpen(false)}
       popperProps={{ position: 'right' }}
       toggle={(ref) => (
-        <MenuToggle ref={ref} variant="plainText" icon={<GlobeIcon />} aria-label={t('shell.language')} onClick={() => setOpen(!open)} isExpanded={open}>
+        <MenuToggle ref={ref} variant="plainText" icon={<GlobeIcon />} aria-label={`${current.label}, ${t('shell.language')}`} onClick={() => setOpen(!open)} isExpanded={open}>
           {current.label}
         </MenuToggle>
       )}

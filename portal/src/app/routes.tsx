@@ -22,6 +22,8 @@ export const routes: PageRoute[] = [
   { path: '/projects', page: ProjectsPage },
   { path: '/projects/:project', page: ProjectPage },
   { path: '/projects/:project/:tab', page: ProjectPage },
+  // the Repositories tab itself: without this row the repository route below takes it, with an empty name
+  { path: '/projects/:project/repositories', page: ProjectPage },
   // a repository name may contain slashes: the rest of the path is the name
   { path: '/projects/:project/repositories/*', page: RepositoryPage },
   { path: '/account/password', page: PasswordPage },

@@ -65,7 +65,6 @@ export function ListPagination<T>({ list, compact }: { list: PagedList<T>; compa
         toPreviousPageAriaLabel: t('paging.previous'),
         toNextPageAriaLabel: t('paging.next'),
         toLastPageAriaLabel: t('paging.last'),
-        optionsToggleAriaLabel: t('paging.options'),
         currPageAriaLabel: t('paging.current'),
         paginationAriaLabel: t('paging.label'),
       }}

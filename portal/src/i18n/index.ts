@@ -45,6 +45,8 @@ export function setupI18n(): typeof i18n {
     lng,
     fallbackLng: 'en',
     interpolation: { escapeValue: false }, // React escapes: every string is rendered as text
+    // one namespace: a ':' in a key is part of it (robots.access.repository:pull), not a namespace separator
+    nsSeparator: false,
     returnNull: false,
   });
   document.documentElement.lang = lng;

@@ -15,7 +15,7 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { projects } from '../../api/berth';
 import { ApiError } from '../../api/errors';
 import type { Project } from '../../api/types';
@@ -46,7 +46,10 @@ export default function ProjectPage() {
   const navigate = useNavigate();
   const params = useParams();
   const name = params.project ?? '';
-  const tab: TabKey = TABS.includes(params.tab as TabKey) ? (params.tab as TabKey) : 'summary';
+  // /projects/:project/repositories has a route row of its own (see routes.tsx), without a :tab parameter
+  const location = useLocation();
+  const tabName = params.tab ?? (location.pathname.endsWith('/repositories') ? 'repositories' : undefined);
+  const tab: TabKey = TABS.includes(tabName as TabKey) ? (tabName as TabKey) : 'summary';
   const [project, setProject] = useState<Project | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reloads, setReloads] = useState(0);

@@ -119,7 +119,7 @@ export default function RepositoryPage() {
                       )}
                     </Td>
                     <Td dataLabel={t('artifacts.digest')}>
-                      <CopyButton text={a.digest} label={t('artifacts.copyDigest', { digest: a.digest })}>
+                      <CopyButton text={a.digest} label={t('artifacts.copyDigest', { digest: shortDigest(a.digest) })}>
                         <span className="berth-mono">{shortDigest(a.digest)}</span>
                       </CopyButton>
                     </Td>

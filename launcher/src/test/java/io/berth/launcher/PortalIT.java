@@ -1,0 +1,63 @@
+package io.berth.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.berth.common.media.MediaTypes;
+import io.berth.common.testing.Command;
+import io.berth.common.testing.OciLayout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The portal in a real browser: Debian's headless Chromium, driven by playwright-core from
+ * {@code portal/e2e/portal.e2e.mjs}, against a Berth started as {@code ./berth up} starts it (the gateway serves the
+ * portal jar the build made). The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
+ * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
+ * deletes a tag, switches language, checks accessibility with axe-core, and saves screenshots under
+ * {@code portal/target/screenshots}. Needs node, chromium and skopeo, and the portal built (npm ci ran).
+ */
+class PortalIT {
+    static final String ADMIN_PASSWORD = "Portal12345";
+    static BerthSystem berth;
+    static Path work;
+
+    @BeforeAll
+    static void up() throws Exception {
+        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
+        BerthSystem.Result up = berth.berth("up");
+        assertThat(up.exit()).as(up.output()).isZero();
+        work = Files.createTempDirectory("berth-portal");
+        OciLayout layout = new OciLayout(work.resolve("image"));
+        layout.tag("v1", MediaTypes.OCI_MANIFEST, layout.image("amd64", 2, 30_000, 5));
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (berth != null) {
+            berth.close();
+        }
+        if (work != null) {
+            Command.run("rm", "-rf", work.toString());
+        }
+    }
+
+    @Test
+    void thePortalInChromium() throws Exception {
+        Path script = BerthSystem.HOME.resolve("portal/e2e/portal.e2e.mjs");
+        assertThat(BerthSystem.HOME.resolve("portal/node_modules/playwright-core")).as("the portal's npm ci ran").exists();
+        Command.Result result = Command.run(Map.of(
+                        "BERTH_URL", berth.url(),
+                        "BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                        "BERTH_TEST_IMAGE", work.resolve("image").toString(),
+                        "BERTH_SCREENSHOTS", BerthSystem.HOME.resolve("portal/target/screenshots").toString()),
+                List.of("node", script.toString()), Duration.ofMinutes(8));
+        assertThat(result.exit()).as(result.output()).isZero();
+        System.out.println(result.output());
+    }
+}

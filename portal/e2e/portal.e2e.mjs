@@ -1,0 +1,237 @@
+// The portal end to end in headless Chromium (Debian's, driven by playwright-core), against a running Berth.
+// launcher's PortalIT starts Berth and runs this; by hand: BERTH_URL=http://127.0.0.1:8080 BERTH_ADMIN_PASSWORD=...
+// BERTH_TEST_IMAGE=<OCI layout with tag v1> node portal/e2e/portal.e2e.mjs. Real clients do the pushes and pulls
+// (skopeo). Screenshots of every main page go to BERTH_SCREENSHOTS (default portal/target/screenshots).
+// Exits non-zero, with the step that failed and a screenshot of it, when anything is not as expected.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const env = (name, fallback) => {
+  const value = process.env[name] ?? fallback;
+  if (value === undefined) throw new Error(`${name} is not set`);
+  return value;
+};
+const base = env('BERTH_URL');
+const host = new URL(base).host;
+const adminPassword = env('BERTH_ADMIN_PASSWORD');
+const image = env('BERTH_TEST_IMAGE');
+const shots = env('BERTH_SCREENSHOTS', join(here, '..', 'target', 'screenshots'));
+const project = `e2e-${Date.now().toString(36)}`;
+const memberPassword = 'Member12345';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+mkdirSync(shots, { recursive: true });
+rmSync(join(shots, 'failure.png'), { force: true });
+
+const basic = (user, password) => 'Basic ' + Buffer.from(`${user}:${password}`).toString('base64');
+async function api(method, path, body) {
+  const response = await fetch(base + path, {
+    method,
+    headers: { authorization: basic('admin', adminPassword), 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
+function skopeo(...args) {
+  return execFileSync('skopeo', ['--insecure-policy', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+function check(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const browser = await chromium.launch({ executablePath: env('CHROMIUM', '/usr/bin/chromium'), args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: base });
+const page = await context.newPage();
+const violations = [];
+page.on('console', (m) => {
+  if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(m.text());
+});
+page.setDefaultTimeout(15_000);
+
+let step = 'start';
+async function run(name, body) {
+  step = name;
+  const started = Date.now();
+  await body();
+  console.log(`ok   ${name} (${Date.now() - started} ms)`);
+}
+async function shot(name) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+/** axe-core on the page as it is: no serious or critical violation. */
+async function accessible(name) {
+  // through the DevTools protocol: the portal's Content-Security-Policy rightly refuses an injected script tag
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => await globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `${name}: accessibility violations: ${JSON.stringify(bad.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target) })))}`);
+}
+async function login(user, password) {
+  await page.goto('/login');
+  await page.locator('#login-username').fill(user);
+  await page.locator('#login-password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+async function logout(user) {
+  await page.getByRole('button', { name: `User menu of ${user}` }).click();
+  await page.getByRole('menuitem', { name: 'Log out' }).click();
+  await page.waitForURL(/\/login/);
+}
+
+try {
+  await run('a wrong password shows the API message', async () => {
+    const refused = await fetch(base + '/c/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'principal=admin&password=wrong-password',
+    });
+    const message = (await refused.json()).errors[0].message;
+    await login('admin', 'wrong-password');
+    await page.getByRole('alert').filter({ hasText: message }).waitFor();
+    await accessible('login');
+    await shot('login-refused');
+  });
+
+  await run('admin logs in and sees the projects', async () => {
+    await login('admin', adminPassword);
+    await page.waitForURL(/\/projects$/);
+    await page.getByRole('grid', { name: 'Projects' }).or(page.getByRole('table', { name: 'Projects' })).waitFor();
+    await page.getByText('library', { exact: true }).waitFor();
+    await accessible('projects');
+    await shot('projects');
+  });
+
+  await run('a project name is checked as it is typed, and a private project is created', async () => {
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.locator('#project-name').fill('Bad Name');
+    await page.getByText('Use lower-case letters only.').waitFor();
+    await page.locator('#project-name').fill(project);
+    await page.locator('#project-private').check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(new RegExp(`/projects/${project}$`));
+    await page.getByRole('heading', { name: project }).waitFor();
+    await accessible('project');
+    await shot('project');
+    const created = await (await api('GET', `/api/v2.0/projects/${project}`)).json();
+    check(created.metadata.public === 'false', `the project is private: ${JSON.stringify(created.metadata)}`);
+  });
+
+  let digest;
+  await run('an image pushed with skopeo appears with its tag and digest', async () => {
+    skopeo('copy', '--dest-tls-verify=false', '--dest-creds', `admin:${adminPassword}`, `oci:${image}:v1`, `docker://${host}/${project}/app:v1`);
+    digest = JSON.parse(skopeo('inspect', '--tls-verify=false', '--creds', `admin:${adminPassword}`, `docker://${host}/${project}/app:v1`)).Digest;
+    await page.getByRole('tab', { name: 'Repositories' }).click();
+    await page.getByRole('link', { name: `${project}/app` }).click();
+    await page.getByText('v1', { exact: true }).first().waitFor();
+    // the digest as shown (sha256: and 12 hex digits) copies the whole digest
+    await page.getByRole('button', { name: `Copy digest ${digest.slice(0, 19)}` }).waitFor();
+    await accessible('repository');
+    await shot('repository');
+  });
+
+  await run('the copied pull command pulls the image with skopeo', async () => {
+    await page.getByRole('button', { name: `Pull command of ${digest}` }).click();
+    const dialog = page.getByRole('dialog');
+    const commands = await dialog.locator('code, pre').allInnerTexts();
+    const docker = commands.map((c) => c.trim()).find((c) => c.startsWith('docker pull') && c.includes(digest));
+    check(docker, `a docker pull command by digest: ${JSON.stringify(commands)}`);
+    const reference = docker.split(/\s+/).pop();
+    check(reference === `${host}/${project}/app@${digest}`, `the reference is the artifact's: ${reference}`);
+    await shot('pull-command');
+    const pulled = JSON.parse(skopeo('inspect', '--tls-verify=false', '--creds', `admin:${adminPassword}`, `docker://${reference}`));
+    check(pulled.Digest === digest, `skopeo pulled ${pulled.Digest}`);
+    await dialog.getByRole('button', { name: 'Close' }).first().click();
+  });
+
+  await run('a member added in the portal sees the private project', async () => {
+    await api('POST', '/api/v2.0/users', { username: `${project}-dev`, email: `${project}@example.com`, realname: 'E2E member', password: memberPassword });
+    await page.goto(`/projects/${project}/members`);
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.locator('#member-username').fill(`${project}-dev`);
+    await page.locator('#member-role').selectOption({ label: 'Developer' });
+    await page.getByRole('dialog').getByRole('button', { name: /Add/ }).click();
+    await page.getByRole('combobox', { name: `Role of ${project}-dev` }).waitFor();
+    await accessible('members');
+    await shot('members');
+    await logout('admin');
+    await login(`${project}-dev`, memberPassword);
+    await page.waitForURL(/\/projects$/);
+    await page.getByRole('link', { name: project, exact: true }).waitFor();
+    await shot('projects-as-member');
+    await logout(`${project}-dev`);
+    await login('admin', adminPassword);
+    await page.waitForURL(/\/projects$/);
+  });
+
+  let robot;
+  await run('a robot account made in the portal pushes with its secret; its description shows as text', async () => {
+    await page.goto(`/projects/${project}/robots`);
+    await page.getByRole('button', { name: 'New robot account' }).click();
+    await page.locator('#robot-name').fill('ci');
+    await page.locator('#robot-description').fill('<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>');
+    await page.getByLabel('Push', { exact: true }).check();
+    await page.getByLabel('Pull', { exact: true }).check();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    const secret = await page.locator('#robot-secret-value').inputValue();
+    const name = await page.locator('#robot-secret-name').inputValue();
+    check(secret.length > 0 && name.includes('ci'), `the secret dialog shows the robot ${name}`);
+    await shot('robot-secret');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).last().click();
+    robot = { name, secret };
+    await page.getByText('<script>window.__xss=1</script>', { exact: false }).first().waitFor();
+    check(await page.evaluate(() => globalThis.__xss === undefined), 'the description ran as HTML');
+    await accessible('robots');
+    await shot('robots');
+    skopeo('copy', '--dest-tls-verify=false', '--dest-creds', `${robot.name}:${robot.secret}`, `oci:${image}:v1`, `docker://${host}/${project}/app:v2`);
+  });
+
+  await run('a tag is deleted', async () => {
+    await page.goto(`/projects/${project}/repositories/app`);
+    await page.getByRole('button', { name: 'Delete tag v2' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Delete tag v1' }).waitFor();
+    await page.getByRole('button', { name: 'Delete tag v2' }).waitFor({ state: 'detached' });
+    const tags = await (await api('GET', `/api/v2.0/projects/${project}/repositories/app/artifacts/${digest}/tags`)).json();
+    check(tags.every((t) => t.name !== 'v2'), `v2 is gone: ${JSON.stringify(tags.map((t) => t.name))}`);
+  });
+
+  await run('the portal speaks 简体中文', async () => {
+    await page.goto('/projects');
+    await page.getByRole('button', { name: 'Language' }).click();
+    await page.getByText('简体中文').click();
+    await page.getByRole('heading', { name: '项目' }).first().waitFor();
+    await shot('projects-zh');
+    await page.getByRole('button', { name: '语言' }).click();
+    await page.getByText('English').click();
+    await page.getByRole('heading', { name: 'Projects' }).first().waitFor();
+  });
+
+  await run('a phone-width screen shows the projects', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/projects');
+    await page.getByText(project, { exact: true }).waitFor();
+    await shot('projects-phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  await run('log out', async () => {
+    await logout('admin');
+    await page.goto(`/projects/${project}`);
+    await page.waitForURL(/\/login/);
+  });
+
+  check(violations.length === 0, `Content-Security-Policy violations: ${violations.join('\n')}`);
+  console.log(`portal end to end: all steps passed; screenshots in ${shots}`);
+} catch (e) {
+  console.error(`FAILED at "${step}": ${e.stack ?? e}`);
+  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
