@@ -6,12 +6,14 @@ import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Identifies the caller of every API request: HTTP Basic (users and robots), or the portal's session
@@ -57,6 +59,19 @@ public class AuthenticationFilter {
                 response.header("WWW-Authenticate", "Basic realm=\"berth\"");
             }
             return Optional.of(response.build());
+        }
+    }
+
+    /**
+     * As Harbor does, a safe request of a live portal session gets the session's CSRF token back in
+     * {@code X-Harbor-CSRF-Token}: the portal keeps the token in memory only, and a page loaded again has the
+     * cookie but not the token (e.g. GET /api/v2.0/users/current gives it back).
+     */
+    @ServerResponseFilter
+    public void csrfToken(ContainerRequestContext request, ContainerResponseContext response) {
+        Cookie cookie = request.getCookies().get(Sessions.COOKIE);
+        if (cookie != null && !unsafe(request.getMethod()) && response.getStatus() < 400) {
+            sessions.csrf(cookie.getValue()).ifPresent(token -> response.getHeaders().putSingle(Sessions.CSRF_HEADER, token));
         }
     }
 

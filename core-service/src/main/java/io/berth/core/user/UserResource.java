@@ -2,11 +2,9 @@ package io.berth.core.user;
 
 import io.berth.common.error.HarborException;
 import io.berth.core.api.Paging;
-import io.berth.core.auth.Sessions;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,12 +25,10 @@ import jakarta.ws.rs.core.UriInfo;
 public class UserResource {
     private final UserService users;
     private final CurrentCaller current;
-    private final Sessions sessions;
 
-    UserResource(UserService users, CurrentCaller current, Sessions sessions) {
+    UserResource(UserService users, CurrentCaller current) {
         this.users = users;
         this.current = current;
-        this.sessions = sessions;
     }
 
     @POST
@@ -50,22 +46,14 @@ public class UserResource {
         return paging.response(users.list(q, paging), uri);
     }
 
-    /**
-     * The caller; for a portal session also its CSRF token in {@code X-Harbor-CSRF-Token}, so that a page
-     * loaded again (the token is kept in memory only) can make unsafe calls without logging in anew.
-     */
     @GET
     @Path("/current")
-    public Response currentUser(@CookieParam(Sessions.COOKIE) String sid) {
+    public UserView currentUser() {
         Caller caller = current.authenticated();
         if (!caller.isUser()) {
             throw HarborException.notFound("robot accounts are not users");
         }
-        Response.ResponseBuilder response = Response.ok(UserView.of(users.existing(caller.id())));
-        if (sid != null) {
-            sessions.csrf(sid).ifPresent(token -> response.header(Sessions.CSRF_HEADER, token));
-        }
-        return response.build();
+        return UserView.of(users.existing(caller.id()));
     }
 
     @GET
