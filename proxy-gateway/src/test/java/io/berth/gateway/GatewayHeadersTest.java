@@ -153,7 +153,7 @@ class GatewayHeadersTest {
         given().get("/projects/7/repositories").then().statusCode(200)
                 .contentType(matchesPattern("text/html.*"))
                 .body(org.hamcrest.Matchers.containsString("<title>Berth</title>"));
-        given().get("/portal.js").then().statusCode(200).body(notNullValue());
+        given().get("/favicon.svg").then().statusCode(200).body(notNullValue());
         given().get("/missing.js").then().statusCode(404);
     }
 
