@@ -2,8 +2,11 @@ import { api } from './client';
 import { fetchPage, fuzzyQuery, type PageRequest } from './paging';
 import type { Artifact, CreatedRobot, Member, Project, ProjectSummary, Repository, Robot, RobotPermission, User } from './types';
 
-/** Every endpoint the portal calls, in one place. */
-const V2 = '/api/v2.0';
+/**
+ * The endpoints of the console's user pages. Administration areas keep theirs in a module of their own
+ * beside this one (src/api/<area>.ts), built on the same client and paging helpers.
+ */
+export const V2 = '/api/v2.0';
 
 /** A path segment; a repository name (without its project) is encoded twice, as Harbor's API wants. */
 const seg = encodeURIComponent;

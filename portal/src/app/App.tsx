@@ -6,6 +6,7 @@ import { AuthProvider, useAuth } from './auth';
 import { links, routes } from './routes';
 import { Shell } from './Shell';
 import { NotFound } from './NotFound';
+import { Forbidden } from './Forbidden';
 
 function Loading() {
   const { t } = useTranslation();
@@ -27,6 +28,12 @@ function RequireSession({ children }: { children: ReactNode }) {
     return <Navigate to={links.login(location.pathname + location.search)} replace />;
   }
   return <>{children}</>;
+}
+
+/** Administration pages: for system administrators only (the API refuses the others too). */
+function RequireAdmin({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  return user?.sysadmin_flag ? <>{children}</> : <Forbidden />;
 }
 
 export function App() {
@@ -62,7 +69,13 @@ export function App() {
                 path={r.path}
                 element={
                   <Suspense fallback={<Loading />}>
-                    <r.page />
+                    {r.admin ? (
+                      <RequireAdmin>
+                        <r.page />
+                      </RequireAdmin>
+                    ) : (
+                      <r.page />
+                    )}
                   </Suspense>
                 }
               />

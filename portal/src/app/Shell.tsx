@@ -12,6 +12,7 @@ import {
   MastheadToggle,
   MenuToggle,
   Nav,
+  NavExpandable,
   NavItem,
   NavList,
   Page,
@@ -31,7 +32,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { applyTheme, savedTheme, type Theme } from '../lib/theme';
 import { useAuth } from './auth';
 import { LanguageSelect } from './LanguageSelect';
-import { links } from './routes';
+import { adminNav, links } from './routes';
 
 /** The frame of every page after login: masthead (user, language, theme) and the navigation. */
 export function Shell() {
@@ -133,6 +134,29 @@ export function Shell() {
             >
               {t('nav.projects')}
             </NavItem>
+            {user?.sysadmin_flag && adminNav.length > 0 && (
+              <NavExpandable
+                title={t('nav.administration')}
+                groupId="admin"
+                isExpanded
+                isActive={location.pathname.startsWith('/admin')}
+              >
+                {adminNav.map((entry) => (
+                  <NavItem
+                    key={entry.id}
+                    itemId={entry.id}
+                    to={entry.to}
+                    isActive={location.pathname === entry.to || location.pathname.startsWith(`${entry.to}/`)}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      navigate(entry.to);
+                    }}
+                  >
+                    {t(entry.label)}
+                  </NavItem>
+                ))}
+              </NavExpandable>
+            )}
           </NavList>
         </Nav>
       </PageSidebarBody>

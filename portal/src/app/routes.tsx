@@ -9,6 +9,16 @@ export interface PageRoute {
   path: string;
   page: LazyExoticComponent<ComponentType>;
   public?: boolean;
+  /** System administrators only: the page is left out of others' navigation and refused to them. */
+  admin?: boolean;
+}
+
+/** An entry of the Administration group in the navigation (system administrators only). */
+export interface AdminNavEntry {
+  id: string;
+  /** i18n key of the label. */
+  label: string;
+  to: string;
 }
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
@@ -16,6 +26,7 @@ const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('../pages/project/ProjectPage'));
 const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
 const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
+// Administration: one folder under src/pages/admin per page
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -27,6 +38,11 @@ export const routes: PageRoute[] = [
   // a repository name may contain slashes: the rest of the path is the name
   { path: '/projects/:project/repositories/*', page: RepositoryPage },
   { path: '/account/password', page: PasswordPage },
+  // Administration (admin: true)
+];
+
+/** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
+export const adminNav: AdminNavEntry[] = [
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
@@ -36,5 +52,7 @@ export const links = {
   repository: (project: string, repository: string) =>
     `/projects/${encodeURIComponent(project)}/repositories/${repository.split('/').map(encodeURIComponent).join('/')}`,
   password: () => '/account/password',
+  admin: (page: string, ...rest: (string | number)[]) =>
+    `/admin/${page}${rest.map((r) => `/${encodeURIComponent(String(r))}`).join('')}`,
   login: (next?: string) => (next && next !== '/' ? `/login?next=${encodeURIComponent(next)}` : '/login'),
 };
