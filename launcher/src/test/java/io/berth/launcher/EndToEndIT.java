@@ -322,6 +322,13 @@ class EndToEndIT {
         assertThat(artifact.get("digest").asText()).isEqualTo(OciLayout.sha256(manifest));
         assertThat(artifact.get("type").asText()).isEqualTo("IMAGE");
         assertThat(artifact.get("tags").findValuesAsText("name")).containsExactly("v1");
+        // the image's layers (from its manifest) and build history (from its config, read through registry-service)
+        JsonNode layers = JSON.readTree(admin("GET", artifacts + "/v1/additions/layers", null).body());
+        assertThat(layers.findValuesAsText("digest")).containsExactlyElementsOf(JSON.readTree(manifest).get("layers").findValuesAsText("digest"));
+        HttpResponse<String> history = api("GET", artifacts + "/v1/additions/build_history", "outsider", PASSWORD, null);
+        assertThat(history.statusCode()).as(history.body()).isEqualTo(200);
+        assertThat(JSON.readTree(history.body()).findValuesAsText("created_by")).containsExactly("COPY file-amd64-0 /", "COPY file-amd64-1 /");
+        assertThat(admin("GET", artifacts + "/v1/additions/readme.md", null).statusCode()).isEqualTo(404);
 
         assertThat(api("POST", artifacts + "/v1/tags", "dev", PASSWORD, Map.of("name", "stable")).statusCode()).isEqualTo(403);
         assertThat(admin("POST", artifacts + "/v1/tags", Map.of("name", "stable")).statusCode()).isEqualTo(201);

@@ -36,13 +36,15 @@ public final class OciLayout {
     public String image(String arch, int layers, int layerSize, long seed) throws IOException {
         List<String> layerDescriptors = new ArrayList<>();
         List<String> diffIds = new ArrayList<>();
+        List<String> history = new ArrayList<>();
         for (int i = 0; i < layers; i++) {
+            history.add("{\"created\":\"2026-01-01T00:00:0" + (i % 10) + "Z\",\"created_by\":\"COPY file-" + arch + "-" + i + " /\"}");
             byte[] tar = tar("file-" + arch + "-" + i, random(layerSize, seed * 31 + i));
             diffIds.add("\"" + sha256(tar) + "\"");
             layerDescriptors.add(blob(MediaTypes.OCI_LAYER, gzip(tar), null));
         }
         String config = "{\"architecture\":\"" + arch + "\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":["
-                + String.join(",", diffIds) + "]}}";
+                + String.join(",", diffIds) + "]},\"history\":[" + String.join(",", history) + "]}";
         String manifest = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":"
                 + blob(MediaTypes.OCI_CONFIG, config.getBytes(StandardCharsets.UTF_8), null)
                 + ",\"layers\":[" + String.join(",", layerDescriptors) + "]}";

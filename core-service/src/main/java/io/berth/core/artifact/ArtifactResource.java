@@ -36,10 +36,12 @@ public class ArtifactResource {
 
     private final ArtifactService artifacts;
     private final LabelService labels;
+    private final ArtifactAdditions additions;
 
-    ArtifactResource(ArtifactService artifacts, LabelService labels) {
+    ArtifactResource(ArtifactService artifacts, LabelService labels, ArtifactAdditions additions) {
         this.artifacts = artifacts;
         this.labels = labels;
+        this.additions = additions;
     }
 
     @GET
@@ -116,5 +118,26 @@ public class ArtifactResource {
         ArtifactRow artifact = artifacts.artifact(project, repositoryName, reference, Action.LABEL_ARTIFACT);
         labels.detach(labelId, artifact.repository(), artifact.digest());
         return Response.ok().build();
+    }
+
+    @GET
+    @Path("/{reference}/accessories")
+    public Response accessories(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
+            @PathParam("reference") String reference, @QueryParam("page") Integer page, @QueryParam("page_size") Integer pageSize,
+            @Context UriInfo uri) {
+        Paging paging = Paging.of(page, pageSize);
+        return paging.response(additions.accessories(artifacts.artifact(project, repositoryName, reference, Action.PULL), paging), uri);
+    }
+
+    /** Harbor's additions that Berth has: {@code build_history}, and its own {@code layers}. */
+    @GET
+    @Path("/{reference}/additions/{addition}")
+    public Object addition(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
+            @PathParam("reference") String reference, @PathParam("addition") String addition) {
+        if (!addition.equals("build_history") && !addition.equals("layers")) {
+            throw HarborException.notFound("addition " + addition + ": Berth has the additions build_history and layers");
+        }
+        ArtifactRow artifact = artifacts.artifact(project, repositoryName, reference, Action.PULL);
+        return addition.equals("layers") ? additions.layers(artifact) : additions.buildHistory(artifact);
     }
 }

@@ -12,13 +12,14 @@ import io.berth.common.scope.Scope;
 import io.berth.core.identity.Caller;
 import io.berth.core.token.TokenIssuer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Changes to registry content made through registry-service's own API, so that they take the same
+ * Changes to registry content (and the few reads core needs of blobs) made through registry-service's own API, so that they take the same
  * path as a client's: same checks, same transaction, same events (and so the same audit entries,
  * in the caller's name). The calls are common's {@link OciClient}; core signs each a token for the
  * caller with exactly the access the change needs (it has checked the caller's rights itself before),
@@ -54,6 +55,29 @@ public class RegistryChanges {
         call("tag " + repository + ":" + tag, () -> {
             as(caller).putManifest(repository, tag, new Manifest(content, mediaType, null));
             return true;
+        });
+    }
+
+    /**
+     * A small blob's bytes (an image's config), read through registry-service in the caller's name; refused
+     * (422) when it is larger than {@code limit} bytes, so that no large blob is ever held in memory.
+     */
+    public byte[] smallBlob(Caller caller, String repository, String digest, int limit) {
+        String what = "read " + repository + "@" + digest;
+        return call(what, () -> {
+            try (OciClient.Blob blob = as(caller).openBlob(repository, digest)) {
+                if (blob.length() > limit) {
+                    throw new HarborException(422, "UNPROCESSABLE_ENTITY", what + ": " + blob.length() + " bytes, more than the "
+                            + limit + " Berth reads to show it");
+                }
+                byte[] bytes = blob.content().readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new HarborException(422, "UNPROCESSABLE_ENTITY", what + ": more than the " + limit + " bytes Berth reads to show it");
+                }
+                return bytes;
+            } catch (IOException e) {
+                throw new RegistryException(what + ": " + e.getMessage(), e);
+            }
         });
     }
 

@@ -194,6 +194,52 @@ class ArtifactApiTest {
     }
 
     @Test
+    void accessoriesAreWhatNamesTheArtifactAsSubjectAndItsCosignTag() throws Exception {
+        String project = unique("signed"); // a project of its own: the other tests count the repositories of theirs
+        long id = Api.createProject(admin(), project, false);
+        Api.addMember(id, DEV, 3);
+        String repo = project + "/signed";
+        String path = "/api/v2.0/projects/" + project + "/repositories/signed/artifacts";
+        String signed = digest('a');
+        RegistryRows.manifest(repo, signed, OCI_MANIFEST, image("application/vnd.oci.image.config.v1+json"), 10);
+        RegistryRows.tag(repo, "v1", signed);
+        RegistryRows.referrer(repo, digest('b'), "application/vnd.cncf.notary.signature", signed, 11);
+        RegistryRows.referrer(repo, digest('d'), "application/vnd.goharbor.harbor.sbom.v1", signed, 12);
+        RegistryRows.referrer(repo, digest('e'), "application/vnd.example.thing", signed, 13);
+        RegistryRows.referrer(repo, digest('f'), "application/vnd.cncf.notary.signature", digest('0'), 14);
+        RegistryRows.manifest(repo, digest('7'), OCI_MANIFEST, image("application/vnd.dev.cosign.simplesigning.v1+json"), 15);
+        RegistryRows.tag(repo, "sha256-" + "a".repeat(64) + ".sig", digest('7'));
+
+        dev().get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "4")
+                .body("digest", containsInAnyOrder(digest('b'), digest('d'), digest('e'), digest('7')))
+                .body("find { it.digest == '" + digest('b') + "' }.type", equalTo("signature.notation"))
+                .body("find { it.digest == '" + digest('d') + "' }.type", equalTo("harbor.sbom"))
+                .body("find { it.digest == '" + digest('e') + "' }.type", equalTo("subject.accessory"))
+                .body("find { it.digest == '" + digest('7') + "' }.type", equalTo("signature.cosign"))
+                .body("subject_artifact_digest", org.hamcrest.Matchers.everyItem(equalTo(signed)))
+                .body("subject_artifact_repo", org.hamcrest.Matchers.everyItem(equalTo(repo)));
+        dev().queryParam("page_size", 1).get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "4")
+                .body("size()", equalTo(1));
+        dev().get(path + "/" + digest('b') + "/accessories").then().statusCode(200).header("X-Total-Count", "0");
+        as(OUTSIDER, PASSWORD).get(path + "/v1/accessories").then().statusCode(404);
+    }
+
+    @Test
+    void layersComeFromTheManifestAndOtherAdditionsAreRefused() {
+        dev().get(PATH + "/artifacts/v1/additions/layers").then().statusCode(200).body("size()", equalTo(0));
+        dev().get(PATH + "/artifacts/multi/additions/layers").then().statusCode(404)
+                .body("errors[0].message", containsString("index"));
+        dev().get(PATH + "/artifacts/multi/additions/build_history").then().statusCode(404)
+                .body("errors[0].message", containsString("no build history"));
+        dev().get(PATH + "/artifacts/" + SBOM + "/additions/build_history").then().statusCode(404);
+        dev().get(PATH + "/artifacts/v1/additions/values.yaml").then().statusCode(404)
+                .body("errors[0].message", containsString("build_history and layers"));
+        // the config is read through registry-service, which is down here
+        dev().get(PATH + "/artifacts/v1/additions/build_history").then().statusCode(503);
+        as(OUTSIDER, PASSWORD).get(PATH + "/artifacts/v1/additions/layers").then().statusCode(404);
+    }
+
+    @Test
     void changesWhileRegistryServiceIsDownAre503AndChangeNothing() {
         dev().body(Map.of("name", "v2")).post(PATH + "/artifacts/v1/tags").then().statusCode(503)
                 .body("errors[0].message", containsString("registry-service"));

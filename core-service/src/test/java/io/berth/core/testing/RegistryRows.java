@@ -33,6 +33,16 @@ public final class RegistryRows {
         }
     }
 
+    /** A manifest with an OCI artifact type and a subject (a referrer: a signature, an SBOM), in an existing repository. */
+    public static void referrer(String repository, String digest, String artifactType, String subject, long size) throws Exception {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, subject_digest, content, total_size) "
+                    + "SELECT id, ?, 'application/vnd.oci.image.manifest.v1+json', ?, ?, ?, ? FROM registry.repository WHERE name = ?", digest,
+                    artifactType, subject, ("{\"schemaVersion\":2,\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\"},"
+                            + "\"layers\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8), size, repository);
+        }
+    }
+
     public static void tag(String repository, String tag, String digest) throws Exception {
         try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
             exec(c, "INSERT INTO registry.tag (repository_id, name, manifest_digest) SELECT id, ?, ? FROM registry.repository WHERE name = ?",
