@@ -124,6 +124,26 @@ public class RegistryViews {
         return db.scalar("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view", Map.of());
     }
 
+    /** A project and the bytes its blobs take (Harbor's quota usage). */
+    public record ProjectUsageRow(long projectId, String project, String ownerName, long used, OffsetDateTime creationTime,
+            OffsetDateTime updateTime) {}
+
+    private static final String PROJECT_USAGE = "core.project p LEFT JOIN core.users o ON o.id = p.owner_id LEFT JOIN "
+            + "(SELECT project, sum(size) AS used FROM registry.project_blob_view GROUP BY project) u ON u.project = p.name";
+
+    /** Projects with the bytes their blobs take, sorted and paged; {@code where} is over {@code p} (core.project). */
+    public List<ProjectUsageRow> projectUsage(String where, Map<String, Object> params, String orderBy, Paging paging) {
+        return list("SELECT p.id, p.name, o.username, coalesce(u.used, 0) AS used, p.creation_time, p.update_time FROM " + PROJECT_USAGE
+                + " WHERE " + where + " ORDER BY " + orderBy, params, paging).stream()
+                .map(t -> new ProjectUsageRow(number(t.get(0)), (String) t.get(1), (String) t.get(2), number(t.get(3)), time(t.get(4)),
+                        time(t.get(5))))
+                .toList();
+    }
+
+    public long countProjects(String where, Map<String, Object> params) {
+        return count("core.project p", where, params);
+    }
+
     /** A repository found by search: its name, project and counts. */
     public record RepositoryHit(String name, String project, long pullCount, long artifactCount) {}
 

@@ -22,6 +22,14 @@ public final class RegistryRows {
         }
     }
 
+    /** A blob of {@code size} bytes counted in the project's usage. */
+    public static void projectBlob(String project, String digest, long size) throws Exception {
+        try (Connection c = Arc.container().instance(AgroalDataSource.class).get().getConnection()) {
+            exec(c, "INSERT INTO registry.blob (digest, size) VALUES (?, ?) ON CONFLICT DO NOTHING", digest, size);
+            exec(c, "INSERT INTO registry.project_blob (project, digest, size) VALUES (?, ?, ?)", project, digest, size);
+        }
+    }
+
     /** A manifest with its exact bytes (and its blobs, counted in the project's usage) in a repository created if absent. */
     public static void manifest(String repository, String digest, String mediaType, String content, long size) throws Exception {
         String project = repository.substring(0, repository.indexOf('/'));
