@@ -1,6 +1,23 @@
 import { api } from './client';
 import { fetchPage, fuzzyQuery, type PageRequest } from './paging';
-import type { Artifact, CreatedRobot, Member, Project, ProjectSummary, Repository, Robot, RobotPermission, User } from './types';
+import type {
+  Accessory,
+  Artifact,
+  AuditLog,
+  BuildStep,
+  CreatedRobot,
+  LabelItem,
+  Layer,
+  Member,
+  Project,
+  ProjectSummary,
+  Quota,
+  Repository,
+  Robot,
+  RobotPermission,
+  Statistics,
+  User,
+} from './types';
 
 /**
  * The endpoints of the console's user pages. Administration areas keep theirs in a module of their own
@@ -33,6 +50,18 @@ export const projects = {
   create: (name: string, isPublic: boolean) =>
     api.post(`${V2}/projects`, { project_name: name, metadata: { public: String(isPublic) } }),
   remove: (name: string) => api.request('DELETE', `${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
+  /** Changes the project's metadata (only the keys given); core refuses what Berth does not act on. */
+  updateMetadata: (name: string, metadata: Record<string, string>) =>
+    api.request('PUT', `${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' }, json: { metadata } }),
+  logs: (name: string, page: PageRequest, search: string) =>
+    fetchPage<AuditLog>(api, `${V2}/projects/${seg(name)}/logs`, page, { q: fuzzyQuery('username', search) }),
+};
+
+export const system = {
+  statistics: () => api.get<Statistics>(`${V2}/statistics`),
+  /** The projects using the most storage (system administrators only). */
+  largestProjects: (count: number) =>
+    api.get<Quota[]>(`${V2}/quotas`, { query: { sort: '-used.storage', page: 1, page_size: count } }),
 };
 
 export const repositories = {
@@ -54,6 +83,27 @@ export const artifacts = {
     api.post(`${artifactsPath(project, repository)}/${seg(digest)}/tags`, { name: tag }),
   removeTag: (project: string, repository: string, digest: string, tag: string) =>
     api.delete(`${artifactsPath(project, repository)}/${seg(digest)}/tags/${seg(tag)}`),
+  accessories: (project: string, repository: string, digest: string, page: PageRequest) =>
+    fetchPage<Accessory>(api, `${artifactsPath(project, repository)}/${seg(digest)}/accessories`, page, {}),
+  layers: (project: string, repository: string, digest: string) =>
+    api.get<Layer[]>(`${artifactsPath(project, repository)}/${seg(digest)}/additions/layers`),
+  buildHistory: (project: string, repository: string, digest: string) =>
+    api.get<BuildStep[]>(`${artifactsPath(project, repository)}/${seg(digest)}/additions/build_history`),
+  addLabel: (project: string, repository: string, digest: string, labelId: number) =>
+    api.post(`${artifactsPath(project, repository)}/${seg(digest)}/labels`, { id: labelId }),
+  removeLabel: (project: string, repository: string, digest: string, labelId: number) =>
+    api.delete(`${artifactsPath(project, repository)}/${seg(digest)}/labels/${labelId}`),
+};
+
+export const labels = {
+  /** The labels an artifact of the project may carry: the global ones and the project's own (first 100 of each). */
+  async forProject(projectId: number): Promise<LabelItem[]> {
+    const [global, own] = await Promise.all([
+      api.get<LabelItem[]>(`${V2}/labels`, { query: { scope: 'g', page_size: 100 } }),
+      api.get<LabelItem[]>(`${V2}/labels`, { query: { scope: 'p', project_id: projectId, page_size: 100 } }),
+    ]);
+    return [...global, ...own];
+  },
 };
 
 const membersPath = (project: string) => `${V2}/projects/${seg(project)}/members`;

@@ -68,7 +68,72 @@ export interface Artifact {
   pull_time?: string;
   tags?: Tag[];
   references?: ArtifactReference[];
-  labels?: { id: number; name: string; color?: string }[];
+  labels?: LabelItem[];
+}
+
+export interface LabelItem {
+  id: number;
+  name: string;
+  description?: string;
+  color?: string;
+  scope?: string;
+  project_id?: number;
+}
+
+/** Harbor's Accessory: an artifact (signature, SBOM, …) whose subject is another. */
+export interface Accessory {
+  id: number;
+  artifact_id: number;
+  subject_artifact_digest: string;
+  digest: string;
+  size: number;
+  type: string;
+  creation_time?: string;
+}
+
+/** A layer of an image manifest (Berth's additions/layers). */
+export interface Layer {
+  media_type?: string;
+  digest: string;
+  size: number;
+}
+
+/** A step of an image config's history (Harbor's additions/build_history). */
+export interface BuildStep {
+  created?: string;
+  created_by?: string;
+  comment?: string;
+  empty_layer?: boolean;
+}
+
+/** Harbor's AuditLog (Berth adds the result and the client's address). */
+export interface AuditLog {
+  id: number;
+  username: string;
+  resource: string;
+  resource_type: string;
+  operation: string;
+  op_time: string;
+  result?: string;
+  client_ip?: string;
+}
+
+export interface Statistics {
+  private_project_count: number;
+  public_project_count: number;
+  total_project_count: number;
+  private_repo_count: number;
+  public_repo_count: number;
+  total_repo_count: number;
+  total_storage_consumption?: number;
+}
+
+/** Harbor's Quota of a project: hard limits and use. */
+export interface Quota {
+  id: number;
+  ref: { id: number; name: string; owner_name?: string };
+  hard: { storage: number };
+  used: { storage: number };
 }
 
 export interface Member {

@@ -60,7 +60,7 @@ export function App() {
             </RequireSession>
           }
         >
-          <Route index element={<Navigate to={links.projects()} replace />} />
+          <Route index element={<Navigate to={links.home()} replace />} />
           {routes
             .filter((r) => !r.public)
             .map((r) => (

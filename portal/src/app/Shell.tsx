@@ -56,7 +56,7 @@ export function Shell() {
           <PageToggleButton isHamburgerButton aria-label={t('shell.navigation')} />
         </MastheadToggle>
         <MastheadBrand>
-          <MastheadLogo component={(props: object) => <Link {...props} to={links.projects()} />}>
+          <MastheadLogo component={(props: object) => <Link {...props} to={links.home()} />}>
             <span className="pf-v6-u-font-size-xl pf-v6-u-font-weight-bold">{t('product')}</span>
           </MastheadLogo>
         </MastheadBrand>
@@ -123,6 +123,17 @@ export function Shell() {
       <PageSidebarBody>
         <Nav aria-label={t('shell.navigation')}>
           <NavList>
+            <NavItem
+              itemId="home"
+              to={links.home()}
+              isActive={location.pathname === links.home()}
+              onClick={(event) => {
+                event.preventDefault();
+                navigate(links.home());
+              }}
+            >
+              {t('nav.home')}
+            </NavItem>
             <NavItem
               itemId="projects"
               to={links.projects()}

@@ -22,6 +22,7 @@ export interface AdminNavEntry {
 }
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
+const HomePage = lazy(() => import('../pages/home/HomePage'));
 const ProjectsPage = lazy(() => import('../pages/projects/ProjectsPage'));
 const ProjectPage = lazy(() => import('../pages/project/ProjectPage'));
 const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
@@ -30,6 +31,7 @@ const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
+  { path: '/home', page: HomePage },
   { path: '/projects', page: ProjectsPage },
   { path: '/projects/:project', page: ProjectPage },
   { path: '/projects/:project/:tab', page: ProjectPage },
@@ -47,6 +49,7 @@ export const adminNav: AdminNavEntry[] = [
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
 export const links = {
+  home: () => '/home',
   projects: () => '/projects',
   project: (project: string, tab?: string) => `/projects/${encodeURIComponent(project)}${tab ? `/${tab}` : ''}`,
   repository: (project: string, repository: string) =>

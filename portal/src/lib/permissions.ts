@@ -11,15 +11,31 @@ export type ProjectAction =
   | 'readMembers'
   | 'manageMembers'
   | 'readRobots'
-  | 'manageRobots';
+  | 'manageRobots'
+  | 'updateProject'
+  | 'readLogs'
+  | 'labelArtifact';
 
-const ALL: ProjectAction[] = ['deleteProject', 'push', 'deleteArtifact', 'createTag', 'deleteTag', 'readMembers', 'manageMembers', 'readRobots', 'manageRobots'];
+const ALL: ProjectAction[] = [
+  'deleteProject',
+  'push',
+  'deleteArtifact',
+  'createTag',
+  'deleteTag',
+  'readMembers',
+  'manageMembers',
+  'readRobots',
+  'manageRobots',
+  'updateProject',
+  'readLogs',
+  'labelArtifact',
+];
 
 const MATRIX: Record<number, ProjectAction[]> = {
   1: ALL, // projectAdmin
-  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag'], // maintainer
-  2: ['push', 'readMembers', 'createTag'], // developer
-  3: ['readMembers'], // guest
+  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact'], // maintainer
+  2: ['push', 'readMembers', 'createTag', 'readLogs', 'labelArtifact'], // developer
+  3: ['readMembers', 'readLogs'], // guest
   5: [], // limitedGuest
 };
 

@@ -26,7 +26,7 @@ export default function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const next = safeNext(params.get('next'), links.projects());
+  const next = safeNext(params.get('next'), links.home());
 
   if (auth.status === 'authenticated') {
     return <Navigate to={next} replace />;

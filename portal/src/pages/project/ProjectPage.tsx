@@ -24,12 +24,14 @@ import { links } from '../../app/routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/permissions';
 import { AccessLabel } from '../projects/ProjectsPage';
+import { ConfigurationTab } from './ConfigurationTab';
+import { LogsTab } from './LogsTab';
 import { MembersTab } from './MembersTab';
 import { RepositoriesTab } from './RepositoriesTab';
 import { RobotsTab } from './RobotsTab';
 import { SummaryTab } from './SummaryTab';
 
-const TABS = ['summary', 'repositories', 'members', 'robots'] as const;
+const TABS = ['summary', 'repositories', 'members', 'robots', 'logs', 'configuration'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -136,6 +138,18 @@ export default function ProjectPage() {
           <Tab eventKey="robots" title={<TabTitleText>{t('project.robots')}</TabTitleText>}>
             <PageSection>
               <RobotsTab {...context} />
+            </PageSection>
+          </Tab>
+          {context.may('readLogs') && (
+            <Tab eventKey="logs" title={<TabTitleText>{t('project.logs')}</TabTitleText>}>
+              <PageSection>
+                <LogsTab {...context} />
+              </PageSection>
+            </Tab>
+          )}
+          <Tab eventKey="configuration" title={<TabTitleText>{t('project.configuration')}</TabTitleText>}>
+            <PageSection>
+              <ConfigurationTab {...context} />
             </PageSection>
           </Tab>
         </Tabs>

@@ -1,15 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
   Button,
   EmptyState,
   EmptyStateBody,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   Label,
   LabelGroup,
   Modal,
@@ -17,24 +12,28 @@ import {
   ModalFooter,
   ModalHeader,
   PageSection,
-  TextInput,
   Title,
 } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { ActionsColumn, ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { artifacts } from '../../api/berth';
+import { artifacts, projects } from '../../api/berth';
 import type { Artifact } from '../../api/types';
+import { useAuth } from '../../app/auth';
 import { links } from '../../app/routes';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
+import { useLoaded } from '../../components/useLoaded';
 import { usePagedList } from '../../components/usePagedList';
 import { formatBytes, formatTime, platformText, shortDigest } from '../../lib/format';
 import { currentLocation, pullCommands, pushCommands } from '../../lib/pullCommands';
-import { tagName } from '../../lib/validation';
+import { can } from '../../lib/permissions';
+import { AddTagDialog } from './AddTagDialog';
+import { ArtifactDetails } from './ArtifactDetails';
+import { LabelChip } from './ArtifactLabels';
 
 type Dialog =
   | { kind: 'pull'; artifact: Artifact }
@@ -50,6 +49,19 @@ export default function RepositoryPage() {
   const repository = params['*'] ?? '';
   const list = usePagedList<Artifact>((page, search) => artifacts.list(project, repository, page, search), `artifacts:${project}/${repository}`);
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const { user } = useAuth();
+  // the project's id (for its labels) and the caller's role in it (to offer what they may do)
+  const projectInfo = useLoaded(() => projects.get(project), [project]);
+  const mayLabel = !!projectInfo.data && can(!!user?.sysadmin_flag, projectInfo.data.current_user_role_id, 'labelArtifact');
+  const toggle = (digest: string) =>
+    setExpanded((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(digest)) {
+        next.add(digest);
+      }
+      return next;
+    });
   const empty = !list.loading && !list.error && list.items.length === 0;
   const location = currentLocation();
 
@@ -85,6 +97,7 @@ export default function RepositoryPage() {
           <Table aria-label={t('artifacts.title')} variant="compact" aria-busy={list.loading}>
             <Thead>
               <Tr>
+                <Th screenReaderText={t('artifactDetails.details')} />
                 <Th>{t('artifacts.tags')}</Th>
                 <Th>{t('artifacts.digest')}</Th>
                 <Th>{t('artifacts.size')}</Th>
@@ -95,11 +108,16 @@ export default function RepositoryPage() {
                 <Th screenReaderText={t('common.actions')} />
               </Tr>
             </Thead>
-            <Tbody>
-              {list.items.map((a) => {
+            {list.items.map((a, rowIndex) => {
                 const platforms = (a.references ?? []).map((r) => platformText(r.platform)).filter(Boolean);
+                const isExpanded = expanded.has(a.digest);
                 return (
-                  <Tr key={a.digest}>
+                  <Tbody key={a.digest} isExpanded={isExpanded}>
+                  <Tr>
+                    <Td
+                      expand={{ rowIndex, isExpanded, onToggle: () => toggle(a.digest), expandId: 'artifact-details' }}
+                      aria-label={t('artifactDetails.toggle', { digest: a.digest })}
+                    />
                     <Td dataLabel={t('artifacts.tags')}>
                       {(a.tags ?? []).length === 0 ? (
                         <span className="pf-v6-u-color-200">{t('artifacts.untagged')}</span>
@@ -114,6 +132,13 @@ export default function RepositoryPage() {
                             >
                               {tag.name}
                             </Label>
+                          ))}
+                        </LabelGroup>
+                      )}
+                      {(a.labels ?? []).length > 0 && (
+                        <LabelGroup numLabels={3} className="pf-v6-u-mt-xs" aria-label={t('artifactDetails.labels')}>
+                          {(a.labels ?? []).map((l) => (
+                            <LabelChip key={l.id} label={l} />
                           ))}
                         </LabelGroup>
                       )}
@@ -158,9 +183,25 @@ export default function RepositoryPage() {
                       />
                     </Td>
                   </Tr>
+                  <Tr isExpanded={isExpanded}>
+                    <Td colSpan={9}>
+                      {isExpanded && projectInfo.data && (
+                        <ExpandableRowContent>
+                          <ArtifactDetails
+                            project={project}
+                            projectId={projectInfo.data.project_id}
+                            repository={repository}
+                            artifact={a}
+                            mayLabel={mayLabel}
+                            onChanged={list.reload}
+                          />
+                        </ExpandableRowContent>
+                      )}
+                    </Td>
+                  </Tr>
+                  </Tbody>
                 );
               })}
-            </Tbody>
           </Table>
           <ListPagination list={list} />
         </>
@@ -231,55 +272,5 @@ export default function RepositoryPage() {
         </ConfirmDialog>
       )}
     </PageSection>
-  );
-}
-
-function AddTagDialog({ onClose, onAdd }: { onClose: () => void; onAdd: (tag: string) => Promise<void> }) {
-  const { t } = useTranslation();
-  const [tag, setTag] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const problem = tagName(tag);
-  const shown = tag === '' ? null : problem;
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (problem) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await onAdd(tag);
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal isOpen variant="small" onClose={onClose} aria-labelledby="add-tag-title">
-      <ModalHeader title={t('artifacts.addTag')} labelId="add-tag-title" />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form id="add-tag-form" onSubmit={submit}>
-          <FormGroup label={t('artifacts.tagName')} isRequired fieldId="tag-name">
-            <TextInput id="tag-name" value={tag} onChange={(_e, v) => setTag(v)} validated={shown ? 'error' : 'default'} autoFocus />
-            <FormHelperText>
-              <HelperText>
-                <HelperTextItem variant={shown ? 'error' : 'default'}>{t(shown ?? 'validation.tagHint')}</HelperTextItem>
-              </HelperText>
-            </FormHelperText>
-          </FormGroup>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button type="submit" form="add-tag-form" isDisabled={!!problem || busy} isLoading={busy}>
-          {t('artifacts.addTag')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
   );
 }
