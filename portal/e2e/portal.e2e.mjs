@@ -97,8 +97,18 @@ try {
     await shot('login-refused');
   });
 
-  await run('admin logs in and sees the projects', async () => {
+  await run('admin logs in to the home page, with storage per project', async () => {
     await login('admin', adminPassword);
+    await page.waitForURL(/\/home$/);
+    await page.getByRole('heading', { name: /projects using the most storage/ }).waitFor();
+    await page.getByRole('table', { name: /projects using the most storage/ }).getByRole('link', { name: 'library' }).waitFor();
+    await page.locator('svg[role="img"]').first().waitFor();
+    await accessible('home');
+    await shot('home');
+  });
+
+  await run('admin sees the projects', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Projects' }).click();
     await page.waitForURL(/\/projects$/);
     await page.getByRole('grid', { name: 'Projects' }).or(page.getByRole('table', { name: 'Projects' })).waitFor();
     await page.getByText('library', { exact: true }).waitFor();
@@ -160,12 +170,24 @@ try {
     await shot('members');
     await logout('admin');
     await login(`${project}-dev`, memberPassword);
-    await page.waitForURL(/\/projects$/);
+    await page.waitForURL(/\/home$/);
+    await page.getByRole('table', { name: /Storage of your projects/ }).getByRole('link', { name: project, exact: true }).waitFor();
+    await page.goto('/projects');
     await page.getByRole('link', { name: project, exact: true }).waitFor();
     await shot('projects-as-member');
+  });
+
+  await run('a user who is no administrator sees no administration and is refused it', async () => {
+    check((await page.getByRole('navigation').getByText('Administration').count()) === 0, 'the Administration group is hidden');
+    await page.goto('/admin/users');
+    await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    const refused = await page.evaluate(async () => (await fetch('/api/v2.0/users')).status);
+    check(refused === 403, `the API refuses the users list to a member: ${refused}`);
+    const quotas = await page.evaluate(async () => (await fetch('/api/v2.0/quotas')).status);
+    check(quotas === 403, `the API refuses quotas to a member: ${quotas}`);
     await logout(`${project}-dev`);
     await login('admin', adminPassword);
-    await page.waitForURL(/\/projects$/);
+    await page.waitForURL(/\/home$/);
   });
 
   let robot;
@@ -188,6 +210,43 @@ try {
     await accessible('robots');
     await shot('robots');
     skopeo('copy', '--dest-tls-verify=false', '--dest-creds', `${robot.name}:${robot.secret}`, `oci:${image}:v1`, `docker://${host}/${project}/app:v2`);
+  });
+
+  await run('an artifact unfolds into its labels, layers and build history', async () => {
+    const label = await api('POST', '/api/v2.0/labels', { name: `${project}-ok`, description: 'checked by e2e', color: '#3E8635', scope: 'g' });
+    const labelId = Number(label.headers.get('location').split('/').pop());
+    await page.goto(`/projects/${project}/repositories/app`);
+    await page.getByRole('button', { name: `Details of ${digest}` }).click();
+    await page.getByRole('button', { name: 'Add a label' }).click();
+    await page.getByRole('option', { name: `${project}-ok` }).click();
+    await page.getByRole('button', { name: `Remove the label ${project}-ok` }).waitFor();
+    const labelled = await (await api('GET', `/api/v2.0/projects/${project}/repositories/app/artifacts/${digest}`)).json();
+    check(labelled.labels.some((l) => l.id === labelId), `the artifact carries the label: ${JSON.stringify(labelled.labels)}`);
+    await accessible('artifact-overview');
+    await shot('artifact-overview');
+    await page.getByRole('tab', { name: 'Layers' }).click();
+    await page.getByRole('table', { name: 'Layers' }).getByRole('row').nth(2).waitFor();
+    await page.getByRole('tab', { name: 'Build history' }).click();
+    await page.getByText('COPY file-amd64-0 /').waitFor();
+    await accessible('artifact-history');
+    await shot('artifact-history');
+    await page.getByRole('tab', { name: 'Accessories' }).click();
+    await page.getByText('No signature, SBOM or other accessory refers to this artifact').waitFor();
+  });
+
+  await run('the project log shows the pushes, and the project is made public in its configuration', async () => {
+    await page.goto(`/projects/${project}/logs`);
+    await page.getByRole('table', { name: 'Logs' }).getByText(`${project}/app:v1`).first().waitFor();
+    await accessible('project-logs');
+    await shot('project-logs');
+    await page.goto(`/projects/${project}/configuration`);
+    await page.getByLabel('Public').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('The configuration has been saved.').waitFor();
+    await accessible('project-configuration');
+    await shot('project-configuration');
+    const changed = await (await api('GET', `/api/v2.0/projects/${project}`)).json();
+    check(changed.metadata.public === 'true', `the project is public: ${JSON.stringify(changed.metadata)}`);
   });
 
   await run('a tag is deleted', async () => {
