@@ -27,6 +27,7 @@ const ProjectPage = lazy(() => import('../pages/project/ProjectPage'));
 const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
 const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 // Administration: one folder under src/pages/admin per page
+const AdminUsersPage = lazy(() => import('../pages/admin/users/UsersPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -39,10 +40,12 @@ export const routes: PageRoute[] = [
   { path: '/projects/:project/repositories/*', page: RepositoryPage },
   { path: '/account/password', page: PasswordPage },
   // Administration (admin: true)
+  { path: '/admin/users', page: AdminUsersPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
+  { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
