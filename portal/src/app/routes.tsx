@@ -28,6 +28,7 @@ const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
 const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 // Administration: one folder under src/pages/admin per page
 const AdminUsersPage = lazy(() => import('../pages/admin/users/UsersPage'));
+const AdminRegistriesPage = lazy(() => import('../pages/admin/registries/RegistriesPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -41,11 +42,13 @@ export const routes: PageRoute[] = [
   { path: '/account/password', page: PasswordPage },
   // Administration (admin: true)
   { path: '/admin/users', page: AdminUsersPage, admin: true },
+  { path: '/admin/registries', page: AdminRegistriesPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
   { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
+  { id: 'admin-registries', label: 'adminRegistries.title', to: '/admin/registries' },
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
