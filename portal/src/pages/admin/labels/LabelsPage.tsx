@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, PageSection, Title, ToolbarItem } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { labels, type LabelData } from '../../../api/labels';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { RowActions } from '../../../components/RowActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { LabelChip } from '../../../components/LabelChip';
 import { ListPagination, ListToolbar } from '../../../components/ListControls';
@@ -58,8 +59,7 @@ export default function LabelsPage() {
                   {formatTime(l.creation_time, i18n.language)}
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn
-                    rowData={{ actionProps: { 'aria-label': t('adminLabels.actionsOf', { name: l.name }) } }}
+                  <RowActions label={t('adminLabels.actionsOf', { name: l.name })}
                     items={[
                       { title: t('adminLabels.edit'), onClick: () => setEditing(l) },
                       { isSeparator: true },

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, AlertActionCloseButton, Button, Label, PageSection, Title, ToolbarItem } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { registries, type Registry } from '../../../api/registries';
 import { messageOf } from '../../../api/errors';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { RowActions } from '../../../components/RowActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../../components/ListControls';
 import { usePagedList } from '../../../components/usePagedList';
@@ -81,7 +82,7 @@ export default function RegistriesPage() {
         <Table aria-label={t('adminRegistries.title')} variant="compact" aria-busy={list.loading}>
           <Thead>
             <Tr>
-              <Th>{t('adminRegistries.name')}</Th>
+              <Th modifier="nowrap">{t('adminRegistries.name')}</Th>
               <Th>{t('adminRegistries.url')}</Th>
               <Th>{t('adminRegistries.type')}</Th>
               <Th>{t('adminRegistries.certificate')}</Th>
@@ -114,8 +115,7 @@ export default function RegistriesPage() {
                   {formatTime(r.creation_time, i18n.language)}
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn
-                    rowData={{ actionProps: { 'aria-label': t('adminRegistries.actionsOf', { name: r.name }) } }}
+                  <RowActions label={t('adminRegistries.actionsOf', { name: r.name })}
                     isDisabled={pinging === r.id}
                     items={[
                       { title: t('adminRegistries.edit'), onClick: () => setEditing(r) },

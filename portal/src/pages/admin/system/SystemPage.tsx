@@ -81,7 +81,7 @@ export default function SystemPage() {
             {health.state === 'loading' && <Skeleton screenreaderText={t('common.loading')} />}
             {health.state === 'failed' && <ErrorAlert error={health.error} />}
             {health.state === 'done' && (
-              <DescriptionList isHorizontal isCompact>
+              <DescriptionList isHorizontal isCompact horizontalTermWidthModifier={{ default: '13rem' }}>
                 {componentRows(health.data).map((c) => (
                   <DescriptionListGroup key={c.name}>
                     <DescriptionListTerm>{c.key ? t(c.key) : c.name}</DescriptionListTerm>
@@ -109,7 +109,7 @@ function Rows<T>({ loaded, rows }: { loaded: Loaded<T>; rows: (data: T) => Row[]
     return <ErrorAlert error={loaded.error} />;
   }
   return (
-    <DescriptionList isHorizontal isCompact>
+    <DescriptionList isHorizontal isCompact horizontalTermWidthModifier={{ default: '13rem' }}>
       {rows(loaded.data).map((row) => (
         <DescriptionListGroup key={row.term}>
           <DescriptionListTerm>{t(row.term)}</DescriptionListTerm>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, AlertActionCloseButton, Button, Label, PageSection, Title, ToolbarItem } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr, type IAction } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { users, type AdminUser } from '../../../api/users';
 import { useAuth } from '../../../app/auth';
 import { links } from '../../../app/routes';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { RowActions } from '../../../components/RowActions';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../../components/ListControls';
 import { usePagedList } from '../../../components/usePagedList';
@@ -33,7 +34,7 @@ export default function UsersPage() {
 
   const actions = (u: AdminUser): IAction[] => {
     const self = u.user_id === me?.user_id;
-    const notSelf = self ? { isAriaDisabled: true, tooltipProps: { content: t('adminUsers.notYourself') } } : {};
+    const notSelf = self ? { isAriaDisabled: true, tooltipProps: { content: t('adminUsers.notYourself') }, onClick: undefined } : {};
     return [
       u.sysadmin_flag
         ? { title: t('adminUsers.revoke'), onClick: () => setConfirm({ user: u, action: 'revoke' }), ...notSelf }
@@ -117,7 +118,7 @@ export default function UsersPage() {
                   {formatTime(u.creation_time, i18n.language)}
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn rowData={{ actionProps: { 'aria-label': t('adminUsers.actionsOf', { name: u.username }) } }} items={actions(u)} />
+                  <RowActions label={t('adminUsers.actionsOf', { name: u.username })} items={actions(u)} />
                 </Td>
               </Tr>
             ))}
