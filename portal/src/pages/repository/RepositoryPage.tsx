@@ -20,7 +20,7 @@ import {
   TextInput,
   Title,
 } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { artifacts } from '../../api/berth';
@@ -28,6 +28,7 @@ import type { Artifact } from '../../api/types';
 import { links } from '../../app/routes';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RowActions } from '../../components/RowActions';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
@@ -148,8 +149,7 @@ export default function RepositoryPage() {
                       <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'pull', artifact: a })} aria-label={t('artifacts.pullCommandOf', { digest: a.digest })}>
                         {t('artifacts.pullCommand')}
                       </Button>{' '}
-                      <ActionsColumn
-                        rowData={{ actionProps: { 'aria-label': t('artifacts.actionsOf', { digest: a.digest }) } }}
+                      <RowActions label={t('artifacts.actionsOf', { digest: a.digest })}
                         items={[
                           { title: t('artifacts.addTag'), onClick: () => setDialog({ kind: 'addTag', artifact: a }) },
                           { isSeparator: true },
