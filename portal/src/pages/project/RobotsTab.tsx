@@ -130,7 +130,8 @@ export function RobotsTab({ project, may }: ProjectContext) {
                 </Td>
                 {manage && (
                   <Td isActionCell>
-                    <RowActions label={t('robots.actionsOf', { name: r.name })}
+                    <RowActions
+                      label={t('robots.actionsOf', { name: r.name })}
                       items={[
                         { title: r.disable ? t('robots.enable') : t('robots.disable'), onClick: () => toggle(r) },
                         { title: t('robots.refresh'), onClick: () => setConfirm({ robot: r, action: 'refresh' }) },

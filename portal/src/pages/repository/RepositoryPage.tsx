@@ -149,7 +149,8 @@ export default function RepositoryPage() {
                       <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'pull', artifact: a })} aria-label={t('artifacts.pullCommandOf', { digest: a.digest })}>
                         {t('artifacts.pullCommand')}
                       </Button>{' '}
-                      <RowActions label={t('artifacts.actionsOf', { digest: a.digest })}
+                      <RowActions
+                        label={t('artifacts.actionsOf', { digest: a.digest })}
                         items={[
                           { title: t('artifacts.addTag'), onClick: () => setDialog({ kind: 'addTag', artifact: a }) },
                           { isSeparator: true },

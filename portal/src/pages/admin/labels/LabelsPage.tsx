@@ -59,7 +59,8 @@ export default function LabelsPage() {
                   {formatTime(l.creation_time, i18n.language)}
                 </Td>
                 <Td isActionCell>
-                  <RowActions label={t('adminLabels.actionsOf', { name: l.name })}
+                  <RowActions
+                    label={t('adminLabels.actionsOf', { name: l.name })}
                     items={[
                       { title: t('adminLabels.edit'), onClick: () => setEditing(l) },
                       { isSeparator: true },

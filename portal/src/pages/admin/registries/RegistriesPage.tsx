@@ -115,7 +115,8 @@ export default function RegistriesPage() {
                   {formatTime(r.creation_time, i18n.language)}
                 </Td>
                 <Td isActionCell>
-                  <RowActions label={t('adminRegistries.actionsOf', { name: r.name })}
+                  <RowActions
+                    label={t('adminRegistries.actionsOf', { name: r.name })}
                     isDisabled={pinging === r.id}
                     items={[
                       { title: t('adminRegistries.edit'), onClick: () => setEditing(r) },
