@@ -28,6 +28,10 @@ const ProjectPage = lazy(() => import('../pages/project/ProjectPage'));
 const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
 const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 // Administration: one folder under src/pages/admin per page
+const AdminUsersPage = lazy(() => import('../pages/admin/users/UsersPage'));
+const AdminRegistriesPage = lazy(() => import('../pages/admin/registries/RegistriesPage'));
+const AdminLabelsPage = lazy(() => import('../pages/admin/labels/LabelsPage'));
+const AdminSystemPage = lazy(() => import('../pages/admin/system/SystemPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -41,10 +45,18 @@ export const routes: PageRoute[] = [
   { path: '/projects/:project/repositories/*', page: RepositoryPage },
   { path: '/account/password', page: PasswordPage },
   // Administration (admin: true)
+  { path: '/admin/users', page: AdminUsersPage, admin: true },
+  { path: '/admin/registries', page: AdminRegistriesPage, admin: true },
+  { path: '/admin/labels', page: AdminLabelsPage, admin: true },
+  { path: '/admin/system', page: AdminSystemPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
+  { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
+  { id: 'admin-registries', label: 'adminRegistries.title', to: '/admin/registries' },
+  { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
+  { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */

@@ -85,3 +85,20 @@ describe('passwords follow Harbor\'s rule', () => {
     expect(confirmation('Passw0rdP', 'Passw0rdP')).toBeNull();
   });
 });
+
+describe('passwords read letters and digits as core does (Java\'s Character, over UTF-16 units)', () => {
+  it('takes Unicode upper- and lower-case letters and digits', () => {
+    expect(password('ÉCOLEß12')).toBeNull();
+    expect(password('Пароль12')).toBeNull();
+    expect(password('Abcdefg٣')).toBeNull();
+    expect(password('ÉCOLE123')).toBe('validation.passwordRule');
+  });
+  it('counts UTF-16 units, and a letter outside the BMP is no letter to core', () => {
+    expect(password('Ab1' + '😀'.repeat(2))).toBe('validation.passwordRule');
+    expect(password('Ab1' + '😀'.repeat(3))).toBeNull();
+    expect(password('Ab1' + '😀'.repeat(62))).toBeNull();
+    expect(password('Ab1' + '😀'.repeat(63))).toBe('validation.passwordRule');
+    expect(password('ab12345' + '\u{1D400}')).toBe('validation.passwordRule');
+    expect(password('Ab12345' + '\u{1D400}')).toBeNull();
+  });
+});

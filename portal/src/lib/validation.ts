@@ -72,12 +72,18 @@ export function tagName(tag: string): Problem {
   return TAG.test(tag) ? null : 'validation.tagChars';
 }
 
-/** Harbor's password rule: 8 to 128 characters with an upper-case letter, a lower-case letter and a digit. */
+/**
+ * Harbor's password rule: 8 to 128 characters with an upper-case letter, a lower-case letter and a digit.
+ * As core's PasswordPolicy reads it: characters are UTF-16 units, and letters and digits are Unicode ones
+ * (Java's Character.isUpperCase, isLowerCase, isDigit), so 'É' is an upper-case letter and '٣' a digit.
+ */
 export function password(value: string): Problem {
   if (value === '') {
     return 'validation.required';
   }
-  if (value.length < 8 || value.length > 128 || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/[0-9]/.test(value)) {
+  const units = value.split('');
+  const has = (kind: RegExp) => units.some((unit) => kind.test(unit));
+  if (value.length < 8 || value.length > 128 || !has(/\p{Uppercase}/u) || !has(/\p{Lowercase}/u) || !has(/\p{Nd}/u)) {
     return 'validation.passwordRule';
   }
   return null;

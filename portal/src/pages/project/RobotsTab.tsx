@@ -17,11 +17,12 @@ import {
   TextInput,
   ToolbarItem,
 } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { robots } from '../../api/berth';
 import type { Robot } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RowActions } from '../../components/RowActions';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
@@ -129,8 +130,8 @@ export function RobotsTab({ project, may }: ProjectContext) {
                 </Td>
                 {manage && (
                   <Td isActionCell>
-                    <ActionsColumn
-                      rowData={{ actionProps: { 'aria-label': t('robots.actionsOf', { name: r.name }) } }}
+                    <RowActions
+                      label={t('robots.actionsOf', { name: r.name })}
                       items={[
                         { title: r.disable ? t('robots.enable') : t('robots.disable'), onClick: () => toggle(r) },
                         { title: t('robots.refresh'), onClick: () => setConfirm({ robot: r, action: 'refresh' }) },

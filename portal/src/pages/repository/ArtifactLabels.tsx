@@ -1,24 +1,10 @@
 import { useState } from 'react';
-import { Label, LabelGroup, MenuToggle, Select, SelectList, SelectOption } from '@patternfly/react-core';
+import { LabelGroup, MenuToggle, Select, SelectList, SelectOption } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { artifacts, labels as labelsApi } from '../../api/berth';
 import type { Artifact, LabelItem } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-
-/** A label as a chip of its colour; name and description are text. */
-export function LabelChip({ label, onClose, closeLabel }: { label: LabelItem; onClose?: () => void; closeLabel?: string }) {
-  return (
-    <Label
-      variant="outline"
-      icon={<span className="berth-label-dot" ref={(el) => el?.style.setProperty('background-color', label.color || '#6a6e73')} />}
-      title={label.description || undefined}
-      onClose={onClose}
-      closeBtnAriaLabel={closeLabel}
-    >
-      {label.name}
-    </Label>
-  );
-}
+import { LabelChip } from '../../components/LabelChip';
 
 /** An artifact's labels; those who may label it add one of the project's or the global labels, or remove one. */
 export function ArtifactLabels(props: {
@@ -59,9 +45,11 @@ export function ArtifactLabels(props: {
         {attached.map((l) => (
           <LabelChip
             key={l.id}
-            label={l}
+            name={l.name}
+            color={l.color}
+            description={l.description}
             onClose={editable ? () => change(() => artifacts.removeLabel(project, repository, artifact.digest, l.id)) : undefined}
-            closeLabel={t('artifactDetails.removeLabel', { name: l.name })}
+            closeBtnAriaLabel={t('artifactDetails.removeLabel', { name: l.name })}
           />
         ))}
       </LabelGroup>

@@ -14,7 +14,7 @@ import {
   PageSection,
   Title,
 } from '@patternfly/react-core';
-import { ActionsColumn, ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { artifacts, projects } from '../../api/berth';
@@ -23,8 +23,10 @@ import { useAuth } from '../../app/auth';
 import { links } from '../../app/routes';
 import { CommandBlock } from '../../components/CommandBlock';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { RowActions } from '../../components/RowActions';
 import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LabelChip } from '../../components/LabelChip';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { useLoaded } from '../../components/useLoaded';
 import { usePagedList } from '../../components/usePagedList';
@@ -33,7 +35,6 @@ import { currentLocation, pullCommands, pushCommands } from '../../lib/pullComma
 import { can } from '../../lib/permissions';
 import { AddTagDialog } from './AddTagDialog';
 import { ArtifactDetails } from './ArtifactDetails';
-import { LabelChip } from './ArtifactLabels';
 
 type Dialog =
   | { kind: 'pull'; artifact: Artifact }
@@ -138,7 +139,7 @@ export default function RepositoryPage() {
                       {(a.labels ?? []).length > 0 && (
                         <LabelGroup numLabels={3} className="pf-v6-u-mt-xs" aria-label={t('artifactDetails.labels')}>
                           {(a.labels ?? []).map((l) => (
-                            <LabelChip key={l.id} label={l} />
+                            <LabelChip key={l.id} name={l.name} color={l.color} description={l.description} isCompact />
                           ))}
                         </LabelGroup>
                       )}
@@ -173,8 +174,8 @@ export default function RepositoryPage() {
                       <Button variant="secondary" size="sm" onClick={() => setDialog({ kind: 'pull', artifact: a })} aria-label={t('artifacts.pullCommandOf', { digest: a.digest })}>
                         {t('artifacts.pullCommand')}
                       </Button>{' '}
-                      <ActionsColumn
-                        rowData={{ actionProps: { 'aria-label': t('artifacts.actionsOf', { digest: a.digest }) } }}
+                      <RowActions
+                        label={t('artifacts.actionsOf', { digest: a.digest })}
                         items={[
                           { title: t('artifacts.addTag'), onClick: () => setDialog({ kind: 'addTag', artifact: a }) },
                           { isSeparator: true },

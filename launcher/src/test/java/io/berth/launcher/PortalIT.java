@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Command;
+import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,12 +20,16 @@ import org.junit.jupiter.api.Test;
  * {@code portal/e2e/portal.e2e.mjs}, against a Berth started as {@code ./berth up} starts it (the gateway serves the
  * portal jar the build made). The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
  * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
- * deletes a tag, switches language, checks accessibility with axe-core, and saves screenshots under
- * {@code portal/target/screenshots}. Needs node, chromium and skopeo, and the portal built (npm ci ran).
+ * deletes a tag, unfolds an artifact (labels, layers, build history), goes through the administration pages
+ * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds), checks
+ * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
+ * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
  */
 class PortalIT {
     static final String ADMIN_PASSWORD = "Portal12345";
+    static final String MIRROR_PASSWORD = "Mirr0r-pass";
     static BerthSystem berth;
+    static Distribution distribution;
     static Path work;
 
     @BeforeAll
@@ -32,6 +37,7 @@ class PortalIT {
         berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
         BerthSystem.Result up = berth.berth("up");
         assertThat(up.exit()).as(up.output()).isZero();
+        distribution = Distribution.start("mirror", MIRROR_PASSWORD);
         work = Files.createTempDirectory("berth-portal");
         OciLayout layout = new OciLayout(work.resolve("image"));
         layout.tag("v1", MediaTypes.OCI_MANIFEST, layout.image("amd64", 2, 30_000, 5));
@@ -41,6 +47,9 @@ class PortalIT {
     static void down() throws Exception {
         if (berth != null) {
             berth.close();
+        }
+        if (distribution != null) {
+            distribution.close();
         }
         if (work != null) {
             Command.run("rm", "-rf", work.toString());
@@ -55,6 +64,8 @@ class PortalIT {
                         "BERTH_URL", berth.url(),
                         "BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "BERTH_TEST_IMAGE", work.resolve("image").toString(),
+                        "BERTH_DISTRIBUTION_URL", distribution.url(),
+                        "BERTH_DISTRIBUTION_CREDS", "mirror:" + MIRROR_PASSWORD,
                         "BERTH_SCREENSHOTS", BerthSystem.HOME.resolve("portal/target/screenshots").toString()),
                 List.of("node", script.toString()), Duration.ofMinutes(8));
         assertThat(result.exit()).as(result.output()).isZero();
