@@ -27,6 +27,8 @@ const ProjectPage = lazy(() => import('../pages/project/ProjectPage'));
 const RepositoryPage = lazy(() => import('../pages/repository/RepositoryPage'));
 const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 // Administration: one folder under src/pages/admin per page
+const ReplicationPage = lazy(() => import('../pages/admin/replication/ReplicationPage'));
+const ExecutionPage = lazy(() => import('../pages/admin/replication/ExecutionPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -39,10 +41,14 @@ export const routes: PageRoute[] = [
   { path: '/projects/:project/repositories/*', page: RepositoryPage },
   { path: '/account/password', page: PasswordPage },
   // Administration (admin: true)
+  { path: '/admin/replication', page: ReplicationPage, admin: true },
+  { path: '/admin/replication/executions', page: ReplicationPage, admin: true },
+  { path: '/admin/replication/executions/:id', page: ExecutionPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
+  { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
