@@ -30,6 +30,7 @@ const PasswordPage = lazy(() => import('../pages/password/PasswordPage'));
 const ReplicationPage = lazy(() => import('../pages/admin/replication/ReplicationPage'));
 const ExecutionPage = lazy(() => import('../pages/admin/replication/ExecutionPage'));
 const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
+const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -46,12 +47,14 @@ export const routes: PageRoute[] = [
   { path: '/admin/replication/executions', page: ReplicationPage, admin: true },
   { path: '/admin/replication/executions/:id', page: ExecutionPage, admin: true },
   { path: '/admin/jobs', page: JobsPage, admin: true },
+  { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
   { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
+  { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
 ];
 
 /** Links to pages, built in one place so that names are encoded the same way everywhere. */
