@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ALL, jobservice, type JobQueue, type QueueAction } from '../../../api/jobservice';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { kebabToggle } from '../../../components/kebabToggle';
 import { allActions, duration, summarize } from './dashboard';
 
 /** The queues (one per job type): pending tasks, latency, paused; PUT /jobservice/queues/{job_type|all} {action}. */
@@ -92,7 +93,7 @@ export function QueuesTable({ queues, loading, onChanged }: { queues: JobQueue[]
                 </Td>
                 <Td isActionCell>
                   <ActionsColumn
-                    rowData={{ actionProps: { 'aria-label': t('adminJobs.actionsOf', { name: q.job_type }) } }}
+                    actionsToggle={kebabToggle(t('adminJobs.actionsOf', { name: q.job_type }))}
                     items={[{ title: t('adminJobs.stopPending'), onClick: () => setStopping(q.job_type), isDanger: true }]}
                   />
                 </Td>

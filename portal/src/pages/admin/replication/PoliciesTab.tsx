@@ -7,6 +7,7 @@ import { executions, policies, type Execution, type RegistryRef, type Replicatio
 import { links } from '../../../app/routes';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { kebabToggle } from '../../../components/kebabToggle';
 import { ListPagination, ListToolbar } from '../../../components/ListControls';
 import { usePagedList } from '../../../components/usePagedList';
 import { formatTime } from '../../../lib/format';
@@ -108,7 +109,7 @@ export function PoliciesTab() {
                 </Td>
                 <Td isActionCell>
                   <ActionsColumn
-                    rowData={{ actionProps: { 'aria-label': t('adminReplication.actionsOf', { name: p.name }) } }}
+                    actionsToggle={kebabToggle(t('adminReplication.actionsOf', { name: p.name }))}
                     items={[
                       { title: t('adminReplication.edit'), onClick: () => setEditing(p) },
                       { title: t('adminReplication.showExecutions'), onClick: () => navigate(`${links.admin('replication', 'executions')}?policy_id=${p.id}`) },

@@ -73,7 +73,8 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
   };
 
   const registryLabel = form.mode === 'push' ? t('adminReplication.destRegistry') : t('adminReplication.srcRegistry');
-  const noRegistry = registries !== null && registries.length === 0;
+  // none at all (not: none because GET /registries failed, whose message is shown above)
+  const noRegistry = registries !== null && registries.length === 0 && registryTotal === 0 && !error;
   return (
     <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="policy-dialog-title">
       <ModalHeader title={policy ? t('adminReplication.editTitle', { name: policy.name }) : t('adminReplication.createTitle')} labelId="policy-dialog-title" />
