@@ -108,4 +108,12 @@ describe('requests', () => {
     });
     await expect(client.get('/api/v2.0/projects')).rejects.toMatchObject({ status: 0, message: 'Failed to fetch' });
   });
+
+  it('read a text/plain log as text, asking for text', async () => {
+    const { client, header } = recordingClient(
+      () => new Response('line 1\n<b>line 2</b>', { status: 200, headers: { 'Content-Type': 'text/plain' } }),
+    );
+    expect(await client.text('/api/v2.0/jobservice/jobs/7/log')).toBe('line 1\n<b>line 2</b>');
+    expect(header(0, 'Accept')).toContain('text/plain');
+  });
 });

@@ -22,6 +22,8 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** Extra headers. */
   headers?: Record<string, string>;
+  /** Answer the body as text, whatever its type (logs are text/plain). */
+  asText?: boolean;
 }
 
 export interface ApiResponse<T> {
@@ -102,7 +104,9 @@ export class ApiClient {
       throw errorFromResponse(response.status, response.statusText, text);
     }
     let data: unknown = undefined;
-    if (text && (response.headers.get('Content-Type') ?? '').includes('json')) {
+    if (options.asText) {
+      data = text;
+    } else if (text && (response.headers.get('Content-Type') ?? '').includes('json')) {
       data = JSON.parse(text);
     }
     return { data: data as T, headers: response.headers, status: response.status };
@@ -110,6 +114,11 @@ export class ApiClient {
 
   async get<T>(path: string, options?: RequestOptions): Promise<T> {
     return (await this.request<T>('GET', path, options)).data;
+  }
+
+  /** A text/plain resource (a log), as text. */
+  async text(path: string): Promise<string> {
+    return (await this.request<string>('GET', path, { headers: { Accept: 'text/plain, application/json' }, asText: true })).data;
   }
 
   async post<T = void>(path: string, json?: unknown): Promise<ApiResponse<T>> {

@@ -32,6 +32,10 @@ const AdminUsersPage = lazy(() => import('../pages/admin/users/UsersPage'));
 const AdminRegistriesPage = lazy(() => import('../pages/admin/registries/RegistriesPage'));
 const AdminLabelsPage = lazy(() => import('../pages/admin/labels/LabelsPage'));
 const AdminSystemPage = lazy(() => import('../pages/admin/system/SystemPage'));
+const ReplicationPage = lazy(() => import('../pages/admin/replication/ReplicationPage'));
+const ExecutionPage = lazy(() => import('../pages/admin/replication/ExecutionPage'));
+const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
+const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -49,13 +53,21 @@ export const routes: PageRoute[] = [
   { path: '/admin/registries', page: AdminRegistriesPage, admin: true },
   { path: '/admin/labels', page: AdminLabelsPage, admin: true },
   { path: '/admin/system', page: AdminSystemPage, admin: true },
+  { path: '/admin/replication', page: ReplicationPage, admin: true },
+  { path: '/admin/replication/executions', page: ReplicationPage, admin: true },
+  { path: '/admin/replication/executions/:id', page: ExecutionPage, admin: true },
+  { path: '/admin/jobs', page: JobsPage, admin: true },
+  { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
   { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
   { id: 'admin-registries', label: 'adminRegistries.title', to: '/admin/registries' },
+  { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
+  { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
+  { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];
 
