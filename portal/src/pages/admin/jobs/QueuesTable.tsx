@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Flex, FlexItem, Label, Title } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { ALL, jobservice, type JobQueue, type QueueAction } from '../../../api/jobservice';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { kebabToggle } from '../../../components/kebabToggle';
+import { RowActions } from '../../../components/RowActions';
 import { allActions, duration, summarize } from './dashboard';
 
 /** The queues (one per job type): pending tasks, latency, paused; PUT /jobservice/queues/{job_type|all} {action}. */
@@ -92,8 +92,8 @@ export function QueuesTable({ queues, loading, onChanged }: { queues: JobQueue[]
                   </Button>
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn
-                    actionsToggle={kebabToggle(t('adminJobs.actionsOf', { name: q.job_type }))}
+                  <RowActions
+                    label={t('adminJobs.actionsOf', { name: q.job_type })}
                     items={[{ title: t('adminJobs.stopPending'), onClick: () => setStopping(q.job_type), isDanger: true }]}
                   />
                 </Td>

@@ -1,7 +1,7 @@
 import { FormGroup, FormSelect, FormSelectOption, InputGroup, InputGroupItem, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { Decoration } from '../../../api/replication';
-import { FieldHelp } from './FieldHelp';
+import { FieldHelp } from '../../../components/FieldHelp';
 import type { PolicyForm } from './policyForm';
 
 type Change = (change: Partial<PolicyForm>) => void;
@@ -66,7 +66,7 @@ export function FilterFields({ form, change, labelProblem }: { form: PolicyForm;
         decoration={form.nameDecoration}
         onValue={(v) => change({ nameFilter: v })}
         onDecoration={(d) => change({ nameDecoration: d })}
-        hint={t('adminReplication.filterNameHint')}
+        hint="adminReplication.filterNameHint"
       />
       <FilterField
         id="policy-filter-tag"
@@ -75,7 +75,7 @@ export function FilterFields({ form, change, labelProblem }: { form: PolicyForm;
         decoration={form.tagDecoration}
         onValue={(v) => change({ tagFilter: v })}
         onDecoration={(d) => change({ tagDecoration: d })}
-        hint={t('adminReplication.filterTagHint')}
+        hint="adminReplication.filterTagHint"
       />
       <FilterField
         id="policy-filter-label"
@@ -84,7 +84,7 @@ export function FilterFields({ form, change, labelProblem }: { form: PolicyForm;
         decoration={form.labelDecoration}
         onValue={(v) => change({ labelFilter: v })}
         onDecoration={(d) => change({ labelDecoration: d })}
-        hint={t('adminReplication.filterLabelHint')}
+        hint="adminReplication.filterLabelHint"
         problem={labelProblem}
       />
       <FormGroup label={t('adminReplication.filterResource')} fieldId="policy-filter-resource">

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Label, Tooltip, ToolbarItem } from '@patternfly/react-core';
-import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { executions, policies, type Execution, type RegistryRef, type ReplicationPolicy } from '../../../api/replication';
 import { links } from '../../../app/routes';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { kebabToggle } from '../../../components/kebabToggle';
+import { RowActions } from '../../../components/RowActions';
 import { ListPagination, ListToolbar } from '../../../components/ListControls';
 import { usePagedList } from '../../../components/usePagedList';
 import { formatTime } from '../../../lib/format';
@@ -108,8 +108,8 @@ export function PoliciesTab() {
                   </Tooltip>
                 </Td>
                 <Td isActionCell>
-                  <ActionsColumn
-                    actionsToggle={kebabToggle(t('adminReplication.actionsOf', { name: p.name }))}
+                  <RowActions
+                    label={t('adminReplication.actionsOf', { name: p.name })}
                     items={[
                       { title: t('adminReplication.edit'), onClick: () => setEditing(p) },
                       { title: t('adminReplication.showExecutions'), onClick: () => navigate(`${links.admin('replication', 'executions')}?policy_id=${p.id}`) },

@@ -19,7 +19,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { policies, registryChoices, type RegistryEndpoint, type ReplicationPolicy, type TriggerType } from '../../../api/replication';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { FieldHelp } from './FieldHelp';
+import { FieldHelp } from '../../../components/FieldHelp';
 import { FilterFields } from './FilterFields';
 import { emptyForm, FLATTENING, formOf, policyOf, problems, type PolicyField, type PolicyForm } from './policyForm';
 
@@ -117,7 +117,8 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
             <FieldHelp
               id="policy-registry-help"
               problem={noRegistry ? 'adminReplication.problems.noRegistry' : shown('registryId')}
-              hint={registryTotal > (registries?.length ?? 0) ? t('adminReplication.registriesCut', { count: registries?.length ?? 0 }) : undefined}
+              hint={registryTotal > (registries?.length ?? 0) ? 'adminReplication.registriesCut' : undefined}
+              hintValues={{ count: registries?.length ?? 0 }}
             />
           </FormGroup>
           <FormFieldGroup header={<FormFieldGroupHeader titleText={{ text: t('adminReplication.filters'), id: 'policy-filters-title' }} titleDescription={t('adminReplication.filtersHint')} />}>
@@ -125,7 +126,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
           </FormFieldGroup>
           <FormGroup label={t('adminReplication.destNamespace')} fieldId="policy-dest-namespace">
             <TextInput id="policy-dest-namespace" value={form.destNamespace} onChange={(_e, v) => change({ destNamespace: v })} aria-describedby="policy-dest-namespace-help" />
-            <FieldHelp id="policy-dest-namespace-help" hint={t(form.mode === 'push' ? 'adminReplication.destNamespaceHint' : 'adminReplication.destNamespacePullHint')} />
+            <FieldHelp id="policy-dest-namespace-help" hint={form.mode === 'push' ? 'adminReplication.destNamespaceHint' : 'adminReplication.destNamespacePullHint'} />
           </FormGroup>
           <FormGroup label={t('adminReplication.flattening')} fieldId="policy-flattening">
             <FormSelect id="policy-flattening" value={form.flattening} onChange={(_e, v) => change({ flattening: v })} isDisabled={form.destNamespace.trim() === ''} aria-describedby="policy-flattening-help">
@@ -133,7 +134,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
                 <FormSelectOption key={f} value={f} label={t(`adminReplication.flatten.${f}`)} />
               ))}
             </FormSelect>
-            <FieldHelp id="policy-flattening-help" hint={t('adminReplication.flatteningHint')} />
+            <FieldHelp id="policy-flattening-help" hint="adminReplication.flatteningHint" />
           </FormGroup>
           <FormGroup label={t('adminReplication.triggerLabel')} isRequired fieldId="policy-trigger">
             <FormSelect
@@ -160,7 +161,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
                 className="berth-mono"
                 placeholder="0 0 * * * *"
               />
-              <FieldHelp id="policy-cron-help" problem={shown('cron')} hint={t('adminReplication.cronHint')} />
+              <FieldHelp id="policy-cron-help" problem={shown('cron')} hint="adminReplication.cronHint" />
             </FormGroup>
           )}
           {form.trigger === 'event_based' && (
@@ -176,7 +177,7 @@ export function PolicyDialog({ policy, onClose, onSaved }: { policy?: Replicatio
               validated={shown('speed') ? 'error' : 'default'}
               aria-describedby="policy-speed-help"
             />
-            <FieldHelp id="policy-speed-help" problem={shown('speed')} hint={t('adminReplication.speedHint')} />
+            <FieldHelp id="policy-speed-help" problem={shown('speed')} hint="adminReplication.speedHint" />
           </FormGroup>
           <FormGroup fieldId="policy-options" role="group" label={t('adminReplication.options')}>
             <Checkbox id="policy-override" label={t('adminReplication.override')} description={t('adminReplication.overrideHint')} isChecked={form.override} onChange={(_e, v) => change({ override: v })} />
