@@ -22,6 +22,8 @@ const adminPassword = env('BERTH_ADMIN_PASSWORD');
 const image = env('BERTH_TEST_IMAGE');
 const shots = env('BERTH_SCREENSHOTS', join(here, '..', 'target', 'screenshots'));
 const project = `e2e-${Date.now().toString(36)}`;
+const distributionUrl = env('BERTH_DISTRIBUTION_URL');
+const distributionCreds = env('BERTH_DISTRIBUTION_CREDS');
 const memberPassword = 'Member12345';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
@@ -108,7 +110,7 @@ try {
   });
 
   await run('admin sees the projects', async () => {
-    await page.getByRole('navigation').getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Projects' }).click();
     await page.waitForURL(/\/projects$/);
     await page.getByRole('grid', { name: 'Projects' }).or(page.getByRole('table', { name: 'Projects' })).waitFor();
     await page.getByText('library', { exact: true }).waitFor();
@@ -178,7 +180,7 @@ try {
   });
 
   await run('a user who is no administrator sees no administration and is refused it', async () => {
-    check((await page.getByRole('navigation').getByText('Administration').count()) === 0, 'the Administration group is hidden');
+    check((await page.getByRole('navigation', { name: 'Navigation' }).getByText('Administration').count()) === 0, 'the Administration group is hidden');
     await page.goto('/admin/users');
     await page.getByRole('heading', { name: 'Not allowed' }).waitFor();
     const refused = await page.evaluate(async () => (await fetch('/api/v2.0/users')).status);
@@ -258,6 +260,66 @@ try {
     await page.getByRole('button', { name: 'Delete tag v2' }).waitFor({ state: 'detached' });
     const tags = await (await api('GET', `/api/v2.0/projects/${project}/repositories/app/artifacts/${digest}/tags`)).json();
     check(tags.every((t) => t.name !== 'v2'), `v2 is gone: ${JSON.stringify(tags.map((t) => t.name))}`);
+  });
+
+  await run('administration: a registry endpoint is added and tested, a replication to it runs and succeeds', async () => {
+    const [distUser, distPassword] = distributionCreds.split(':');
+    const admin = page.getByRole('navigation', { name: 'Navigation' });
+    await admin.getByRole('link', { name: 'Registries' }).click();
+    await page.waitForURL(/\/admin\/registries/);
+    await page.getByRole('button', { name: 'New registry' }).click();
+    await page.locator('#registry-name').fill(`${project}-dist`);
+    await page.locator('#registry-type').selectOption('docker-registry');
+    await page.locator('#registry-url').fill(distributionUrl);
+    await page.locator('#registry-access-key').fill(distUser);
+    await page.locator('#registry-access-secret').fill(distPassword);
+    await page.getByRole('dialog').getByRole('button', { name: 'Test connection' }).click();
+    await page.getByText('The registry answered: the connection works.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByText(`${project}-dist`, { exact: true }).waitFor();
+    await accessible('admin-registries');
+    await shot('admin-registries');
+
+    await admin.getByRole('link', { name: 'Replication' }).click();
+    await page.getByTestId('replication-new-policy').click();
+    await page.locator('#policy-name').fill(`${project}-mirror`);
+    await page.locator('#policy-registry').selectOption({ label: `${project}-dist (${distributionUrl})` });
+    await page.locator('#policy-filter-name').fill(`${project}/**`);
+    await page.locator('#policy-dest-namespace').fill('mirrored');
+    await page.getByTestId('policy-save').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.getByTestId(`policy-row-${project}-mirror`).waitFor();
+    await accessible('admin-replication');
+    await shot('admin-replication');
+    await page.getByRole('button', { name: `Replicate ${project}-mirror now` }).click();
+    await page.waitForURL(/\/admin\/replication\/executions\/\d+/);
+    await page.getByTestId('execution-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('progressbar').first().waitFor();
+    await accessible('admin-execution');
+    await shot('admin-execution');
+    const mirrored = JSON.parse(skopeo('inspect', '--tls-verify=false', '--creds', distributionCreds, `docker://${new URL(distributionUrl).host}/mirrored/app:v1`));
+    check(mirrored.Digest === digest, `the Distribution holds ${project}/app:v1 as mirrored/app:v1 with its digest: ${mirrored.Digest}`);
+    await page.getByRole('button', { name: /^Log of task/ }).first().click();
+    await page.getByTestId('log-text').waitFor();
+    await shot('admin-task-log');
+    await page.keyboard.press('Escape');
+  });
+
+  await run('administration: users, labels, audit log, job queues and system information', async () => {
+    const admin = page.getByRole('navigation', { name: 'Navigation' });
+    for (const [link, name, text] of [
+      ['Users', 'admin-users', `${project}-dev`],
+      ['Labels', 'admin-labels', `${project}-ok`],
+      ['Audit log', 'admin-audit-logs', `${project}/app:v1`],
+      ['Job queues', 'admin-jobs', 'REPLICATION'],
+      ['System information', 'admin-system', 'healthy'],
+    ]) {
+      await admin.getByRole('link', { name: link, exact: true }).click();
+      await page.getByText(text, { exact: false }).first().waitFor();
+      await accessible(name);
+      await shot(name);
+    }
   });
 
   await run('the portal speaks 简体中文', async () => {
