@@ -42,6 +42,10 @@ async function api(method, path, body) {
 function skopeo(...args) {
   return execFileSync('skopeo', ['--insecure-policy', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
+/** A table by its accessible name (PatternFly's tables are grids). */
+function table(name) {
+  return page.getByRole('grid', { name }).or(page.getByRole('table', { name }));
+}
 function check(condition, message) {
   if (!condition) throw new Error(message);
 }
@@ -103,7 +107,7 @@ try {
     await login('admin', adminPassword);
     await page.waitForURL(/\/home$/);
     await page.getByRole('heading', { name: /projects using the most storage/ }).waitFor();
-    await page.getByRole('table', { name: /projects using the most storage/ }).getByRole('link', { name: 'library' }).waitFor();
+    await table(/projects using the most storage/).getByRole('link', { name: 'library' }).waitFor();
     await page.locator('svg[role="img"]').first().waitFor();
     await accessible('home');
     await shot('home');
@@ -112,7 +116,7 @@ try {
   await run('admin sees the projects', async () => {
     await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Projects' }).click();
     await page.waitForURL(/\/projects$/);
-    await page.getByRole('grid', { name: 'Projects' }).or(page.getByRole('table', { name: 'Projects' })).waitFor();
+    await table('Projects').waitFor();
     await page.getByText('library', { exact: true }).waitFor();
     await accessible('projects');
     await shot('projects');
@@ -138,6 +142,8 @@ try {
     skopeo('copy', '--dest-tls-verify=false', '--dest-creds', `admin:${adminPassword}`, `oci:${image}:v1`, `docker://${host}/${project}/app:v1`);
     digest = JSON.parse(skopeo('inspect', '--tls-verify=false', '--creds', `admin:${adminPassword}`, `docker://${host}/${project}/app:v1`)).Digest;
     await page.getByRole('tab', { name: 'Repositories' }).click();
+    await page.getByRole('link', { name: `${project}/app` }).waitFor();
+    await shot('project-repositories'); // the README's picture of the portal
     await page.getByRole('link', { name: `${project}/app` }).click();
     await page.getByText('v1', { exact: true }).first().waitFor();
     // the digest as shown (sha256: and 12 hex digits) copies the whole digest
@@ -173,7 +179,7 @@ try {
     await logout('admin');
     await login(`${project}-dev`, memberPassword);
     await page.waitForURL(/\/home$/);
-    await page.getByRole('table', { name: /Storage of your projects/ }).getByRole('link', { name: project, exact: true }).waitFor();
+    await table(/Storage of your projects/).getByRole('link', { name: project, exact: true }).waitFor();
     await page.goto('/projects');
     await page.getByRole('link', { name: project, exact: true }).waitFor();
     await shot('projects-as-member');
@@ -227,7 +233,7 @@ try {
     await accessible('artifact-overview');
     await shot('artifact-overview');
     await page.getByRole('tab', { name: 'Layers' }).click();
-    await page.getByRole('table', { name: 'Layers' }).getByRole('row').nth(2).waitFor();
+    await table('Layers').getByRole('row').nth(2).waitFor();
     await page.getByRole('tab', { name: 'Build history' }).click();
     await page.getByText('COPY file-amd64-0 /').waitFor();
     await accessible('artifact-history');
@@ -238,7 +244,7 @@ try {
 
   await run('the project log shows the pushes, and the project is made public in its configuration', async () => {
     await page.goto(`/projects/${project}/logs`);
-    await page.getByRole('table', { name: 'Logs' }).getByText(`${project}/app:v1`).first().waitFor();
+    await table('Logs').getByText(`${project}/app:v1`).first().waitFor();
     await accessible('project-logs');
     await shot('project-logs');
     await page.goto(`/projects/${project}/configuration`);
