@@ -1,7 +1,8 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Modal, ModalBody, ModalFooter, ModalHeader } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from './ErrorAlert';
+import { useSubmit } from './useSubmit';
 
 /** "Are you sure?" for destructive actions; a refusal from the API stays in the dialog with its message. */
 export function ConfirmDialog(props: {
@@ -12,20 +13,8 @@ export function ConfirmDialog(props: {
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const confirm = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await props.onConfirm();
-      props.onClose();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = useSubmit();
+  const confirm = () => run(props.onConfirm, props.onClose);
   return (
     <Modal isOpen variant="small" onClose={props.onClose} aria-labelledby="confirm-title" aria-describedby="confirm-body">
       <ModalHeader title={props.title} labelId="confirm-title" titleIconVariant="warning" />

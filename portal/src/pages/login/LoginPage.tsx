@@ -14,6 +14,7 @@ import { messageOf } from '../../api/errors';
 import { useAuth } from '../../app/auth';
 import { LanguageSelect } from '../../app/LanguageSelect';
 import { links } from '../../app/routes';
+import { useSubmit } from '../../components/useSubmit';
 import { safeNext } from '../../lib/next';
 
 /** POST /c/login (form principal, password); a wrong password shows the API's message. */
@@ -24,8 +25,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [principal, setPrincipal] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const next = safeNext(params.get('next'), links.home());
 
   if (auth.status === 'authenticated') {
@@ -34,15 +34,10 @@ export default function LoginPage() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await auth.login(principal, password);
       navigate(next, { replace: true });
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,20 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import {
-  ActionGroup,
-  Alert,
-  Button,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  PageSection,
-  TextInput,
-  Title,
-} from '@patternfly/react-core';
+import { ActionGroup, Alert, Button, Form, FormGroup, PageSection, TextInput, Title } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { session } from '../../api/berth';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordField } from '../../components/NewPasswordField';
+import { useSubmit } from '../../components/useSubmit';
 import { useAuth } from '../../app/auth';
 import * as rules from '../../lib/validation';
 
@@ -25,8 +15,7 @@ export default function PasswordPage() {
   const [oldPassword, setOldPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ stayOpen: true });
   const [done, setDone] = useState(false);
 
   const newProblem = newPassword === '' ? null : rules.password(newPassword);
@@ -38,20 +27,14 @@ export default function PasswordPage() {
     if (!user || !valid) {
       return;
     }
-    setBusy(true);
-    setError(null);
     setDone(false);
-    try {
+    await run(async () => {
       await session.changePassword(user.user_id, oldPassword, newPassword);
       setDone(true);
       setOldPassword('');
       setNewPassword('');
       setConfirm('');
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -65,38 +48,8 @@ export default function PasswordPage() {
         <FormGroup label={t('password.old')} isRequired fieldId="password-old">
           <TextInput id="password-old" type="password" autoComplete="current-password" value={oldPassword} onChange={(_e, v) => setOldPassword(v)} />
         </FormGroup>
-        <FormGroup label={t('password.new')} isRequired fieldId="password-new">
-          <TextInput
-            id="password-new"
-            type="password"
-            autoComplete="new-password"
-            value={newPassword}
-            validated={newProblem ? 'error' : 'default'}
-            onChange={(_e, v) => setNewPassword(v)}
-          />
-          <FormHelperText>
-            <HelperText>
-              <HelperTextItem variant={newProblem ? 'error' : 'default'}>{t(newProblem ?? 'validation.passwordRule')}</HelperTextItem>
-            </HelperText>
-          </FormHelperText>
-        </FormGroup>
-        <FormGroup label={t('password.confirm')} isRequired fieldId="password-confirm">
-          <TextInput
-            id="password-confirm"
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            validated={confirmProblem ? 'error' : 'default'}
-            onChange={(_e, v) => setConfirm(v)}
-          />
-          {confirmProblem && (
-            <FormHelperText>
-              <HelperText>
-                <HelperTextItem variant="error">{t(confirmProblem)}</HelperTextItem>
-              </HelperText>
-            </FormHelperText>
-          )}
-        </FormGroup>
+        <NewPasswordField id="password-new" label={t('password.new')} value={newPassword} onChange={setNewPassword} problem={newProblem} hint="validation.passwordRule" />
+        <NewPasswordField id="password-confirm" label={t('password.confirm')} value={confirm} onChange={setConfirm} problem={confirmProblem} />
         <ActionGroup>
           <Button type="submit" isDisabled={!valid || busy} isLoading={busy}>
             {t('password.submit')}

@@ -3,6 +3,7 @@ import { ActionGroup, Alert, Button, Checkbox, Form, FormGroup } from '@patternf
 import { useTranslation } from 'react-i18next';
 import { projects } from '../../api/berth';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useSubmit } from '../../components/useSubmit';
 import type { ProjectContext } from './ProjectPage';
 
 /**
@@ -13,23 +14,16 @@ export function ConfigurationTab({ project, may, reloadProject }: ProjectContext
   const { t } = useTranslation();
   const stored = project.metadata?.public === 'true';
   const [isPublic, setPublic] = useState(stored);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit({ stayOpen: true });
   const [saved, setSaved] = useState(false);
   const editable = may('updateProject');
   const save = async () => {
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await run(async () => {
       await projects.updateMetadata(project.name, { public: String(isPublic) });
       setSaved(true);
       reloadProject();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <>

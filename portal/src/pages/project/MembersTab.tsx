@@ -1,23 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Button,
-  Form,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
-  ToolbarItem,
-} from '@patternfly/react-core';
+import { useState } from 'react';
+import { Button, FormGroup, FormSelect, FormSelectOption, TextInput, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { members } from '../../api/berth';
 import { ROLES, type Member } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { FormDialog } from '../../components/FormDialog';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { usePagedList } from '../../components/usePagedList';
 import { required } from '../../lib/validation';
@@ -120,48 +109,25 @@ function AddMemberDialog({ project, onClose, onAdded }: { project: string; onClo
   const { t } = useTranslation();
   const [username, setUsername] = useState('');
   const [role, setRole] = useState(2);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const invalid = required(username) !== null;
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (invalid) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      await members.add(project, username.trim(), role);
-      onAdded();
-      onClose();
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
   return (
-    <Modal isOpen variant="small" onClose={onClose} aria-labelledby="add-member-title">
-      <ModalHeader title={t('members.addTitle')} labelId="add-member-title" />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form id="add-member-form" onSubmit={submit}>
-          <FormGroup label={t('members.username')} isRequired fieldId="member-username">
-            <TextInput id="member-username" value={username} onChange={(_e, v) => setUsername(v)} autoFocus />
-          </FormGroup>
-          <FormGroup label={t('members.role')} isRequired fieldId="member-role">
-            <RoleSelect id="member-role" value={role} onChange={setRole} label={t('members.role')} />
-          </FormGroup>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button type="submit" form="add-member-form" isDisabled={invalid || busy} isLoading={busy}>
-          {t('members.add')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
+    <FormDialog
+      title={t('members.addTitle')}
+      titleId="add-member-title"
+      formId="add-member-form"
+      submitLabel={t('members.add')}
+      canSubmit={required(username) === null}
+      onSubmit={async () => {
+        await members.add(project, username.trim(), role);
+        onAdded();
+      }}
+      onClose={onClose}
+    >
+      <FormGroup label={t('members.username')} isRequired fieldId="member-username">
+        <TextInput id="member-username" value={username} onChange={(_e, v) => setUsername(v)} autoFocus />
+      </FormGroup>
+      <FormGroup label={t('members.role')} isRequired fieldId="member-role">
+        <RoleSelect id="member-role" value={role} onChange={setRole} label={t('members.role')} />
+      </FormGroup>
+    </FormDialog>
   );
 }

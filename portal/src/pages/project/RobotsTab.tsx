@@ -1,52 +1,19 @@
-import { useState, type FormEvent } from 'react';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Form,
-  FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
-  Label,
-  LabelGroup,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
-  TextInput,
-  ToolbarItem,
-} from '@patternfly/react-core';
+import { useState } from 'react';
+import { Alert, Button, Label, LabelGroup, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { robots } from '../../api/berth';
 import type { Robot } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { RowActions } from '../../components/RowActions';
-import { CopyButton } from '../../components/CopyButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { usePagedList } from '../../components/usePagedList';
 import { formatTime } from '../../lib/format';
-import {
-  DEFAULT_ROBOT_ACCESS,
-  pairOf,
-  pairsOf,
-  permissionsFor,
-  permissionsProblem,
-  ROBOT_ACCESS,
-  secretFile,
-} from '../../lib/robotPermissions';
-import { durationOf, expiryDays, robotName } from '../../lib/validation';
+import { pairsOf } from '../../lib/robotPermissions';
+import { CreateRobotDialog } from './CreateRobotDialog';
 import type { ProjectContext } from './ProjectPage';
-
-interface Secret {
-  id: number;
-  name: string;
-  secret: string;
-  creation_time?: string;
-  expires_at: number;
-}
+import { RobotSecretDialog, type RobotSecret } from './RobotSecretDialog';
 
 /** /api/v2.0/robots (q=Level=project,ProjectID=…): list, create, disable/enable, refresh secret, delete. */
 export function RobotsTab({ project, may }: ProjectContext) {
@@ -54,7 +21,7 @@ export function RobotsTab({ project, may }: ProjectContext) {
   const list = usePagedList<Robot>((page) => robots.list(project.project_id, page), `robots:${project.project_id}`);
   const manage = may('manageRobots');
   const [creating, setCreating] = useState(false);
-  const [secret, setSecret] = useState<Secret | null>(null);
+  const [secret, setSecret] = useState<RobotSecret | null>(null);
   const [confirm, setConfirm] = useState<{ robot: Robot; action: 'delete' | 'refresh' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const now = Date.now() / 1000;
@@ -158,7 +125,7 @@ export function RobotsTab({ project, may }: ProjectContext) {
           }}
         />
       )}
-      {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {secret && <RobotSecretDialog secret={secret} onClose={() => setSecret(null)} />}
       {confirm && (
         <ConfirmDialog
           title={confirm.action === 'delete' ? t('robots.deleteTitle') : t('robots.refreshTitle')}
@@ -178,146 +145,5 @@ export function RobotsTab({ project, may }: ProjectContext) {
         </ConfirmDialog>
       )}
     </>
-  );
-}
-
-function CreateRobotDialog({ project, onClose, onCreated }: { project: string; onClose: () => void; onCreated: (robot: Secret) => void }) {
-  const { t } = useTranslation();
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [never, setNever] = useState(false);
-  const [days, setDays] = useState('30');
-  const [pairs, setPairs] = useState<string[]>(DEFAULT_ROBOT_ACCESS);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const nameProblem = robotName(name);
-  const expiryProblem = expiryDays(never, days);
-  const permissionProblem = permissionsProblem(pairs);
-  const invalid = !!(nameProblem || expiryProblem || permissionProblem);
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (invalid) {
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await robots.create({ name, description, duration: durationOf(never, days), permissions: permissionsFor(project, pairs) });
-      onCreated(created);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
-  };
-
-  const helper = (id: string, problem: string | null, hint?: string) =>
-    (problem || hint) && (
-      <FormHelperText>
-        <HelperText id={id}>
-          <HelperTextItem variant={problem ? 'error' : 'default'}>{t(problem ?? hint ?? '')}</HelperTextItem>
-        </HelperText>
-      </FormHelperText>
-    );
-
-  return (
-    <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="create-robot-title">
-      <ModalHeader title={t('robots.createTitle')} labelId="create-robot-title" description={t('robots.createHint', { project })} />
-      <ModalBody>
-        <ErrorAlert error={error} />
-        <Form id="create-robot-form" onSubmit={submit}>
-          <FormGroup label={t('robots.name')} isRequired fieldId="robot-name">
-            <TextInput id="robot-name" value={name} onChange={(_e, v) => setName(v)} validated={name && nameProblem ? 'error' : 'default'} autoFocus />
-            {helper('robot-name-help', name === '' ? null : nameProblem, 'robots.nameHint')}
-          </FormGroup>
-          <FormGroup label={t('robots.description')} fieldId="robot-description">
-            <TextInput id="robot-description" value={description} onChange={(_e, v) => setDescription(v)} />
-          </FormGroup>
-          <FormGroup label={t('robots.expiry')} fieldId="robot-days" isRequired>
-            <Checkbox id="robot-never" label={t('robots.neverExpires')} isChecked={never} onChange={(_e, v) => setNever(v)} />
-            {!never && (
-              <>
-                <TextInput
-                  id="robot-days"
-                  type="number"
-                  min={1}
-                  value={days}
-                  onChange={(_e, v) => setDays(v)}
-                  validated={expiryProblem ? 'error' : 'default'}
-                  aria-label={t('robots.days')}
-                />
-                {helper('robot-days-help', expiryProblem, 'robots.daysHint')}
-              </>
-            )}
-          </FormGroup>
-          <FormGroup label={t('robots.permissions')} fieldId="robot-permissions" role="group" isRequired>
-            {ROBOT_ACCESS.map((a) => {
-              const pair = pairOf(a);
-              return (
-                <Checkbox
-                  key={pair}
-                  id={`robot-permission-${pair.replace(':', '-')}`}
-                  label={t(`robots.access.${pair}`)}
-                  isChecked={pairs.includes(pair)}
-                  onChange={(_e, checked) => setPairs(checked ? [...pairs, pair] : pairs.filter((p) => p !== pair))}
-                />
-              );
-            })}
-            {helper('robot-permissions-help', permissionProblem, 'robots.permissionsHint')}
-          </FormGroup>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button type="submit" form="create-robot-form" isDisabled={invalid || busy} isLoading={busy}>
-          {t('common.create')}
-        </Button>
-        <Button variant="link" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-      </ModalFooter>
-    </Modal>
-  );
-}
-
-/** The secret, shown this once: copy it or save it as JSON. */
-function SecretDialog({ secret, onClose }: { secret: Secret; onClose: () => void }) {
-  const { t } = useTranslation();
-  const download = () => {
-    const url = URL.createObjectURL(new Blob([secretFile(secret)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${secret.name}.json`;
-    document.body.appendChild(a);
-    a.click();
-    document.body.removeChild(a);
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
-  return (
-    <Modal isOpen variant="medium" onClose={onClose} aria-labelledby="robot-secret-title">
-      <ModalHeader title={t('robots.secretTitle')} labelId="robot-secret-title" />
-      <ModalBody>
-        <Alert variant="warning" isInline title={t('robots.secretOnce')} className="pf-v6-u-mb-md" />
-        <Form>
-          <FormGroup label={t('robots.name')} fieldId="robot-secret-name">
-            <TextInput id="robot-secret-name" value={secret.name} readOnlyVariant="default" />
-          </FormGroup>
-          <FormGroup label={t('robots.secret')} fieldId="robot-secret-value">
-            <div className="pf-v6-u-display-flex">
-              <TextInput id="robot-secret-value" value={secret.secret} readOnlyVariant="default" className="berth-mono" />
-              <CopyButton text={secret.secret} label={t('robots.copySecret')} />
-            </div>
-          </FormGroup>
-        </Form>
-      </ModalBody>
-      <ModalFooter>
-        <Button variant="secondary" onClick={download}>
-          {t('robots.download')}
-        </Button>
-        <Button variant="primary" onClick={onClose}>
-          {t('common.close')}
-        </Button>
-      </ModalFooter>
-    </Modal>
   );
 }
