@@ -117,7 +117,7 @@ try {
     await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Projects' }).click();
     await page.waitForURL(/\/projects$/);
     await table('Projects').waitFor();
-    await page.getByText('library', { exact: true }).waitFor();
+    await table('Projects').getByRole('link', { name: 'library', exact: true }).waitFor();
     await accessible('projects');
     await shot('projects');
   });

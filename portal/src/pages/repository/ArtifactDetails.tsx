@@ -75,7 +75,7 @@ function Overview({ project, projectId, repository, artifact, mayLabel, onChange
         <DescriptionListGroup>
           <DescriptionListTerm>{t('artifacts.digest')}</DescriptionListTerm>
           <DescriptionListDescription>
-            <CopyButton text={artifact.digest} label={t('artifacts.copyDigest', { digest: shortDigest(artifact.digest) })}>
+            <CopyButton text={artifact.digest} label={t('artifacts.copyDigest', { digest: artifact.digest })}>
               <span className="berth-mono berth-break">{artifact.digest}</span>
             </CopyButton>
           </DescriptionListDescription>

@@ -15,6 +15,8 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { ExpandableRowContent, Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import AngleDownIcon from '@patternfly/react-icons/dist/esm/icons/angle-down-icon';
+import AngleRightIcon from '@patternfly/react-icons/dist/esm/icons/angle-right-icon';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { artifacts, projects } from '../../api/berth';
@@ -115,10 +117,18 @@ export default function RepositoryPage() {
                 return (
                   <Tbody key={a.digest} isExpanded={isExpanded}>
                   <Tr>
-                    <Td
-                      expand={{ rowIndex, isExpanded, onToggle: () => toggle(a.digest), expandId: 'artifact-details' }}
-                      aria-label={t('artifactDetails.toggle', { digest: a.digest })}
-                    />
+                    <Td className="pf-v6-c-table__toggle">
+                      {/* a toggle of its own: PatternFly's expand button is named "Details" in every row */}
+                      <Button
+                        variant="plain"
+                        size="sm"
+                        aria-label={t('artifactDetails.toggle', { digest: a.digest })}
+                        aria-expanded={isExpanded}
+                        aria-controls={`artifact-details-${rowIndex}`}
+                        onClick={() => toggle(a.digest)}
+                        icon={isExpanded ? <AngleDownIcon /> : <AngleRightIcon />}
+                      />
+                    </Td>
                     <Td dataLabel={t('artifacts.tags')}>
                       {(a.tags ?? []).length === 0 ? (
                         <span className="pf-v6-u-color-200">{t('artifacts.untagged')}</span>
@@ -184,7 +194,7 @@ export default function RepositoryPage() {
                       />
                     </Td>
                   </Tr>
-                  <Tr isExpanded={isExpanded}>
+                  <Tr isExpanded={isExpanded} id={`artifact-details-${rowIndex}`}>
                     <Td colSpan={9}>
                       {isExpanded && projectInfo.data && (
                         <ExpandableRowContent>
