@@ -14,6 +14,8 @@ export interface Project {
   creation_time?: string;
   current_user_role_id?: number;
   repo_count: number;
+  /** Berth's: the bytes the project's blobs take, each counted once. */
+  storage_used?: number;
   metadata?: Record<string, string>;
 }
 

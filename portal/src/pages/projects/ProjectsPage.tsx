@@ -20,7 +20,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { usePagedList } from '../../components/usePagedList';
-import { formatTime } from '../../lib/format';
+import { formatBytes, formatTime } from '../../lib/format';
 import { CreateProjectDialog } from './CreateProjectDialog';
 
 /** GET /api/v2.0/projects?q=name=~…&page=&page_size=; create and delete. */
@@ -69,6 +69,7 @@ export default function ProjectsPage() {
               <Th>{t('projects.access')}</Th>
               <Th>{t('projects.role')}</Th>
               <Th>{t('projects.repositories')}</Th>
+              <Th visibility={['hidden', 'visibleOnSm']}>{t('summary.storage')}</Th>
               <Th visibility={['hidden', 'visibleOnMd']}>{t('projects.created')}</Th>
               <Th screenReaderText={t('common.actions')} />
             </Tr>
@@ -86,6 +87,9 @@ export default function ProjectsPage() {
                   </Td>
                   <Td dataLabel={t('projects.role')}>{role ? t(`roles.${role}`) : t('projects.noRole')}</Td>
                   <Td dataLabel={t('projects.repositories')}>{p.repo_count}</Td>
+                  <Td dataLabel={t('summary.storage')} visibility={['hidden', 'visibleOnSm']}>
+                    {formatBytes(p.storage_used)}
+                  </Td>
                   <Td dataLabel={t('projects.created')} visibility={['hidden', 'visibleOnMd']}>
                     {formatTime(p.creation_time, i18n.language)}
                   </Td>

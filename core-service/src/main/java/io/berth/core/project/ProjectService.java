@@ -182,7 +182,8 @@ public class ProjectService {
         User owner = p.ownerId == null ? null : User.findById(p.ownerId);
         Integer role = access.role(caller, p).map(Role::id).orElse(null);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
-                false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata);
+                false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata,
+                registry.usedBytes(p.name));
     }
 
     private static String snake(String camel) {

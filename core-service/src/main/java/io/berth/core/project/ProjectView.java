@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** Harbor's Project as the API returns it. */
+/** Harbor's Project as the API returns it, and Berth's {@code storage_used}: the bytes its blobs take, each counted once. */
 public record ProjectView(long projectId, Long ownerId, String name, String ownerName, OffsetDateTime creationTime,
         OffsetDateTime updateTime, boolean deleted, boolean togglable, Integer currentUserRoleId,
-        List<Integer> currentUserRoleIds, long repoCount, Map<String, String> metadata) {}
+        List<Integer> currentUserRoleIds, long repoCount, Map<String, String> metadata, long storageUsed) {}

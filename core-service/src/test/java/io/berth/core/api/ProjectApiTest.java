@@ -141,6 +141,8 @@ class ProjectApiTest {
         admin().delete("/api/v2.0/projects/" + id).then().statusCode(412).body("errors[0].code", equalTo("PRECONDITION"));
         admin().get("/api/v2.0/projects/" + id + "/summary").then().statusCode(200).body("repo_count", equalTo(1))
                 .body("project_admin_count", equalTo(1)).body("quota.used.storage", equalTo(123));
+        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("repo_count", equalTo(1)).body("storage_used", equalTo(123));
+        admin().queryParam("name", name).get("/api/v2.0/projects").then().statusCode(200).body("[0].storage_used", equalTo(123));
         String empty = unique("empty");
         long emptyId = Api.createProject(admin(), empty, false);
         admin().delete("/api/v2.0/projects/" + emptyId).then().statusCode(200);
