@@ -7,10 +7,6 @@ import {
   EmptyStateBody,
   Label,
   LabelGroup,
-  Modal,
-  ModalBody,
-  ModalFooter,
-  ModalHeader,
   PageSection,
   Title,
 } from '@patternfly/react-core';
@@ -33,9 +29,10 @@ import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { useLoaded } from '../../components/useLoaded';
 import { usePagedList } from '../../components/usePagedList';
 import { formatBytes, formatTime, platformText, shortDigest } from '../../lib/format';
-import { currentLocation, pullCommands, pushCommands } from '../../lib/pullCommands';
+import { currentLocation, pushCommands } from '../../lib/pullCommands';
 import { can } from '../../lib/permissions';
 import { AddTagDialog } from './AddTagDialog';
+import { PullCommandDialog } from './PullCommandDialog';
 import { ArtifactDetails } from './ArtifactDetails';
 
 type Dialog =
@@ -112,10 +109,10 @@ export default function RepositoryPage() {
               </Tr>
             </Thead>
             {list.items.map((a, rowIndex) => {
-                const platforms = (a.references ?? []).map((r) => platformText(r.platform)).filter(Boolean);
-                const isExpanded = expanded.has(a.digest);
-                return (
-                  <Tbody key={a.digest} isExpanded={isExpanded}>
+              const platforms = (a.references ?? []).map((r) => platformText(r.platform)).filter(Boolean);
+              const isExpanded = expanded.has(a.digest);
+              return (
+                <Tbody key={a.digest} isExpanded={isExpanded}>
                   <Tr>
                     <Td className="pf-v6-c-table__toggle">
                       {/* a toggle of its own: PatternFly's expand button is named "Details" in every row */}
@@ -210,42 +207,15 @@ export default function RepositoryPage() {
                       )}
                     </Td>
                   </Tr>
-                  </Tbody>
-                );
-              })}
+                </Tbody>
+              );
+            })}
           </Table>
           <ListPagination list={list} />
         </>
       )}
       {dialog?.kind === 'pull' && (
-        <Modal isOpen variant="medium" onClose={() => setDialog(null)} aria-labelledby="pull-title">
-          <ModalHeader title={t('artifacts.pullTitle')} labelId="pull-title" />
-          <ModalBody>
-            <Title headingLevel="h3" size="md" className="pf-v6-u-mb-sm">
-              {t('artifacts.byDigest')}
-            </Title>
-            {pullCommands(location, project, repository, dialog.artifact.digest).map((c) => (
-              <div key={c.client} className="pf-v6-u-mb-sm">
-                <CommandBlock lines={[c.command]} label={t('artifacts.copyPull', { client: c.client, ref: dialog.artifact.digest })} />
-              </div>
-            ))}
-            {(dialog.artifact.tags ?? []).slice(0, 10).map((tag) => (
-              <div key={tag.name}>
-                <Title headingLevel="h3" size="md" className="pf-v6-u-mt-md pf-v6-u-mb-sm">
-                  {t('artifacts.byTag', { tag: tag.name })}
-                </Title>
-                {pullCommands(location, project, repository, tag.name).map((c) => (
-                  <div key={c.client} className="pf-v6-u-mb-sm">
-                    <CommandBlock lines={[c.command]} label={t('artifacts.copyPull', { client: c.client, ref: tag.name })} />
-                  </div>
-                ))}
-              </div>
-            ))}
-          </ModalBody>
-          <ModalFooter>
-            <Button onClick={() => setDialog(null)}>{t('common.close')}</Button>
-          </ModalFooter>
-        </Modal>
+        <PullCommandDialog project={project} repository={repository} artifact={dialog.artifact} onClose={() => setDialog(null)} />
       )}
       {dialog?.kind === 'addTag' && (
         <AddTagDialog
