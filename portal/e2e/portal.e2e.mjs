@@ -333,6 +333,7 @@ try {
     await page.getByRole('button', { name: 'Language' }).click();
     await page.getByText('简体中文').click();
     await page.getByRole('heading', { name: '项目' }).first().waitFor();
+    await table('项目').getByRole('link', { name: 'library', exact: true }).waitFor();
     await shot('projects-zh');
     await page.getByRole('button', { name: '语言' }).click();
     await page.getByText('English').click();
