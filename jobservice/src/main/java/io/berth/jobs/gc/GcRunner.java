@@ -57,8 +57,8 @@ public class GcRunner implements TaskRunner {
             start.put("time_window_hours", request.timeWindow());
         }
         JsonNode begun = registry.call("start", start);
-        String cutoff = begun.path("cutoff").asText();
-        context.log((request.dryRun() ? "dry run: nothing is deleted; " : "") + "collecting what became garbage before " + cutoff
+        JsonNode cutoff = begun.path("cutoff"); // passed back as registry-service wrote it
+        context.log((request.dryRun() ? "dry run: nothing is deleted; " : "") + "collecting what became garbage before " + cutoff.asText()
                 + " (grace " + begun.path("grace_seconds").asLong() + " s), " + request.workers() + " worker(s)"
                 + (request.deleteUntagged() ? ", untagged manifests too" : ""));
         ExecutorService pool = Executors.newFixedThreadPool(request.workers(), r -> new Thread(r, "gc-" + task.executionId()));
@@ -87,12 +87,12 @@ public class GcRunner implements TaskRunner {
     /** One walk of a kind of candidates: pages read in order, their batches collected in parallel. */
     private final class Phase {
         private final long runId;
-        private final String cutoff;
+        private final JsonNode cutoff;
         private final boolean dryRun;
         private final ExecutorService pool;
         private final TaskContext context;
 
-        Phase(long runId, String cutoff, boolean dryRun, ExecutorService pool, TaskContext context) {
+        Phase(long runId, JsonNode cutoff, boolean dryRun, ExecutorService pool, TaskContext context) {
             this.runId = runId;
             this.cutoff = cutoff;
             this.dryRun = dryRun;
@@ -107,7 +107,8 @@ public class GcRunner implements TaskRunner {
             JsonNode after = null;
             do {
                 stopIfAsked();
-                ObjectNode ask = registry.body().put("run_id", runId).put("cutoff", cutoff).put("dry_run", dryRun).put("limit", PAGE);
+                ObjectNode ask = registry.body().put("run_id", runId).put("dry_run", dryRun).put("limit", PAGE);
+                ask.set("cutoff", cutoff);
                 if (after != null) {
                     ask.set("after", after);
                 }
@@ -119,7 +120,8 @@ public class GcRunner implements TaskRunner {
                     for (int i = from; i < Math.min(items.size(), from + BATCH); i++) {
                         batch.add(items.get(i));
                     }
-                    ObjectNode collect = registry.body().put("run_id", runId).put("cutoff", cutoff).put("dry_run", dryRun);
+                    ObjectNode collect = registry.body().put("run_id", runId).put("dry_run", dryRun);
+                    collect.set("cutoff", cutoff);
                     collect.set("items", batch);
                     batches.add(pool.submit(() -> registry.call(kind + "/collect", collect)));
                 }
