@@ -125,6 +125,23 @@ class ImmutableTagRuleApiTest {
     }
 
     @Test
+    void robotsListOrManageRulesAsTheirPermissionsSay() {
+        io.restassured.path.json.JsonPath lister = admin().body(Map.of("name", unique("lister"), "level", "project", "duration", -1,
+                "permissions", List.of(Map.of("kind", "project", "namespace", PROJECT, "access",
+                        List.of(Map.of("resource", "immutable-tag", "action", "list")))))).post("/api/v2.0/robots").then().statusCode(201)
+                .extract().jsonPath();
+        io.restassured.path.json.JsonPath manager = admin().body(Map.of("name", unique("manager"), "level", "project", "duration", -1,
+                "permissions", List.of(Map.of("kind", "project", "namespace", PROJECT, "access",
+                        List.of(Map.of("resource", "immutable-tag", "action", "create"),
+                                Map.of("resource", "immutable-tag", "action", "delete")))))).post("/api/v2.0/robots").then().statusCode(201)
+                .extract().jsonPath();
+        as(lister.getString("name"), lister.getString("secret")).get(RULES).then().statusCode(200);
+        as(lister.getString("name"), lister.getString("secret")).body(rule("doublestar", "r", "**")).post(RULES).then().statusCode(403);
+        long id = created(as(manager.getString("name"), manager.getString("secret")).body(rule("doublestar", "r", "**")).post(RULES));
+        as(manager.getString("name"), manager.getString("secret")).delete(RULES + "/" + id).then().statusCode(200);
+    }
+
+    @Test
     void badRulesAreRefusedWithTheReasonAndNothingIsStored() {
         assertRefused(rule("glob", "v*", "**"), "unknown selector kind 'glob'");
         assertRefused(rule("doublestar", "", "**"), "must not be empty");
