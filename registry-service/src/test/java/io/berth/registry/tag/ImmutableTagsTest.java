@@ -212,4 +212,27 @@ class ImmutableTagsTest {
             delete(rules.get(3));
         }
     }
+
+    @Test
+    @Order(5)
+    void ofConcurrentPushesOfANewProtectedTagOneWinsAndTheOthersAreRefused() throws Exception {
+        long rule = rule("race-*", "**");
+        try {
+            List<String> images = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                images.add(image("race " + i));
+            }
+            List<java.util.concurrent.CompletableFuture<Integer>> pushes = images.stream()
+                    .map(json -> java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                            client.putManifest("race-1", MediaTypes.OCI_MANIFEST, json).statusCode()))
+                    .toList();
+            List<Integer> statuses = pushes.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+            org.assertj.core.api.Assertions.assertThat(statuses).containsOnly(201, 412).filteredOn(s -> s == 201).hasSize(1);
+            String winner = images.get(statuses.indexOf(201));
+            client.request().head("/v2/" + repo + "/manifests/race-1").then().statusCode(200)
+                    .header("Docker-Content-Digest", Blobs.sha256(winner));
+        } finally {
+            delete(rule);
+        }
+    }
 }
