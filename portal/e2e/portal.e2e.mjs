@@ -283,7 +283,7 @@ try {
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     const rules = await (await api('GET', `/api/v2.0/projects/${project}/immutabletagrules`)).json();
     await page.goto(`/projects/${project}/immutability`);
-    await page.getByRole('switch', { name: `Rule ${rules[0].id} enabled` }).click();
+    await page.getByRole('switch', { name: `Rule ${rules[0].id} enabled` }).click({ force: true });
     await page.waitForFunction(async (url) => (await (await fetch(url)).json())[0].disabled === true,
       `/api/v2.0/projects/${project}/immutabletagrules`);
   });
