@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RegistryTestResource.class)
 class GcRacesTest {
     static final int PUSHERS = Integer.getInteger("gc.races.pushers", 6);
-    static final int ROUNDS = Integer.getInteger("gc.races.rounds", 25);
+    static final int ROUNDS = Integer.getInteger("gc.races.rounds", 40);
 
     @Inject
     AgroalDataSource dataSource;
@@ -55,6 +55,7 @@ class GcRacesTest {
     private final String token = Tokens.pushPull(repos.toArray(String[]::new));
     private final List<String> layers = new ArrayList<>();
     private final Queue<String> serverErrors = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger refused = new AtomicInteger();
 
     record Pushed(String repo, String tag, String digest) {}
 
@@ -92,6 +93,8 @@ class GcRacesTest {
         new GcClient(json).run(0, true, false);
         pool.shutdown();
 
+        System.out.printf("GcRacesTest: %d pushers x %d rounds, %d GC cycles, %d tags acknowledged, %d pushes refused and retried%n",
+                PUSHERS, ROUNDS, cycles.get(), acknowledged.size(), refused.get());
         assertThat(serverErrors).isEmpty();
         assertThat(gcFailures).isEmpty();
         assertThat(cycles.get()).as("GC cycles run among the pushes").isGreaterThan(1);
@@ -158,6 +161,7 @@ class GcRacesTest {
                 return;
             }
             assertThat(status).as("a refused push is MANIFEST_BLOB_UNKNOWN").isEqualTo(400);
+            refused.incrementAndGet();
         }
     }
 
