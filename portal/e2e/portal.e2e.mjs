@@ -268,6 +268,26 @@ try {
     check(tags.every((t) => t.name !== 'v2'), `v2 is gone: ${JSON.stringify(tags.map((t) => t.name))}`);
   });
 
+  await run('an immutable tag rule made in the portal protects v1: its delete is refused with the rule\'s message', async () => {
+    await page.goto(`/projects/${project}/immutability`);
+    await page.getByRole('button', { name: 'New rule' }).click();
+    await page.locator('#immutable-tag-pattern').fill('v1');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await accessible('project-immutability');
+    await shot('project-immutability');
+    await page.goto(`/projects/${project}/repositories/app`);
+    await page.getByRole('button', { name: 'Delete tag v1' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByText('configured as immutable').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    const rules = await (await api('GET', `/api/v2.0/projects/${project}/immutabletagrules`)).json();
+    await page.goto(`/projects/${project}/immutability`);
+    await page.getByRole('switch', { name: `Rule ${rules[0].id} enabled` }).click();
+    await page.waitForFunction(async (url) => (await (await fetch(url)).json())[0].disabled === true,
+      `/api/v2.0/projects/${project}/immutabletagrules`);
+  });
+
   await run('administration: a registry endpoint is added and tested, a replication to it runs and succeeds', async () => {
     const [distUser, distPassword] = distributionCreds.split(':');
     const admin = page.getByRole('navigation', { name: 'Navigation' });

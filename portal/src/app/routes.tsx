@@ -36,6 +36,7 @@ const ReplicationPage = lazy(() => import('../pages/admin/replication/Replicatio
 const ExecutionPage = lazy(() => import('../pages/admin/replication/ExecutionPage'));
 const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
 const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
+const GcPage = lazy(() => import('../pages/admin/gc/GcPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -58,6 +59,7 @@ export const routes: PageRoute[] = [
   { path: '/admin/replication/executions/:id', page: ExecutionPage, admin: true },
   { path: '/admin/jobs', page: JobsPage, admin: true },
   { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
+  { path: '/admin/gc', page: GcPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
@@ -67,6 +69,7 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
   { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
+  { id: 'gc', label: 'adminGc.title', to: '/admin/gc' },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];

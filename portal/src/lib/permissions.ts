@@ -14,7 +14,8 @@ export type ProjectAction =
   | 'manageRobots'
   | 'updateProject'
   | 'readLogs'
-  | 'labelArtifact';
+  | 'labelArtifact'
+  | 'manageImmutableRules';
 
 const ALL: ProjectAction[] = [
   'deleteProject',
@@ -29,11 +30,12 @@ const ALL: ProjectAction[] = [
   'updateProject',
   'readLogs',
   'labelArtifact',
+  'manageImmutableRules',
 ];
 
 const MATRIX: Record<number, ProjectAction[]> = {
   1: ALL, // projectAdmin
-  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact'], // maintainer
+  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact', 'manageImmutableRules'], // maintainer
   2: ['push', 'readMembers', 'createTag', 'readLogs', 'labelArtifact'], // developer
   3: ['readMembers', 'readLogs'], // guest
   5: [], // limitedGuest

@@ -25,13 +25,14 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/permissions';
 import { AccessLabel } from '../projects/ProjectsPage';
 import { ConfigurationTab } from './ConfigurationTab';
+import { ImmutabilityTab } from './ImmutabilityTab';
 import { LogsTab } from './LogsTab';
 import { MembersTab } from './MembersTab';
 import { RepositoriesTab } from './RepositoriesTab';
 import { RobotsTab } from './RobotsTab';
 import { SummaryTab } from './SummaryTab';
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'logs', 'configuration'] as const;
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'logs', 'configuration'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -138,6 +139,11 @@ export default function ProjectPage() {
           <Tab eventKey="robots" title={<TabTitleText>{t('project.robots')}</TabTitleText>}>
             <PageSection>
               <RobotsTab {...context} />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="immutability" title={<TabTitleText>{t('project.immutability')}</TabTitleText>}>
+            <PageSection>
+              <ImmutabilityTab {...context} />
             </PageSection>
           </Tab>
           {context.may('readLogs') && (

@@ -412,4 +412,37 @@ class EndToEndIT {
         HttpResponse<String> failures = admin("GET", "/api/v2.0/audit-logs?q=operation%3Dlogin,username%3Dadmin", null);
         assertThat(failures.body()).contains("failure");
     }
+
+    @Test
+    @Order(11)
+    void anImmutableTagIsNotOverwrittenAndSkopeoShowsWhy() throws Exception {
+        HttpResponse<String> rule = admin("POST", "/api/v2.0/projects/library/immutabletagrules", Map.of(
+                "tag_selectors", List.of(Map.of("kind", "doublestar", "decoration", "matches", "pattern", "v*")),
+                "scope_selectors", Map.of("repository", List.of(Map.of("kind", "doublestar", "decoration", "repoMatches",
+                        "pattern", "immu-e2e")))));
+        assertThat(rule.statusCode()).as(rule.body()).isEqualTo(201);
+        String ruleUrl = rule.headers().firstValue("Location").orElseThrow();
+        String target = "docker://" + berth.host() + "/library/immu-e2e:v1";
+        String creds = "admin:" + ADMIN_PASSWORD;
+        Command.Result first = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + image + ":v1", target);
+        assertThat(first.exit()).as(first.output()).isZero();
+        Command.Result again = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + image + ":v1", target);
+        assertThat(again.exit()).as(again.output()).isZero();
+
+        OciLayout changed = new OciLayout(work.resolve("changed"));
+        changed.tag("v1", MediaTypes.OCI_MANIFEST, changed.image("amd64", 1, 10_000, 99));
+        Command.Result refused = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds,
+                "oci:" + work.resolve("changed") + ":v1", target);
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.output()).contains("'library/immu-e2e:v1' configured as immutable");
+        Command.Result delete = skopeo("delete", "--tls-verify=false", "--creds", creds, target);
+        assertThat(delete.exit()).isNotZero();
+        assertThat(delete.output()).contains("configured as immutable");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", creds, target).output()).isEqualTo(manifest);
+
+        assertThat(admin("PUT", ruleUrl, Map.of("disabled", true)).statusCode()).isEqualTo(200);
+        Command.Result moved = skopeo("copy", "--dest-tls-verify=false", "--dest-creds", creds, "oci:" + work.resolve("changed") + ":v1", target);
+        assertThat(moved.exit()).as(moved.output()).isZero();
+        assertThat(admin("DELETE", ruleUrl, null).statusCode()).isEqualTo(200);
+    }
 }

@@ -28,6 +28,8 @@ public enum OciErrorCode {
     MANIFEST_TOO_LARGE(413, "manifest exceeds the size limit"),
     TOO_MANY_TAGS(414, "too many tags in one request"),
     MANIFEST_REFERENCED(409, "manifest is referenced by an index in this repository"),
+    /** Harbor's answer to moving or deleting a tag an immutable tag rule protects: 412, code PRECONDITION. */
+    TAG_IMMUTABLE(412, "the tag is immutable"),
     UNAVAILABLE(503, "service unavailable"),
     BAD_GATEWAY(502, "bad gateway"),
     UNKNOWN(500, "unknown error");
@@ -55,6 +57,7 @@ public enum OciErrorCode {
             case MANIFEST_TOO_LARGE -> "MANIFEST_INVALID";
             case TOO_MANY_TAGS -> "TAG_INVALID";
             case MANIFEST_REFERENCED -> "DENIED";
+            case TAG_IMMUTABLE -> "PRECONDITION";
             default -> name();
         };
     }

@@ -5,7 +5,7 @@ public final class Audiences {
     /** core's calls to jobservice's {@code /jobs} API. */
     public static final String JOBSERVICE = "berth-jobservice";
 
-    /** jobservice's calls to registry-service's internal garbage collection API ({@code /internal/gc/}). */
+    /** jobservice's calls to registry-service's internal garbage-collection API ({@code /internal/gc/}). */
     public static final String REGISTRY_GC = "berth-registry-gc";
 
     private Audiences() {}

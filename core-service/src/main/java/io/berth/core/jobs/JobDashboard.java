@@ -1,7 +1,7 @@
 package io.berth.core.jobs;
 
 import io.berth.common.error.HarborException;
-import io.berth.core.replication.Replicator;
+import io.berth.common.job.GcRequest;
 import io.berth.core.views.JobViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -18,14 +18,14 @@ public class JobDashboard {
     /** Harbor's name for every pool, or every job type. */
     static final String ALL = "all";
     /** The job types core asks jobservice to run. */
-    static final Set<String> DISPATCHED = Set.of("REPLICATION");
+    static final Set<String> DISPATCHED = Set.of("REPLICATION", GcRequest.KIND);
 
     public record QueueAction(String action) {}
 
     private final JobViews jobs;
-    private final Replicator jobservice;
+    private final Jobservice jobservice;
 
-    JobDashboard(JobViews jobs, Replicator jobservice) {
+    JobDashboard(JobViews jobs, Jobservice jobservice) {
         this.jobs = jobs;
         this.jobservice = jobservice;
     }

@@ -5,11 +5,13 @@ import static io.berth.core.rbac.Action.DELETE_ARTIFACT;
 import static io.berth.core.rbac.Action.DELETE_PROJECT;
 import static io.berth.core.rbac.Action.DELETE_TAG;
 import static io.berth.core.rbac.Action.LABEL_ARTIFACT;
+import static io.berth.core.rbac.Action.MANAGE_IMMUTABLE_RULES;
 import static io.berth.core.rbac.Action.MANAGE_LABELS;
 import static io.berth.core.rbac.Action.MANAGE_MEMBERS;
 import static io.berth.core.rbac.Action.MANAGE_ROBOTS;
 import static io.berth.core.rbac.Action.PULL;
 import static io.berth.core.rbac.Action.PUSH;
+import static io.berth.core.rbac.Action.READ_IMMUTABLE_RULES;
 import static io.berth.core.rbac.Action.READ_LOGS;
 import static io.berth.core.rbac.Action.READ_MEMBERS;
 import static io.berth.core.rbac.Action.READ_PROJECT;
@@ -35,9 +37,9 @@ public class Permissions {
     private static final Map<Role, Set<Action>> MATRIX = Map.of(
             Role.PROJECT_ADMIN, EnumSet.allOf(Action.class),
             Role.MAINTAINER, EnumSet.of(READ_PROJECT, PULL, PUSH, DELETE_ARTIFACT, READ_MEMBERS, READ_ROBOTS, READ_LOGS,
-                    CREATE_TAG, DELETE_TAG, MANAGE_LABELS, LABEL_ARTIFACT),
-            Role.DEVELOPER, EnumSet.of(READ_PROJECT, PULL, PUSH, READ_MEMBERS, READ_LOGS, CREATE_TAG, LABEL_ARTIFACT),
-            Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS),
+                    CREATE_TAG, DELETE_TAG, MANAGE_LABELS, LABEL_ARTIFACT, READ_IMMUTABLE_RULES, MANAGE_IMMUTABLE_RULES),
+            Role.DEVELOPER, EnumSet.of(READ_PROJECT, PULL, PUSH, READ_MEMBERS, READ_LOGS, CREATE_TAG, LABEL_ARTIFACT, READ_IMMUTABLE_RULES),
+            Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS, READ_IMMUTABLE_RULES),
             Role.LIMITED_GUEST, EnumSet.of(READ_PROJECT, PULL));
 
     /**

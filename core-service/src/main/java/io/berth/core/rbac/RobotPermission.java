@@ -57,7 +57,11 @@ public class RobotPermission extends PanacheEntityBase {
             Map.entry("artifact-label:delete", Action.LABEL_ARTIFACT),
             Map.entry("project:read", Action.READ_PROJECT),
             Map.entry("log:list", Action.READ_LOGS),
-            Map.entry("member:list", Action.READ_MEMBERS));
+            Map.entry("member:list", Action.READ_MEMBERS),
+            Map.entry("immutable-tag:list", Action.READ_IMMUTABLE_RULES),
+            Map.entry("immutable-tag:create", Action.MANAGE_IMMUTABLE_RULES),
+            Map.entry("immutable-tag:update", Action.MANAGE_IMMUTABLE_RULES),
+            Map.entry("immutable-tag:delete", Action.MANAGE_IMMUTABLE_RULES));
 
     /** What robot {@code robotId} may do in {@code project}. */
     public static Set<Action> actions(long robotId, String project) {

@@ -97,6 +97,8 @@ public class RegistryChanges {
                 }
                 case 404 -> throw HarborException.notFound(what + ": not found");
                 case 409 -> throw HarborException.conflict(what + ": " + e.answer());
+                // an immutable tag rule protects the tag: Harbor's 412 with registry-service's message naming tag and rule
+                case 412 -> throw HarborException.preconditionFailed(what + ": " + e.answer());
                 case 400 -> throw HarborException.badRequest(what + ": " + e.answer());
                 default -> {
                     LOG.errorf("registry-service answered %d to %s: %s", e.status(), what, e.getMessage());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
+import io.berth.core.jobs.Jobservice;
 import io.berth.core.views.JobViews;
 import io.berth.core.views.JobViews.ExecutionFilter;
 import io.berth.core.views.JobViews.ExecutionRow;
@@ -34,12 +35,14 @@ public class ExecutionService {
 
     private final PolicyService policies;
     private final Replicator replicator;
+    private final Jobservice jobservice;
     private final JobViews jobs;
     private final ObjectMapper json;
 
-    ExecutionService(PolicyService policies, Replicator replicator, JobViews jobs, ObjectMapper json) {
+    ExecutionService(PolicyService policies, Replicator replicator, Jobservice jobservice, JobViews jobs, ObjectMapper json) {
         this.policies = policies;
         this.replicator = replicator;
+        this.jobservice = jobservice;
         this.jobs = jobs;
         this.json = json;
     }
@@ -70,7 +73,7 @@ public class ExecutionService {
     /** Asks jobservice to stop a known execution. */
     public void stop(long id) {
         find(id);
-        replicator.stop(id);
+        jobservice.stop(id);
     }
 
     /** The execution's tasks in the order they were planned, in one of Harbor's states if given. */

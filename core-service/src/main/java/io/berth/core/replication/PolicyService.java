@@ -5,6 +5,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.schedule.Cron;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -170,7 +171,7 @@ public class PolicyService {
         }
         String cron = trigger == null || trigger.triggerSettings() == null ? null : trigger.triggerSettings().cron();
         if (type.equals("scheduled")) {
-            Schedules.validate(cron);
+            Cron.validate(cron, "a scheduled trigger (trigger_settings.cron)");
             if (!type.equals(policy.triggerType) || !Objects.equals(cron, policy.cron)) {
                 policy.lastFired = OffsetDateTime.now(ZoneOffset.UTC);
             }

@@ -1,11 +1,6 @@
 package io.berth.core.replication;
 
-import com.cronutils.model.Cron;
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
-import io.berth.common.error.HarborException;
+import io.berth.core.schedule.Cron;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,32 +12,18 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Fires scheduled replication policies: Harbor's six-field cron ({@code second minute hour
- * day-of-month month day-of-week}, UTC). The instant a policy last fired for is kept on the policy,
+ * Fires scheduled replication policies ({@link Cron}, UTC). The instant a policy last fired for is kept on the policy,
  * so a schedule survives restarts and, with several core replicas, fires once: the replica whose
  * guarded UPDATE moves it forward runs the policy.
  */
 @ApplicationScoped
 public class Schedules {
     private static final Logger LOG = Logger.getLogger(Schedules.class);
-    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.SPRING));
 
     private final Replicator replicator;
 
     Schedules(Replicator replicator) {
         this.replicator = replicator;
-    }
-
-    static Cron validate(String cron) {
-        if (cron == null || cron.isBlank()) {
-            throw HarborException.badRequest("a scheduled trigger needs trigger_settings.cron");
-        }
-        try {
-            return PARSER.parse(cron.trim()).validate();
-        } catch (IllegalArgumentException e) {
-            throw HarborException.badRequest("invalid cron '" + cron + "' (six fields: second minute hour day month weekday): "
-                    + e.getMessage());
-        }
     }
 
     @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -52,11 +33,11 @@ public class Schedules {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         for (ReplicationPolicy policy : due) {
             try {
-                Optional<ZonedDateTime> last = ExecutionTime.forCron(PARSER.parse(policy.cron)).lastExecution(now);
+                Optional<OffsetDateTime> last = Cron.last(policy.cron, now);
                 if (last.isEmpty()) {
                     continue;
                 }
-                OffsetDateTime instant = last.get().toOffsetDateTime();
+                OffsetDateTime instant = last.get();
                 if (policy.lastFired != null && !instant.isAfter(policy.lastFired)) {
                     continue;
                 }

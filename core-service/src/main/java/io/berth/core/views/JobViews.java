@@ -98,6 +98,15 @@ public class JobViews {
                 .findFirst().orElse(null);
     }
 
+    /** The first task of an execution (a garbage collection has one): its parameters, report and state, as JSON and text. */
+    public record FirstTask(String params, String report, String status, String log) {}
+
+    public FirstTask firstTask(long executionId) {
+        return db.tuples("SELECT params::text, report::text, status, log FROM jobs.task_view WHERE execution_id = :id ORDER BY id LIMIT 1",
+                Map.of("id", executionId), null).stream()
+                .map(t -> new FirstTask((String) t.get(0), (String) t.get(1), (String) t.get(2), (String) t.get(3))).findFirst().orElse(null);
+    }
+
     /** Every job kind's queue, by kind. */
     public List<Queue> queues() {
         return db.tuples("SELECT kind, pending, latency_seconds, paused FROM jobs.queue_view ORDER BY kind", Map.of(), null).stream()

@@ -110,6 +110,9 @@ class RegistryChangesTest {
         assertRefusal(404, "", () -> artifacts.delete(artifact), 404, "NOT_FOUND", what + ": not found");
         assertRefusal(409, oci("DENIED", "an index lists it"), () -> artifacts.delete(artifact), 409, "CONFLICT",
                 what + ": an index lists it");
+        assertRefusal(412, oci("PRECONDITION", "Failed to process request due to '" + repository + ":v1' configured as immutable"),
+                () -> artifacts.deleteTag(artifact, "v1"), 412, "PRECONDITION",
+                "delete " + repository + ":v1: Failed to process request due to '" + repository + ":v1' configured as immutable");
         assertRefusal(400, oci("TAG_INVALID", "no such tag name"), () -> artifacts.addTag(artifact, "v3"), 400, "BAD_REQUEST",
                 "tag " + repository + ":v3: no such tag name");
         assertRefusal(400, "not json", () -> artifacts.deleteTag(artifact, "v1"), 400, "BAD_REQUEST",

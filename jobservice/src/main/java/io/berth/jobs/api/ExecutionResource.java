@@ -1,10 +1,12 @@
 package io.berth.jobs.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.berth.common.client.RegistryException;
 import io.berth.jobs.dispatch.Dispatcher;
 import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
 import io.berth.common.error.HarborException;
+import io.berth.common.job.GcRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +34,13 @@ public class ExecutionResource {
     private final TaskStore store;
     private final ReplicationPlanner planner;
     private final Dispatcher dispatcher;
+    private final ObjectMapper json;
 
-    ExecutionResource(TaskStore store, ReplicationPlanner planner, Dispatcher dispatcher) {
+    ExecutionResource(TaskStore store, ReplicationPlanner planner, Dispatcher dispatcher, ObjectMapper json) {
         this.store = store;
         this.planner = planner;
         this.dispatcher = dispatcher;
+        this.json = json;
     }
 
     /** Plans a replication policy into tasks and records the execution; 201 with its id, or 502 if the source cannot be listed. */
@@ -59,6 +64,30 @@ public class ExecutionResource {
         } catch (IllegalArgumentException e) {
             throw HarborException.badRequest(e.getMessage());
         }
+    }
+
+    /** Starts a garbage collection: 201 with its id; 409 while another one runs (one at a time, across replicas). */
+    @POST
+    @Path("/gc/executions")
+    public Response collectGarbage(GcRequest request) {
+        if (request == null) {
+            throw HarborException.badRequest("the garbage collection's parameters are required");
+        }
+        if (request.problem() != null) {
+            throw HarborException.badRequest(request.problem());
+        }
+        long id;
+        try {
+            id = store.createExecution(GcRequest.KIND, request.scheduleId(), request.trigger() == null ? "MANUAL" : request.trigger(),
+                    List.of(new TaskStore.NewTask(GcRequest.KIND, json.valueToTree(request))));
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                throw HarborException.conflict("a garbage collection is running; stop it or wait for its end");
+            }
+            throw e;
+        }
+        dispatcher.dispatch();
+        return Response.status(201).entity(Map.of("id", id)).build();
     }
 
     @POST

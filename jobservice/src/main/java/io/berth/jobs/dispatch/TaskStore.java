@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -107,21 +108,23 @@ public class TaskStore {
                 + "start_time = coalesce(start_time, now()), update_time = now() "
                 + "WHERE id = ? AND status = 'Pending' AND run_after <= now() "
                 + "AND NOT (SELECT stop_requested FROM jobs.execution e WHERE e.id = execution_id) "
-                + "RETURNING id, execution_id, kind, params::text, attempts", st -> {
+                + "RETURNING id, execution_id, kind, params::text, attempts, report::text", st -> {
                     st.setString(1, owner);
                     st.setLong(2, id);
-                }, rs -> claimed.add(new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), readTree(rs.getString(4)), rs.getInt(5))));
+                }, rs -> claimed.add(new Task(rs.getLong(1), rs.getLong(2), rs.getString(3), readTree(rs.getString(4)), rs.getInt(5),
+                        readTree(rs.getString(6)))));
         return claimed.stream().findFirst();
     }
 
     /** The worker is alive; false if the task is no longer its own or its execution is being stopped. */
-    public boolean heartbeat(long id, String owner, long bytes) {
+    public boolean heartbeat(long id, String owner, long bytes, Map<String, Long> report) {
         List<Boolean> keep = new ArrayList<>();
-        query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, update_time = now() FROM jobs.execution e "
+        query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, report = ?::jsonb, update_time = now() FROM jobs.execution e "
                 + "WHERE t.id = ? AND t.owner = ? AND t.status = 'Running' AND e.id = t.execution_id RETURNING NOT e.stop_requested", st -> {
                     st.setLong(1, bytes);
-                    st.setLong(2, id);
-                    st.setString(3, owner);
+                    st.setString(2, json(report));
+                    st.setLong(3, id);
+                    st.setString(4, owner);
                 }, rs -> keep.add(rs.getBoolean(1)));
         return !keep.isEmpty() && keep.get(0);
     }
@@ -134,29 +137,31 @@ public class TaskStore {
     }
 
     /** Ends a task the owner ran; then ends its execution if nothing is left to run. */
-    public void finish(Task task, String owner, String status, String message, long bytes) {
-        update("UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, owner = NULL, end_time = now(), update_time = now() "
-                + "WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+    public void finish(Task task, String owner, String status, String message, long bytes, Map<String, Long> report) {
+        update("UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, report = ?::jsonb, owner = NULL, end_time = now(), "
+                + "update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
                     st.setString(1, status);
                     st.setString(2, message);
                     st.setLong(3, bytes);
-                    st.setLong(4, task.id());
-                    st.setString(5, owner);
+                    st.setString(4, json(report));
+                    st.setLong(5, task.id());
+                    st.setString(6, owner);
                 });
         finishIfDone(task.executionId());
     }
 
     /** Puts a failed task back to Pending, to run again after {@code delay} (or ends it as Stopped if its execution is being stopped). */
-    public void retryLater(Task task, String owner, String message, Duration delay, long bytes) {
+    public void retryLater(Task task, String owner, String message, Duration delay, long bytes, Map<String, Long> report) {
         update("UPDATE jobs.task t SET status = CASE WHEN e.stop_requested THEN 'Stopped' ELSE 'Pending' END, status_message = ?, "
-                + "bytes = ?, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, update_time = now(), "
+                + "bytes = ?, report = ?::jsonb, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, update_time = now(), "
                 + "end_time = CASE WHEN e.stop_requested THEN now() END "
                 + "FROM jobs.execution e WHERE e.id = t.execution_id AND t.id = ? AND t.owner = ? AND t.status = 'Running'", st -> {
                     st.setString(1, message);
                     st.setLong(2, bytes);
-                    st.setString(3, delay.toMillis() + " milliseconds");
-                    st.setLong(4, task.id());
-                    st.setString(5, owner);
+                    st.setString(3, json(report));
+                    st.setString(4, delay.toMillis() + " milliseconds");
+                    st.setLong(5, task.id());
+                    st.setString(6, owner);
                 });
         finishIfDone(task.executionId());
     }
@@ -210,6 +215,14 @@ public class TaskStore {
                 + "WHERE e.id = ? AND e.status = 'Running' "
                 + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running'))",
                 st -> st.setLong(1, executionId));
+    }
+
+    private String json(Map<String, Long> report) throws SQLException {
+        try {
+            return json.writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new SQLException("a report that is not JSON", e);
+        }
     }
 
     private JsonNode readTree(String text) throws SQLException {

@@ -111,7 +111,7 @@ public class Workers {
     }
 
     private void run(TaskRunner runner, Task task, String owner) {
-        TaskContext context = new TaskContext(store, task.id());
+        TaskContext context = new TaskContext(store, task.id(), task.report());
         AtomicBoolean stopRequested = new AtomicBoolean();
         Object runLock = new Object();
         boolean[] running = {true}; // guarded by runLock: no interrupt once the run is over
@@ -120,7 +120,7 @@ public class Workers {
         long every = Math.max(200, Math.min(2000, config.visibilityTimeout().toMillis() / 4));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
             try {
-                if (!store.heartbeat(task.id(), owner, context.bytes()) && stopRequested.compareAndSet(false, true)) {
+                if (!store.heartbeat(task.id(), owner, context.bytes(), context.report()) && stopRequested.compareAndSet(false, true)) {
                     synchronized (runLock) {
                         if (running[0]) {
                             worker.interrupt();
@@ -154,24 +154,24 @@ public class Workers {
 
     private void record(TaskRunner runner, Task task, String owner, TaskContext context, Throwable failure, boolean stopRequested) {
         if (failure == null) {
-            store.finish(task, owner, "Success", null, context.bytes());
+            store.finish(task, owner, "Success", null, context.bytes(), context.report());
             return;
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (stopRequested) {
             context.log("stopped");
-            store.finish(task, owner, "Stopped", "stopped", context.bytes());
+            store.finish(task, owner, "Stopped", "stopped", context.bytes(), context.report());
         } else if (!this.running) {
             context.log("jobservice is shutting down; the task will run again");
-            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes());
+            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report());
         } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < config.maxAttempts()) {
             Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
             context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
-            store.retryLater(task, owner, message, delay, context.bytes());
+            store.retryLater(task, owner, message, delay, context.bytes(), context.report());
         } else {
             context.log("failed: " + message);
             LOG.warnf("task %d failed for good: %s", task.id(), message);
-            store.finish(task, owner, "Error", message, context.bytes());
+            store.finish(task, owner, "Error", message, context.bytes(), context.report());
         }
     }
 

@@ -9,8 +9,8 @@ import io.berth.common.config.RegistryConfig;
 import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
 import io.berth.common.secret.SecretBox;
-import io.berth.common.token.TokenKeys;
 import io.berth.common.token.TokenSigner;
+import io.berth.jobs.tokens.LocalTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -44,14 +44,16 @@ public class Endpoints {
     private volatile SecretBox secrets;
     private volatile OciClient local;
     private final Map<Long, OciClient> remotes = new ConcurrentHashMap<>();
-    private volatile TokenSigner signer;
+    private final LocalTokens localTokens;
 
-    Endpoints(AgroalDataSource db, DeploymentConfig deployment, RegistryConfig registry, TokenConfig token, ObjectMapper json) {
+    Endpoints(AgroalDataSource db, DeploymentConfig deployment, RegistryConfig registry, TokenConfig token, ObjectMapper json,
+            LocalTokens localTokens) {
         this.db = db;
         this.deployment = deployment;
         this.registry = registry;
         this.token = token;
         this.json = json;
+        this.localTokens = localTokens;
     }
 
     /** The repositories a registry lets this policy's account list: Harbor's API for Berth and Harbor, the catalog otherwise. */
@@ -113,7 +115,7 @@ public class Endpoints {
     public OciClient client(Long registryId) throws IOException {
         if (registryId == null) {
             if (local == null) {
-                TokenSigner tokens = signer();
+                TokenSigner tokens = localTokens.signer();
                 local = new OciClient(new RegistryEndpoint(URI.create(registry.url()), null, null, false), Duration.ofMillis(500),
                         scopes -> tokens.sign(REPLICATOR, token.service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
             }
@@ -145,16 +147,5 @@ public class Endpoints {
             secrets = SecretBox.fromFile(Path.of(deployment.secretKeyFile()));
         }
         return secrets;
-    }
-
-    private TokenSigner signer() throws IOException {
-        if (signer == null) {
-            Path key = Path.of(token.privateKey());
-            Path certificate = Path.of(token.certificate());
-            TokenKeys.generateIfMissing(key, certificate, "berth-token-service");
-            signer = new TokenSigner(TokenKeys.readPrivateKey(key), TokenKeys.keyId(TokenKeys.readPublicKeys(certificate).get(0)),
-                    token.issuer(), Duration.ofMinutes(30));
-        }
-        return signer;
     }
 }

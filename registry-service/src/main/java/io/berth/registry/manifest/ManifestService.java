@@ -11,6 +11,7 @@ import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
 import io.berth.registry.repository.Repositories;
+import io.berth.registry.tag.ImmutableTags;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.pgclient.PgException;
@@ -37,13 +38,16 @@ public class ManifestService {
     private final Repositories repositories;
     private final BlobLinks links;
     private final Outbox outbox;
+    private final ImmutableTags immutable;
 
-    ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox) {
+    ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox,
+            ImmutableTags immutable) {
         this.db = db;
         this.manifests = manifests;
         this.repositories = repositories;
         this.links = links;
         this.outbox = outbox;
+        this.immutable = immutable;
     }
 
     /** What a push recorded: the digest, the manifest, and the tags it now carries from this push. */
@@ -69,11 +73,20 @@ public class ManifestService {
         if (expected != null && !expected.equals(digest)) {
             throw new OciException(OciErrorCode.DIGEST_INVALID, "manifest digest " + digest + " does not match " + expected);
         }
+        // An immutable tag already on another manifest is left alone by the save, and the push refused (rolled back)
         return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId ->
                 references(tx, repoId, repository, parsed, access).compose(referencedSize ->
-                        manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags)
-                                .compose(v -> outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
-                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId))))))
+                        immutable.protectedAmong(tx, repository, tags).compose(protectedTags ->
+                                manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags,
+                                        protectedTags.keySet()).compose(kept -> {
+                                            if (!kept.isEmpty()) {
+                                                String tag = kept.iterator().next();
+                                                return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
+                                                        "it points at another manifest and cannot be moved to " + digest));
+                                            }
+                                            return outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
+                                                    tags, parsed.mediaType(), content.length + referencedSize, access, requestId));
+                                        })))))
                 .map(v -> new Pushed(digest, parsed, tags));
     }
 
@@ -186,7 +199,14 @@ public class ManifestService {
             }
             Future<List<String>> tags = byDigest ? manifests.tagsOf(tx, found.repositoryId(), found.digest())
                     : Future.succeededFuture(List.of(reference));
-            return tags.compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
+            return tags.compose(removed -> immutable.protectedAmong(tx, repository, removed).compose(protectedTags -> {
+                if (!protectedTags.isEmpty()) {
+                    String tag = protectedTags.keySet().iterator().next();
+                    return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
+                            byDigest ? "manifest " + found.digest() + " carries it and cannot be deleted" : "it cannot be deleted"));
+                }
+                return Future.succeededFuture(removed);
+            })).compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
                             : manifests.deleteTag(tx, found.repositoryId(), reference))
                     .compose(deleted -> !deleted ? Future.succeededFuture(false)
                             : outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()),

@@ -12,8 +12,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Manifest rows, their references (blobs, child manifests) and tags. Every lookup is one indexed query. */
 @ApplicationScoped
@@ -105,9 +108,14 @@ public class ManifestStore {
         return sizes;
     }
 
-    /** Records a manifest and its references (idempotent for identical content), and points {@code tags} at it. */
-    public Future<Void> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
-            long totalSize, List<String> tags) {
+    /**
+     * Records a manifest and its references (idempotent for identical content), and points {@code tags} at it,
+     * except the tags of {@code immutable} that point at another manifest already: those are left as they are
+     * and returned (the caller refuses the push). Decided by the upsert itself, so a concurrent push of the same
+     * new tag cannot slip in between a check and the write.
+     */
+    public Future<Set<String>> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
+            long totalSize, List<String> tags, Set<String> immutable) {
         String d = digest.toString();
         Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
                         + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
@@ -130,14 +138,23 @@ public class ManifestStore {
             saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
                     + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(children));
         }
-        if (!tags.isEmpty()) {
-            // in name order, so that two pushes of the same tags lock their rows in the same order, never crosswise
-            List<Tuple> rows = tags.stream().sorted().map(tag -> Tuple.of(repositoryId, tag, d)).toList();
-            saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.tag (repository_id, name, manifest_digest) VALUES ($1, $2, $3) "
-                            + "ON CONFLICT (repository_id, name) DO UPDATE SET manifest_digest = EXCLUDED.manifest_digest, updated_at = now()")
-                    .executeBatch(rows));
+        if (tags.isEmpty()) {
+            return saved.map(Set.of());
         }
-        return saved.mapEmpty();
+        // in name order, so that two pushes of the same tags lock their rows in the same order, never crosswise
+        List<Tuple> rows = tags.stream().sorted().map(tag -> Tuple.of(repositoryId, tag, d, immutable.contains(tag))).toList();
+        return saved.compose(v -> tx.preparedQuery("INSERT INTO registry.tag (repository_id, name, manifest_digest) VALUES ($1, $2, $3) "
+                        + "ON CONFLICT (repository_id, name) DO UPDATE SET manifest_digest = EXCLUDED.manifest_digest, updated_at = now() "
+                        + "WHERE registry.tag.manifest_digest = EXCLUDED.manifest_digest OR NOT $4 RETURNING name")
+                .executeBatch(rows)).map(result -> {
+                    Set<String> written = new HashSet<>();
+                    for (RowSet<Row> rs = result; rs != null; rs = rs.next()) {
+                        rs.forEach(r -> written.add(r.getString(0)));
+                    }
+                    Set<String> kept = new TreeSet<>(tags);
+                    kept.removeAll(written);
+                    return kept;
+                });
     }
 
     /** Tags pointing at a manifest. */

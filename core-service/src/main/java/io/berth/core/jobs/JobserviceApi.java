@@ -1,5 +1,6 @@
-package io.berth.core.replication;
+package io.berth.core.jobs;
 
+import io.berth.common.job.GcRequest;
 import io.berth.common.job.ReplicationRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** jobservice's API for core: start a replication execution (jobservice plans its tasks), stop an execution, control a queue. */
+/** jobservice's API for core: start a replication execution (jobservice plans its tasks) or a garbage collection, stop an execution, control a queue. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -21,6 +22,10 @@ public interface JobserviceApi {
     @POST
     @Path("/replication/executions")
     Response replicate(@HeaderParam("Authorization") String authorization, ReplicationRequest policy);
+
+    @POST
+    @Path("/gc/executions")
+    Response collectGarbage(@HeaderParam("Authorization") String authorization, GcRequest request);
 
     @POST
     @Path("/executions/{id}/stop")

@@ -1,0 +1,199 @@
+package io.berth.jobs.gc;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.berth.jobs.testing.CoreTokens;
+import io.berth.jobs.testing.JobsTestResource;
+import io.berth.service.testing.PostgresTestDatabase;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A garbage collection as jobservice runs it, against registry-service's internal GC API played by a stub: the
+ * phases in order and paged to their end, at most {@code workers} batches at once, the report and log kept, one
+ * collection at a time, a stop that ends it with what it did, a 503 tried again, and bad parameters refused.
+ */
+@QuarkusTest
+@QuarkusTestResource(JobsTestResource.class)
+@TestProfile(GcJobTest.WithStub.class)
+class GcJobTest {
+    static final int PORT = freePort();
+    static StubRegistryGc stub;
+
+    public static class WithStub implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("berth.registry.url", "http://127.0.0.1:" + PORT);
+        }
+    }
+
+    @BeforeAll
+    static void up() throws IOException {
+        stub = new StubRegistryGc(PORT);
+    }
+
+    @AfterAll
+    static void down() {
+        stub.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        stub.remaining.clear();
+        stub.calls.clear();
+        stub.audiences.clear();
+        stub.mostAtOnce.set(0);
+        stub.failuresLeft.set(0);
+        stub.hold = new CountDownLatch(0);
+    }
+
+    @Test
+    void phasesRunInOrderPagedToTheEndWithAtMostWorkersBatchesAtOnce() throws Exception {
+        stub.items("manifests", 3);
+        stub.items("links", 2_250); // three pages of 1,000: 23 batches of 100
+        stub.items("blobs", 40);
+        long id = start(Map.of("workers", 2, "delete_untagged", true, "time_window", 0));
+        awaitStatus(id, "Success");
+
+        assertThat(stub.calls).first().isEqualTo("start");
+        assertThat(stub.calls).last().isEqualTo("finish");
+        assertThat(stub.calls.stream().filter(c -> c.endsWith("/candidates")).toList()).containsExactly(
+                "manifests/candidates", "manifests/candidates", // round 2 finds nothing left
+                "links/candidates", "links/candidates", "links/candidates", "blobs/candidates");
+        assertThat(stub.calls.indexOf("blobs/candidates")).isGreaterThan(stub.calls.lastIndexOf("links/collect"));
+        assertThat(stub.calls.stream().filter("links/collect"::equals).count()).isEqualTo(23);
+        assertThat(stub.mostAtOnce.get()).isEqualTo(2);
+        assertThat(stub.audiences).containsOnly("berth-registry-gc");
+
+        Map<String, Object> task = task(id);
+        JsonNode report = StubRegistryGc.JSON.readTree((String) task.get("report"));
+        assertThat(report.path("manifests_deleted").asLong()).isEqualTo(3);
+        assertThat(report.path("links_deleted").asLong()).isEqualTo(2_250);
+        assertThat(report.path("blobs_deleted").asLong()).isEqualTo(40);
+        assertThat(report.path("bytes_freed").asLong()).isEqualTo(10L * (3 + 2_250 + 40));
+        assertThat(report.path("skipped_busy").asLong()).isEqualTo(1 + 23 + 1);
+        assertThat(execution(id).get("bytes")).isEqualTo(10L * (3 + 2_250 + 40));
+        assertThat((String) task.get("log")).contains("collecting what became garbage before 2026-12-07T10:00:00Z")
+                .contains("deleted manifest p/app@sha256:").contains("deleted blob sha256:")
+                .contains("deleted 3 manifest(s), 2250 blob link(s), 40 blob(s); 22930 bytes freed");
+    }
+
+    @Test
+    void aDryRunSaysWhatItWouldDelete() throws Exception {
+        stub.items("links", 5);
+        long id = start(Map.of("workers", 1, "dry_run", true));
+        awaitStatus(id, "Success");
+        assertThat(stub.remaining.get("links")).hasSize(5);
+        assertThat((String) task(id).get("log")).contains("dry run: nothing is deleted").contains("would delete link of sha256:")
+                .contains("would delete 0 manifest(s), 5 blob link(s)");
+        assertThat(stub.calls).doesNotContain("manifests/candidates"); // untagged manifests only with delete_untagged
+    }
+
+    @Test
+    void oneCollectionAtATimeAndAStopEndsItWithWhatItDid() throws Exception {
+        stub.items("links", 500);
+        stub.hold = new CountDownLatch(1);
+        long id = start(Map.of("workers", 1));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stub.calls.contains("links/collect"));
+        given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(Map.of("workers", 1))
+                .post("/jobs/gc/executions").then().statusCode(409).body("errors[0].message", containsString("running"));
+        given().header("Authorization", CoreTokens.bearer()).post("/jobs/executions/" + id + "/stop").then().statusCode(200);
+        awaitStatus(id, "Stopped");
+        stub.hold.countDown();
+        assertThat(stub.calls).doesNotContain("finish");
+        assertThat((String) task(id).get("log")).contains("stopped");
+        // the next one may start
+        awaitStatus(start(Map.of("workers", 1)), "Success");
+    }
+
+    @Test
+    void aRegistryThatAnswers503IsTriedAgain() throws Exception {
+        stub.items("blobs", 3);
+        stub.failuresLeft.set(1);
+        long id = start(Map.of("workers", 1));
+        awaitStatus(id, "Success");
+        assertThat(((Number) task(id).get("attempts")).intValue()).isEqualTo(2);
+        assertThat(stub.remaining.get("blobs")).isEmpty();
+    }
+
+    @Test
+    void badParametersAreRefused() throws Exception {
+        for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(Map.of("workers", 0), Map.of("workers", 6),
+                Map.of("workers", 1, "time_window", -1))) {
+            given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(bad).post("/jobs/gc/executions")
+                    .then().statusCode(400);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("workers", 1)).post("/jobs/gc/executions").then().statusCode(401);
+    }
+
+    static long start(Map<String, Object> parameters) throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("schedule_id", 0, "trigger", "MANUAL"));
+        body.putAll(parameters);
+        return given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(body).post("/jobs/gc/executions")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static void awaitStatus(long id, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(execution(id).get("status")).as(() -> row(id)).isEqualTo(status));
+    }
+
+    static String row(long id) {
+        try {
+            return task(id).toString();
+        } catch (Exception e) {
+            return e.toString();
+        }
+    }
+
+    static Map<String, Object> execution(long id) throws Exception {
+        return one("SELECT * FROM jobs.execution_view WHERE id = ?", id);
+    }
+
+    static Map<String, Object> task(long execution) throws Exception {
+        return one("SELECT status, attempts, log, report::text AS report FROM jobs.task_view WHERE execution_id = ?", execution);
+    }
+
+    static Map<String, Object> one(String sql, long id) throws Exception {
+        try (Connection c = DriverManager.getConnection(JobsTestResource.jdbcUrl, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+                PreparedStatement st = c.prepareStatement(sql)) {
+            st.setLong(1, id);
+            ResultSet rs = st.executeQuery();
+            rs.next();
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            }
+            return row;
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
