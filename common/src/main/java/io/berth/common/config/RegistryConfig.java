@@ -17,5 +17,11 @@ public interface RegistryConfig extends ServiceConfig {
     /** A manifest push whose body has not all arrived within this is refused and its connection closed (0: no limit). */
     Duration manifestBodyTimeout();
 
+    /**
+     * Garbage collection spares what was pushed, linked or used within this (Harbor's time window); a HEAD or GET of a
+     * blob or manifest by digest confirms its use when it is older than half of it.
+     */
+    Duration gcGrace();
+
     enum AuthMode { TOKEN, NONE }
 }

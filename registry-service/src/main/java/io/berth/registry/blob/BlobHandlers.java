@@ -1,5 +1,6 @@
 package io.berth.registry.blob;
 
+import io.berth.common.config.RegistryConfig;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
@@ -37,7 +38,10 @@ public class BlobHandlers {
     private final StorageDriver storage;
     private final Vertx vertx;
 
-    BlobHandlers(Pool db, BlobLinks links, StorageDriver storage, Vertx vertx) {
+    /** A link older than this is confirmed by a HEAD/GET (half of registry.gc_grace). */
+    private final java.time.Duration confirmAfter;
+    BlobHandlers(Pool db, BlobLinks links, StorageDriver storage, Vertx vertx, RegistryConfig config) {
+        this.confirmAfter = config.gcGrace().dividedBy(2);
         this.db = db;
         this.links = links;
         this.storage = storage;
@@ -48,7 +52,7 @@ public class BlobHandlers {
         String repository = Authorizer.repositoryOf(rc).value();
         Digest digest = Digest.parse(rc.pathParam("digest"));
         boolean head = "HEAD".equals(rc.request().method().name());
-        links.linkedSize(db, repository, digest).onSuccess(guarded(rc, size -> {
+        links.readable(db, repository, digest, confirmAfter).onSuccess(guarded(rc, size -> {
             if (size == null) {
                 rc.fail(new OciException(OciErrorCode.BLOB_UNKNOWN, "blob unknown to registry", java.util.Map.of("digest", digest.toString())));
                 return;

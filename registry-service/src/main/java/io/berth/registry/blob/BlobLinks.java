@@ -8,7 +8,9 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -17,21 +19,88 @@ import java.util.List;
  */
 @ApplicationScoped
 public class BlobLinks {
+    private static final int LOCK_BLOB_ATTEMPTS = 3;
 
-    /** Size of the blob if {@code repository} may read it, else null. */
-    public Future<Long> linkedSize(SqlClient db, String repository, Digest digest) {
-        return db.preparedQuery("SELECT b.size FROM registry.blob b "
+    /**
+     * Size of the blob if {@code repository} may read it, else null. A link last confirmed before {@code staleBefore}
+     * is confirmed now (its {@code linked_at} set), so that garbage collection spares it for a grace period: a client
+     * that checked the blob may push a manifest referencing it. A link that went meanwhile reads as null.
+     */
+    public Future<Long> readable(SqlClient db, String repository, Digest digest, Duration staleAfter) {
+        return db.preparedQuery("SELECT b.size, rb.repository_id, rb.linked_at < now() - $3::float8 * interval '1 millisecond' FROM registry.blob b "
                         + "JOIN registry.repository_blob rb ON rb.digest = b.digest "
                         + "JOIN registry.repository r ON r.id = rb.repository_id "
                         + "WHERE r.name = $1 AND b.digest = $2")
+                .execute(Tuple.of(repository, digest.toString(), millis(staleAfter)))
+                .compose(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Future.succeededFuture(null);
+                    }
+                    Row row = rows.iterator().next();
+                    long size = row.getLong(0);
+                    if (!row.getBoolean(2)) {
+                        return Future.succeededFuture(size);
+                    }
+                    return db.preparedQuery("UPDATE registry.repository_blob SET linked_at = now() WHERE repository_id = $1 AND digest = $2")
+                            .execute(Tuple.of(row.getLong(1), digest.toString()))
+                            .map(updated -> updated.rowCount() == 0 ? null : size);
+                });
+    }
+
+    /** A duration as the milliseconds the queries here multiply {@code interval '1 millisecond'} by. */
+    public static double millis(Duration d) {
+        return (double) d.toMillis();
+    }
+
+    /**
+     * Size of the blob if {@code repository} may read it, else null, with the link locked ({@code FOR KEY SHARE})
+     * until the transaction ends: garbage collection cannot delete it, or the blob, while a mount copies it.
+     */
+    public Future<Long> lockHolder(SqlClient tx, String repository, Digest digest) {
+        return tx.preparedQuery("SELECT b.size FROM registry.repository_blob rb "
+                        + "JOIN registry.repository r ON r.id = rb.repository_id JOIN registry.blob b ON b.digest = rb.digest "
+                        + "WHERE r.name = $1 AND rb.digest = $2 FOR KEY SHARE OF rb")
                 .execute(Tuple.of(repository, digest.toString()))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
     }
 
-    /** Size of the blob if it is stored at all, else null. */
-    public Future<Long> storedSize(SqlClient db, Digest digest) {
-        return db.preparedQuery("SELECT size FROM registry.blob WHERE digest = $1").execute(Tuple.of(digest.toString()))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
+    /**
+     * Size of the blob from the first of {@code holders} that still links it, that link locked until the transaction
+     * ends (so garbage collection keeps it, and the blob, while the mount links it); null if none does.
+     */
+    public Future<Long> lockFirstHolder(SqlClient tx, Iterator<String> holders, Digest digest) {
+        if (!holders.hasNext()) {
+            return Future.succeededFuture(null);
+        }
+        return lockHolder(tx, holders.next(), digest)
+                .compose(size -> size != null ? Future.succeededFuture(size) : lockFirstHolder(tx, holders, digest));
+    }
+
+    /**
+     * Locks the blob's row until the transaction ends, inserting it if there is none: its bytes may then be checked
+     * and placed without garbage collection deleting them meanwhile (GC deletes bytes only with the row locked
+     * {@code FOR UPDATE}, and skips locked rows). A row GC deleted while this waited is inserted afresh.
+     */
+    public Future<Void> lockBlob(SqlClient tx, Digest digest, long size) {
+        return lockBlob(tx, digest, size, 1);
+    }
+
+    private Future<Void> lockBlob(SqlClient tx, Digest digest, long size, int attempt) {
+        Tuple key = Tuple.of(digest.toString());
+        return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1")
+                .execute(Tuple.of(digest.toString(), size))
+                .compose(inserted -> inserted.rowCount() > 0 ? Future.succeededFuture(true)
+                        : tx.preparedQuery("SELECT 1 FROM registry.blob WHERE digest = $1 FOR KEY SHARE").execute(key)
+                                .map(locked -> locked.rowCount() > 0))
+                .compose(locked -> {
+                    if (locked) {
+                        return Future.succeededFuture();
+                    }
+                    if (attempt == LOCK_BLOB_ATTEMPTS) {
+                        return Future.failedFuture(new IllegalStateException("blob " + digest + " kept being deleted while it was stored"));
+                    }
+                    return lockBlob(tx, digest, size, attempt + 1);
+                });
     }
 
     /** Some repositories that hold the blob (for mounting it into another the caller may read from). */
@@ -49,15 +118,16 @@ public class BlobLinks {
     }
 
     /**
-     * Records the blob (if new) and links it into the repository and its project's usage. Idempotent.
-     * The usage row is locked even when it exists, so that an unlink deciding whether it was the
-     * project's last link waits for this one (see {@link #unlink}).
+     * Links a blob whose row the transaction holds ({@link #lockBlob}, or through a locked source link,
+     * {@link #lockHolder}) into the repository and its project's usage. Idempotent. An existing link is locked and its
+     * {@code linked_at} refreshed, so that garbage collection spares it for a grace period; the usage row is locked
+     * even when it exists, so that an unlink deciding whether it was the project's last link waits for this one
+     * (see {@link #unlink}).
      */
-    public Future<Void> link(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
-        return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-                .execute(Tuple.of(digest.toString(), size))
-                .compose(v -> tx.preparedQuery("INSERT INTO registry.repository_blob (repository_id, digest) VALUES ($1, $2) "
-                        + "ON CONFLICT DO NOTHING").execute(Tuple.of(repositoryId, digest.toString())))
+    public Future<Void> linkRepository(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
+        return tx.preparedQuery("INSERT INTO registry.repository_blob (repository_id, digest) VALUES ($1, $2) "
+                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET linked_at = now()")
+                .execute(Tuple.of(repositoryId, digest.toString()))
                 .compose(v -> tx.preparedQuery("INSERT INTO registry.project_blob (project, digest, size) VALUES ($1, $2, $3) "
                         + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size")
                         .execute(Tuple.of(project, digest.toString(), size)))
@@ -66,20 +136,22 @@ public class BlobLinks {
 
     /**
      * Removes the repository's link to the blob, and the blob from its project's usage when no other
-     * repository of the project links it; whether there was a link. The usage row is locked first, so
-     * a concurrent link into the project is either seen by the last-link check or comes after it.
+     * repository of the project links it; whether there was a link. Locks in the global order (link, then usage,
+     * docs/gc.md): the link is deleted first, then the usage row locked, so that a concurrent link into the project
+     * has either committed (and the last-link check, a statement after the lock, sees it) or comes after this.
      */
     public Future<Boolean> unlink(Pool db, RepositoryName repository, Digest digest) {
         Tuple usage = Tuple.of(repository.project(), digest.toString());
-        return db.withTransaction(tx -> tx.preparedQuery("SELECT 1 FROM registry.project_blob WHERE project = $1 AND digest = $2 "
-                        + "FOR UPDATE").execute(usage)
-                .compose(locked -> tx.preparedQuery("DELETE FROM registry.repository_blob rb USING registry.repository r "
+        return db.withTransaction(tx -> tx.preparedQuery("DELETE FROM registry.repository_blob rb USING registry.repository r "
                         + "WHERE rb.repository_id = r.id AND r.name = $1 AND rb.digest = $2")
-                        .execute(Tuple.of(repository.value(), digest.toString())))
+                .execute(Tuple.of(repository.value(), digest.toString()))
                 .compose(unlinked -> unlinked.rowCount() == 0 ? Future.succeededFuture(false)
-                        : tx.preparedQuery("DELETE FROM registry.project_blob pb WHERE pb.project = $1 AND pb.digest = $2 "
-                                + "AND NOT EXISTS (SELECT 1 FROM registry.repository_blob rb "
-                                + "JOIN registry.repository r ON r.id = rb.repository_id WHERE r.project = $1 AND rb.digest = $2)")
-                                .execute(usage).map(true)));
+                        : tx.preparedQuery("SELECT 1 FROM registry.project_blob WHERE project = $1 AND digest = $2 FOR UPDATE")
+                                .execute(usage)
+                                .compose(locked -> tx.preparedQuery("DELETE FROM registry.project_blob pb WHERE pb.project = $1 "
+                                        + "AND pb.digest = $2 AND NOT EXISTS (SELECT 1 FROM registry.repository_blob rb "
+                                        + "JOIN registry.repository r ON r.id = rb.repository_id WHERE r.project = $1 AND rb.digest = $2)")
+                                        .execute(usage))
+                                .map(true)));
     }
 }

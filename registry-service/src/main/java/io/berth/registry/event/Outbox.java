@@ -22,6 +22,15 @@ public class Outbox {
                 .execute(Tuple.of(event.type().name(), new JsonObject(serialize(event)))).mapEmpty();
     }
 
+    /** The same over JDBC, in the connection's transaction (garbage collection's deletions). */
+    public void add(Connection c, RegistryEvent event) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT + "(?, ?::jsonb)")) {
+            insert.setString(1, event.type().name());
+            insert.setString(2, serialize(event));
+            insert.executeUpdate();
+        }
+    }
+
     /** The same over JDBC, many at once, in the connection's transaction. */
     void addAll(Connection c, List<EventStream.Entry> entries) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT + "(?, ?::jsonb)")) {

@@ -51,6 +51,8 @@ public class ManifestHandlers {
     private final Vertx vertx;
     /** A push must send its body within this (registry.manifest_body_timeout; 0: no limit): a stalled sender gives its reservation back. */
     private final long bodyTimeoutMillis;
+    /** A manifest fetched by digest whose last use is older than this is confirmed (half of registry.gc_grace). */
+    private final java.time.Duration confirmAfter;
     /** What large manifest pushes together may hold in memory. */
     private final MemoryBudget pushes = MemoryBudget.shareOfHeap(4);
 
@@ -58,6 +60,7 @@ public class ManifestHandlers {
         this.db = db;
         this.vertx = vertx;
         this.bodyTimeoutMillis = registry.manifestBodyTimeout().toMillis();
+        this.confirmAfter = registry.gcGrace().dividedBy(2);
         this.manifests = manifests;
         this.service = service;
         this.pulls = pulls;
@@ -74,7 +77,8 @@ public class ManifestHandlers {
             Tag.validate(reference);
         }
         boolean head = "HEAD".equals(rc.request().method().name());
-        manifests.find(db, repository.value(), reference, byDigest).onSuccess(guarded(rc, found -> {
+        (byDigest ? manifests.findConfirming(db, repository.value(), reference, confirmAfter)
+                : manifests.find(db, repository.value(), reference, false)).onSuccess(guarded(rc, found -> {
             if (found == null) {
                 rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry",
                         Map.of("name", repository.value(), "reference", reference)));

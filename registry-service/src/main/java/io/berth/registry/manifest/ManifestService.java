@@ -95,6 +95,15 @@ public class ManifestService {
      * mount from elsewhere) and every child manifest exists; returns the bytes they add up to.
      */
     private Future<Long> references(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access) {
+        if (parsed.subject() != null) {
+            // the subject (if there: OCI allows a referrer first) cannot be collected with its referrers while this commits
+            return manifests.lockSubject(tx, repoId, parsed.subject().digest().toString())
+                    .compose(v -> referencedSize(tx, repoId, repository, parsed, access));
+        }
+        return referencedSize(tx, repoId, repository, parsed, access);
+    }
+
+    private Future<Long> referencedSize(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access) {
         if (parsed.isIndex()) {
             List<String> children = parsed.manifests().stream().map(m -> m.digest().toString()).distinct().toList();
             if (children.isEmpty()) {
@@ -158,16 +167,20 @@ public class ManifestService {
         });
     }
 
-    /** A referenced blob that another repository the caller may pull from holds is linked in; else MANIFEST_BLOB_UNKNOWN. */
+    /**
+     * A referenced blob that another repository the caller may pull from holds is linked in, from a source link locked
+     * until the transaction ends (garbage collection keeps it and the blob meanwhile); else MANIFEST_BLOB_UNKNOWN.
+     */
     private Future<Long> mountForManifest(SqlClient tx, long repoId, RepositoryName repository, Digest digest, Access access) {
-        return links.holders(tx, digest, 50).compose(holders -> {
-            boolean mountable = holders.stream().anyMatch(access::mayPull);
-            if (!mountable) {
-                return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
-                        "blob " + digest + " is not in " + repository, Map.of("digest", digest.toString())));
-            }
-            return links.storedSize(tx, digest).compose(size -> links.link(tx, repoId, repository.project(), digest, size).map(size));
-        });
+        return links.holders(tx, digest, 50)
+                .compose(holders -> links.lockFirstHolder(tx, holders.stream().filter(access::mayPull).iterator(), digest))
+                .compose(size -> {
+                    if (size == null) {
+                        return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
+                                "blob " + digest + " is not in " + repository, Map.of("digest", digest.toString())));
+                    }
+                    return links.linkRepository(tx, repoId, repository.project(), digest, size).map(size);
+                });
     }
 
     /** Deletes a manifest by digest (with its tags), or only a tag; false if there was no such thing. */

@@ -9,6 +9,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +39,29 @@ public class ManifestStore {
     }
 
     /**
+     * The manifest a digest names in a repository, or null, as a GET or HEAD uses it: when it was last pushed or
+     * confirmed before {@code confirmAfter} ago, it is confirmed now (its {@code touched_at} set), so that garbage
+     * collection of untagged manifests spares it for a grace period. One that went meanwhile reads as null.
+     */
+    public Future<StoredManifest> findConfirming(SqlClient db, String repository, String digest, Duration confirmAfter) {
+        return db.preparedQuery(SELECT.replace(" FROM", ", m.touched_at < now() - $3::float8 * interval '1 millisecond' FROM")
+                        + "WHERE r.name = $1 AND m.digest = $2")
+                .execute(Tuple.of(repository, digest, (double) confirmAfter.toMillis())).compose(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return Future.succeededFuture(null);
+                    }
+                    Row row = rows.iterator().next();
+                    StoredManifest found = new StoredManifest(row.getLong(0), row.getString(1), row.getString(2),
+                            row.getBuffer(3).getBytes(), row.getString(4), row.getLong(5));
+                    if (!row.getBoolean(6)) {
+                        return Future.succeededFuture(found);
+                    }
+                    return db.preparedQuery("UPDATE registry.manifest SET touched_at = now() WHERE repository_id = $1 AND digest = $2")
+                            .execute(Tuple.of(found.repositoryId(), digest)).map(updated -> updated.rowCount() == 0 ? null : found);
+                });
+    }
+
+    /**
      * The manifest a tag or digest names, as {@link #find}, with the row a delete removes (the tag, or the
      * manifest) locked until the transaction ends; null if there is none.
      */
@@ -51,10 +75,14 @@ public class ManifestStore {
                 ? find(tx, repository, rows.iterator().next().getString(0), true) : Future.succeededFuture(null));
     }
 
-    /** Size of each of {@code digests} linked into the repository (those not linked are absent). */
-    public Future<Map<String, Long>> linkedBlobSizes(SqlClient db, long repositoryId, List<String> digests) {
-        return db.preparedQuery("SELECT rb.digest, b.size FROM registry.repository_blob rb JOIN registry.blob b ON b.digest = rb.digest "
-                        + "WHERE rb.repository_id = $1 AND rb.digest = ANY($2)")
+    /**
+     * Size of each of {@code digests} linked into the repository (those not linked are absent), each link locked
+     * ({@code FOR KEY SHARE}) until the transaction ends: garbage collection cannot delete a link a manifest being
+     * recorded relies on.
+     */
+    public Future<Map<String, Long>> linkedBlobSizes(SqlClient tx, long repositoryId, List<String> digests) {
+        return tx.preparedQuery("SELECT rb.digest, b.size FROM registry.repository_blob rb JOIN registry.blob b ON b.digest = rb.digest "
+                        + "WHERE rb.repository_id = $1 AND rb.digest = ANY($2) ORDER BY rb.digest FOR KEY SHARE OF rb")
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
     }
 
@@ -66,6 +94,12 @@ public class ManifestStore {
         return tx.preparedQuery("SELECT digest, total_size FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2) "
                         + "FOR KEY SHARE")
                 .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).map(ManifestStore::sizes);
+    }
+
+    /** Locks a referrer's subject, if it is there, against deletion until the transaction ends. */
+    public Future<Void> lockSubject(SqlClient tx, long repositoryId, String subject) {
+        return tx.preparedQuery("SELECT 1 FROM registry.manifest WHERE repository_id = $1 AND digest = $2 FOR KEY SHARE")
+                .execute(Tuple.of(repositoryId, subject)).mapEmpty();
     }
 
     private static Map<String, Long> sizes(RowSet<Row> rows) {
@@ -86,8 +120,9 @@ public class ManifestStore {
         Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
                         + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
                         // An existing row is locked, not skipped: a DELETE of it committing before the references and
-                        // tag below are written would leave them pointing at nothing. The update changes no value.
-                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET media_type = registry.manifest.media_type")
+                        // tag below are written would leave them pointing at nothing. A re-push counts as a use: garbage
+                        // collection of untagged manifests spares it for a grace period.
+                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET touched_at = now()")
                 .execute(Tuple.from(new Object[] {repositoryId, d, parsed.mediaType(), parsed.effectiveArtifactType(),
                         Buffer.buffer(content), totalSize, parsed.subject() == null ? null : parsed.subject().digest().toString(),
                         parsed.annotationsJson() == null ? null : new JsonObject(parsed.annotationsJson())}));

@@ -65,6 +65,29 @@ public interface StorageDriver {
     /** Deletes {@code path} and everything under it; nothing happens if there is nothing. */
     void delete(String path);
 
+    /**
+     * Deletes each blob content path ({@code blobs/<alg>/<xx>/<hex>/data}: the object and, where the driver has
+     * directories, its {@code <hex>} directory, never {@code <xx>}). Returns the paths that could not be deleted;
+     * missing ones count as deleted. Never throws for one path's failure.
+     */
+    default List<String> deleteBlobs(List<String> paths) {
+        List<String> failed = new java.util.ArrayList<>();
+        for (String path : paths) {
+            try {
+                delete(path);
+            } catch (RuntimeException e) {
+                failed.add(path);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * A page of the objects under directory {@code prefix} (recursively), in key order, strictly after the path
+     * {@code after} (null: from the first), at most {@code limit}, with size and last modification time.
+     */
+    List<StoredObject> listObjects(String prefix, String after, int limit);
+
     /** A URL from which a client can read {@code path} directly for {@code validity}, if the driver has such. */
     default Optional<URI> redirectUrl(String path, Duration validity) {
         return Optional.empty();

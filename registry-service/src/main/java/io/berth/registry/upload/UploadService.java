@@ -116,10 +116,12 @@ public class UploadService {
     public Future<Long> complete(RepositoryName repository, Received received, Digest expected) {
         UUID id = received.session().id();
         return db.withTransaction(tx -> sessions.lockClaim(tx, received.session())
-                        .compose(takenOver -> vertx.executeBlocking(() -> store(received, expected, takenOver), false))
+                        .compose(takenOver -> vertx.executeBlocking(() -> verify(received, expected, takenOver), false))
                         .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
                                 : repositories.ensure(tx, repository)
-                                        .compose(repoId -> links.link(tx, repoId, repository.project(), expected, size))
+                                        .compose(repoId -> links.lockBlob(tx, expected, size)
+                                                .compose(v -> vertx.executeBlocking(() -> place(received, expected), false))
+                                                .compose(v -> links.linkRepository(tx, repoId, repository.project(), expected, size)))
                                         .compose(v -> sessions.delete(tx, id)).map(size)))
                 .compose(size -> {
                     if (size == null) {
@@ -132,22 +134,29 @@ public class UploadService {
                 .recover(e -> sessions.release(received.session()).transform(ignored -> Future.failedFuture(e)));
     }
 
-    /** Makes the received bytes durable and, if their digest is {@code expected}, the blob's (blocking); null (and the bytes deleted) if not. */
-    private Long store(Received received, Digest expected, boolean takenOver) throws java.io.IOException {
+    /** Makes the received bytes durable and checks that their digest is {@code expected} (blocking); the size, or null (and the bytes deleted) if not. */
+    private Long verify(Received received, Digest expected, boolean takenOver) throws java.io.IOException {
         UUID id = received.session().id();
-        String data = BlobPaths.uploadData(id);
         received.writer().commit();
         Digest actual = !takenOver && received.digest() != null && received.digest().algorithm() == expected.algorithm()
-                ? received.digest().current() : rehash(data, expected.algorithm());
+                ? received.digest().current() : rehash(BlobPaths.uploadData(id), expected.algorithm());
         if (!actual.equals(expected)) {
             storage.delete(BlobPaths.upload(id));
             return null;
         }
+        return received.size();
+    }
+
+    /**
+     * Puts verified bytes at the blob's content address unless they are there (blocking). Called with the blob's row
+     * locked ({@link BlobLinks#lockBlob}), so garbage collection cannot delete the bytes between the check and the link.
+     */
+    private Void place(Received received, Digest expected) {
         String blob = BlobPaths.blob(expected);
         if (!storage.exists(blob)) {
-            storage.move(data, blob);
+            storage.move(BlobPaths.uploadData(received.session().id()), blob);
         } // else the copy is deleted with the upload's directory, after the answer
-        return received.size();
+        return null;
     }
 
     /**
@@ -200,9 +209,10 @@ public class UploadService {
                 ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
                 : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
         return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
-                : links.linkedSize(db, names.get(0), digest).compose(size -> size == null ? Future.succeededFuture(false)
-                        : db.withTransaction(tx -> repositories.ensure(tx, repository)
-                                .compose(repoId -> links.link(tx, repoId, repository.project(), digest, size)))
-                                .map(true)));
+                : db.withTransaction(tx -> links.lockFirstHolder(tx, names.iterator(), digest).compose(size -> size == null
+                        ? Future.succeededFuture(false)
+                        : repositories.ensure(tx, repository)
+                                .compose(repoId -> links.linkRepository(tx, repoId, repository.project(), digest, size))
+                                .map(true))));
     }
 }

@@ -263,6 +263,74 @@ public abstract class StorageDriverContract {
     }
 
     @Test
+    void deleteBlobsDeletesEachBlobAndCountsMissingOnesAsDeleted() {
+        driver().putContent("blobs/sha256/ab/ab01/data", new byte[] {1});
+        driver().putContent("blobs/sha256/ab/ab02/data", new byte[] {2});
+        driver().putContent("blobs/sha256/ab/ab03/data", new byte[] {3});
+        List<String> failed = driver().deleteBlobs(List.of("blobs/sha256/ab/ab01/data", "blobs/sha256/ab/ab02/data",
+                "blobs/sha256/cd/cd99/data"));
+        assertThat(failed).isEmpty();
+        assertThat(driver().exists("blobs/sha256/ab/ab01/data")).isFalse();
+        assertThat(driver().exists("blobs/sha256/ab/ab02/data")).isFalse();
+        assertThat(driver().exists("blobs/sha256/ab/ab03/data")).isTrue();
+        assertThat(driver().deleteBlobs(List.of())).isEmpty();
+        driver().delete("blobs");
+    }
+
+    @Test
+    void deleteBlobsReportsThePathsItCouldNotDelete() {
+        driver().putContent("blobs/sha256/ef/ef01/data", new byte[] {1});
+        List<String> failed = driver().deleteBlobs(List.of("../escape/data", "blobs/sha256/ef/ef01/data"));
+        assertThat(failed).containsExactly("../escape/data");
+        assertThat(driver().exists("blobs/sha256/ef/ef01/data")).isFalse();
+        driver().delete("blobs");
+    }
+
+    @Test
+    void listObjectsPagesInKeyOrderWithSizeAndModificationTime() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+        driver().putContent("lo/b/2/data", new byte[] {1, 2});
+        driver().putContent("lo/a/1/data", new byte[] {1});
+        driver().putContent("lo/c", new byte[] {1, 2, 3});
+        driver().putContent("lox/outside", new byte[] {9});
+        List<StoredObject> first = driver().listObjects("lo", null, 2);
+        assertThat(first).extracting(StoredObject::path).containsExactly("lo/a/1/data", "lo/b/2/data");
+        assertThat(first).extracting(StoredObject::size).containsExactly(1L, 2L);
+        assertThat(first).allSatisfy(o -> assertThat(o.modified()).isAfter(before)
+                .isBefore(java.time.Instant.now().plusSeconds(60)));
+        List<StoredObject> rest = driver().listObjects("lo", first.get(1).path(), 2);
+        assertThat(rest).extracting(StoredObject::path).containsExactly("lo/c");
+        assertThat(driver().listObjects("lo", "lo/c", 2)).isEmpty();
+        assertThat(driver().listObjects("nothing-here", null, 10)).isEmpty();
+        driver().delete("lo");
+        driver().delete("lox");
+    }
+
+    @Test
+    void moveIntoAParentThatConcurrentDeletesEmptyStillLands() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int i = 0; i < 30; i++) {
+                String mine = "blobs/sha256/77/77" + i + "a/data";
+                String other = "blobs/sha256/77/77" + i + "b/data";
+                driver().putContent(other, new byte[] {2});
+                driver().putContent("mv/src" + i, new byte[] {1});
+                int n = i;
+                Future<?> deleting = pool.submit(() -> driver().delete(other));
+                Future<?> moving = pool.submit(() -> driver().move("mv/src" + n, mine));
+                deleting.get();
+                moving.get();
+                assertThat(driver().exists(mine)).isTrue();
+                driver().deleteBlobs(List.of(mine));
+            }
+        } finally {
+            pool.shutdown();
+        }
+        driver().delete("blobs");
+        driver().delete("mv");
+    }
+
+    @Test
     void pathsMayNotEscapeTheRoot() {
         assertThatThrownBy(() -> driver().putContent("../outside", new byte[] {1})).isInstanceOf(StorageException.class);
         assertThatThrownBy(() -> driver().getContent("/absolute")).isInstanceOf(StorageException.class);

@@ -5,6 +5,7 @@ import io.berth.registry.storage.PathNotFoundException;
 import io.berth.registry.storage.StorageDriver;
 import io.berth.registry.storage.StorageException;
 import io.berth.registry.storage.StorageWriter;
+import io.berth.registry.storage.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import java.util.stream.Stream;
  * blob is either absent or complete after a crash.
  */
 public class FilesystemDriver implements StorageDriver {
+    private static final int MOVE_ATTEMPTS = 3;
     private final Path root;
 
     public FilesystemDriver(Path root) {
@@ -158,11 +161,64 @@ public class FilesystemDriver implements StorageDriver {
         if (!Files.exists(from)) {
             throw new PathNotFoundException(name(), source);
         }
-        try {
-            Files.createDirectories(to.getParent());
-            rename(from, to);
-        } catch (IOException e) {
-            throw failure(source, e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(to.getParent());
+                rename(from, to);
+                return;
+            } catch (NoSuchFileException e) {
+                // a concurrent delete removed the (shared, empty) parent between createDirectories and the rename
+                if (attempt == MOVE_ATTEMPTS || !Files.exists(from)) {
+                    throw Files.exists(from) ? failure(source, e) : new PathNotFoundException(name(), source);
+                }
+            } catch (IOException e) {
+                throw failure(source, e);
+            }
+        }
+    }
+
+    /**
+     * Deletes each blob's file and its {@code <hex>} directory when that is empty; the {@code <xx>} directory above is
+     * left in place, so that a concurrent {@link #move} into it never loses its parent.
+     */
+    @Override
+    public List<String> deleteBlobs(List<String> paths) {
+        List<String> failed = new ArrayList<>();
+        for (String path : paths) {
+            try {
+                Path file = resolve(path);
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(file.getParent());
+            } catch (DirectoryNotEmptyException othersThere) {
+                // the blob's directory holds something else (an in-progress write): not ours to remove
+            } catch (IOException | StorageException e) {
+                failed.add(path);
+            }
+        }
+        return failed;
+    }
+
+    @Override
+    public List<StoredObject> listObjects(String prefix, String after, int limit) {
+        Path dir = resolve(prefix);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            List<String> paths = tree.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                    .filter(p -> after == null || p.compareTo(after) > 0).sorted().limit(limit).toList();
+            List<StoredObject> page = new ArrayList<>(paths.size());
+            for (String path : paths) {
+                try {
+                    Path file = resolve(path);
+                    page.add(new StoredObject(path, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
+                } catch (NoSuchFileException goneMeanwhile) {
+                    // deleted between the walk and the stat: not listed
+                }
+            }
+            return page;
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException(name(), prefix, "cannot list " + prefix + ": " + e.getMessage(), e);
         }
     }
 

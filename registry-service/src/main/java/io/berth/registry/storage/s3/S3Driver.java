@@ -5,11 +5,14 @@ import io.berth.registry.storage.PathNotFoundException;
 import io.berth.registry.storage.StorageDriver;
 import io.berth.registry.storage.StorageException;
 import io.berth.registry.storage.StorageWriter;
+import io.berth.registry.storage.StoredObject;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,6 +29,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -41,6 +45,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public class S3Driver implements StorageDriver {
     static final long COPY_LIMIT = 5L << 30;
     private static final long COPY_PART = 1L << 30;
+    private static final int DELETE_BATCH = 1000;
 
     /** Everything the driver needs, read from {@code storage.s3}. */
     public record Settings(String bucket, String region, String endpoint, String accessKey, String secretKey,
@@ -254,6 +259,53 @@ public class S3Driver implements StorageDriver {
         } catch (SdkException e) {
             throw failure(path, e);
         }
+    }
+
+    /** One {@code DeleteObjects} per 1 000 keys, no listing; the keys S3 reports as not deleted are returned. */
+    @Override
+    public List<String> deleteBlobs(List<String> paths) {
+        List<String> failed = new ArrayList<>();
+        Map<String, String> pathsByKey = new LinkedHashMap<>();
+        for (String path : paths) {
+            try {
+                pathsByKey.put(key(path), path);
+            } catch (StorageException invalid) {
+                failed.add(path);
+            }
+        }
+        List<String> keys = List.copyOf(pathsByKey.keySet());
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<String> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH));
+            List<ObjectIdentifier> ids = batch.stream().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            try {
+                s3.deleteObjects(b -> b.bucket(bucket()).delete(Delete.builder().objects(ids).quiet(true).build()))
+                        .errors().forEach(e -> failed.add(pathsByKey.get(e.key())));
+            } catch (SdkException e) {
+                batch.forEach(k -> failed.add(pathsByKey.get(k)));
+            }
+        }
+        return failed;
+    }
+
+    @Override
+    public List<StoredObject> listObjects(String prefix, String after, int limit) {
+        List<StoredObject> page = new ArrayList<>();
+        String start = after == null ? null : key(after);
+        try {
+            var request = ListObjectsV2Request.builder().bucket(bucket()).prefix(key(prefix) + "/")
+                    .startAfter(start).maxKeys(Math.min(limit, 1000)).build();
+            for (var response : s3.listObjectsV2Paginator(request)) {
+                for (S3Object o : response.contents()) {
+                    page.add(new StoredObject(pathOf(o.key()), o.size(), o.lastModified()));
+                    if (page.size() == limit) {
+                        return page;
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw failure(prefix, e);
+        }
+        return page;
     }
 
     private void deleteBatch(List<ObjectIdentifier> batch) {
