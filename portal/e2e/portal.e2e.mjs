@@ -107,7 +107,7 @@ try {
     await login('admin', adminPassword);
     await page.waitForURL(/\/home$/);
     await page.getByRole('heading', { name: /projects using the most storage/ }).waitFor();
-    await table(/projects using the most storage/).getByRole('link', { name: 'library' }).waitFor();
+    await table(/projects using the most storage/).getByRole('link').first().waitFor();
     await page.locator('svg[role="img"]').first().waitFor();
     await accessible('home');
     await shot('home');
@@ -330,6 +330,22 @@ try {
     await page.getByTestId('log-text').waitFor();
     await shot('admin-task-log');
     await page.keyboard.press('Escape');
+  });
+
+  await run('administration: a garbage collection dry run started in the portal succeeds and shows its log', async () => {
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Garbage collection', exact: true }).click();
+    await page.locator('#gc-run-untagged').check();
+    await page.getByTestId('gc-dry-run').click();
+    const run = page.locator('tr[data-testid^="gc-run-"]').first();
+    await run.getByTestId('gc-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 60_000 });
+    await accessible('admin-gc');
+    await shot('admin-gc');
+    await run.getByRole('button', { name: /^Log of run/ }).click();
+    await page.getByTestId('log-text').filter({ hasText: 'dry run: nothing is deleted' }).waitFor();
+    await page.keyboard.press('Escape');
+    const history = await (await api('GET', '/api/v2.0/system/gc')).json();
+    check(history[0].job_status === 'Success' && JSON.parse(history[0].job_parameters).dry_run === true,
+      `the dry run is in the history: ${JSON.stringify(history[0])}`);
   });
 
   await run('administration: users, labels, audit log, job queues and system information', async () => {
