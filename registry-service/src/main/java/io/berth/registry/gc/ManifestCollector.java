@@ -7,6 +7,7 @@ import io.berth.common.gc.GcCollected;
 import io.berth.common.gc.GcDeleted;
 import io.berth.common.gc.GcItem;
 import io.berth.registry.event.Outbox;
+import io.berth.registry.tag.ImmutableTags;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -33,10 +34,12 @@ public class ManifestCollector {
     static final String ACTOR = "gc";
     private final AgroalDataSource dataSource;
     private final Outbox outbox;
+    private final ImmutableTags immutableTags;
 
-    ManifestCollector(AgroalDataSource dataSource, Outbox outbox) {
+    ManifestCollector(AgroalDataSource dataSource, Outbox outbox, ImmutableTags immutableTags) {
         this.dataSource = dataSource;
         this.outbox = outbox;
+        this.immutableTags = immutableTags;
     }
 
     /** Why a root was left alone. */
@@ -105,6 +108,10 @@ public class ManifestCollector {
                     tags.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 }
             }
+        }
+        // a tagged accessory goes with its subject, but never a tag an immutable rule protects
+        if (immutableTags.protecting(c, root.project(), root.repository(), tags.values().stream().flatMap(List::stream).toList()) != null) {
+            throw new Skip(GcTransaction.Outcome.IN_USE);
         }
         List<Member> members = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("SELECT digest, media_type, total_size FROM registry.manifest "

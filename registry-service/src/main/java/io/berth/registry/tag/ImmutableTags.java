@@ -108,6 +108,39 @@ public class ImmutableTags {
                         }));
     }
 
+    /**
+     * Whether an enabled rule of {@code project} protects one of {@code tags} of {@code repository}, read over a JDBC
+     * connection (garbage collection's): the rule that does, or null.
+     */
+    public Rule protecting(java.sql.Connection c, String project, String repository, Collection<String> tags) throws java.sql.SQLException {
+        if (tags.isEmpty()) {
+            return null;
+        }
+        try (java.sql.PreparedStatement present = c.prepareStatement("SELECT to_regclass('core.immutable_rule_view') IS NOT NULL");
+                java.sql.ResultSet rs = present.executeQuery()) {
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return null;
+            }
+        }
+        String name = repository.indexOf('/') < 0 ? repository : repository.substring(repository.indexOf('/') + 1);
+        try (java.sql.PreparedStatement st = c.prepareStatement("SELECT id, tag_selectors::text, repository_selectors::text "
+                + "FROM core.immutable_rule_view WHERE project = ? AND NOT disabled ORDER BY priority, id")) {
+            st.setString(1, project);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Rule rule = new Rule(rs.getLong(1), selectors(Selector.Target.REPOSITORY, rs.getString(3)),
+                            selectors(Selector.Target.TAG, rs.getString(2)));
+                    for (String tag : tags) {
+                        if (rule.protects(name, tag)) {
+                            return rule;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     /** The selectors of a stored JSON array; null (protecting everything it is asked about) if they do not compile. */
     private List<Selector> selectors(Selector.Target target, String json) {
         String key = target + json;

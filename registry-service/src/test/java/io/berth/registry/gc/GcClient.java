@@ -28,11 +28,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * L and B, paging candidates and collecting them in batches, then finish. What a run deleted is summed up in a
  * {@link Report}.
  */
-final class GcClient {
+public final class GcClient {
     private static final AtomicLong RUNS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
     private final ObjectMapper json;
 
-    GcClient(ObjectMapper json) {
+    public GcClient(ObjectMapper json) {
         this.json = json;
     }
 
@@ -40,13 +40,13 @@ final class GcClient {
         return "Bearer " + Tokens.token(Map.of(), RegistryTestResource.ISSUER, Audiences.REGISTRY_GC, 300, Tokens.key());
     }
 
-    record Report(Instant cutoff, List<GcDeleted> deleted, int busy, int inUse, List<String> failures, long bytes) {
-        List<String> digests(String kind) {
+    public record Report(Instant cutoff, List<GcDeleted> deleted, int busy, int inUse, List<String> failures, long bytes) {
+        public List<String> digests(String kind) {
             return deleted.stream().filter(d -> d.kind().equals(kind)).map(GcDeleted::digest).sorted().toList();
         }
     }
 
-    Report run(Integer timeWindowHours, boolean deleteUntagged, boolean dryRun) {
+    public Report run(Integer timeWindowHours, boolean deleteUntagged, boolean dryRun) {
         long run = RUNS.incrementAndGet();
         GcStarted started = call("start", new GcStart(run, timeWindowHours, dryRun), GcStarted.class);
         List<GcDeleted> deleted = new ArrayList<>();

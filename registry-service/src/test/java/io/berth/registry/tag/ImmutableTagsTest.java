@@ -35,6 +35,9 @@ class ImmutableTagsTest {
     static final String PROJECT = "immu" + java.util.UUID.randomUUID().toString().substring(0, 6);
     static boolean coreMigrated;
 
+    @jakarta.inject.Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     private final RegistryClient client = new RegistryClient(Blobs.repository(PROJECT));
     private final String repo = client.repository();
     private final String name = repo.substring(PROJECT.length() + 1);
@@ -234,5 +237,28 @@ class ImmutableTagsTest {
         } finally {
             delete(rule);
         }
+    }
+
+    @Test
+    @Order(99)
+    void garbageCollectionLeavesAProtectedTaggedAccessoryAndItsSubject() throws Exception {
+        String subject = image("gc subject");
+        client.putManifest(Blobs.sha256(subject), MediaTypes.OCI_MANIFEST, subject).then().statusCode(201); // untagged
+        String signature = client.imageManifest(MediaTypes.OCI_MANIFEST, "{}", List.of("gc signature"), "application/vnd.example.sig",
+                RegistryClient.descriptorOf(MediaTypes.OCI_MANIFEST, subject));
+        String tag = "sha256-" + Blobs.sha256(subject).substring(7) + ".sig";
+        client.putManifest(tag, MediaTypes.OCI_MANIFEST, signature).then().statusCode(201);
+        long protecting = rule("sha256-*.sig", "**");
+        try {
+            io.berth.registry.gc.GcClient.Report run = new io.berth.registry.gc.GcClient(json).run(0, true, false);
+            org.assertj.core.api.Assertions.assertThat(run.digests("M")).doesNotContain(Blobs.sha256(subject), Blobs.sha256(signature));
+            client.request().get("/v2/" + repo + "/manifests/" + tag).then().statusCode(200);
+            client.request().get("/v2/" + repo + "/manifests/" + Blobs.sha256(subject)).then().statusCode(200);
+        } finally {
+            delete(protecting);
+        }
+        // once no rule protects it, the accessory goes with its untagged subject, as in Harbor
+        io.berth.registry.gc.GcClient.Report run = new io.berth.registry.gc.GcClient(json).run(0, true, false);
+        org.assertj.core.api.Assertions.assertThat(run.digests("M")).contains(Blobs.sha256(subject), Blobs.sha256(signature));
     }
 }
