@@ -24,5 +24,11 @@ public record RegistryEvent(
 
     public static final String STREAM = "berth:events:registry";
 
-    public enum Type { PUSH_ARTIFACT, PULL_ARTIFACT, DELETE_ARTIFACT }
+    /**
+     * What happened. {@code BLOB_QUARANTINED}: a scrub found that the stored bytes of blob {@link #digest} ({@link #size}
+     * bytes) no longer match it (or are gone); pulls of it are refused until it is pushed again. One event per
+     * repository that links the blob ({@link #repository}, {@link #project}), or one with an empty repository when none
+     * does; {@code mediaType} and {@code tags} are empty, {@link #actor} is {@code scrub}.
+     */
+    public enum Type { PUSH_ARTIFACT, PULL_ARTIFACT, DELETE_ARTIFACT, BLOB_QUARANTINED }
 }

@@ -8,5 +8,8 @@ public final class Audiences {
     /** jobservice's calls to registry-service's internal garbage-collection API ({@code /internal/gc/}). */
     public static final String REGISTRY_GC = "berth-registry-gc";
 
+    /** jobservice's calls to registry-service's internal scrub API ({@code /internal/scrub/}). */
+    public static final String REGISTRY_SCRUB = "berth-registry-scrub";
+
     private Audiences() {}
 }

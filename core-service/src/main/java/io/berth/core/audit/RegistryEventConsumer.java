@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns registry events (push, pull, delete) into audit log lines, in the consumer group
+ * Turns registry events (push, pull, delete; not a scrub's quarantine, which is no user's operation) into audit log lines, in the consumer group
  * {@code core-audit}. Events carry an id, so a redelivered one is written once.
  */
 @Singleton
@@ -30,11 +30,15 @@ public class RegistryEventConsumer extends RegistryEventGroup {
                 "INSERT INTO core.audit_log (event_id, username, project, resource, resource_type, operation, op_time) "
                         + "VALUES (?, ?, ?, ?, 'artifact', ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
             for (RegistryEvent e : events) {
+                String operation = operation(e.type());
+                if (operation == null) {
+                    continue;
+                }
                 insert.setString(1, e.id());
                 insert.setString(2, e.actor() == null ? "" : e.actor());
                 insert.setString(3, e.project());
                 insert.setString(4, resource(e));
-                insert.setString(5, operation(e.type()));
+                insert.setString(5, operation);
                 insert.setTimestamp(6, Timestamp.from(e.occurredAt() == null ? Instant.now() : e.occurredAt()));
                 insert.addBatch();
             }
@@ -49,11 +53,13 @@ public class RegistryEventConsumer extends RegistryEventGroup {
         return e.tags() != null && !e.tags().isEmpty() ? e.repository() + ":" + e.tags().get(0) : e.repository() + "@" + e.digest();
     }
 
+    /** Harbor's audit operation of an event; null for one that is not an artifact operation (a scrub's quarantine). */
     private static String operation(RegistryEvent.Type type) {
         return switch (type) {
             case PUSH_ARTIFACT -> "create";
             case DELETE_ARTIFACT -> "delete";
             case PULL_ARTIFACT -> "pull";
+            case BLOB_QUARANTINED -> null;
         };
     }
 }

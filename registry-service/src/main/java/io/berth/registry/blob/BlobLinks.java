@@ -1,6 +1,8 @@
 package io.berth.registry.blob;
 
 import io.berth.common.digest.Digest;
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
@@ -24,10 +26,12 @@ public class BlobLinks {
     /**
      * Size of the blob if {@code repository} may read it, else null. A link last confirmed before {@code staleBefore}
      * is confirmed now (its {@code linked_at} set), so that garbage collection spares it for a grace period: a client
-     * that checked the blob may push a manifest referencing it. A link that went meanwhile reads as null.
+     * that checked the blob may push a manifest referencing it. A link that went meanwhile reads as null. A blob a
+     * scrub quarantined fails with {@link Quarantined} (BLOB_UNKNOWN, saying why): its bytes are not served.
      */
     public Future<Long> readable(SqlClient db, String repository, Digest digest, Duration staleAfter) {
-        return db.preparedQuery("SELECT b.size, rb.repository_id, rb.linked_at < now() - $3::float8 * interval '1 millisecond' FROM registry.blob b "
+        return db.preparedQuery("SELECT b.size, rb.repository_id, rb.linked_at < now() - $3::float8 * interval '1 millisecond', "
+                        + "b.quarantined_at, b.quarantine_reason FROM registry.blob b "
                         + "JOIN registry.repository_blob rb ON rb.digest = b.digest "
                         + "JOIN registry.repository r ON r.id = rb.repository_id "
                         + "WHERE r.name = $1 AND b.digest = $2")
@@ -37,6 +41,9 @@ public class BlobLinks {
                         return Future.succeededFuture(null);
                     }
                     Row row = rows.iterator().next();
+                    if (row.getValue(3) != null) {
+                        return Future.failedFuture(new Quarantined(digest, row.getOffsetDateTime(3), row.getString(4)));
+                    }
                     long size = row.getLong(0);
                     if (!row.getBoolean(2)) {
                         return Future.succeededFuture(size);
@@ -47,6 +54,18 @@ public class BlobLinks {
                 });
     }
 
+    /**
+     * A pull of a quarantined blob: {@code BLOB_UNKNOWN} (404, so that a pushing client's {@code HEAD} uploads it again,
+     * which repairs it), with a message that says why and what to do.
+     */
+    public static final class Quarantined extends OciException {
+        Quarantined(Digest digest, java.time.OffsetDateTime since, String reason) {
+            super(OciErrorCode.BLOB_UNKNOWN, "blob " + digest + " is quarantined: its stored bytes do not match its digest ("
+                    + reason + "); push the blob again to repair it", java.util.Map.of("digest", digest.toString(),
+                    "quarantined_at", String.valueOf(since), "reason", String.valueOf(reason)));
+        }
+    }
+
     /** A duration as the milliseconds the queries here multiply {@code interval '1 millisecond'} by. */
     public static double millis(Duration d) {
         return (double) d.toMillis();
@@ -54,12 +73,13 @@ public class BlobLinks {
 
     /**
      * Size of the blob if {@code repository} may read it, else null, with the link locked ({@code FOR KEY SHARE})
-     * until the transaction ends: garbage collection cannot delete it, or the blob, while a mount copies it.
+     * until the transaction ends: garbage collection cannot delete it, or the blob, while a mount copies it. A
+     * quarantined blob reads as null: it is not mounted (the client uploads it instead, which repairs it).
      */
     public Future<Long> lockHolder(SqlClient tx, String repository, Digest digest) {
         return tx.preparedQuery("SELECT b.size FROM registry.repository_blob rb "
                         + "JOIN registry.repository r ON r.id = rb.repository_id JOIN registry.blob b ON b.digest = rb.digest "
-                        + "WHERE r.name = $1 AND rb.digest = $2 FOR KEY SHARE OF rb")
+                        + "WHERE r.name = $1 AND rb.digest = $2 AND b.quarantined_at IS NULL FOR KEY SHARE OF rb")
                 .execute(Tuple.of(repository, digest.toString()))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getLong(0) : null);
     }
@@ -79,28 +99,35 @@ public class BlobLinks {
     /**
      * Locks the blob's row until the transaction ends, inserting it if there is none: its bytes may then be checked
      * and placed without garbage collection deleting them meanwhile (GC deletes bytes only with the row locked
-     * {@code FOR UPDATE}, and skips locked rows). A row GC deleted while this waited is inserted afresh.
+     * {@code FOR UPDATE}, and skips locked rows). A row GC deleted while this waited is inserted afresh. Whether the
+     * blob is quarantined (its stored bytes are wrong: the caller replaces them, then {@link #clearQuarantine}).
      */
-    public Future<Void> lockBlob(SqlClient tx, Digest digest, long size) {
+    public Future<Boolean> lockBlob(SqlClient tx, Digest digest, long size) {
         return lockBlob(tx, digest, size, 1);
     }
 
-    private Future<Void> lockBlob(SqlClient tx, Digest digest, long size, int attempt) {
+    private Future<Boolean> lockBlob(SqlClient tx, Digest digest, long size, int attempt) {
         Tuple key = Tuple.of(digest.toString());
         return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING 1")
                 .execute(Tuple.of(digest.toString(), size))
-                .compose(inserted -> inserted.rowCount() > 0 ? Future.succeededFuture(true)
-                        : tx.preparedQuery("SELECT 1 FROM registry.blob WHERE digest = $1 FOR KEY SHARE").execute(key)
-                                .map(locked -> locked.rowCount() > 0))
-                .compose(locked -> {
-                    if (locked) {
-                        return Future.succeededFuture();
+                .compose(inserted -> inserted.rowCount() > 0 ? Future.succeededFuture(Boolean.FALSE)
+                        : tx.preparedQuery("SELECT quarantined_at IS NOT NULL FROM registry.blob WHERE digest = $1 FOR KEY SHARE").execute(key)
+                                .map(locked -> locked.rowCount() > 0 ? locked.iterator().next().getBoolean(0) : null))
+                .compose(quarantined -> {
+                    if (quarantined != null) {
+                        return Future.succeededFuture(quarantined);
                     }
                     if (attempt == LOCK_BLOB_ATTEMPTS) {
                         return Future.failedFuture(new IllegalStateException("blob " + digest + " kept being deleted while it was stored"));
                     }
                     return lockBlob(tx, digest, size, attempt + 1);
                 });
+    }
+
+    /** Ends the quarantine of a blob whose verified bytes the transaction (holding its row, {@link #lockBlob}) just stored again. */
+    public Future<Void> clearQuarantine(SqlClient tx, Digest digest) {
+        return tx.preparedQuery("UPDATE registry.blob SET quarantined_at = NULL, quarantine_reason = NULL WHERE digest = $1")
+                .execute(Tuple.of(digest.toString())).mapEmpty();
     }
 
     /** Some repositories that hold the blob (for mounting it into another the caller may read from). */

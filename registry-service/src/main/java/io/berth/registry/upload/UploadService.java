@@ -120,7 +120,8 @@ public class UploadService {
                         .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
                                 : repositories.ensure(tx, repository)
                                         .compose(repoId -> links.lockBlob(tx, expected, size)
-                                                .compose(v -> vertx.executeBlocking(() -> place(received, expected), false))
+                                                .compose(quarantined -> vertx.executeBlocking(() -> place(received, expected, quarantined), false)
+                                                        .compose(v -> quarantined ? links.clearQuarantine(tx, expected) : Future.succeededFuture()))
                                                 .compose(v -> links.linkRepository(tx, repoId, repository.project(), expected, size)))
                                         .compose(v -> sessions.delete(tx, id)).map(size)))
                 .compose(size -> {
@@ -148,12 +149,13 @@ public class UploadService {
     }
 
     /**
-     * Puts verified bytes at the blob's content address unless they are there (blocking). Called with the blob's row
-     * locked ({@link BlobLinks#lockBlob}), so garbage collection cannot delete the bytes between the check and the link.
+     * Puts verified bytes at the blob's content address unless they are there (blocking); over what is there when the
+     * blob is quarantined (a scrub found those bytes wrong: this push repairs it). Called with the blob's row locked
+     * ({@link BlobLinks#lockBlob}), so garbage collection cannot delete the bytes between the check and the link.
      */
-    private Void place(Received received, Digest expected) {
+    private Void place(Received received, Digest expected, boolean quarantined) {
         String blob = BlobPaths.blob(expected);
-        if (!storage.exists(blob)) {
+        if (quarantined || !storage.exists(blob)) {
             storage.move(BlobPaths.uploadData(received.session().id()), blob);
         } // else the copy is deleted with the upload's directory, after the answer
         return null;
