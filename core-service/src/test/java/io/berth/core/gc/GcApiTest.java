@@ -13,28 +13,23 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.JobserviceDouble;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,16 +43,17 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(CoreTestResource.class)
 @TestProfile(GcApiTest.WithStubJobservice.class)
-class GcApiTest {
+public class GcApiTest {
     static final int PORT = freePort();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final List<JsonNode> STARTED = new CopyOnWriteArrayList<>();
-    static final List<String> STOPPED = new CopyOnWriteArrayList<>();
-    static final AtomicBoolean BUSY = new AtomicBoolean();
-    static HttpServer jobservice;
+    static JobserviceDouble jobservice;
 
     @Inject
     AgroalDataSource db;
+
+    /** The port jobservice's URL points at in this profile (other test classes sharing it serve there too). */
+    public static int jobservicePort() {
+        return PORT;
+    }
 
     public static class WithStubJobservice implements QuarkusTestProfile {
         @Override
@@ -68,34 +64,17 @@ class GcApiTest {
 
     @BeforeAll
     static void up() throws IOException {
-        jobservice = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        jobservice.createContext("/jobs/gc/executions", exchange -> {
-            STARTED.add(JSON.readTree(exchange.getRequestBody()));
-            byte[] body = (BUSY.get() ? "{\"errors\":[{\"code\":\"CONFLICT\",\"message\":\"a garbage collection is running\"}]}"
-                    : "{\"id\":424242}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(BUSY.get() ? 409 : 201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jobservice.createContext("/jobs/executions/", exchange -> {
-            STOPPED.add(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        jobservice.start();
+        jobservice = new JobserviceDouble(PORT, "gc", 424242);
     }
 
     @AfterAll
     static void down() {
-        jobservice.stop(0);
+        jobservice.close();
     }
 
     @BeforeEach
     void reset() throws Exception {
-        STARTED.clear();
-        STOPPED.clear();
-        BUSY.set(false);
+        jobservice.reset();
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
     }
 
@@ -128,7 +107,7 @@ class GcApiTest {
         admin().get("/api/v2.0/system/gc/schedule").then().body("schedule.cron", equalTo("0 30 2 * * 6"));
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
         admin().get("/api/v2.0/system/gc/schedule").then().body("$", anEmptyMap());
-        assertThat(STARTED).isEmpty();
+        assertThat(jobservice.started).isEmpty();
     }
 
     @Test
@@ -136,13 +115,13 @@ class GcApiTest {
         admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters",
                 Map.of("delete_untagged", true, "workers", 3, "dry_run", true, "time_window", 0)))
                 .post("/api/v2.0/system/gc/schedule").then().statusCode(201).header("Location", endsWith("/api/v2.0/system/gc/424242"));
-        JsonNode sent = STARTED.get(0);
+        JsonNode sent = jobservice.started.get(0);
         assertThat(sent.path("delete_untagged").asBoolean()).isTrue();
         assertThat(sent.path("workers").asInt()).isEqualTo(3);
         assertThat(sent.path("dry_run").asBoolean()).isTrue();
         assertThat(sent.path("time_window").asInt()).isZero();
         assertThat(sent.path("trigger").asText()).isEqualTo("MANUAL");
-        BUSY.set(true);
+        jobservice.busy.set(true);
         admin().body(Map.of("schedule", Map.of("type", "Manual"))).put("/api/v2.0/system/gc/schedule").then().statusCode(409)
                 .body("errors[0].message", containsString("running"));
     }
@@ -151,8 +130,8 @@ class GcApiTest {
     void theScheduleFiresOncePerSlot() {
         admin().body(Map.of("schedule", Map.of("type", "Custom", "cron", "*/2 * * * * *"), "parameters", Map.of("workers", 4)))
                 .post("/api/v2.0/system/gc/schedule").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !STARTED.isEmpty());
-        JsonNode sent = STARTED.get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jobservice.started.isEmpty());
+        JsonNode sent = jobservice.started.get(0);
         assertThat(sent.path("trigger").asText()).isEqualTo("SCHEDULE");
         assertThat(sent.path("workers").asInt()).isEqualTo(4);
         assertThat(sent.path("schedule_id").asLong()).isPositive();
@@ -171,7 +150,7 @@ class GcApiTest {
                 .body("report.bytes_freed", equalTo(4096)).body("report.duration_seconds", notNullValue());
         admin().get("/api/v2.0/system/gc/" + done + "/log").then().statusCode(200).body(containsString("deleted blob sha256:aa"));
         admin().put("/api/v2.0/system/gc/" + running).then().statusCode(200);
-        assertThat(STOPPED).containsExactly("/jobs/executions/" + running + "/stop");
+        assertThat(jobservice.stopped).containsExactly("/jobs/executions/" + running + "/stop");
 
         long replication = replicationExecution();
         admin().get("/api/v2.0/system/gc/" + replication).then().statusCode(404);
@@ -186,7 +165,7 @@ class GcApiTest {
         as(user, "Passw0rdA").get("/api/v2.0/system/gc").then().statusCode(403);
         as(user, "Passw0rdA").body(Map.of("schedule", Map.of("type", "Manual"))).post("/api/v2.0/system/gc/schedule").then().statusCode(403);
         anonymous().get("/api/v2.0/system/gc/schedule").then().statusCode(401);
-        assertThat(STARTED).isEmpty();
+        assertThat(jobservice.started).isEmpty();
     }
 
     long execution(String status, String taskStatus, String report, String log) throws Exception {

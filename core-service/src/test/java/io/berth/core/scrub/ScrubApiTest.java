@@ -1,0 +1,152 @@
+package io.berth.core.scrub;
+
+import static io.berth.core.testing.Api.admin;
+import static io.berth.core.testing.Api.anonymous;
+import static io.berth.core.testing.Api.as;
+import static io.berth.core.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.agroal.api.AgroalDataSource;
+import io.berth.core.gc.GcApiTest;
+import io.berth.core.testing.Api;
+import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.JobserviceDouble;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code /system/scrub}: runs started now with their rate limit (what jobservice — played by a test server, as in
+ * GcApiTest whose profile this shares — is asked), bad parameters refused, the history, report and log read from
+ * jobservice's rows, stop of a running run and not of a finished one, and only for system administrators.
+ */
+@QuarkusTest
+@QuarkusTestResource(CoreTestResource.class)
+@TestProfile(GcApiTest.WithStubJobservice.class)
+class ScrubApiTest {
+    static JobserviceDouble jobservice;
+
+    @Inject
+    AgroalDataSource db;
+
+    @BeforeAll
+    static void up() throws IOException {
+        jobservice = new JobserviceDouble(GcApiTest.jobservicePort(), "scrub", 777);
+    }
+
+    @AfterAll
+    static void down() {
+        jobservice.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        jobservice.reset();
+    }
+
+    @Test
+    void aRunStartsNowWithItsRateLimit() {
+        admin().body(Map.of("parameters", Map.of("rate_limit", 2.5))).post("/api/v2.0/system/scrub").then().statusCode(201)
+                .header("Location", endsWith("/api/v2.0/system/scrub/777"));
+        admin().body(Map.of()).post("/api/v2.0/system/scrub").then().statusCode(201);
+        assertThat(jobservice.started).hasSize(2);
+        assertThat(jobservice.started.get(0).path("rate_limit").asDouble()).isEqualTo(2.5);
+        assertThat(jobservice.started.get(0).path("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(jobservice.started.get(1).hasNonNull("rate_limit")).as("no rate: jobservice's default").isFalse();
+        jobservice.busy.set(true);
+        admin().body(Map.of("parameters", Map.of("rate_limit", 1))).post("/api/v2.0/system/scrub").then().statusCode(409)
+                .body("errors[0].message", containsString("running"));
+    }
+
+    @Test
+    void badParametersAreRefusedAndStartNothing() {
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("parameters", Map.of("rate_limit", 0)),
+                Map.of("parameters", Map.of("rate_limit", -3)),
+                Map.of("parameters", Map.of("rate_limit", "fast")),
+                Map.of("parameters", Map.of("workers", 2)),
+                Map.of("parameters", "fast"),
+                Map.of("rate_limit", 5))) {
+            admin().body(bad).post("/api/v2.0/system/scrub").then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
+        }
+        assertThat(jobservice.started).isEmpty();
+    }
+
+    @Test
+    void historyReportAndLogComeFromJobservicesRowsAndOnlyARunningScrubIsStopped() throws Exception {
+        long done = execution("Success", "Success",
+                "{\"blobs_checked\":12,\"bytes_checked\":4096,\"blobs_quarantined\":1,\"quarantined\":[\"sha256:ab\"],\"cursor\":\"\"}",
+                "quarantined blob sha256:ab (10 bytes): 10 stored bytes hash to sha256:cd\n");
+        long running = execution("Running", "Running", "{\"blobs_checked\":3}", "");
+        admin().queryParam("page_size", 1).get("/api/v2.0/system/scrub").then().statusCode(200)
+                .header("X-Total-Count", Integer::parseInt, org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("[0].id", equalTo((int) running)).body("[0].job_status", equalTo("Running"));
+        admin().get("/api/v2.0/system/scrub/" + done).then().statusCode(200).body("job_name", equalTo("SCRUB"))
+                .body("job_kind", equalTo("MANUAL")).body("job_status", equalTo("Success"))
+                .body("job_parameters", containsString("\"rate_limit\":3.5")).body("report.blobs_checked", equalTo(12))
+                .body("report.bytes_checked", equalTo(4096)).body("report.quarantined[0]", equalTo("sha256:ab"))
+                .body("report.duration_seconds", notNullValue());
+        admin().get("/api/v2.0/system/scrub/" + done + "/log").then().statusCode(200).body(containsString("quarantined blob sha256:ab"));
+
+        admin().put("/api/v2.0/system/scrub/" + running).then().statusCode(200);
+        assertThat(jobservice.stopped).containsExactly("/jobs/executions/" + running + "/stop");
+        admin().put("/api/v2.0/system/scrub/" + done).then().statusCode(409).body("errors[0].message", containsString("has ended"));
+        assertThat(jobservice.stopped).hasSize(1);
+
+        long gc = gcExecution();
+        admin().get("/api/v2.0/system/scrub/" + gc).then().statusCode(404);
+        admin().get("/api/v2.0/system/scrub/999999999/log").then().statusCode(404);
+        admin().put("/api/v2.0/system/scrub/999999999").then().statusCode(404);
+    }
+
+    @Test
+    void onlySystemAdministrators() {
+        String user = unique("scrubuser");
+        Api.createUser(user, "Passw0rdA");
+        as(user, "Passw0rdA").get("/api/v2.0/system/scrub").then().statusCode(403);
+        as(user, "Passw0rdA").body(Map.of()).post("/api/v2.0/system/scrub").then().statusCode(403);
+        anonymous().get("/api/v2.0/system/scrub").then().statusCode(401);
+        assertThat(jobservice.started).isEmpty();
+    }
+
+    long execution(String status, String taskStatus, String report, String log) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
+                "WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES ('SCRUB', 0, "
+                        + "'MANUAL', ?, CASE WHEN ? = 'Running' THEN NULL ELSE now() END) RETURNING id) "
+                        + "INSERT INTO jobs.task (execution_id, kind, params, status, report, log) SELECT id, 'SCRUB', "
+                        + "'{\"schedule_id\":0,\"rate_limit\":3.5}', ?, ?::jsonb, ? FROM e RETURNING execution_id")) {
+            st.setString(1, status);
+            st.setString(2, status);
+            st.setString(3, taskStatus);
+            st.setString(4, report);
+            st.setString(5, log);
+            ResultSet rs = st.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    long gcExecution() throws Exception {
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES ('GARBAGE_COLLECTION', 0, 'MANUAL', 'Success', now()) "
+                        + "RETURNING id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
