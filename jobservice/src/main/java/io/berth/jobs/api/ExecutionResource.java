@@ -8,6 +8,7 @@ import io.berth.jobs.replication.ReplicationPlanner;
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.ScrubRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -76,18 +77,39 @@ public class ExecutionResource {
         if (request.problem() != null) {
             throw HarborException.badRequest(request.problem());
         }
+        long id = single(GcRequest.KIND, request.scheduleId(), request.trigger(), json.valueToTree(request),
+                "a garbage collection is running; stop it or wait for its end");
+        return Response.status(201).entity(Map.of("id", id)).build();
+    }
+
+    /** Starts a scrub of the stored blobs: 201 with its id; 409 while another one runs (one at a time, across replicas). */
+    @POST
+    @Path("/scrub/executions")
+    public Response scrub(ScrubRequest request) {
+        if (request == null) {
+            throw HarborException.badRequest("the scrub's parameters are required");
+        }
+        if (request.problem() != null) {
+            throw HarborException.badRequest(request.problem());
+        }
+        long id = single(ScrubRequest.KIND, request.scheduleId(), request.trigger(), json.valueToTree(request),
+                "a scrub is running; stop it or wait for its end");
+        return Response.status(201).entity(Map.of("id", id)).build();
+    }
+
+    /** Records and dispatches an execution of one task of a kind that runs one at a time; 409 with {@code busy} while one runs. */
+    private long single(String kind, long scheduleId, String trigger, com.fasterxml.jackson.databind.JsonNode params, String busy) {
         long id;
         try {
-            id = store.createExecution(GcRequest.KIND, request.scheduleId(), request.trigger() == null ? "MANUAL" : request.trigger(),
-                    List.of(new TaskStore.NewTask(GcRequest.KIND, json.valueToTree(request))));
+            id = store.createExecution(kind, scheduleId, trigger == null ? "MANUAL" : trigger, List.of(new TaskStore.NewTask(kind, params)));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                throw HarborException.conflict("a garbage collection is running; stop it or wait for its end");
+                throw HarborException.conflict(busy);
             }
             throw e;
         }
         dispatcher.dispatch();
-        return Response.status(201).entity(Map.of("id", id)).build();
+        return id;
     }
 
     @POST

@@ -117,7 +117,7 @@ public class TaskStore {
     }
 
     /** The worker is alive; false if the task is no longer its own or its execution is being stopped. */
-    public boolean heartbeat(long id, String owner, long bytes, Map<String, Long> report) {
+    public boolean heartbeat(long id, String owner, long bytes, Map<String, Object> report) {
         List<Boolean> keep = new ArrayList<>();
         query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, report = ?::jsonb, update_time = now() FROM jobs.execution e "
                 + "WHERE t.id = ? AND t.owner = ? AND t.status = 'Running' AND e.id = t.execution_id RETURNING NOT e.stop_requested", st -> {
@@ -137,7 +137,7 @@ public class TaskStore {
     }
 
     /** Ends a task the owner ran; then ends its execution if nothing is left to run. */
-    public void finish(Task task, String owner, String status, String message, long bytes, Map<String, Long> report) {
+    public void finish(Task task, String owner, String status, String message, long bytes, Map<String, Object> report) {
         update("UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, report = ?::jsonb, owner = NULL, end_time = now(), "
                 + "update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
                     st.setString(1, status);
@@ -151,7 +151,7 @@ public class TaskStore {
     }
 
     /** Puts a failed task back to Pending, to run again after {@code delay} (or ends it as Stopped if its execution is being stopped). */
-    public void retryLater(Task task, String owner, String message, Duration delay, long bytes, Map<String, Long> report) {
+    public void retryLater(Task task, String owner, String message, Duration delay, long bytes, Map<String, Object> report) {
         update("UPDATE jobs.task t SET status = CASE WHEN e.stop_requested THEN 'Stopped' ELSE 'Pending' END, status_message = ?, "
                 + "bytes = ?, report = ?::jsonb, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, update_time = now(), "
                 + "end_time = CASE WHEN e.stop_requested THEN now() END "
@@ -217,7 +217,7 @@ public class TaskStore {
                 st -> st.setLong(1, executionId));
     }
 
-    private String json(Map<String, Long> report) throws SQLException {
+    private String json(Map<String, Object> report) throws SQLException {
         try {
             return json.writeValueAsString(report);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

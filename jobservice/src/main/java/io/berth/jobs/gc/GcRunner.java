@@ -46,7 +46,7 @@ public class GcRunner implements TaskRunner {
 
     @Override
     public boolean retryable(Exception failure) {
-        return TaskRunner.super.retryable(failure) && !(failure instanceof RegistryGc.Failure f && f.status() / 100 == 4);
+        return TaskRunner.super.retryable(failure) && RegistryGc.worthRetrying(failure);
     }
 
     @Override

@@ -37,9 +37,14 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(JobsTestResource.class)
 @TestProfile(GcJobTest.WithStub.class)
-class GcJobTest {
+public class GcJobTest {
     static final int PORT = freePort();
     static StubRegistryGc stub;
+
+    /** The port the registry's URL points at in this profile (other test classes sharing it serve there too). */
+    public static int registryPort() {
+        return PORT;
+    }
 
     public static class WithStub implements QuarkusTestProfile {
         @Override
@@ -154,7 +159,7 @@ class GcJobTest {
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static void awaitStatus(long id, String status) {
+    public static void awaitStatus(long id, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(execution(id).get("status")).as(() -> row(id)).isEqualTo(status));
     }
@@ -167,11 +172,11 @@ class GcJobTest {
         }
     }
 
-    static Map<String, Object> execution(long id) throws Exception {
+    public static Map<String, Object> execution(long id) throws Exception {
         return one("SELECT * FROM jobs.execution_view WHERE id = ?", id);
     }
 
-    static Map<String, Object> task(long execution) throws Exception {
+    public static Map<String, Object> task(long execution) throws Exception {
         return one("SELECT status, attempts, log, report::text AS report FROM jobs.task_view WHERE execution_id = ?", execution);
     }
 
