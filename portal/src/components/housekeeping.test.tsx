@@ -31,7 +31,9 @@ describe('the quota bar', () => {
     const html = renderToStaticMarkup(<QuotaBar used={1 * GiB} hard={4 * GiB} label="Storage used by p" />);
     expect(html).toContain('role="progressbar"');
     expect(html).toContain('aria-valuenow="25"');
-    expect(html).toContain('1.00 GiB of 4.00 GiB');
+    expect(html).toContain('aria-label="Storage used by p"');
+    expect(html).not.toContain('aria-labelledby');
+    expect(html).toContain('aria-valuetext="1.00 GiB of 4.00 GiB · 25 %"');
     expect(html).not.toContain('pf-m-warning');
     expect(html).not.toContain('pf-m-danger');
   });
