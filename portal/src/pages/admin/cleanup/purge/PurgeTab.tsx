@@ -46,7 +46,8 @@ function PurgeParametersText({ run }: { run: JobRun }) {
   const { t } = useTranslation();
   const p = purgeParametersOf(run);
   const keep = p.retentionHours % 24 === 0 ? t('adminPurge.olderThanDays', { count: p.retentionHours / 24 }) : t('adminPurge.olderThanHours', { count: p.retentionHours });
-  return <>{[p.dryRun ? t('cleanup.dryRunShort') : null, keep, p.operations.join(', ')].filter(Boolean).join('; ')}</>;
+  const operations = p.operations.map((o) => t(`adminAuditLogs.operations.${o.replace(/ /g, '_')}`, { defaultValue: o })).join(', ');
+  return <>{[p.dryRun ? t('cleanup.dryRunShort') : null, keep, operations].filter(Boolean).join('; ')}</>;
 }
 
 function PurgeRunForm({ onStarted }: { onStarted: () => void }) {
