@@ -4,7 +4,18 @@ import { LIMIT_UNITS, limitBytes, type LimitForm, type LimitUnit } from '../lib/
 import { FieldHelp } from './FieldHelp';
 
 /** A storage limit: a number and a unit (MiB, GiB, TiB), or unlimited (the box, or -1 typed). */
-export function StorageLimitField({ id, form, onChange }: { id: string; form: LimitForm; onChange: (form: LimitForm) => void }) {
+export function StorageLimitField({
+  id,
+  form,
+  hint = 'quota.limitHint',
+  onChange,
+}: {
+  id: string;
+  form: LimitForm;
+  /** The i18n key of the line under the field. */
+  hint?: string;
+  onChange: (form: LimitForm) => void;
+}) {
   const { t } = useTranslation();
   const wrong = !form.unlimited && form.amount.trim() !== '' && limitBytes(form) === null;
   return (
@@ -43,7 +54,7 @@ export function StorageLimitField({ id, form, onChange }: { id: string; form: Li
         isChecked={form.unlimited}
         onChange={(_e, on) => onChange({ ...form, unlimited: on, amount: on ? '' : form.amount })}
       />
-      <FieldHelp id={`${id}-help`} problem={wrong ? 'quota.limitRange' : null} hint="quota.limitHint" />
+      <FieldHelp id={`${id}-help`} problem={wrong ? 'quota.limitRange' : null} hint={hint} />
     </FormGroup>
   );
 }

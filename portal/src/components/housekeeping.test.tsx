@@ -24,7 +24,16 @@ beforeAll(async () => {
   });
 });
 
-const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+/** The text a reader sees: tags dropped, the entities React writes decoded. */
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 
 describe('the quota bar', () => {
   it('shows used against the hard limit, as a progress bar', () => {
@@ -73,6 +82,12 @@ describe('the storage limit field', () => {
     const unlimited = renderToStaticMarkup(<StorageLimitField id="l" form={limitForm(-1)} onChange={() => {}} />);
     expect(unlimited).toMatch(/<input[^>]*id="l-unlimited"[^>]*checked/);
     expect(unlimited).toMatch(/<input[^>]*disabled[^>]*id="l-amount"|<input[^>]*id="l-amount"[^>]*disabled/);
+  });
+
+  it('tells, where asked, that a limit left alone is the system\'s default', () => {
+    const html = renderToStaticMarkup(<StorageLimitField id="l" form={limitForm(-1)} hint="quota.defaultHint" onChange={() => {}} />);
+    expect(text(html)).toContain(en.quota.defaultHint);
+    expect(text(renderToStaticMarkup(<StorageLimitField id="l" form={limitForm(-1)} onChange={() => {}} />))).toContain(en.quota.limitHint);
   });
 
   it('says what is wrong with an amount', () => {
