@@ -26,8 +26,8 @@ export function SchedulePanel({
   schedule: JobRun | null;
   /** The i18n key of what is wrong with the parameter fields, or null. */
   parametersProblem: string | null;
-  /** Changes whenever a parameter field does (hides "saved"). */
-  parametersKey: string;
+  /** Changes whenever the user edits a parameter field (hides "saved"); not when the schedule is read again. */
+  parametersKey: number;
   save: (timing: Timing) => Promise<void>;
   onSaved: () => void;
   children: ReactNode;

@@ -11,13 +11,18 @@ import { WorkersInput } from './WorkersInput';
 export function GcSchedulePanel({ schedule, onSaved }: { schedule: GcRun | null; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<GcParametersForm>(gcParametersForm(schedule));
+  const [edits, setEdits] = useState(0);
   useEffect(() => setForm(gcParametersForm(schedule)), [schedule]);
+  const edit = (change: Partial<GcParametersForm>) => {
+    setForm((f) => ({ ...f, ...change }));
+    setEdits((n) => n + 1);
+  };
   return (
     <SchedulePanel
       id="gc"
       schedule={schedule}
       parametersProblem={workersProblem(form.workers)}
-      parametersKey={JSON.stringify(form)}
+      parametersKey={edits}
       save={(timing) => gc.setSchedule(timing.type, cronToSend(timing), { delete_untagged: form.deleteUntagged, workers: form.workers })}
       onSaved={onSaved}
     >
@@ -26,11 +31,11 @@ export function GcSchedulePanel({ schedule, onSaved }: { schedule: GcRun | null;
           id="gc-schedule-untagged"
           label={t('adminGc.deleteUntagged')}
           isChecked={form.deleteUntagged}
-          onChange={(_e, v) => setForm((f) => ({ ...f, deleteUntagged: v }))}
+          onChange={(_e, v) => edit({ deleteUntagged: v })}
         />
       </FormGroup>
       <FormGroup label={t('adminGc.workers')} fieldId="gc-schedule-workers">
-        <WorkersInput id="gc-schedule-workers" value={form.workers} onChange={(workers) => setForm((f) => ({ ...f, workers }))} />
+        <WorkersInput id="gc-schedule-workers" value={form.workers} onChange={(workers) => edit({ workers })} />
       </FormGroup>
     </SchedulePanel>
   );

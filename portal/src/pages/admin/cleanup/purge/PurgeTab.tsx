@@ -68,17 +68,25 @@ function PurgeRunForm({ onStarted }: { onStarted: () => void }) {
 
 function PurgeSchedulePanel({ schedule, onSaved }: { schedule: JobRun | null; onSaved: () => void }) {
   const [form, setForm] = useState<PurgeForm>(purgeForm(schedule));
+  const [edits, setEdits] = useState(0);
   useEffect(() => setForm(purgeForm(schedule)), [schedule]);
   return (
     <SchedulePanel
       id="purge"
       schedule={schedule}
       parametersProblem={purgeProblem(form)}
-      parametersKey={JSON.stringify(form)}
+      parametersKey={edits}
       save={(timing) => purgeAudit.setSchedule(timing.type, cronToSend(timing), purgeParameters(form, false))}
       onSaved={onSaved}
     >
-      <PurgeFields id="purge-schedule" form={form} onChange={setForm} />
+      <PurgeFields
+        id="purge-schedule"
+        form={form}
+        onChange={(changed) => {
+          setForm(changed);
+          setEdits((n) => n + 1);
+        }}
+      />
     </SchedulePanel>
   );
 }
