@@ -350,6 +350,10 @@ try {
     const row = page.getByTestId(`quota-row-${project}`);
     await row.getByRole('progressbar', { name: `Storage used by ${project}` }).waitFor();
     await row.getByRole('button', { name: `Edit the quota of ${project}` }).click();
+    // a size that is none is refused before it is sent
+    await page.locator('#quota-limit-amount').fill('ten');
+    await page.getByText('A number of MiB, GiB or TiB, from 0 to 1024 TiB, or -1 for unlimited.').waitFor();
+    check(await page.getByTestId('quota-save').isDisabled(), 'Save is disabled while the limit is not a size');
     await page.locator('#quota-limit-amount').fill('10');
     await page.locator('#quota-limit-unit').selectOption('GiB');
     await page.getByTestId('quota-save').click();
@@ -390,6 +394,9 @@ try {
     const before = Number((await api('GET', '/api/v2.0/audit-logs?page_size=1')).headers.get('x-total-count'));
     await page.getByRole('tab', { name: 'Log rotation' }).click();
     await page.waitForURL(/\/admin\/log-rotation$/);
+    await page.locator('#purge-run-retention').fill('0');
+    await page.getByText('A whole number of hours or days, from 1 hour to 10 years.').waitFor();
+    check(await page.getByTestId('purge-dry-run').isDisabled(), 'no purge starts with a retention of 0');
     await page.locator('#purge-run-retention').fill('1');
     await page.locator('#purge-run-retention-unit').selectOption('hours');
     await page.getByTestId('purge-dry-run').click();
