@@ -1,9 +1,9 @@
 package io.berth.core.gc;
 
 import io.berth.core.api.Paging;
-import io.berth.core.gc.GcService.GcHistory;
-import io.berth.core.gc.GcService.ScheduleRequest;
 import io.berth.core.identity.SysadminOnly;
+import io.berth.core.schedule.Schedules.ExecHistory;
+import io.berth.core.schedule.Schedules.ScheduleRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,7 +40,7 @@ public class GcResource {
     @GET
     @Path("/schedule")
     public Object schedule() {
-        GcHistory schedule = gc.schedule();
+        ExecHistory schedule = gc.schedule();
         return schedule == null ? Map.of() : schedule;
     }
 
@@ -59,7 +59,7 @@ public class GcResource {
 
     @GET
     @Path("/{gc_id}")
-    public GcHistory get(@PathParam("gc_id") long id) {
+    public ExecHistory get(@PathParam("gc_id") long id) {
         return gc.get(id);
     }
 

@@ -8,14 +8,15 @@ import io.berth.common.job.GcRequest;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.jobs.Jobservice;
-import io.berth.core.schedule.Cron;
+import io.berth.core.schedule.ScheduledJob;
+import io.berth.core.schedule.Schedules;
+import io.berth.core.schedule.Schedules.ExecHistory;
+import io.berth.core.schedule.Schedules.ScheduleObj;
+import io.berth.core.schedule.Schedules.ScheduleRequest;
 import io.berth.core.views.JobViews;
 import io.berth.core.views.JobViews.ExecutionFilter;
 import io.berth.core.views.JobViews.ExecutionRow;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -28,95 +29,61 @@ import java.util.TreeMap;
  * {@code time_window} (hours of grace); any other key is refused.
  */
 @ApplicationScoped
-public class GcService {
-    static final Map<String, String> PERIODIC = Map.of("Hourly", "0 0 * * * *", "Daily", "0 0 0 * * *", "Weekly", "0 0 0 * * 0");
+public class GcService implements ScheduledJob {
     private static final Set<String> KEYS = Set.of("delete_untagged", "workers", "dry_run", "time_window");
     private static final Map<String, String> STATUS = Map.of("Running", "Running", "Success", "Success", "Error", "Error",
             "Stopped", "Stopped");
 
-    /** Harbor's ScheduleObj. */
-    public record ScheduleObj(String type, String cron, OffsetDateTime nextScheduledTime) {}
-
-    /** Harbor's Schedule (the request of {@code POST/PUT /system/gc/schedule}). */
-    public record ScheduleRequest(ScheduleObj schedule, Map<String, Object> parameters) {}
-
-    /** Harbor's GCHistory, with Berth's {@code report} (what the run deleted and freed). */
-    public record GcHistory(long id, String jobName, String jobKind, String jobParameters, ScheduleObj schedule, String jobStatus,
-            boolean deleted, OffsetDateTime creationTime, OffsetDateTime updateTime, Map<String, Object> report) {}
-
     private final Jobservice jobservice;
     private final JobViews jobs;
+    private final Schedules schedules;
     private final ObjectMapper json;
 
-    GcService(Jobservice jobservice, JobViews jobs, ObjectMapper json) {
+    GcService(Jobservice jobservice, JobViews jobs, Schedules schedules, ObjectMapper json) {
         this.jobservice = jobservice;
         this.jobs = jobs;
+        this.schedules = schedules;
         this.json = json;
     }
 
-    /** Starts a collection now with these parameters; the new execution's id (409 while one runs). */
-    public long runNow(Map<String, Object> parameters, String trigger, long scheduleId) {
-        Map<String, Object> p = validate(parameters);
+    @Override
+    public String kind() {
+        return GcRequest.KIND;
+    }
+
+    @Override
+    public String title() {
+        return "garbage collection";
+    }
+
+    /** Starts a collection now with parameters {@link #validate} returned; the new execution's id (409 while one runs). */
+    @Override
+    public long start(Map<String, Object> p, String trigger, long scheduleId) {
         return jobservice.collectGarbage(new GcRequest(scheduleId, trigger, (Boolean) p.get("delete_untagged"), (Integer) p.get("workers"),
                 (Boolean) p.get("dry_run"), (Integer) p.get("time_window")));
     }
 
-    /**
-     * {@code POST /system/gc/schedule}: {@code Manual} runs now (the execution's id); a periodic type creates the
-     * schedule (null), 409 if there is one.
-     */
+    /** {@code POST /system/gc/schedule} ({@link Schedules#create}). */
     public Long create(ScheduleRequest request) {
-        ScheduleObj schedule = scheduleOf(request);
-        if (schedule.type().equals("Manual")) {
-            return runNow(request.parameters(), "MANUAL", 0);
-        }
-        if (schedule.type().equals("None")) {
-            throw HarborException.badRequest("schedule type None only deletes a schedule (PUT)");
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (GcSchedule.current() != null) {
-                throw HarborException.conflict("there is a garbage-collection schedule already; change it with PUT");
-            }
-            save(new GcSchedule(), schedule, request.parameters());
-        });
-        return null;
+        return schedules.create(this, request);
     }
 
-    /** {@code PUT /system/gc/schedule}: {@code None} deletes the schedule, {@code Manual} runs now, a periodic type replaces it. */
+    /** {@code PUT /system/gc/schedule} ({@link Schedules#update}). */
     public Long update(ScheduleRequest request) {
-        ScheduleObj schedule = scheduleOf(request);
-        if (schedule.type().equals("Manual")) {
-            return runNow(request.parameters(), "MANUAL", 0);
-        }
-        QuarkusTransaction.requiringNew().run(() -> {
-            GcSchedule current = GcSchedule.current();
-            if (schedule.type().equals("None")) {
-                if (current != null) {
-                    current.delete();
-                }
-            } else {
-                save(current == null ? new GcSchedule() : current, schedule, request.parameters());
-            }
-        });
-        return null;
+        return schedules.update(this, request);
     }
 
     /** The schedule, GCHistory-shaped as Harbor answers it; null when there is none. */
-    public GcHistory schedule() {
-        GcSchedule s = QuarkusTransaction.requiringNew().call(GcSchedule::current);
-        if (s == null) {
-            return null;
-        }
-        return new GcHistory(s.id, GcRequest.KIND, "SCHEDULE", text(s.parameters), new ScheduleObj(s.type, s.cron, Cron.next(s.cron).orElse(null)),
-                null, false, s.creationTime, s.updateTime, null);
+    public ExecHistory schedule() {
+        return schedules.get(this);
     }
 
-    public Page<GcHistory> history(Paging paging) {
+    public Page<ExecHistory> history(Paging paging) {
         ExecutionFilter filter = new ExecutionFilter(GcRequest.KIND, null, null, null);
         return new Page<>(jobs.executions(filter, paging).stream().map(this::history).toList(), jobs.countExecutions(filter));
     }
 
-    public GcHistory get(long id) {
+    public ExecHistory get(long id) {
         return history(find(id));
     }
 
@@ -134,7 +101,7 @@ public class GcService {
         return HarborException.found(jobs.execution(GcRequest.KIND, id), "garbage collection " + id);
     }
 
-    private GcHistory history(ExecutionRow e) {
+    private ExecHistory history(ExecutionRow e) {
         JobViews.FirstTask task = jobs.firstTask(e.id());
         Map<String, Object> parameters = new LinkedHashMap<>();
         Map<String, Object> report = new TreeMap<>();
@@ -156,35 +123,14 @@ public class GcService {
             report.put("duration_seconds", java.time.Duration.between(e.startTime(), e.endTime()).toSeconds());
         }
         boolean scheduled = "SCHEDULE".equals(e.trigger());
-        return new GcHistory(e.id(), GcRequest.KIND, scheduled ? "SCHEDULE" : "MANUAL", text(parameters),
+        return new ExecHistory(e.id(), GcRequest.KIND, scheduled ? "SCHEDULE" : "MANUAL", schedules.text(parameters),
                 scheduled ? null : new ScheduleObj("Manual", null, null), status, false, e.startTime(),
                 e.endTime() != null ? e.endTime() : e.startTime(), report);
     }
 
-    private void save(GcSchedule s, ScheduleObj schedule, Map<String, Object> parameters) {
-        s.type = schedule.type();
-        s.cron = schedule.cron();
-        s.parameters = validate(parameters);
-        s.lastFired = OffsetDateTime.now(ZoneOffset.UTC); // from now on: not at once for a slot already past
-        s.persist();
-    }
-
-    /** The request's schedule, its cron set for a periodic type and checked for Custom. */
-    private static ScheduleObj scheduleOf(ScheduleRequest request) {
-        if (request == null || request.schedule() == null || request.schedule().type() == null) {
-            throw HarborException.badRequest("schedule.type is required: Manual, Hourly, Daily, Weekly, Custom or None");
-        }
-        String type = request.schedule().type();
-        return switch (type) {
-            case "Manual", "None" -> new ScheduleObj(type, null, null);
-            case "Hourly", "Daily", "Weekly" -> new ScheduleObj(type, PERIODIC.get(type), null);
-            case "Custom" -> new ScheduleObj(type, Cron.validate(request.schedule().cron(), "a Custom schedule"), null);
-            default -> throw HarborException.badRequest("schedule.type " + type + ": Manual, Hourly, Daily, Weekly, Custom or None");
-        };
-    }
-
     /** The parameters, each checked and given its default: a map of the four keys. */
-    static Map<String, Object> validate(Map<String, Object> parameters) {
+    @Override
+    public Map<String, Object> validate(Map<String, Object> parameters) {
         Map<String, Object> given = parameters == null ? Map.of() : parameters;
         for (String key : given.keySet()) {
             if (!KEYS.contains(key)) {
@@ -231,14 +177,6 @@ public class GcService {
             return text == null ? json.createObjectNode() : json.readTree(text);
         } catch (JsonProcessingException e) {
             return json.createObjectNode();
-        }
-    }
-
-    private String text(Map<String, Object> value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
