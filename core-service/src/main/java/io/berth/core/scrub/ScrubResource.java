@@ -2,7 +2,8 @@ package io.berth.core.scrub;
 
 import io.berth.core.api.Paging;
 import io.berth.core.identity.SysadminOnly;
-import io.berth.core.scrub.ScrubService.ScrubHistory;
+import io.berth.core.schedule.Schedules.ExecHistory;
+import io.berth.core.schedule.Schedules.ScheduleRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,8 +21,8 @@ import java.util.Map;
 
 /**
  * {@code /api/v2.0/system/scrub} for system administrators, modelled on Harbor's {@code /system/gc}: a run started
- * now ({@code POST} with {@code {"parameters":{"rate_limit":<MB/s>}}}), the history, one run, its log, a stop
- * ({@link ScrubService}).
+ * now ({@code POST} with {@code {"parameters":{"rate_limit":<MB/s>}}}), the history, one run, its log, a stop, and
+ * Harbor's schedule API ({@code GET/POST/PUT /schedule}: Manual, Hourly, Daily, Weekly, Custom, None) ({@link ScrubService}).
  */
 @SysadminOnly
 @Path("/api/v2.0/system/scrub")
@@ -37,7 +38,11 @@ public class ScrubResource {
     /** Runs a scrub now: 201 with its address; 409 while one runs. */
     @POST
     public Response run(Map<String, Object> body) {
-        return Response.created(URI.create("/api/v2.0/system/scrub/" + scrub.runNow(body))).build();
+        return created(scrub.runNow(body));
+    }
+
+    private static Response created(long id) {
+        return Response.created(URI.create("/api/v2.0/system/scrub/" + id)).build();
     }
 
     @GET
@@ -47,8 +52,29 @@ public class ScrubResource {
     }
 
     @GET
+    @Path("/schedule")
+    public Object schedule() {
+        ExecHistory schedule = scrub.schedule();
+        return schedule == null ? Map.of() : schedule;
+    }
+
+    @POST
+    @Path("/schedule")
+    public Response createSchedule(ScheduleRequest request) {
+        Long id = scrub.create(request);
+        return id == null ? Response.status(201).build() : created(id);
+    }
+
+    @PUT
+    @Path("/schedule")
+    public Response updateSchedule(ScheduleRequest request) {
+        Long id = scrub.update(request);
+        return id == null ? Response.ok().build() : created(id);
+    }
+
+    @GET
     @Path("/{scrub_id}")
-    public ScrubHistory get(@PathParam("scrub_id") long id) {
+    public ExecHistory get(@PathParam("scrub_id") long id) {
         return scrub.get(id);
     }
 

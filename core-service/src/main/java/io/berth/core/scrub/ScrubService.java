@@ -8,12 +8,16 @@ import io.berth.common.job.ScrubRequest;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.jobs.Jobservice;
+import io.berth.core.schedule.ScheduledJob;
+import io.berth.core.schedule.Schedules;
+import io.berth.core.schedule.Schedules.ExecHistory;
+import io.berth.core.schedule.Schedules.ScheduleObj;
+import io.berth.core.schedule.Schedules.ScheduleRequest;
 import io.berth.core.views.JobViews;
 import io.berth.core.views.JobViews.ExecutionFilter;
 import io.berth.core.views.JobViews.ExecutionRow;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,28 +26,77 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Scrubs of the stored blobs (docs/scrub.md): runs started now (jobservice runs them, one at a time; registry-service
- * reads and quarantines), their history, logs and reports read from jobservice's views, a stop of a running one. The
- * one parameter is {@code rate_limit} (MB/s, positive; default {@value ScrubRequest#DEFAULT_RATE_LIMIT}); any other
- * key is refused.
+ * Scrubs of the stored blobs (docs/scrub.md): runs started now or on a schedule ({@link ScheduledJob}: the schedule
+ * mechanism GC uses; jobservice runs them, one at a time; registry-service reads and quarantines), their history, logs
+ * and reports read from jobservice's views, a stop of a running one. The one parameter is {@code rate_limit} (MB/s,
+ * positive; default {@value ScrubRequest#DEFAULT_RATE_LIMIT}); any other key is refused.
  */
 @ApplicationScoped
-public class ScrubService {
+public class ScrubService implements ScheduledJob {
     static final Set<String> KEYS = Set.of("rate_limit");
     private static final Set<String> ENDED = Set.of("Success", "Error", "Stopped");
 
-    /** A scrub run, shaped as Harbor's GCHistory, with its report (blobs and bytes checked, the digests quarantined). */
-    public record ScrubHistory(long id, String jobName, String jobKind, String jobParameters, String jobStatus, OffsetDateTime creationTime,
-            OffsetDateTime updateTime, Map<String, Object> report) {}
-
     private final Jobservice jobservice;
     private final JobViews jobs;
+    private final Schedules schedules;
     private final ObjectMapper json;
 
-    ScrubService(Jobservice jobservice, JobViews jobs, ObjectMapper json) {
+    ScrubService(Jobservice jobservice, JobViews jobs, Schedules schedules, ObjectMapper json) {
         this.jobservice = jobservice;
         this.jobs = jobs;
+        this.schedules = schedules;
         this.json = json;
+    }
+
+    @Override
+    public String kind() {
+        return ScrubRequest.KIND;
+    }
+
+    @Override
+    public String title() {
+        return "scrub";
+    }
+
+    /** {@code {"rate_limit": <MB/s>}}, the default filled in; 400 for an unknown key or a rate that is not a positive number. */
+    @Override
+    public Map<String, Object> validate(Map<String, Object> parameters) {
+        Map<String, Object> given = parameters == null ? Map.of() : parameters;
+        for (String key : given.keySet()) {
+            if (!KEYS.contains(key)) {
+                throw HarborException.badRequest("unknown scrub parameter " + key + "; supported: " + KEYS);
+            }
+        }
+        Object rate = given.get("rate_limit");
+        if (rate != null && !(rate instanceof Number)) {
+            throw HarborException.badRequest("rate_limit must be a positive number of MB/s, not " + rate);
+        }
+        ScrubRequest request = new ScrubRequest(0, null, rate == null ? ScrubRequest.DEFAULT_RATE_LIMIT : ((Number) rate).doubleValue());
+        if (request.problem() != null) {
+            throw HarborException.badRequest(request.problem());
+        }
+        return Map.of("rate_limit", request.rateLimit());
+    }
+
+    /** Starts a scrub now with parameters {@link #validate} returned; the new execution's id (409 while one runs). */
+    @Override
+    public long start(Map<String, Object> parameters, String trigger, long scheduleId) {
+        return jobservice.scrub(new ScrubRequest(scheduleId, trigger, ((Number) parameters.get("rate_limit")).doubleValue()));
+    }
+
+    /** {@code POST /system/scrub/schedule} ({@link Schedules#create}). */
+    public Long create(ScheduleRequest request) {
+        return schedules.create(this, request);
+    }
+
+    /** {@code PUT /system/scrub/schedule} ({@link Schedules#update}). */
+    public Long update(ScheduleRequest request) {
+        return schedules.update(this, request);
+    }
+
+    /** The schedule, shaped as Harbor answers GC's; null when there is none. */
+    public ExecHistory schedule() {
+        return schedules.get(this);
     }
 
     /** {@code POST /system/scrub}: {@code {"parameters":{"rate_limit":…}}} (all optional) starts a scrub now; its id. */
@@ -59,20 +112,15 @@ public class ScrubService {
         if (parameters != null && !(parameters instanceof Map)) {
             throw HarborException.badRequest("parameters must be an object");
         }
-        return runNow((Map<String, Object>) parameters, "MANUAL", 0);
+        return start(validate((Map<String, Object>) parameters), "MANUAL", 0);
     }
 
-    /** Starts a scrub now with these parameters; the new execution's id (409 while one runs). */
-    public long runNow(Map<String, Object> parameters, String trigger, long scheduleId) {
-        return jobservice.scrub(new ScrubRequest(scheduleId, trigger, rateLimit(parameters)));
-    }
-
-    public Page<ScrubHistory> history(Paging paging) {
+    public Page<ExecHistory> history(Paging paging) {
         ExecutionFilter filter = new ExecutionFilter(ScrubRequest.KIND, null, null, null);
         return new Page<>(jobs.executions(filter, paging).stream().map(this::history).toList(), jobs.countExecutions(filter));
     }
 
-    public ScrubHistory get(long id) {
+    public ExecHistory get(long id) {
         return history(find(id));
     }
 
@@ -90,30 +138,11 @@ public class ScrubService {
         jobservice.stop(id);
     }
 
-    /** The rate limit the parameters ask for (null: the default); 400 for an unknown key or a rate that is not a positive number. */
-    static Double rateLimit(Map<String, Object> parameters) {
-        Map<String, Object> given = parameters == null ? Map.of() : parameters;
-        for (String key : given.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw HarborException.badRequest("unknown scrub parameter " + key + "; supported: " + KEYS);
-            }
-        }
-        Object rate = given.get("rate_limit");
-        if (rate != null && !(rate instanceof Number)) {
-            throw HarborException.badRequest("rate_limit must be a positive number of MB/s, not " + rate);
-        }
-        ScrubRequest request = new ScrubRequest(0, null, rate == null ? null : ((Number) rate).doubleValue());
-        if (request.problem() != null) {
-            throw HarborException.badRequest(request.problem());
-        }
-        return request.rateLimit();
-    }
-
     private ExecutionRow find(long id) {
         return HarborException.found(jobs.execution(ScrubRequest.KIND, id), "scrub " + id);
     }
 
-    private ScrubHistory history(ExecutionRow e) {
+    private ExecHistory history(ExecutionRow e) {
         JobViews.FirstTask task = jobs.firstTask(e.id());
         Map<String, Object> parameters = new LinkedHashMap<>();
         Map<String, Object> report = new TreeMap<>();
@@ -130,8 +159,9 @@ public class ScrubService {
             report.put("duration_seconds", Duration.between(e.startTime(), e.endTime()).toSeconds());
         }
         String trigger = e.trigger() == null ? "MANUAL" : e.trigger();
-        return new ScrubHistory(e.id(), ScrubRequest.KIND, trigger, text(parameters), status, e.startTime(),
-                e.endTime() != null ? e.endTime() : e.startTime(), report);
+        boolean scheduled = "SCHEDULE".equals(trigger);
+        return new ExecHistory(e.id(), ScrubRequest.KIND, trigger, schedules.text(parameters), scheduled ? null : new ScheduleObj("Manual", null, null),
+                status, false, e.startTime(), e.endTime() != null ? e.endTime() : e.startTime(), report);
     }
 
     private static Object value(JsonNode v) {
@@ -148,14 +178,6 @@ public class ScrubService {
             return text == null ? json.createObjectNode() : json.readTree(text);
         } catch (JsonProcessingException e) {
             return json.createObjectNode();
-        }
-    }
-
-    private String text(Map<String, Object> value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

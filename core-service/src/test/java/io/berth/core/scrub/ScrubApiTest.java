@@ -5,11 +5,14 @@ import static io.berth.core.testing.Api.anonymous;
 import static io.berth.core.testing.Api.as;
 import static io.berth.core.testing.Api.unique;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anEmptyMap;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.gc.GcApiTest;
 import io.berth.core.testing.Api;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -57,6 +61,36 @@ class ScrubApiTest {
     @BeforeEach
     void reset() {
         jobservice.reset();
+        admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/scrub/schedule").then().statusCode(200);
+    }
+
+    @Test
+    void aScheduleIsSetWithItsRateCheckedAndFiresOncePerSlot() {
+        admin().get("/api/v2.0/system/scrub/schedule").then().statusCode(200).body("$", anEmptyMap());
+        admin().body(Map.of("schedule", Map.of("type", "Weekly"), "parameters", Map.of("rate_limit", 3)))
+                .post("/api/v2.0/system/scrub/schedule").then().statusCode(201);
+        admin().get("/api/v2.0/system/scrub/schedule").then().statusCode(200).body("schedule.type", equalTo("Weekly"))
+                .body("schedule.next_scheduled_time", notNullValue()).body("job_name", equalTo("SCRUB"))
+                .body("job_parameters", containsString("\"rate_limit\":3.0"));
+        admin().body(Map.of("schedule", Map.of("type", "Daily"))).post("/api/v2.0/system/scrub/schedule").then().statusCode(409);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("rate_limit", 0)),
+                Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("workers", 1)),
+                Map.of("schedule", Map.of("type", "Custom", "cron", "at noon")))) {
+            admin().body(bad).put("/api/v2.0/system/scrub/schedule").then().statusCode(400);
+        }
+        admin().get("/api/v2.0/system/scrub/schedule").then().body("schedule.type", equalTo("Weekly"));
+        assertThat(jobservice.started).isEmpty();
+
+        admin().body(Map.of("schedule", Map.of("type", "Custom", "cron", "*/2 * * * * *"), "parameters", Map.of("rate_limit", 0.5)))
+                .put("/api/v2.0/system/scrub/schedule").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !jobservice.started.isEmpty());
+        JsonNode sent = jobservice.started.get(0);
+        assertThat(sent.path("trigger").asText()).isEqualTo("SCHEDULE");
+        assertThat(sent.path("rate_limit").asDouble()).isEqualTo(0.5);
+        assertThat(sent.path("schedule_id").asLong()).isPositive();
+        admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters", Map.of("rate_limit", 7)))
+                .put("/api/v2.0/system/scrub/schedule").then().statusCode(201).header("Location", endsWith("/api/v2.0/system/scrub/777"));
     }
 
     @Test
@@ -67,7 +101,7 @@ class ScrubApiTest {
         assertThat(jobservice.started).hasSize(2);
         assertThat(jobservice.started.get(0).path("rate_limit").asDouble()).isEqualTo(2.5);
         assertThat(jobservice.started.get(0).path("trigger").asText()).isEqualTo("MANUAL");
-        assertThat(jobservice.started.get(1).hasNonNull("rate_limit")).as("no rate: jobservice's default").isFalse();
+        assertThat(jobservice.started.get(1).path("rate_limit").asDouble()).as("the default rate").isEqualTo(50);
         jobservice.busy.set(true);
         admin().body(Map.of("parameters", Map.of("rate_limit", 1))).post("/api/v2.0/system/scrub").then().statusCode(409)
                 .body("errors[0].message", containsString("running"));
