@@ -15,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * until the last blob. The cursor (the last digest checked) is in the task's report, saved with every heartbeat: an
  * attempt tried again after a failure, or a task reclaimed from a dead worker, continues after it (an empty cursor: all
  * checked). The report counts
- * blobs and bytes checked and lists the digests quarantined; each quarantine is logged with its reason.
+ * blobs and bytes checked and lists the digests quarantined (the first {@value #ITEMISED}); each of those is logged with
+ * its reason.
  */
 @ApplicationScoped
 public class ScrubRunner implements TaskRunner {
@@ -23,6 +24,8 @@ public class ScrubRunner implements TaskRunner {
     static final long CALL_SECONDS = 5;
     static final String CURSOR = "cursor";
     static final String QUARANTINED = "quarantined";
+    /** Quarantined digests listed in the report and itemised in the log; past it, only counted (a disaster stays readable). */
+    static final int ITEMISED = 1000;
 
     /** Blobs that could not be read (storage failing): the run ends in Error once it went through every blob. */
     static final class Unreadable extends Exception {
@@ -94,6 +97,9 @@ public class ScrubRunner implements TaskRunner {
         context.count("skipped_busy", page.path("busy").asLong());
         for (JsonNode q : page.path("quarantined")) {
             context.count("blobs_quarantined", 1);
+            if (context.counter("blobs_quarantined") > ITEMISED) {
+                continue;
+            }
             context.append(QUARANTINED, q.path("digest").asText());
             context.log("quarantined blob " + q.path("digest").asText() + " (" + q.path("size").asLong() + " bytes): " + q.path("reason").asText()
                     + (q.path("repositories").size() > 0 ? "; linked in " + q.path("repositories") : ""));
