@@ -172,6 +172,9 @@ class GcApiTest {
         admin().get("/api/v2.0/system/gc/" + done + "/log").then().statusCode(200).body(containsString("deleted blob sha256:aa"));
         admin().put("/api/v2.0/system/gc/" + running).then().statusCode(200);
         assertThat(STOPPED).containsExactly("/jobs/executions/" + running + "/stop");
+        admin().put("/api/v2.0/system/gc/" + done).then().statusCode(409).body("errors[0].code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("has ended"));
+        assertThat(STOPPED).hasSize(1);
 
         long replication = replicationExecution();
         admin().get("/api/v2.0/system/gc/" + replication).then().statusCode(404);
