@@ -13,30 +13,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.StubJobservice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,55 +38,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(CoreTestResource.class)
-@TestProfile(GcApiTest.WithStubJobservice.class)
+@TestProfile(StubJobservice.Profile.class)
 class GcApiTest {
-    static final int PORT = freePort();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final List<JsonNode> STARTED = new CopyOnWriteArrayList<>();
-    static final List<String> STOPPED = new CopyOnWriteArrayList<>();
-    static final AtomicBoolean BUSY = new AtomicBoolean();
-    static HttpServer jobservice;
+    static final List<JsonNode> STARTED = StubJobservice.started("gc");
+    static final List<String> STOPPED = StubJobservice.STOPPED;
+    static final AtomicBoolean BUSY = StubJobservice.BUSY;
 
     @Inject
     AgroalDataSource db;
 
-    public static class WithStubJobservice implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("berth.jobservice.url", "http://127.0.0.1:" + PORT);
-        }
-    }
-
-    @BeforeAll
-    static void up() throws IOException {
-        jobservice = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        jobservice.createContext("/jobs/gc/executions", exchange -> {
-            STARTED.add(JSON.readTree(exchange.getRequestBody()));
-            byte[] body = (BUSY.get() ? "{\"errors\":[{\"code\":\"CONFLICT\",\"message\":\"a garbage collection is running\"}]}"
-                    : "{\"id\":424242}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(BUSY.get() ? 409 : 201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jobservice.createContext("/jobs/executions/", exchange -> {
-            STOPPED.add(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        jobservice.start();
-    }
-
-    @AfterAll
-    static void down() {
-        jobservice.stop(0);
-    }
-
     @BeforeEach
     void reset() throws Exception {
-        STARTED.clear();
-        STOPPED.clear();
-        BUSY.set(false);
+        StubJobservice.reset();
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
     }
 
@@ -215,14 +169,6 @@ class GcApiTest {
                 "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) VALUES ('REPLICATION', 1, 'MANUAL') RETURNING id")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
