@@ -17,14 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.JobRows;
 import io.berth.core.testing.StubJobservice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -172,22 +170,7 @@ class PurgeApiTest {
     }
 
     long execution(String kind, String status, String taskStatus, String report, String log) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES (?, 0, "
-                        + "'MANUAL', ?, CASE WHEN ? = 'Running' THEN NULL ELSE now() END) RETURNING id) "
-                        + "INSERT INTO jobs.task (execution_id, kind, params, status, report, log) SELECT id, ?, "
-                        + "'{\"schedule_id\":0,\"trigger\":\"MANUAL\",\"audit_retention_hour\":24,\"include_operations\":[\"create\",\"pull\"],"
-                        + "\"dry_run\":false}', ?, ?::jsonb, ? FROM e RETURNING execution_id")) {
-            st.setString(1, kind);
-            st.setString(2, status);
-            st.setString(3, status);
-            st.setString(4, kind);
-            st.setString(5, taskStatus);
-            st.setString(6, report);
-            st.setString(7, log);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
+        return JobRows.execution(db, kind, status, taskStatus, "{\"schedule_id\":0,\"trigger\":\"MANUAL\",\"audit_retention_hour\":24,"
+                + "\"include_operations\":[\"create\",\"pull\"],\"dry_run\":false}", report, log);
     }
 }
