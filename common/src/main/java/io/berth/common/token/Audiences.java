@@ -10,6 +10,8 @@ public final class Audiences {
 
     /** jobservice's calls to registry-service's internal scrub API ({@code /internal/scrub/}). */
     public static final String REGISTRY_SCRUB = "berth-registry-scrub";
+    /** jobservice's calls to core-service's internal audit-log purge API ({@code /internal/audit/purge/}). */
+    public static final String CORE_AUDIT_PURGE = "berth-core-audit-purge";
 
     private Audiences() {}
 }

@@ -6,6 +6,7 @@ import io.berth.common.config.JobserviceConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.token.Audiences;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
 
 /**
  * core's one way to jobservice ({@link JobserviceApi}, with a token of core's key for jobservice's audience): start
- * a replication, a garbage collection or a scrub, stop an execution, act on a queue. jobservice's refusals become Harbor's
+ * a replication, a garbage collection, an audit-log purge or a scrub, stop an execution, act on a queue. jobservice's refusals become Harbor's
  * errors (400 stays 400, 409 stays 409, anything else 502); no answer is a 503.
  */
 @ApplicationScoped
@@ -55,6 +56,11 @@ public class Jobservice {
     /** Starts a scrub of the stored blobs; the new execution's id (409 while one runs). */
     public long scrub(ScrubRequest request) {
         return created(() -> api.scrub(bearer(), request)).path("id").asLong();
+    }
+
+    /** Starts an audit-log purge; the new execution's id (409 while one runs). */
+    public long purgeAudit(PurgeAuditRequest request) {
+        return created(() -> api.purgeAudit(bearer(), request)).path("id").asLong();
     }
 
     /** Asks jobservice to stop an execution; false if it does not know it. */

@@ -1,6 +1,7 @@
 package io.berth.core.jobs;
 
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.ScrubRequest;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** jobservice's API for core: start a replication execution (jobservice plans its tasks) a garbage collection or a scrub, stop an execution, control a queue. */
+/** jobservice's API for core: start a replication execution (jobservice plans its tasks), a garbage collection, an audit-log purge or a scrub, stop an execution, control a queue. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -31,6 +32,10 @@ public interface JobserviceApi {
     @POST
     @Path("/scrub/executions")
     Response scrub(@HeaderParam("Authorization") String authorization, ScrubRequest request);
+
+    @POST
+    @Path("/purgeaudit/executions")
+    Response purgeAudit(@HeaderParam("Authorization") String authorization, PurgeAuditRequest request);
 
     @POST
     @Path("/executions/{id}/stop")

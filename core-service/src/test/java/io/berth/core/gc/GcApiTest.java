@@ -16,22 +16,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
-import io.berth.core.testing.JobserviceDouble;
+import io.berth.core.testing.JobRows;
+import io.berth.core.testing.StubJobservice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,39 +38,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(CoreTestResource.class)
-@TestProfile(GcApiTest.WithStubJobservice.class)
-public class GcApiTest {
-    static final int PORT = freePort();
-    static JobserviceDouble jobservice;
+@TestProfile(StubJobservice.Profile.class)
+class GcApiTest {
+    static final List<JsonNode> STARTED = StubJobservice.started("gc");
+    static final List<String> STOPPED = StubJobservice.STOPPED;
+    static final AtomicBoolean BUSY = StubJobservice.BUSY;
 
     @Inject
     AgroalDataSource db;
 
-    /** The port jobservice's URL points at in this profile (other test classes sharing it serve there too). */
-    public static int jobservicePort() {
-        return PORT;
-    }
-
-    public static class WithStubJobservice implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("berth.jobservice.url", "http://127.0.0.1:" + PORT);
-        }
-    }
-
-    @BeforeAll
-    static void up() throws IOException {
-        jobservice = new JobserviceDouble(PORT, "gc", 424242);
-    }
-
-    @AfterAll
-    static void down() {
-        jobservice.close();
-    }
-
     @BeforeEach
     void reset() throws Exception {
-        jobservice.reset();
+        StubJobservice.reset();
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
     }
 
@@ -107,7 +82,7 @@ public class GcApiTest {
         admin().get("/api/v2.0/system/gc/schedule").then().body("schedule.cron", equalTo("0 30 2 * * 6"));
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
         admin().get("/api/v2.0/system/gc/schedule").then().body("$", anEmptyMap());
-        assertThat(jobservice.started).isEmpty();
+        assertThat(STARTED).isEmpty();
     }
 
     @Test
@@ -115,13 +90,13 @@ public class GcApiTest {
         admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters",
                 Map.of("delete_untagged", true, "workers", 3, "dry_run", true, "time_window", 0)))
                 .post("/api/v2.0/system/gc/schedule").then().statusCode(201).header("Location", endsWith("/api/v2.0/system/gc/424242"));
-        JsonNode sent = jobservice.started.get(0);
+        JsonNode sent = STARTED.get(0);
         assertThat(sent.path("delete_untagged").asBoolean()).isTrue();
         assertThat(sent.path("workers").asInt()).isEqualTo(3);
         assertThat(sent.path("dry_run").asBoolean()).isTrue();
         assertThat(sent.path("time_window").asInt()).isZero();
         assertThat(sent.path("trigger").asText()).isEqualTo("MANUAL");
-        jobservice.busy.set(true);
+        BUSY.set(true);
         admin().body(Map.of("schedule", Map.of("type", "Manual"))).put("/api/v2.0/system/gc/schedule").then().statusCode(409)
                 .body("errors[0].message", containsString("running"));
     }
@@ -130,8 +105,8 @@ public class GcApiTest {
     void theScheduleFiresOncePerSlot() {
         admin().body(Map.of("schedule", Map.of("type", "Custom", "cron", "*/2 * * * * *"), "parameters", Map.of("workers", 4)))
                 .post("/api/v2.0/system/gc/schedule").then().statusCode(201);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !jobservice.started.isEmpty());
-        JsonNode sent = jobservice.started.get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !STARTED.isEmpty());
+        JsonNode sent = STARTED.get(0);
         assertThat(sent.path("trigger").asText()).isEqualTo("SCHEDULE");
         assertThat(sent.path("workers").asInt()).isEqualTo(4);
         assertThat(sent.path("schedule_id").asLong()).isPositive();
@@ -150,7 +125,10 @@ public class GcApiTest {
                 .body("report.bytes_freed", equalTo(4096)).body("report.duration_seconds", notNullValue());
         admin().get("/api/v2.0/system/gc/" + done + "/log").then().statusCode(200).body(containsString("deleted blob sha256:aa"));
         admin().put("/api/v2.0/system/gc/" + running).then().statusCode(200);
-        assertThat(jobservice.stopped).containsExactly("/jobs/executions/" + running + "/stop");
+        assertThat(STOPPED).containsExactly("/jobs/executions/" + running + "/stop");
+        admin().put("/api/v2.0/system/gc/" + done).then().statusCode(409).body("errors[0].code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("has ended"));
+        assertThat(STOPPED).hasSize(1);
 
         long replication = replicationExecution();
         admin().get("/api/v2.0/system/gc/" + replication).then().statusCode(404);
@@ -165,25 +143,12 @@ public class GcApiTest {
         as(user, "Passw0rdA").get("/api/v2.0/system/gc").then().statusCode(403);
         as(user, "Passw0rdA").body(Map.of("schedule", Map.of("type", "Manual"))).post("/api/v2.0/system/gc/schedule").then().statusCode(403);
         anonymous().get("/api/v2.0/system/gc/schedule").then().statusCode(401);
-        assertThat(jobservice.started).isEmpty();
+        assertThat(STARTED).isEmpty();
     }
 
     long execution(String status, String taskStatus, String report, String log) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES ('GARBAGE_COLLECTION', 0, "
-                        + "'MANUAL', ?, CASE WHEN ? = 'Running' THEN NULL ELSE now() END) RETURNING id) "
-                        + "INSERT INTO jobs.task (execution_id, kind, params, status, report, log) SELECT id, 'GARBAGE_COLLECTION', "
-                        + "'{\"schedule_id\":0,\"delete_untagged\":true,\"workers\":2,\"dry_run\":false}', ?, ?::jsonb, ? FROM e "
-                        + "RETURNING execution_id")) {
-            st.setString(1, status);
-            st.setString(2, status);
-            st.setString(3, taskStatus);
-            st.setString(4, report);
-            st.setString(5, log);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
+        return JobRows.execution(db, "GARBAGE_COLLECTION", status, taskStatus, "{\"schedule_id\":0,\"delete_untagged\":true,\"workers\":2,\"dry_run\":false}",
+                report, log);
     }
 
     long replicationExecution() throws Exception {
@@ -191,14 +156,6 @@ public class GcApiTest {
                 "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) VALUES ('REPLICATION', 1, 'MANUAL') RETURNING id")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

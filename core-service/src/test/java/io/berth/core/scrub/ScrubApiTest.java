@@ -14,53 +14,39 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
-import io.berth.core.gc.GcApiTest;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
-import io.berth.core.testing.JobserviceDouble;
+import io.berth.core.testing.JobRows;
+import io.berth.core.testing.StubJobservice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code /system/scrub}: runs started now with their rate limit (what jobservice — played by a test server, as in
- * GcApiTest whose profile this shares — is asked), bad parameters refused, the history, report and log read from
- * jobservice's rows, stop of a running run and not of a finished one, and only for system administrators.
+ * {@code /system/scrub}: runs started now with their rate limit (what jobservice — StubJobservice, whose profile the
+ * housekeeping tests share — is asked), bad parameters refused, the history, report and log read from
+ * jobservice's rows, stop of a running run and not of a finished one, the schedule, and only for system administrators.
  */
 @QuarkusTest
 @QuarkusTestResource(CoreTestResource.class)
-@TestProfile(GcApiTest.WithStubJobservice.class)
+@TestProfile(StubJobservice.Profile.class)
 class ScrubApiTest {
-    static JobserviceDouble jobservice;
+    static final List<JsonNode> STARTED = StubJobservice.started("scrub");
 
     @Inject
     AgroalDataSource db;
 
-    @BeforeAll
-    static void up() throws IOException {
-        jobservice = new JobserviceDouble(GcApiTest.jobservicePort(), "scrub", 777);
-    }
-
-    @AfterAll
-    static void down() {
-        jobservice.close();
-    }
-
     @BeforeEach
     void reset() {
-        jobservice.reset();
+        StubJobservice.reset();
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/scrub/schedule").then().statusCode(200);
     }
 
@@ -80,29 +66,29 @@ class ScrubApiTest {
             admin().body(bad).put("/api/v2.0/system/scrub/schedule").then().statusCode(400);
         }
         admin().get("/api/v2.0/system/scrub/schedule").then().body("schedule.type", equalTo("Weekly"));
-        assertThat(jobservice.started).isEmpty();
+        assertThat(STARTED).isEmpty();
 
         admin().body(Map.of("schedule", Map.of("type", "Custom", "cron", "*/2 * * * * *"), "parameters", Map.of("rate_limit", 0.5)))
                 .put("/api/v2.0/system/scrub/schedule").then().statusCode(200);
-        await().atMost(Duration.ofSeconds(20)).until(() -> !jobservice.started.isEmpty());
-        JsonNode sent = jobservice.started.get(0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !STARTED.isEmpty());
+        JsonNode sent = STARTED.get(0);
         assertThat(sent.path("trigger").asText()).isEqualTo("SCHEDULE");
         assertThat(sent.path("rate_limit").asDouble()).isEqualTo(0.5);
         assertThat(sent.path("schedule_id").asLong()).isPositive();
         admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters", Map.of("rate_limit", 7)))
-                .put("/api/v2.0/system/scrub/schedule").then().statusCode(201).header("Location", endsWith("/api/v2.0/system/scrub/777"));
+                .put("/api/v2.0/system/scrub/schedule").then().statusCode(201).header("Location", endsWith("/api/v2.0/system/scrub/" + StubJobservice.ID));
     }
 
     @Test
     void aRunStartsNowWithItsRateLimit() {
         admin().body(Map.of("parameters", Map.of("rate_limit", 2.5))).post("/api/v2.0/system/scrub").then().statusCode(201)
-                .header("Location", endsWith("/api/v2.0/system/scrub/777"));
+                .header("Location", endsWith("/api/v2.0/system/scrub/" + StubJobservice.ID));
         admin().body(Map.of()).post("/api/v2.0/system/scrub").then().statusCode(201);
-        assertThat(jobservice.started).hasSize(2);
-        assertThat(jobservice.started.get(0).path("rate_limit").asDouble()).isEqualTo(2.5);
-        assertThat(jobservice.started.get(0).path("trigger").asText()).isEqualTo("MANUAL");
-        assertThat(jobservice.started.get(1).path("rate_limit").asDouble()).as("the default rate").isEqualTo(50);
-        jobservice.busy.set(true);
+        assertThat(STARTED).hasSize(2);
+        assertThat(STARTED.get(0).path("rate_limit").asDouble()).isEqualTo(2.5);
+        assertThat(STARTED.get(0).path("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(STARTED.get(1).path("rate_limit").asDouble()).as("the default rate").isEqualTo(50);
+        StubJobservice.BUSY.set(true);
         admin().body(Map.of("parameters", Map.of("rate_limit", 1))).post("/api/v2.0/system/scrub").then().statusCode(409)
                 .body("errors[0].message", containsString("running"));
     }
@@ -118,7 +104,7 @@ class ScrubApiTest {
                 Map.of("rate_limit", 5))) {
             admin().body(bad).post("/api/v2.0/system/scrub").then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
         }
-        assertThat(jobservice.started).isEmpty();
+        assertThat(STARTED).isEmpty();
     }
 
     @Test
@@ -138,9 +124,9 @@ class ScrubApiTest {
         admin().get("/api/v2.0/system/scrub/" + done + "/log").then().statusCode(200).body(containsString("quarantined blob sha256:ab"));
 
         admin().put("/api/v2.0/system/scrub/" + running).then().statusCode(200);
-        assertThat(jobservice.stopped).containsExactly("/jobs/executions/" + running + "/stop");
+        assertThat(StubJobservice.STOPPED).containsExactly("/jobs/executions/" + running + "/stop");
         admin().put("/api/v2.0/system/scrub/" + done).then().statusCode(409).body("errors[0].message", containsString("has ended"));
-        assertThat(jobservice.stopped).hasSize(1);
+        assertThat(StubJobservice.STOPPED).hasSize(1);
 
         long gc = gcExecution();
         admin().get("/api/v2.0/system/scrub/" + gc).then().statusCode(404);
@@ -155,24 +141,11 @@ class ScrubApiTest {
         as(user, "Passw0rdA").get("/api/v2.0/system/scrub").then().statusCode(403);
         as(user, "Passw0rdA").body(Map.of()).post("/api/v2.0/system/scrub").then().statusCode(403);
         anonymous().get("/api/v2.0/system/scrub").then().statusCode(401);
-        assertThat(jobservice.started).isEmpty();
+        assertThat(STARTED).isEmpty();
     }
 
     long execution(String status, String taskStatus, String report, String log) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES ('SCRUB', 0, "
-                        + "'MANUAL', ?, CASE WHEN ? = 'Running' THEN NULL ELSE now() END) RETURNING id) "
-                        + "INSERT INTO jobs.task (execution_id, kind, params, status, report, log) SELECT id, 'SCRUB', "
-                        + "'{\"schedule_id\":0,\"rate_limit\":3.5}', ?, ?::jsonb, ? FROM e RETURNING execution_id")) {
-            st.setString(1, status);
-            st.setString(2, status);
-            st.setString(3, taskStatus);
-            st.setString(4, report);
-            st.setString(5, log);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
+        return JobRows.execution(db, "SCRUB", status, taskStatus, "{\"schedule_id\":0,\"rate_limit\":3.5}", report, log);
     }
 
     long gcExecution() throws Exception {

@@ -7,6 +7,7 @@ import io.berth.common.job.ScrubRequest;
 import io.berth.jobs.dispatch.Task;
 import io.berth.jobs.dispatch.TaskContext;
 import io.berth.jobs.dispatch.TaskRunner;
+import io.berth.jobs.internal.InternalApi;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -49,7 +50,7 @@ public class ScrubRunner implements TaskRunner {
 
     @Override
     public boolean retryable(Exception failure) {
-        return TaskRunner.super.retryable(failure) && RegistryScrub.worthRetrying(failure) && !(failure instanceof Unreadable);
+        return TaskRunner.super.retryable(failure) && InternalApi.worthRetrying(failure) && !(failure instanceof Unreadable);
     }
 
     @Override

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.berth.jobs.gc.GcJobTest;
 import io.berth.jobs.testing.CoreTokens;
+import io.berth.jobs.testing.Executions;
 import io.berth.jobs.testing.JobsTestResource;
+import io.berth.jobs.testing.StubServices;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -27,17 +28,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The SCRUB job: it pages through registry-service's scrub API to the end at its rate limit, reports what it checked
  * and quarantined, continues after its cursor when an attempt is tried again, stops, and refuses bad parameters.
- * Shares GcJobTest's profile (the registry's URL on a port of the test's own), so Quarkus is not restarted for it.
+ * Shares the job tests' profile (StubServices: the registry's URL on a port of the tests' own), so Quarkus is not restarted for it.
  */
 @QuarkusTest
 @QuarkusTestResource(JobsTestResource.class)
-@TestProfile(GcJobTest.WithStub.class)
+@TestProfile(StubServices.Profile.class)
 class ScrubJobTest {
     static RegistryScrubDouble registry;
 
     @BeforeAll
     static void up() throws IOException {
-        registry = new RegistryScrubDouble(GcJobTest.registryPort());
+        registry = new RegistryScrubDouble(StubServices.REGISTRY_PORT);
     }
 
     @AfterAll
@@ -59,7 +60,7 @@ class ScrubJobTest {
         registry.blobs(2_500, 1_000);
         registry.rotten.addAll(List.of(RegistryScrubDouble.digest(7), RegistryScrubDouble.digest(2_100)));
         long id = start(Map.of("rate_limit", 2));
-        GcJobTest.awaitStatus(id, "Success");
+        Executions.awaitStatus(id, "Success");
 
         assertThat(registry.requests).hasSize(3);
         assertThat(registry.requests).allSatisfy(r -> {
@@ -77,8 +78,8 @@ class ScrubJobTest {
         assertThat(report.path("quarantined")).extracting(JsonNode::asText)
                 .containsExactly(RegistryScrubDouble.digest(7), RegistryScrubDouble.digest(2_100));
         assertThat(report.path("cursor").asText()).as("all checked").isEmpty();
-        assertThat(GcJobTest.execution(id).get("bytes")).isEqualTo(2_500_000L);
-        assertThat((String) GcJobTest.task(id).get("log")).contains("at most 2 MB/s")
+        assertThat(Executions.execution(id).get("bytes")).isEqualTo(2_500_000L);
+        assertThat((String) Executions.task(id).get("log")).contains("at most 2 MB/s")
                 .contains("quarantined blob " + RegistryScrubDouble.digest(7) + " (1000 bytes): stored bytes hash to sha256:00; linked in [\"p/app\"]")
                 .contains("checked 2500 blob(s), 2500000 bytes; 2 quarantined");
     }
@@ -87,7 +88,7 @@ class ScrubJobTest {
     void aSmallRateMakesSmallPages() throws Exception {
         registry.blobs(25, 1_000);
         long id = start(Map.of("rate_limit", 0.001)); // 1,000 bytes/s: pages of 5,000 bytes
-        GcJobTest.awaitStatus(id, "Success");
+        Executions.awaitStatus(id, "Success");
         assertThat(registry.requests).hasSize(5).allSatisfy(r -> assertThat(r.path("max_bytes").asLong()).isEqualTo(5_000));
         assertThat(report(id).path("blobs_checked").asLong()).isEqualTo(25);
     }
@@ -97,14 +98,14 @@ class ScrubJobTest {
         registry.blobs(2_500, 10);
         registry.failCall.set(2); // the third call answers 503
         long id = start(Map.of());
-        GcJobTest.awaitStatus(id, "Success");
-        assertThat(((Number) GcJobTest.task(id).get("attempts")).intValue()).isEqualTo(2);
+        Executions.awaitStatus(id, "Success");
+        assertThat(((Number) Executions.task(id).get("attempts")).intValue()).isEqualTo(2);
         assertThat(registry.requests.stream().map(r -> r.path("after").asText("-")).toList()).containsExactly("-",
                 RegistryScrubDouble.digest(999), RegistryScrubDouble.digest(1_999), // failed
                 RegistryScrubDouble.digest(1_999)); // the second attempt starts where the first stopped
         assertThat(registry.requests.get(3).path("bytes_per_second").asLong()).as("the default rate").isEqualTo(50_000_000);
         assertThat(report(id).path("blobs_checked").asLong()).as("each blob counted once").isEqualTo(2_500);
-        assertThat((String) GcJobTest.task(id).get("log")).contains("continuing after " + RegistryScrubDouble.digest(1_999) + " (2000 blob(s) checked before)");
+        assertThat((String) Executions.task(id).get("log")).contains("continuing after " + RegistryScrubDouble.digest(1_999) + " (2000 blob(s) checked before)");
     }
 
     @Test
@@ -116,10 +117,10 @@ class ScrubJobTest {
         given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(Map.of())
                 .post("/jobs/scrub/executions").then().statusCode(409).body("errors[0].message", containsString("scrub is running"));
         given().header("Authorization", CoreTokens.bearer()).post("/jobs/executions/" + id + "/stop").then().statusCode(200);
-        GcJobTest.awaitStatus(id, "Stopped");
+        Executions.awaitStatus(id, "Stopped");
         registry.hold.countDown();
-        assertThat((String) GcJobTest.task(id).get("log")).contains("stopped");
-        GcJobTest.awaitStatus(start(Map.of()), "Success");
+        assertThat((String) Executions.task(id).get("log")).contains("stopped");
+        Executions.awaitStatus(start(Map.of()), "Success");
     }
 
     @Test
@@ -143,6 +144,6 @@ class ScrubJobTest {
     }
 
     static JsonNode report(long id) throws Exception {
-        return RegistryScrubDouble.JSON.readTree((String) GcJobTest.task(id).get("report"));
+        return RegistryScrubDouble.JSON.readTree((String) Executions.task(id).get("report"));
     }
 }
