@@ -5,6 +5,7 @@ import io.berth.common.gc.GcCollect;
 import io.berth.common.gc.GcFinish;
 import io.berth.common.gc.GcPageRequest;
 import io.berth.common.gc.GcStart;
+import io.berth.common.gc.GcSweep;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -36,9 +37,10 @@ public class GcRoutes {
     private final ManifestCollector manifests;
     private final LinkCollector links;
     private final BlobCollector blobs;
+    private final OrphanSweeper orphans;
 
     GcRoutes(Vertx vertx, ObjectMapper json, GcCaller caller, GcRuns runs, GcCandidates candidates, ManifestCollector manifests,
-            LinkCollector links, BlobCollector blobs) {
+            LinkCollector links, BlobCollector blobs, OrphanSweeper orphans) {
         this.vertx = vertx;
         this.json = json;
         this.caller = caller;
@@ -47,6 +49,7 @@ public class GcRoutes {
         this.manifests = manifests;
         this.links = links;
         this.blobs = blobs;
+        this.orphans = orphans;
     }
 
     void register(@Observes Router router) {
@@ -59,6 +62,7 @@ public class GcRoutes {
         post(router, "manifests/collect", GcCollect.class, manifests::collect);
         post(router, "links/collect", GcCollect.class, links::collect);
         post(router, "blobs/collect", GcCollect.class, blobs::collect);
+        post(router, "orphans/sweep", GcSweep.class, orphans::sweep);
         post(router, "finish", GcFinish.class, finish -> {
             runs.finish(finish);
             return null;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The upload and download paths of the API with blobs in S3 (multipart parts of 5 MiB, parked tails between chunks, presigned redirects). */
 @QuarkusTest
 @TestProfile(S3StorageApiTest.OnS3.class)
-class S3StorageApiTest {
+public class S3StorageApiTest {
     public static class OnS3 implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
