@@ -25,12 +25,13 @@ import java.util.TreeMap;
  * Harbor's garbage collection as core offers it: runs started now or on a schedule (jobservice runs them, one at a
  * time; registry-service decides and deletes), their history, logs and reports read from jobservice's views, a stop.
  * Parameters are Harbor's ({@code delete_untagged}, {@code workers} 1–5, {@code dry_run}) and Berth's
- * {@code time_window} (hours of grace); any other key is refused.
+ * {@code time_window} (hours of grace) and {@code sweep_orphans} (not with a time window under an hour); any other key
+ * is refused.
  */
 @ApplicationScoped
 public class GcService {
     static final Map<String, String> PERIODIC = Map.of("Hourly", "0 0 * * * *", "Daily", "0 0 0 * * *", "Weekly", "0 0 0 * * 0");
-    private static final Set<String> KEYS = Set.of("delete_untagged", "workers", "dry_run", "time_window");
+    private static final Set<String> KEYS = Set.of("delete_untagged", "workers", "dry_run", "time_window", "sweep_orphans");
     private static final Map<String, String> STATUS = Map.of("Running", "Running", "Success", "Success", "Error", "Error",
             "Stopped", "Stopped");
 
@@ -58,7 +59,7 @@ public class GcService {
     public long runNow(Map<String, Object> parameters, String trigger, long scheduleId) {
         Map<String, Object> p = validate(parameters);
         return jobservice.collectGarbage(new GcRequest(scheduleId, trigger, (Boolean) p.get("delete_untagged"), (Integer) p.get("workers"),
-                (Boolean) p.get("dry_run"), (Integer) p.get("time_window")));
+                (Boolean) p.get("dry_run"), (Integer) p.get("time_window"), (Boolean) p.get("sweep_orphans")));
     }
 
     /**
@@ -147,6 +148,9 @@ public class GcService {
             if (params.hasNonNull("time_window")) {
                 parameters.put("time_window", params.path("time_window").asInt());
             }
+            if (params.path("sweep_orphans").asBoolean()) {
+                parameters.put("sweep_orphans", true);
+            }
             read(task.report()).fields().forEachRemaining(f -> report.put(f.getKey(), f.getValue().asLong()));
             if (e.status().equals("Running") && task.status().equals("Pending")) {
                 status = "Pending";
@@ -183,7 +187,7 @@ public class GcService {
         };
     }
 
-    /** The parameters, each checked and given its default: a map of the four keys. */
+    /** The parameters, each checked and given its default: a map of the five keys. */
     static Map<String, Object> validate(Map<String, Object> parameters) {
         Map<String, Object> given = parameters == null ? Map.of() : parameters;
         for (String key : given.keySet()) {
@@ -197,7 +201,9 @@ public class GcService {
         Integer workers = integer(given, "workers");
         valid.put("workers", workers == null ? 1 : workers);
         valid.put("time_window", integer(given, "time_window"));
-        String problem = new GcRequest(0, null, false, (Integer) valid.get("workers"), false, (Integer) valid.get("time_window")).problem();
+        valid.put("sweep_orphans", bool(given, "sweep_orphans"));
+        String problem = new GcRequest(0, null, false, (Integer) valid.get("workers"), false, (Integer) valid.get("time_window"),
+                (Boolean) valid.get("sweep_orphans")).problem();
         if (problem != null) {
             throw HarborException.badRequest(problem);
         }
