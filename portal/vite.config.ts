@@ -32,7 +32,12 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // component tests render PatternFly to HTML: its ES modules, through Vite (they import their CSS)
+    alias: [
+      { find: /^@patternfly\/react-(core|table)$/, replacement: '@patternfly/react-$1/dist/esm/index.js' },
+    ],
+    server: { deps: { inline: [/@patternfly\//] } },
   },
 });

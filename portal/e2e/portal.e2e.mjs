@@ -25,6 +25,7 @@ const project = `e2e-${Date.now().toString(36)}`;
 const distributionUrl = env('BERTH_DISTRIBUTION_URL');
 const distributionCreds = env('BERTH_DISTRIBUTION_CREDS');
 const memberPassword = 'Member12345';
+const GiB = 1024 ** 3;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 mkdirSync(shots, { recursive: true });
 rmSync(join(shots, 'failure.png'), { force: true });
@@ -128,13 +129,20 @@ try {
     await page.getByText('Use lower-case letters only.').waitFor();
     await page.locator('#project-name').fill(project);
     await page.locator('#project-private').check();
+    // a system administrator gives the project a storage limit: 1 GiB
+    await page.locator('#project-storage-limit-unlimited').uncheck();
+    await page.locator('#project-storage-limit-amount').fill('1');
+    await page.locator('#project-storage-limit-unit').selectOption('GiB');
     await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
     await page.waitForURL(new RegExp(`/projects/${project}$`));
     await page.getByRole('heading', { name: project }).waitFor();
+    await page.getByRole('progressbar', { name: `Storage used by ${project}` }).waitFor();
     await accessible('project');
     await shot('project');
     const created = await (await api('GET', `/api/v2.0/projects/${project}`)).json();
     check(created.metadata.public === 'false', `the project is private: ${JSON.stringify(created.metadata)}`);
+    const [quota] = await (await api('GET', `/api/v2.0/quotas?reference=project&reference_id=${created.project_id}`)).json();
+    check(quota?.hard?.storage === GiB, `the project was created with a 1 GiB limit: ${JSON.stringify(quota)}`);
   });
 
   let digest;
@@ -332,8 +340,42 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await run('administration: a project quota is set in the portal and its bar shows in the quotas, the project list and the summary', async () => {
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Project quotas', exact: true }).click();
+    await page.waitForURL(/\/admin\/quotas/);
+    await table('Project quotas').waitFor();
+    await table('Project quotas').getByRole('button', { name: 'Storage used' }).click();
+    await page.waitForURL(/sort=(-)?used\.storage/);
+    await page.goto('/admin/quotas?sort=-used.storage&page_size=100');
+    const row = page.getByTestId(`quota-row-${project}`);
+    await row.getByRole('progressbar', { name: `Storage used by ${project}` }).waitFor();
+    await row.getByRole('button', { name: `Edit the quota of ${project}` }).click();
+    // a size that is none is refused before it is sent
+    await page.locator('#quota-limit-amount').fill('ten');
+    await page.getByText('A number of MiB, GiB or TiB, from 0 to 1024 TiB, or -1 for unlimited.').waitFor();
+    check(await page.getByTestId('quota-save').isDisabled(), 'Save is disabled while the limit is not a size');
+    await page.locator('#quota-limit-amount').fill('10');
+    await page.locator('#quota-limit-unit').selectOption('GiB');
+    await page.getByTestId('quota-save').click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await row.getByText('10.0 GiB', { exact: true }).waitFor();
+    await accessible('admin-quotas');
+    await shot('admin-quotas');
+    const { project_id: id } = await (await api('GET', `/api/v2.0/projects/${project}`)).json();
+    const quota = await (await api('GET', `/api/v2.0/quotas/${id}`)).json();
+    check(quota.hard.storage === 10 * GiB && quota.used.storage > 0, `the quota is 10 GiB, with the pushed image counted: ${JSON.stringify(quota)}`);
+    await page.goto(`/projects?q=${project}`);
+    await table('Projects').getByRole('progressbar', { name: `Storage used by ${project}` }).waitFor();
+    await page.goto(`/projects/${project}`);
+    const summaryBar = page.getByRole('progressbar', { name: `Storage used by ${project}` });
+    await summaryBar.waitFor();
+    const full = await summaryBar.getAttribute('aria-valuetext');
+    check(/of 10\.0 GiB · \d+ %/.test(full), `the summary shows how full the 10 GiB quota is: ${full}`);
+  });
+
   await run('administration: a garbage collection dry run started in the portal succeeds and shows its log', async () => {
-    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Garbage collection', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Clean up', exact: true }).click();
+    await page.waitForURL(/\/admin\/gc$/);
     await page.locator('#gc-run-untagged').check();
     await page.getByTestId('gc-dry-run').click();
     const run = page.locator('tr[data-testid^="gc-run-"]').first();
@@ -346,6 +388,41 @@ try {
     const history = await (await api('GET', '/api/v2.0/system/gc')).json();
     check(history[0].job_status === 'Success' && JSON.parse(history[0].job_parameters).dry_run === true,
       `the dry run is in the history: ${JSON.stringify(history[0])}`);
+  });
+
+  await run('administration: an audit-log purge dry run started on the Log rotation tab succeeds, shows its log and deletes nothing', async () => {
+    const before = Number((await api('GET', '/api/v2.0/audit-logs?page_size=1')).headers.get('x-total-count'));
+    await page.getByRole('tab', { name: 'Log rotation' }).click();
+    await page.waitForURL(/\/admin\/log-rotation$/);
+    await page.locator('#purge-run-retention').fill('0');
+    await page.getByText('A whole number of hours or days, from 1 hour to 10 years.').waitFor();
+    check(await page.getByTestId('purge-dry-run').isDisabled(), 'no purge starts with a retention of 0');
+    await page.locator('#purge-run-retention').fill('1');
+    await page.locator('#purge-run-retention-unit').selectOption('hours');
+    await page.getByTestId('purge-dry-run').click();
+    const run = page.locator('tr[data-testid^="purge-run-"]').first();
+    await run.getByTestId('purge-status').filter({ hasText: 'Succeeded' }).waitFor({ timeout: 60_000 });
+    await accessible('admin-log-rotation');
+    await shot('admin-log-rotation');
+    await run.getByRole('button', { name: /^Log of run/ }).click();
+    await page.getByTestId('log-text').waitFor();
+    await page.keyboard.press('Escape');
+    const [last] = await (await api('GET', '/api/v2.0/system/purgeaudit')).json();
+    const parameters = JSON.parse(last.job_parameters);
+    check(last.job_status === 'Success' && parameters.dry_run === true && parameters.audit_retention_hour === 1
+      && parameters.include_operations.split(',').includes('pull'), `the dry run is in the history: ${JSON.stringify(last)}`);
+    const after = Number((await api('GET', '/api/v2.0/audit-logs?page_size=1')).headers.get('x-total-count'));
+    check(after >= before, `a dry run deletes no audit-log record: ${before} before, ${after} after`);
+
+    // a schedule is saved, shown, and taken off again
+    await page.locator('#purge-schedule-type').selectOption('Daily');
+    await page.getByTestId('purge-schedule-save').click();
+    await page.getByText('The schedule has been saved.').waitFor();
+    const schedule = await (await api('GET', '/api/v2.0/system/purgeaudit/schedule')).json();
+    check(schedule.schedule?.type === 'Daily', `the purge is scheduled daily: ${JSON.stringify(schedule)}`);
+    await page.locator('#purge-schedule-type').selectOption('None');
+    await page.getByTestId('purge-schedule-save').click();
+    await page.getByText('The schedule has been saved.').waitFor();
   });
 
   await run('administration: users, labels, audit log, job queues and system information', async () => {

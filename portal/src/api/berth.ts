@@ -47,8 +47,9 @@ export const projects = {
   get: (name: string) => api.get<Project>(`${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
   summary: (name: string) =>
     api.get<ProjectSummary>(`${V2}/projects/${seg(name)}/summary`, { headers: { 'X-Is-Resource-Name': 'true' } }),
-  create: (name: string, isPublic: boolean) =>
-    api.post(`${V2}/projects`, { project_name: name, metadata: { public: String(isPublic) } }),
+  /** storageLimit: bytes, -1 unlimited (system administrators only, as in Harbor); undefined: the system's default. */
+  create: (name: string, isPublic: boolean, storageLimit?: number) =>
+    api.post(`${V2}/projects`, { project_name: name, metadata: { public: String(isPublic) }, storage_limit: storageLimit }),
   remove: (name: string) => api.request('DELETE', `${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
   /** Changes the project's metadata (only the keys given); core refuses what Berth does not act on. */
   updateMetadata: (name: string, metadata: Record<string, string>) =>

@@ -1,20 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClient, CSRF_HEADER, isUnsafe, requestInit, withQuery } from './client';
 import { ApiError, errorFromResponse, parseHarborError } from './errors';
-
-function response(status: number, body: string, headers: Record<string, string> = {}) {
-  return new Response(status === 204 ? null : body, { status, headers: { 'Content-Type': 'application/json', ...headers } });
-}
-
-function recordingClient(reply: () => Response) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const client = new ApiClient(async (url, init) => {
-    calls.push({ url, init });
-    return reply();
-  });
-  const header = (i: number, name: string) => (calls[i].init.headers as Record<string, string>)[name];
-  return { client, calls, header };
-}
+import { recordingClient, response } from './recordingClient';
 
 describe('Harbor error bodies', () => {
   it('give the API message and code', () => {

@@ -134,8 +134,11 @@ export interface Statistics {
 export interface Quota {
   id: number;
   ref: { id: number; name: string; owner_name?: string };
+  /** Bytes; -1: unlimited. */
   hard: { storage: number };
   used: { storage: number };
+  creation_time?: string;
+  update_time?: string;
 }
 
 export interface Member {

@@ -157,7 +157,7 @@ export function Shell() {
                     key={entry.id}
                     itemId={entry.id}
                     to={entry.to}
-                    isActive={location.pathname === entry.to || location.pathname.startsWith(`${entry.to}/`)}
+                    isActive={[entry.to, ...(entry.also ?? [])].some((to) => location.pathname === to || location.pathname.startsWith(`${to}/`))}
                     onClick={(event) => {
                       event.preventDefault();
                       navigate(entry.to);

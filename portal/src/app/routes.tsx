@@ -19,6 +19,8 @@ export interface AdminNavEntry {
   /** i18n key of the label. */
   label: string;
   to: string;
+  /** Other paths of the same page (its other tabs), where the entry shows as current too. */
+  also?: string[];
 }
 
 const LoginPage = lazy(() => import('../pages/login/LoginPage'));
@@ -36,7 +38,8 @@ const ReplicationPage = lazy(() => import('../pages/admin/replication/Replicatio
 const ExecutionPage = lazy(() => import('../pages/admin/replication/ExecutionPage'));
 const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
 const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
-const GcPage = lazy(() => import('../pages/admin/gc/GcPage'));
+const CleanupPage = lazy(() => import('../pages/admin/cleanup/CleanupPage'));
+const QuotasPage = lazy(() => import('../pages/admin/quotas/QuotasPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -59,7 +62,10 @@ export const routes: PageRoute[] = [
   { path: '/admin/replication/executions/:id', page: ExecutionPage, admin: true },
   { path: '/admin/jobs', page: JobsPage, admin: true },
   { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
-  { path: '/admin/gc', page: GcPage, admin: true },
+  { path: '/admin/quotas', page: QuotasPage, admin: true },
+  // Clean up: one page, a tab per path
+  { path: '/admin/gc', page: CleanupPage, admin: true },
+  { path: '/admin/log-rotation', page: CleanupPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
@@ -69,7 +75,8 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
   { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
-  { id: 'gc', label: 'adminGc.title', to: '/admin/gc' },
+  { id: 'quotas', label: 'adminQuotas.title', to: '/admin/quotas' },
+  { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation'] },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];

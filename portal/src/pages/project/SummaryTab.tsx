@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { projects } from '../../api/berth';
 import type { ProjectSummary } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatBytes, formatTime } from '../../lib/format';
+import { QuotaBar } from '../../components/QuotaBar';
+import { formatTime } from '../../lib/format';
 import { AccessLabel } from '../projects/ProjectsPage';
 import type { ProjectContext } from './ProjectPage';
 
-/** GET /api/v2.0/projects/{name}/summary: counts, members per role, storage used. */
+/** GET /api/v2.0/projects/{name}/summary: counts, members per role, storage used against the project's limit. */
 export function SummaryTab({ project }: ProjectContext) {
   const { t, i18n } = useTranslation();
   const [summary, setSummary] = useState<ProjectSummary | null>(null);
@@ -51,7 +52,9 @@ export function SummaryTab({ project }: ProjectContext) {
         {summary && (
           <DescriptionListGroup>
             <DescriptionListTerm>{t('summary.storage')}</DescriptionListTerm>
-            <DescriptionListDescription>{formatBytes(summary.quota?.used?.storage ?? 0)}</DescriptionListDescription>
+            <DescriptionListDescription>
+              <QuotaBar used={summary.quota?.used?.storage ?? 0} hard={summary.quota?.hard?.storage} label={t('quota.usageOf', { name: project.name })} />
+            </DescriptionListDescription>
           </DescriptionListGroup>
         )}
         {roles.map(([role, count]) => (

@@ -15,20 +15,25 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { projects } from '../../api/berth';
 import { roleKey, type Project } from '../../api/types';
+import { useAuth } from '../../app/auth';
 import { links } from '../../app/routes';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
+import { QuotaBar } from '../../components/QuotaBar';
 import { usePagedList } from '../../components/usePagedList';
-import { formatBytes, formatTime } from '../../lib/format';
+import { formatTime } from '../../lib/format';
 import { CreateProjectDialog } from './CreateProjectDialog';
+import { useStorageLimits } from './useStorageLimits';
 
-/** GET /api/v2.0/projects?q=name=~…&page=&page_size=; create and delete. */
+/** GET /api/v2.0/projects?q=name=~…&page=&page_size=; create and delete; storage used against each project's limit. */
 export default function ProjectsPage() {
   const { t, i18n } = useTranslation();
   const list = usePagedList<Project>((page, search) => projects.list(page, search), 'projects');
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Project | null>(null);
+  const sysadmin = !!useAuth().user?.sysadmin_flag;
+  const limits = useStorageLimits(list.items, sysadmin);
 
   const empty = !list.loading && !list.error && list.items.length === 0;
   return (
@@ -88,7 +93,7 @@ export default function ProjectsPage() {
                   <Td dataLabel={t('projects.role')}>{role ? t(`roles.${role}`) : t('projects.noRole')}</Td>
                   <Td dataLabel={t('projects.repositories')}>{p.repo_count}</Td>
                   <Td dataLabel={t('summary.storage')} visibility={['hidden', 'visibleOnSm']}>
-                    {formatBytes(p.storage_used)}
+                    <QuotaBar used={p.storage_used ?? 0} hard={limits.get(p.project_id)} label={t('quota.usageOf', { name: p.name })} />
                   </Td>
                   <Td dataLabel={t('projects.created')} visibility={['hidden', 'visibleOnMd']}>
                     {formatTime(p.creation_time, i18n.language)}
@@ -105,7 +110,7 @@ export default function ProjectsPage() {
         </Table>
       )}
       {!empty && <ListPagination list={list} />}
-      {creating && <CreateProjectDialog onClose={() => setCreating(false)} />}
+      {creating && <CreateProjectDialog sysadmin={sysadmin} onClose={() => setCreating(false)} />}
       {deleting && (
         <ConfirmDialog
           title={t('projects.deleteTitle')}

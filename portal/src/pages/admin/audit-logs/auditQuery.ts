@@ -22,7 +22,7 @@ export interface AuditFilters {
 
 /** The operations core and the registry events write; member changes carry the role after them ("create maintainer"). */
 export const OPERATIONS = ['create', 'update', 'delete', 'pull', 'login', 'change password', 'set sysadmin', 'disable', 'refresh secret'];
-export const RESOURCE_TYPES = ['artifact', 'project', 'member', 'robot', 'user', 'registry', 'replication_policy'];
+export const RESOURCE_TYPES = ['artifact', 'project', 'member', 'robot', 'user', 'registry', 'replication_policy', 'quota'];
 export const RESULTS = ['success', 'failure'];
 
 /** The URL parameters each filter is kept in. */

@@ -41,7 +41,7 @@ class SlowHeadersTest {
     @Order(1)
     void aHeadSentAByteAtATimeIsCutEvenOnTheFirstConnection() throws Exception {
         // the first connection of a client: the listening socket was found by the requests the gateway sent itself
-        await().atMost(Duration.ofSeconds(10)).until(() -> HeaderTimeout.listeningSocketsWatched() > 0);
+        await().atMost(Duration.ofSeconds(10)).until(HeaderTimeout::probesAnswered);
         try (Socket socket = connect()) {
             OutputStream out = socket.getOutputStream();
             out.write("GET /v2/echo HTTP/1.1\r\nHost: gateway\r\n".getBytes(StandardCharsets.US_ASCII));

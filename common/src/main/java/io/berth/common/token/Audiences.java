@@ -8,5 +8,8 @@ public final class Audiences {
     /** jobservice's calls to registry-service's internal garbage-collection API ({@code /internal/gc/}). */
     public static final String REGISTRY_GC = "berth-registry-gc";
 
+    /** jobservice's calls to core-service's internal audit-log purge API ({@code /internal/audit/purge/}). */
+    public static final String CORE_AUDIT_PURGE = "berth-core-audit-purge";
+
     private Audiences() {}
 }

@@ -2,6 +2,7 @@ package io.berth.core.jobs;
 
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.core.views.JobViews;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -18,7 +19,7 @@ public class JobDashboard {
     /** Harbor's name for every pool, or every job type. */
     static final String ALL = "all";
     /** The job types core asks jobservice to run. */
-    static final Set<String> DISPATCHED = Set.of("REPLICATION", GcRequest.KIND);
+    static final Set<String> DISPATCHED = Set.of("REPLICATION", GcRequest.KIND, PurgeAuditRequest.KIND);
 
     public record QueueAction(String action) {}
 

@@ -6,6 +6,7 @@ import io.berth.common.config.JobserviceConfig;
 import io.berth.common.error.ErrorBodies;
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.token.Audiences;
 import io.berth.core.token.TokenIssuer;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
 
 /**
  * core's one way to jobservice ({@link JobserviceApi}, with a token of core's key for jobservice's audience): start
- * a replication or a garbage collection, stop an execution, act on a queue. jobservice's refusals become Harbor's
+ * a replication, a garbage collection or an audit-log purge, stop an execution, act on a queue. jobservice's refusals become Harbor's
  * errors (400 stays 400, 409 stays 409, anything else 502); no answer is a 503.
  */
 @ApplicationScoped
@@ -49,6 +50,11 @@ public class Jobservice {
     /** Starts a garbage collection; the new execution's id (409 while one runs). */
     public long collectGarbage(GcRequest request) {
         return created(() -> api.collectGarbage(bearer(), request)).path("id").asLong();
+    }
+
+    /** Starts an audit-log purge; the new execution's id (409 while one runs). */
+    public long purgeAudit(PurgeAuditRequest request) {
+        return created(() -> api.purgeAudit(bearer(), request)).path("id").asLong();
     }
 
     /** Asks jobservice to stop an execution; false if it does not know it. */

@@ -1,6 +1,7 @@
 package io.berth.core.jobs;
 
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** jobservice's API for core: start a replication execution (jobservice plans its tasks) or a garbage collection, stop an execution, control a queue. */
+/** jobservice's API for core: start a replication execution (jobservice plans its tasks), a garbage collection or an audit-log purge, stop an execution, control a queue. */
 @Path("/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -26,6 +27,10 @@ public interface JobserviceApi {
     @POST
     @Path("/gc/executions")
     Response collectGarbage(@HeaderParam("Authorization") String authorization, GcRequest request);
+
+    @POST
+    @Path("/purgeaudit/executions")
+    Response purgeAudit(@HeaderParam("Authorization") String authorization, PurgeAuditRequest request);
 
     @POST
     @Path("/executions/{id}/stop")

@@ -13,30 +13,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.testing.JobRows;
+import io.berth.core.testing.StubJobservice;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,55 +38,18 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(CoreTestResource.class)
-@TestProfile(GcApiTest.WithStubJobservice.class)
+@TestProfile(StubJobservice.Profile.class)
 class GcApiTest {
-    static final int PORT = freePort();
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final List<JsonNode> STARTED = new CopyOnWriteArrayList<>();
-    static final List<String> STOPPED = new CopyOnWriteArrayList<>();
-    static final AtomicBoolean BUSY = new AtomicBoolean();
-    static HttpServer jobservice;
+    static final List<JsonNode> STARTED = StubJobservice.started("gc");
+    static final List<String> STOPPED = StubJobservice.STOPPED;
+    static final AtomicBoolean BUSY = StubJobservice.BUSY;
 
     @Inject
     AgroalDataSource db;
 
-    public static class WithStubJobservice implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("berth.jobservice.url", "http://127.0.0.1:" + PORT);
-        }
-    }
-
-    @BeforeAll
-    static void up() throws IOException {
-        jobservice = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 0);
-        jobservice.createContext("/jobs/gc/executions", exchange -> {
-            STARTED.add(JSON.readTree(exchange.getRequestBody()));
-            byte[] body = (BUSY.get() ? "{\"errors\":[{\"code\":\"CONFLICT\",\"message\":\"a garbage collection is running\"}]}"
-                    : "{\"id\":424242}").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(BUSY.get() ? 409 : 201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        jobservice.createContext("/jobs/executions/", exchange -> {
-            STOPPED.add(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        jobservice.start();
-    }
-
-    @AfterAll
-    static void down() {
-        jobservice.stop(0);
-    }
-
     @BeforeEach
     void reset() throws Exception {
-        STARTED.clear();
-        STOPPED.clear();
-        BUSY.set(false);
+        StubJobservice.reset();
         admin().body(Map.of("schedule", Map.of("type", "None"))).put("/api/v2.0/system/gc/schedule").then().statusCode(200);
     }
 
@@ -182,6 +136,9 @@ class GcApiTest {
         admin().get("/api/v2.0/system/gc/" + done + "/log").then().statusCode(200).body(containsString("deleted blob sha256:aa"));
         admin().put("/api/v2.0/system/gc/" + running).then().statusCode(200);
         assertThat(STOPPED).containsExactly("/jobs/executions/" + running + "/stop");
+        admin().put("/api/v2.0/system/gc/" + done).then().statusCode(409).body("errors[0].code", equalTo("CONFLICT"))
+                .body("errors[0].message", containsString("has ended"));
+        assertThat(STOPPED).hasSize(1);
 
         long replication = replicationExecution();
         admin().get("/api/v2.0/system/gc/" + replication).then().statusCode(404);
@@ -200,21 +157,8 @@ class GcApiTest {
     }
 
     long execution(String status, String taskStatus, String report, String log) throws Exception {
-        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(
-                "WITH e AS (INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, end_time) VALUES ('GARBAGE_COLLECTION', 0, "
-                        + "'MANUAL', ?, CASE WHEN ? = 'Running' THEN NULL ELSE now() END) RETURNING id) "
-                        + "INSERT INTO jobs.task (execution_id, kind, params, status, report, log) SELECT id, 'GARBAGE_COLLECTION', "
-                        + "'{\"schedule_id\":0,\"delete_untagged\":true,\"workers\":2,\"dry_run\":false}', ?, ?::jsonb, ? FROM e "
-                        + "RETURNING execution_id")) {
-            st.setString(1, status);
-            st.setString(2, status);
-            st.setString(3, taskStatus);
-            st.setString(4, report);
-            st.setString(5, log);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            return rs.getLong(1);
-        }
+        return JobRows.execution(db, "GARBAGE_COLLECTION", status, taskStatus, "{\"schedule_id\":0,\"delete_untagged\":true,\"workers\":2,\"dry_run\":false}",
+                report, log);
     }
 
     long replicationExecution() throws Exception {
@@ -222,14 +166,6 @@ class GcApiTest {
                 "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) VALUES ('REPLICATION', 1, 'MANUAL') RETURNING id")) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.berth.jobs.dispatch.TaskStore;
 import io.berth.jobs.replication.ReplicationPlanner;
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
+import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
@@ -73,16 +74,34 @@ public class ExecutionResource {
         if (request == null) {
             throw HarborException.badRequest("the garbage collection's parameters are required");
         }
-        if (request.problem() != null) {
-            throw HarborException.badRequest(request.problem());
+        return startAlone(GcRequest.KIND, request.scheduleId(), request.trigger(), request.problem(), request, "a garbage collection");
+    }
+
+    /** Starts an audit-log purge: 201 with its id; 409 while another one runs (one at a time, across replicas). */
+    @POST
+    @Path("/purgeaudit/executions")
+    public Response purgeAudit(PurgeAuditRequest request) {
+        if (request == null) {
+            throw HarborException.badRequest("the audit-log purge's parameters are required");
+        }
+        return startAlone(PurgeAuditRequest.KIND, request.scheduleId(), request.trigger(), request.problem(), request, "an audit-log purge");
+    }
+
+    /**
+     * Records an execution of one task of {@code kind} that runs alone (a unique index refuses a second running one:
+     * 409) and dispatches it; 400 with the request's {@code problem} if it has one.
+     */
+    private Response startAlone(String kind, long scheduleId, String trigger, String problem, Object request, String what) {
+        if (problem != null) {
+            throw HarborException.badRequest(problem);
         }
         long id;
         try {
-            id = store.createExecution(GcRequest.KIND, request.scheduleId(), request.trigger() == null ? "MANUAL" : request.trigger(),
-                    List.of(new TaskStore.NewTask(GcRequest.KIND, json.valueToTree(request))));
+            id = store.createExecution(kind, scheduleId, trigger == null ? "MANUAL" : trigger,
+                    List.of(new TaskStore.NewTask(kind, json.valueToTree(request))));
         } catch (IllegalStateException e) {
             if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                throw HarborException.conflict("a garbage collection is running; stop it or wait for its end");
+                throw HarborException.conflict(what + " is running; stop it or wait for its end");
             }
             throw e;
         }

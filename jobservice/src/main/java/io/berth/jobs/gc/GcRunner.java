@@ -9,6 +9,7 @@ import io.berth.common.job.GcRequest;
 import io.berth.jobs.dispatch.Task;
 import io.berth.jobs.dispatch.TaskContext;
 import io.berth.jobs.dispatch.TaskRunner;
+import io.berth.jobs.internal.InternalApi;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public class GcRunner implements TaskRunner {
 
     @Override
     public boolean retryable(Exception failure) {
-        return TaskRunner.super.retryable(failure) && !(failure instanceof RegistryGc.Failure f && f.status() / 100 == 4);
+        return TaskRunner.super.retryable(failure) && InternalApi.worthRetrying(failure);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.berth.jobs.gc;
 
+import static io.berth.jobs.testing.Executions.awaitStatus;
+import static io.berth.jobs.testing.Executions.execution;
+import static io.berth.jobs.testing.Executions.task;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,18 +11,12 @@ import static org.hamcrest.Matchers.containsString;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.jobs.testing.CoreTokens;
 import io.berth.jobs.testing.JobsTestResource;
-import io.berth.service.testing.PostgresTestDatabase;
+import io.berth.jobs.testing.StubServices;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -36,17 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(JobsTestResource.class)
-@TestProfile(GcJobTest.WithStub.class)
+@TestProfile(StubServices.Profile.class)
 class GcJobTest {
-    static final int PORT = freePort();
+    static final int PORT = StubServices.REGISTRY_PORT;
     static StubRegistryGc stub;
-
-    public static class WithStub implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("berth.registry.url", "http://127.0.0.1:" + PORT);
-        }
-    }
 
     @BeforeAll
     static void up() throws IOException {
@@ -178,48 +168,5 @@ class GcJobTest {
         body.putAll(parameters);
         return given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(body).post("/jobs/gc/executions")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static void awaitStatus(long id, String status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(execution(id).get("status")).as(() -> row(id)).isEqualTo(status));
-    }
-
-    static String row(long id) {
-        try {
-            return task(id).toString();
-        } catch (Exception e) {
-            return e.toString();
-        }
-    }
-
-    static Map<String, Object> execution(long id) throws Exception {
-        return one("SELECT * FROM jobs.execution_view WHERE id = ?", id);
-    }
-
-    static Map<String, Object> task(long execution) throws Exception {
-        return one("SELECT status, attempts, log, report::text AS report FROM jobs.task_view WHERE execution_id = ?", execution);
-    }
-
-    static Map<String, Object> one(String sql, long id) throws Exception {
-        try (Connection c = DriverManager.getConnection(JobsTestResource.jdbcUrl, PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
-                PreparedStatement st = c.prepareStatement(sql)) {
-            st.setLong(1, id);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            Map<String, Object> row = new HashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-            }
-            return row;
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

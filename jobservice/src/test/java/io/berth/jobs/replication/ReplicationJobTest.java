@@ -11,6 +11,7 @@ import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.testing.Skopeo;
 import io.berth.jobs.testing.CoreTokens;
+import io.berth.jobs.testing.Executions;
 import io.berth.jobs.testing.JobsTestResource;
 import io.berth.service.testing.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -122,16 +123,7 @@ class ReplicationJobTest {
     }
 
     static Map<String, Object> execution(long id) throws Exception {
-        try (Connection c = connection(); PreparedStatement st = c.prepareStatement("SELECT * FROM jobs.execution_view WHERE id = ?")) {
-            st.setLong(1, id);
-            ResultSet rs = st.executeQuery();
-            rs.next();
-            Map<String, Object> row = new HashMap<>();
-            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-                row.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
-            }
-            return row;
-        }
+        return Executions.execution(id);
     }
 
     static List<Map<String, Object>> tasks(long execution) throws Exception {

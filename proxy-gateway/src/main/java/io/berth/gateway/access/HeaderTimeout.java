@@ -52,6 +52,9 @@ public class HeaderTimeout {
      */
     private static volatile long timeoutMillis;
     private static final Set<Channel> LISTENING = ConcurrentHashMap.newKeySet();
+    /** Probes of the last round not answered yet (-1 before it starts). */
+    private static final java.util.concurrent.atomic.AtomicInteger LAST_ROUND_PENDING =
+            new java.util.concurrent.atomic.AtomicInteger(-1);
     private final Vertx vertx;
     private final java.util.concurrent.atomic.AtomicBoolean probed = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -73,9 +76,7 @@ public class HeaderTimeout {
         if (timeoutMillis <= 0 || !probed.compareAndSet(false, true)) {
             return; // once: the event comes from each event loop's server, and the rounds below reach them all
         }
-        // the port bound, as Quarkus records it once it listens (a test's port is chosen then)
-        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
-        int port = ConfigProvider.getConfig().getOptionalValue(key, Integer.class).orElse(start.options().getPort());
+        LAST_ROUND_PENDING.set(-1);
         var client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
         // With SO_REUSEPORT each event loop has a listening socket of its own, and the kernel picks one per
         // connection by its addresses: 16 connections in each of three rounds reach every one of them.
@@ -85,6 +86,14 @@ public class HeaderTimeout {
         for (int round = 0; round < delays.length; round++) {
             boolean last = round == delays.length - 1;
             vertx.setTimer(delays[round], id -> {
+                int port = boundPort(start);
+                if (port <= 0) {
+                    LOG.debugf("the gateway's port is not known yet (probe round skipped)");
+                    return;
+                }
+                if (last) {
+                    LAST_ROUND_PENDING.set(16);
+                }
                 for (int i = 0; i < 16; i++) {
                     client.request(HttpMethod.GET, port, "127.0.0.1", PROBE_PATH)
                             .compose(request -> request.send().compose(response -> response.body()))
@@ -95,10 +104,29 @@ public class HeaderTimeout {
                                 } else {
                                     LOG.debugf("an early probe of port %d failed (tried again): %s", port, e.getMessage());
                                 }
+                            })
+                            .onComplete(done -> {
+                                if (last) {
+                                    LAST_ROUND_PENDING.decrementAndGet();
+                                }
                             });
                 }
             });
         }
+    }
+
+    /**
+     * The port bound, read when a round starts: a test's port is chosen when the server binds, and Quarkus records
+     * it as a system property only then, possibly after this event (read earlier, the setting still says 0).
+     */
+    private static int boundPort(HttpServerStart start) {
+        String key = LaunchMode.current() == LaunchMode.TEST ? "quarkus.http.test-port" : "quarkus.http.port";
+        Integer recorded = Integer.getInteger(key);
+        if (recorded != null && recorded > 0) {
+            return recorded;
+        }
+        return ConfigProvider.getConfig().getOptionalValue(key, Integer.class).filter(p -> p > 0)
+                .orElse(start.options().getPort());
     }
 
     private void headArrived(RoutingContext rc) {
@@ -115,6 +143,11 @@ public class HeaderTimeout {
             }
         }
         rc.next();
+    }
+
+    /** Whether the gateway's requests to itself have all been answered (tests wait for it before a first connection). */
+    public static boolean probesAnswered() {
+        return LAST_ROUND_PENDING.get() == 0;
     }
 
     /** How many listening sockets have been found so far (tests wait for the gateway's own requests to find them). */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isActive, parametersOf } from '../../../api/gc';
-import { reportSummary, scheduleForm, scheduleProblem } from './gcForm';
+import { isActive, parametersOf } from '../../../../api/gc';
+import { gcParametersForm, reportSummary, workersProblem } from './gcForm';
 
-describe('the garbage-collection schedule form', () => {
-  it('starts from the stored schedule, or None', () => {
-    expect(scheduleForm(null)).toEqual({ type: 'None', cron: '', deleteUntagged: false, workers: 1 });
-    const stored = scheduleForm({
+describe('the garbage-collection schedule parameters', () => {
+  it('start from the stored schedule, or the defaults', () => {
+    expect(gcParametersForm(null)).toEqual({ deleteUntagged: false, workers: 1 });
+    const stored = gcParametersForm({
       id: 1,
       job_kind: 'SCHEDULE',
       job_parameters: '{"delete_untagged":true,"workers":3,"dry_run":false}',
@@ -14,16 +14,15 @@ describe('the garbage-collection schedule form', () => {
       update_time: '',
       schedule: { type: 'Custom', cron: '0 30 2 * * 6' },
     });
-    expect(stored).toEqual({ type: 'Custom', cron: '0 30 2 * * 6', deleteUntagged: true, workers: 3 });
+    expect(stored).toEqual({ deleteUntagged: true, workers: 3 });
   });
 
-  it('wants six cron fields for Custom and 1 to 5 workers', () => {
-    const ok = { type: 'Custom' as const, cron: '0 30 2 * * 6', deleteUntagged: false, workers: 1 };
-    expect(scheduleProblem(ok)).toBeNull();
-    expect(scheduleProblem({ ...ok, cron: '30 2 * * 6' })).toBe('adminGc.cronFields');
-    expect(scheduleProblem({ ...ok, type: 'Daily', cron: '' })).toBeNull();
-    expect(scheduleProblem({ ...ok, workers: 6 })).toBe('adminGc.workersRange');
-    expect(scheduleProblem({ ...ok, workers: 0 })).toBe('adminGc.workersRange');
+  it('want 1 to 5 workers', () => {
+    expect(workersProblem(1)).toBeNull();
+    expect(workersProblem(5)).toBeNull();
+    expect(workersProblem(6)).toBe('adminGc.workersRange');
+    expect(workersProblem(0)).toBe('adminGc.workersRange');
+    expect(workersProblem(1.5)).toBe('adminGc.workersRange');
   });
 });
 
