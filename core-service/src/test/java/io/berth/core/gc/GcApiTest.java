@@ -76,6 +76,8 @@ class GcApiTest {
                 Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("workers", 0)),
                 Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("time_window", -2)),
                 Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("dry_run", "yes")),
+                Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("sweep_orphans", "yes")),
+                Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("sweep_orphans", true, "time_window", 0)),
                 Map.of("schedule", Map.of("type", "Daily"), "parameters", Map.of("audit_retention_hour", 24)))) {
             admin().body(bad).put("/api/v2.0/system/gc/schedule").then().statusCode(400);
         }
@@ -96,6 +98,14 @@ class GcApiTest {
         assertThat(sent.path("dry_run").asBoolean()).isTrue();
         assertThat(sent.path("time_window").asInt()).isZero();
         assertThat(sent.path("trigger").asText()).isEqualTo("MANUAL");
+        assertThat(sent.path("sweep_orphans").asBoolean()).isFalse();
+        admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters", Map.of("sweep_orphans", true, "time_window", 3)))
+                .post("/api/v2.0/system/gc/schedule").then().statusCode(201);
+        assertThat(STARTED.get(1).path("sweep_orphans").asBoolean()).isTrue();
+        admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters", Map.of("sweep_orphans", true, "time_window", 0)))
+                .post("/api/v2.0/system/gc/schedule").then().statusCode(400)
+                .body("errors[0].message", containsString("sweep_orphans needs a time_window of at least 1 hour"));
+        assertThat(STARTED).hasSize(2);
         BUSY.set(true);
         admin().body(Map.of("schedule", Map.of("type", "Manual"))).put("/api/v2.0/system/gc/schedule").then().statusCode(409)
                 .body("errors[0].message", containsString("running"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.common.gc.GcSweep;
 import io.berth.common.job.GcRequest;
 import io.berth.jobs.dispatch.Task;
 import io.berth.jobs.dispatch.TaskContext;
@@ -21,8 +22,10 @@ import java.util.concurrent.Future;
  * Runs a garbage collection: registry-service decides and deletes (each item locked and re-checked there), this
  * runner walks the phases — untagged manifests in rounds (with {@code delete_untagged}: an index's children become
  * garbage the round after it), then blob links, then blobs — paging through the candidates and sending batches of
- * at most {@value #BATCH} to {@code workers} threads. A stop interrupts it between calls; a rerun only finds what is
- * left, so an attempt tried again after a failure carries on. The report counts what was deleted and the bytes freed.
+ * at most {@value #BATCH} to {@code workers} threads; with {@code sweep_orphans}, then the orphan sweep, page by page
+ * through the stored blobs and upload data (registry-service lists storage, judges and deletes). A stop interrupts it
+ * between calls; a rerun only finds what is left, so an attempt tried again after a failure carries on. The report
+ * counts what was deleted and the bytes freed.
  */
 @ApplicationScoped
 public class GcRunner implements TaskRunner {
@@ -72,14 +75,19 @@ public class GcRunner implements TaskRunner {
             }
             phase.collect("links");
             phase.collect("blobs");
+            if (request.sweepOrphans()) {
+                phase.sweep(GcSweep.BLOBS);
+                phase.sweep(GcSweep.UPLOADS);
+            }
         } finally {
             pool.shutdownNow();
         }
         registry.call("finish", registry.body().put("run_id", task.executionId()));
-        context.log(String.format("%s %d manifest(s), %d blob link(s), %d blob(s); %d bytes freed; %d item(s) in use or busy left for the next run",
+        context.log(String.format("%s %d manifest(s), %d blob link(s), %d blob(s)%s; %d bytes freed; %d item(s) in use or busy left for the next run",
                 request.dryRun() ? "would delete" : "deleted", context.counter("manifests_deleted"), context.counter("links_deleted"),
-                context.counter("blobs_deleted"), context.counter("bytes_freed"),
-                context.counter("skipped_busy") + context.counter("skipped_in_use")));
+                context.counter("blobs_deleted"), request.sweepOrphans() ? String.format(", %d orphan(s) of %d bytes",
+                        context.counter("orphans_deleted"), context.counter("orphan_bytes_freed")) : "",
+                context.counter("bytes_freed"), context.counter("skipped_busy") + context.counter("skipped_in_use")));
         if (context.counter("failures") > 0) {
             throw new IllegalStateException(context.counter("failures") + " deletion(s) failed (see the log); a rerun tries them again");
         }
@@ -138,6 +146,46 @@ public class GcRunner implements TaskRunner {
                 }
                 after = page.path("next").isNull() || page.path("next").isMissingNode() ? null : page.get("next");
             } while (after != null);
+            return deleted;
+        }
+
+        /**
+         * Sweeps the orphans of {@code area} ({@code blobs} or {@code uploads}): one page of the storage listing per
+         * call, in order (the listing is the cost, not the deletes); how many were deleted.
+         */
+        long sweep(String area) throws Exception {
+            long deleted = 0;
+            int itemised = 0;
+            String after = null;
+            String verb = dryRun ? "would delete " : "deleted ";
+            do {
+                stopIfAsked();
+                ObjectNode ask = registry.body().put("run_id", runId).put("dry_run", dryRun).put("area", area).put("limit", PAGE);
+                ask.set("cutoff", cutoff);
+                ask.put("after", after);
+                JsonNode page = registry.call("orphans/sweep", ask);
+                long bytes = page.path("bytes").asLong();
+                deleted += page.path("deleted").size();
+                context.count("orphans_deleted", page.path("deleted").size());
+                context.count("orphan_bytes_freed", bytes);
+                context.count("bytes_freed", bytes);
+                context.addBytes(bytes);
+                context.count("skipped_busy", page.path("busy").asLong());
+                for (JsonNode failure : page.path("failures")) {
+                    context.count("failures", 1);
+                    context.log("failed: " + failure.asText());
+                }
+                for (JsonNode o : page.path("deleted")) {
+                    if (itemised++ < ITEMISED) {
+                        context.log(verb + "orphan " + o.path("path").asText() + " (" + o.path("size").asLong() + " bytes)");
+                    }
+                }
+                if (itemised > ITEMISED && page.path("deleted").size() > 0) {
+                    context.log(verb + page.path("deleted").size() + " more orphan(s) (" + bytes + " bytes)");
+                }
+                after = page.path("next").isTextual() ? page.path("next").asText() : null;
+            } while (after != null);
+            context.log("orphan sweep of " + area + ": " + verb + deleted + " object(s) no row accounts for");
             return deleted;
         }
 

@@ -51,6 +51,7 @@ class GcJobTest {
     @BeforeEach
     void reset() {
         stub.remaining.clear();
+        stub.orphans.clear();
         stub.calls.clear();
         stub.audiences.clear();
         stub.mostAtOnce.set(0);
@@ -87,6 +88,31 @@ class GcJobTest {
         assertThat((String) task.get("log")).contains("collecting what became garbage before 2026-12-07T10:00:00Z")
                 .contains("deleted manifest p/app@sha256:").contains("deleted blob sha256:")
                 .contains("deleted 3 manifest(s), 2250 blob link(s), 40 blob(s); 22930 bytes freed");
+    }
+
+    @Test
+    void sweepOrphansPagesThroughBothAreasAfterTheBlobsAndReportsWhatItFreed() throws Exception {
+        stub.items("blobs", 3);
+        stub.orphans("blobs", 1_500); // two pages of the listing
+        stub.orphans("uploads", 2);
+        long id = start(Map.of("workers", 1, "sweep_orphans", true));
+        awaitStatus(id, "Success");
+
+        assertThat(stub.calls.subList(stub.calls.lastIndexOf("blobs/collect") + 1, stub.calls.size()))
+                .containsExactly("orphans/sweep", "orphans/sweep", "orphans/sweep", "finish");
+        assertThat(stub.orphans.get("blobs")).isEmpty();
+        assertThat(stub.orphans.get("uploads")).isEmpty();
+        JsonNode report = StubRegistryGc.JSON.readTree((String) task(id).get("report"));
+        assertThat(report.path("orphans_deleted").asLong()).isEqualTo(1_502);
+        assertThat(report.path("orphan_bytes_freed").asLong()).isEqualTo(10L * 1_502);
+        assertThat(report.path("bytes_freed").asLong()).isEqualTo(10L * (3 + 1_502));
+        assertThat((String) task(id).get("log")).contains("deleted orphan blobs/").contains("orphan sweep of uploads: deleted 2 object(s)")
+                .contains("deleted 0 manifest(s), 0 blob link(s), 3 blob(s), 1502 orphan(s) of 15020 bytes; 15050 bytes freed");
+
+        stub.orphans("blobs", 5);
+        stub.calls.clear();
+        awaitStatus(start(Map.of("workers", 1)), "Success");
+        assertThat(stub.calls).as("no sweep unless asked").contains("finish").doesNotContain("orphans/sweep");
     }
 
     @Test
@@ -130,7 +156,7 @@ class GcJobTest {
     @Test
     void badParametersAreRefused() throws Exception {
         for (Map<String, Object> bad : java.util.List.<Map<String, Object>>of(Map.of("workers", 0), Map.of("workers", 6),
-                Map.of("workers", 1, "time_window", -1))) {
+                Map.of("workers", 1, "time_window", -1), Map.of("workers", 1, "time_window", 0, "sweep_orphans", true))) {
             given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON).body(bad).post("/jobs/gc/executions")
                     .then().statusCode(400);
         }

@@ -67,6 +67,7 @@ final class StubRegistryGc implements AutoCloseable {
             switch (path) {
                 case "start" -> answer(exchange, 200, JSON.createObjectNode().put("cutoff", "2026-12-07T10:00:00Z").put("grace_seconds", 7200));
                 case "finish" -> answer(exchange, 204, null);
+                case "orphans/sweep" -> sweep(exchange, body);
                 default -> {
                     String kind = path.substring(0, path.indexOf('/'));
                     if (path.endsWith("/candidates")) {
@@ -79,6 +80,42 @@ final class StubRegistryGc implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stored objects without a row in {@code area}, {@code size} bytes each, as the sweep lists them. */
+    void orphans(String area, int count) {
+        List<String> paths = Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < count; i++) {
+            paths.add(String.format("%s/%064d/data", area, i));
+        }
+        orphans.put(area, paths);
+    }
+
+    final Map<String, List<String>> orphans = new ConcurrentHashMap<>();
+
+    private void sweep(HttpExchange exchange, JsonNode body) throws IOException {
+        List<String> paths = orphans.getOrDefault(body.path("area").asText(), List.of());
+        String after = body.path("after").asText("");
+        int limit = body.path("limit").asInt();
+        List<String> page;
+        synchronized (paths) {
+            page = paths.stream().filter(p -> p.compareTo(after) > 0).limit(limit).toList();
+        }
+        ArrayNode deleted = JSON.createArrayNode();
+        page.forEach(p -> deleted.add(JSON.createObjectNode().put("path", p).put("size", size)));
+        if (!body.path("dry_run").asBoolean()) {
+            paths.removeAll(page);
+        }
+        ObjectNode answer = JSON.createObjectNode().put("listed", page.size()).put("young", 0).put("busy", 0)
+                .put("bytes", page.size() * size);
+        answer.set("deleted", deleted);
+        answer.set("failures", JSON.createArrayNode());
+        if (page.size() == limit) {
+            answer.put("next", page.get(page.size() - 1));
+        } else {
+            answer.putNull("next");
+        }
+        answer(exchange, 200, answer);
     }
 
     private void candidates(HttpExchange exchange, String kind, JsonNode body) throws IOException {

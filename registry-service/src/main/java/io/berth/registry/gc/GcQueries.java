@@ -54,20 +54,23 @@ final class GcQueries {
 
     /**
      * Blobs that no link, manifest or project usage refers to, stored before the cutoff.
-     * Parameters: run, after digest, cutoff, dry run, limit.
+     * Parameters: run, after digest, cutoff, dry run, limit. The {@code > after_digest} bounds inside the subqueries
+     * say nothing new, but PostgreSQL does not carry an inequality across the join: without them a page planned as a
+     * merge anti-join reads the referencing indexes from their first entry, so each page cost more than the last
+     * (a page near the end of 1,000,000 blobs: 20 s, against 3 s with them, in bench/gc-bench.sh).
      */
     static final String BLOB_CANDIDATES = """
             WITH p AS (SELECT ?::bigint AS run, ?::text AS after_digest, ?::timestamptz AS cutoff, ?::boolean AS dry)
             SELECT b.digest, b.size
             FROM p, registry.blob b
             WHERE b.digest > p.after_digest AND b.created_at < p.cutoff
-              AND NOT EXISTS (SELECT 1 FROM registry.repository_blob rb WHERE rb.digest = b.digest
+              AND NOT EXISTS (SELECT 1 FROM registry.repository_blob rb WHERE rb.digest = b.digest AND rb.digest > p.after_digest
                               AND NOT EXISTS (SELECT 1 FROM registry.gc_mark k WHERE k.run_id = p.run AND k.kind = 'L'
                                               AND k.repository_id = rb.repository_id AND k.digest = rb.digest))
-              AND NOT EXISTS (SELECT 1 FROM registry.manifest_blob mb WHERE mb.blob_digest = b.digest
+              AND NOT EXISTS (SELECT 1 FROM registry.manifest_blob mb WHERE mb.blob_digest = b.digest AND mb.blob_digest > p.after_digest
                               AND NOT EXISTS (SELECT 1 FROM registry.gc_mark k WHERE k.run_id = p.run AND k.kind = 'M'
                                               AND k.repository_id = mb.repository_id AND k.digest = mb.manifest_digest))
-              AND (p.dry OR NOT EXISTS (SELECT 1 FROM registry.project_blob pb WHERE pb.digest = b.digest))
+              AND (p.dry OR NOT EXISTS (SELECT 1 FROM registry.project_blob pb WHERE pb.digest = b.digest AND pb.digest > p.after_digest))
             ORDER BY b.digest
             LIMIT ?""";
 }

@@ -4,6 +4,7 @@ import io.berth.common.gc.GcCollect;
 import io.berth.common.gc.GcFinish;
 import io.berth.common.gc.GcPageRequest;
 import io.berth.common.gc.GcStart;
+import io.berth.common.gc.GcSweep;
 import io.berth.common.token.Audiences;
 import io.berth.registry.api.InternalApi;
 import io.vertx.ext.web.Router;
@@ -26,8 +27,11 @@ public class GcRoutes {
     private final ManifestCollector manifests;
     private final LinkCollector links;
     private final BlobCollector blobs;
+    private final OrphanSweeper orphans;
 
-    GcRoutes(InternalApi api, GcRuns runs, GcCandidates candidates, ManifestCollector manifests, LinkCollector links, BlobCollector blobs) {
+    GcRoutes(InternalApi api, GcRuns runs, GcCandidates candidates, ManifestCollector manifests, LinkCollector links, BlobCollector blobs,
+            OrphanSweeper orphans) {
+        this.orphans = orphans;
         this.api = api;
         this.runs = runs;
         this.candidates = candidates;
@@ -45,6 +49,7 @@ public class GcRoutes {
         api.post(router, PREFIX + "manifests/collect", GcCollect.class, manifests::collect);
         api.post(router, PREFIX + "links/collect", GcCollect.class, links::collect);
         api.post(router, PREFIX + "blobs/collect", GcCollect.class, blobs::collect);
+        api.post(router, PREFIX + "orphans/sweep", GcSweep.class, orphans::sweep);
         api.post(router, PREFIX + "finish", GcFinish.class, finish -> {
             runs.finish(finish);
             return null;

@@ -13,6 +13,8 @@ import io.berth.common.gc.GcPage;
 import io.berth.common.gc.GcPageRequest;
 import io.berth.common.gc.GcStart;
 import io.berth.common.gc.GcStarted;
+import io.berth.common.gc.GcSweep;
+import io.berth.common.gc.GcSwept;
 import io.berth.common.token.Audiences;
 import io.berth.registry.testing.RegistryTestResource;
 import io.berth.registry.testing.Tokens;
@@ -67,6 +69,38 @@ public final class GcClient {
         return new Report(started.cutoff(), deleted, (int) counts[0], (int) counts[1], failures, counts[2]);
     }
 
+    /** What an orphan sweep did over every page of both areas. */
+    public record Sweep(Instant cutoff, int listed, List<GcSwept.Orphan> deleted, int young, int busy, List<String> failures, long bytes) {
+        public List<String> paths() {
+            return deleted.stream().map(GcSwept.Orphan::path).toList();
+        }
+    }
+
+    /** A run that only sweeps orphans (as jobservice does after phase B with {@code sweep_orphans}), in pages of {@code pageSize}. */
+    public Sweep sweep(Integer timeWindowHours, boolean dryRun, int pageSize) {
+        long run = RUNS.incrementAndGet();
+        GcStarted started = call("start", new GcStart(run, timeWindowHours, dryRun), GcStarted.class);
+        List<GcSwept.Orphan> deleted = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int[] counts = new int[3];
+        long bytes = 0;
+        for (String area : List.of(GcSweep.BLOBS, GcSweep.UPLOADS)) {
+            String after = null;
+            do {
+                GcSwept page = call("orphans/sweep", new GcSweep(run, started.cutoff(), dryRun, area, after, pageSize), GcSwept.class);
+                deleted.addAll(page.deleted());
+                failures.addAll(page.failures());
+                counts[0] += page.listed();
+                counts[1] += page.young();
+                counts[2] += page.busy();
+                bytes += page.bytes();
+                after = page.next();
+            } while (after != null);
+        }
+        call("finish", new GcFinish(run), null);
+        return new Sweep(started.cutoff(), counts[0], deleted, counts[1], counts[2], failures, bytes);
+    }
+
     GcStarted start(long run, Integer timeWindowHours, boolean dryRun) {
         return call("start", new GcStart(run, timeWindowHours, dryRun), GcStarted.class);
     }
@@ -108,7 +142,7 @@ public final class GcClient {
         }
     }
 
-    private <T> T call(String op, Object body, Class<T> answer) {
+    <T> T call(String op, Object body, Class<T> answer) {
         Response response = post(op, bearer(), body);
         if (response.statusCode() != (answer == null ? 204 : 200)) {
             throw new IllegalStateException(op + " answered " + response.statusCode() + ": " + response.asString());

@@ -41,6 +41,10 @@ public final class S3ProxyServer implements AutoCloseable {
      */
     public static S3ProxyServer start(String virtualHost) throws Exception {
         Path jar = Path.of("target/s3proxy/s3proxy.jar").toAbsolutePath();
+        if (!Files.exists(jar)) { // a run from another working directory (the fuzz execution's target/fuzz): next to the test classes
+            jar = Path.of(S3ProxyServer.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent()
+                    .resolve("s3proxy/s3proxy.jar");
+        }
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build (mvn test) to copy s3proxy there");
         }
@@ -106,6 +110,11 @@ public final class S3ProxyServer implements AutoCloseable {
             s3.listMultipartUploads(b -> b.bucket(bucket)).uploads().forEach(u -> keys.add("multipart:" + u.key()));
             return keys;
         }
+    }
+
+    /** Sets an object's last modification time as S3 lists it (s3proxy's filesystem backend reports the file's). */
+    public void backdate(String bucket, String key, java.time.Instant when) throws IOException {
+        Files.setLastModifiedTime(dir.resolve("data").resolve(bucket).resolve(key), java.nio.file.attribute.FileTime.from(when));
     }
 
     @Override

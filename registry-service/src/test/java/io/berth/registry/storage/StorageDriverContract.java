@@ -307,6 +307,24 @@ public abstract class StorageDriverContract {
     }
 
     @Test
+    void listObjectsPagesOneAtATimeThroughNestedDirectoriesInKeyOrder() {
+        List<String> paths = List.of("ln/a.b", "ln/a/x/data", "ln/a/y", "ln/b/c/d/data", "ln/b/e", "ln/c");
+        for (String path : List.of("ln/c", "ln/b/e", "ln/a/y", "ln/a.b", "ln/b/c/d/data", "ln/a/x/data")) {
+            driver().putContent(path, new byte[] {7});
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        String after = null;
+        for (List<StoredObject> page; !(page = driver().listObjects("ln", after, 1)).isEmpty(); after = page.get(0).path()) {
+            assertThat(page).hasSize(1);
+            seen.add(page.get(0).path());
+        }
+        assertThat(seen).as("byte order of the whole path, as S3 lists keys").isEqualTo(paths);
+        assertThat(driver().listObjects("ln", "ln/a/x", 10)).extracting(StoredObject::path).containsExactly("ln/a/x/data", "ln/a/y",
+                "ln/b/c/d/data", "ln/b/e", "ln/c");
+        driver().delete("ln");
+    }
+
+    @Test
     void moveIntoAParentThatConcurrentDeletesEmptyStillLands() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -13,11 +13,15 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -198,27 +202,63 @@ public class FilesystemDriver implements StorageDriver {
         return failed;
     }
 
+    /**
+     * Walks the tree in key order without reading it whole: one directory's entries at a time, sorted, skipping the
+     * subtrees that lie entirely at or before {@code after}, and stopping at {@code limit}. Memory is bounded by the
+     * widest directory on the way (a {@code <xx>} directory of the blob tree), not by the number of files.
+     */
     @Override
     public List<StoredObject> listObjects(String prefix, String after, int limit) {
         Path dir = resolve(prefix);
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            List<String> paths = tree.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
-                    .filter(p -> after == null || p.compareTo(after) > 0).sorted().limit(limit).toList();
-            List<StoredObject> page = new ArrayList<>(paths.size());
-            for (String path : paths) {
-                try {
-                    Path file = resolve(path);
-                    page.add(new StoredObject(path, Files.size(file), Files.getLastModifiedTime(file).toInstant()));
-                } catch (NoSuchFileException goneMeanwhile) {
-                    // deleted between the walk and the stat: not listed
-                }
-            }
+        List<StoredObject> page = new ArrayList<>();
+        if (limit <= 0 || !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return page;
+        }
+        try {
+            walk(dir, after, limit, page);
         } catch (IOException | UncheckedIOException e) {
             throw new StorageException(name(), prefix, "cannot list " + prefix + ": " + e.getMessage(), e);
+        }
+        return page;
+    }
+
+    /** A directory entry with the key it sorts by: its path, followed by a slash for a directory (so "a/x" sorts after "a.b"). */
+    private record Entry(String key, Path file, BasicFileAttributes attributes) {}
+
+    private void walk(Path dir, String after, int limit, List<StoredObject> page) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (NoSuchFileException goneMeanwhile) {
+                    continue;
+                }
+                String path = root.relativize(child).toString();
+                if (attributes.isDirectory()) {
+                    String key = path + "/";
+                    // every path below starts with key: all at or before `after` unless after is below it or before it
+                    if (after == null || after.startsWith(key) || after.compareTo(key) < 0) {
+                        entries.add(new Entry(key, child, attributes));
+                    }
+                } else if (attributes.isRegularFile() && (after == null || path.compareTo(after) > 0)) {
+                    entries.add(new Entry(path, child, attributes));
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException goneMeanwhile) {
+            return;
+        }
+        entries.sort(Comparator.comparing(Entry::key));
+        for (Entry entry : entries) {
+            if (page.size() >= limit) {
+                return;
+            }
+            if (entry.attributes().isDirectory()) {
+                walk(entry.file(), after, limit, page);
+            } else {
+                page.add(new StoredObject(entry.key(), entry.attributes().size(), entry.attributes().lastModifiedTime().toInstant()));
+            }
         }
     }
 
