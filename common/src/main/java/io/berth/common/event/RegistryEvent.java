@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Something happened to an artifact in the registry. registry-service writes these to its outbox
+ * Something happened to an artifact in the registry, or to a project's storage quota because of a push
+ * ({@link Type#QUOTA_WARNING}, {@link Type#QUOTA_EXCEED}: {@link #size} is the bytes the push adds, {@link #details}
+ * Harbor's text naming the hard limit and the usage). registry-service writes these to its outbox
  * in the same transaction as the change and relays them to the Redis stream {@link #STREAM};
  * consumers (core's audit log, replication and scan triggers, webhooks) may see one twice and
  * deduplicate by {@link #id}.
@@ -20,9 +22,31 @@ public record RegistryEvent(
         long size,
         String actor,
         Instant occurredAt,
-        String requestId) {
+        String requestId,
+        String details) {
 
     public static final String STREAM = "berth:events:registry";
 
-    public enum Type { PUSH_ARTIFACT, PULL_ARTIFACT, DELETE_ARTIFACT }
+    /**
+     * What happened. A consumer that acts on artifacts checks the type: quota events name the artifact a push was
+     * storing, which may not be stored ({@code QUOTA_EXCEED}: the push was refused).
+     */
+    public enum Type {
+        PUSH_ARTIFACT, PULL_ARTIFACT, DELETE_ARTIFACT,
+        /** A push took the project's usage to 85 % of its hard limit or above (from below). */
+        QUOTA_WARNING,
+        /** A push was refused: it would have taken the project's usage above its hard limit. */
+        QUOTA_EXCEED;
+
+        /** Whether the event is about a project's quota rather than a change to an artifact. */
+        public boolean isQuota() {
+            return this == QUOTA_WARNING || this == QUOTA_EXCEED;
+        }
+    }
+
+    /** An artifact event (no details). */
+    public RegistryEvent(String id, Type type, String repository, String project, String digest, List<String> tags,
+            String mediaType, long size, String actor, Instant occurredAt, String requestId) {
+        this(id, type, repository, project, digest, tags, mediaType, size, actor, occurredAt, requestId, null);
+    }
 }

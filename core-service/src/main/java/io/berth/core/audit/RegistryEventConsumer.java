@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * Turns registry events (push, pull, delete) into audit log lines, in the consumer group
- * {@code core-audit}. Events carry an id, so a redelivered one is written once.
+ * {@code core-audit}. Events carry an id, so a redelivered one is written once. Quota events
+ * ({@code QUOTA_WARNING}, {@code QUOTA_EXCEED}) are not operations on an artifact: as in Harbor, they are
+ * not audited (they are for notifications).
  */
 @Singleton
 public class RegistryEventConsumer extends RegistryEventGroup {
@@ -30,6 +32,9 @@ public class RegistryEventConsumer extends RegistryEventGroup {
                 "INSERT INTO core.audit_log (event_id, username, project, resource, resource_type, operation, op_time) "
                         + "VALUES (?, ?, ?, ?, 'artifact', ?, ?) ON CONFLICT (event_id) DO NOTHING")) {
             for (RegistryEvent e : events) {
+                if (e.type().isQuota()) {
+                    continue;
+                }
                 insert.setString(1, e.id());
                 insert.setString(2, e.actor() == null ? "" : e.actor());
                 insert.setString(3, e.project());
@@ -54,6 +59,7 @@ public class RegistryEventConsumer extends RegistryEventGroup {
             case PUSH_ARTIFACT -> "create";
             case DELETE_ARTIFACT -> "delete";
             case PULL_ARTIFACT -> "pull";
+            case QUOTA_WARNING, QUOTA_EXCEED -> throw new IllegalArgumentException("quota events are not audited");
         };
     }
 }
