@@ -122,16 +122,18 @@ public class BlobLinks {
      * {@link #lockHolder}) into the repository and its project's usage. Idempotent. An existing link is locked and its
      * {@code linked_at} refreshed, so that garbage collection spares it for a grace period; the usage row is locked
      * even when it exists, so that an unlink deciding whether it was the project's last link waits for this one
-     * (see {@link #unlink}).
+     * (see {@link #unlink}). The bytes this adds to the project's usage: {@code size} if the project did not count the
+     * blob yet, else 0 (what a quota charges, {@link io.berth.registry.quota.Quotas}).
      */
-    public Future<Void> linkRepository(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
+    public Future<Long> linkRepository(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
         return tx.preparedQuery("INSERT INTO registry.repository_blob (repository_id, digest) VALUES ($1, $2) "
                         + "ON CONFLICT (repository_id, digest) DO UPDATE SET linked_at = now()")
                 .execute(Tuple.of(repositoryId, digest.toString()))
+                // xmax = 0: the row is this statement's insert, not an existing row it updated
                 .compose(v -> tx.preparedQuery("INSERT INTO registry.project_blob (project, digest, size) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size")
+                        + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size RETURNING xmax = 0")
                         .execute(Tuple.of(project, digest.toString(), size)))
-                .mapEmpty();
+                .map(rows -> rows.iterator().next().getBoolean(0) ? size : 0L);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.berth.common.oci.RepositoryName;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.memory.MemoryBudget;
+import io.berth.registry.quota.Quotas;
 import io.berth.registry.repository.Repositories;
 import io.berth.registry.storage.BlobPaths;
 import io.berth.registry.storage.StorageDriver;
@@ -38,6 +39,7 @@ public class UploadService {
     private final UploadSessions sessions;
     private final BlobLinks links;
     private final Repositories repositories;
+    private final Quotas quotas;
     /**
      * What all uploads' bodies together may hold in (direct) memory: an eighth of the heap's size. Four
      * concurrent 1 GiB uploads peaked 11 MiB lower in RSS than with a quarter, and as fast.
@@ -45,13 +47,14 @@ public class UploadService {
     private final MemoryBudget budget = MemoryBudget.shareOfHeap(8);
 
     UploadService(Pool db, Vertx vertx, StorageDriver storage, UploadSessions sessions, BlobLinks links,
-            Repositories repositories) {
+            Repositories repositories, Quotas quotas) {
         this.db = db;
         this.vertx = vertx;
         this.storage = storage;
         this.sessions = sessions;
         this.links = links;
         this.repositories = repositories;
+        this.quotas = quotas;
     }
 
     /** Bytes received into an upload's writer, not yet suspended or committed. */
@@ -111,25 +114,28 @@ public class UploadService {
      * bytes do not match; otherwise the blob is stored, linked into the repository, and the session ends.
      * All of it with the session's row locked, so nobody takes the upload over meanwhile; an upload that
      * was taken over from a writer that crashed or froze is checked by the digest of the bytes stored, as
-     * that writer may have written past what was recorded.
+     * that writer may have written past what was recorded. The link is charged to the project's quota: refused
+     * (DENIED), the session still ends and the blob is stored, but linked nowhere: garbage for the next GC.
      */
-    public Future<Long> complete(RepositoryName repository, Received received, Digest expected) {
+    public Future<Long> complete(RepositoryName repository, Received received, Digest expected, Access access, String requestId) {
         UUID id = received.session().id();
+        Quotas.Push push = new Quotas.Push(repository, expected.toString(), null, List.of(), access.subject(), requestId);
         return db.withTransaction(tx -> sessions.lockClaim(tx, received.session())
                         .compose(takenOver -> vertx.executeBlocking(() -> verify(received, expected, takenOver), false))
-                        .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
+                        .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Quotas.Charged<Long>) null)
                                 : repositories.ensure(tx, repository)
                                         .compose(repoId -> links.lockBlob(tx, expected, size)
                                                 .compose(v -> vertx.executeBlocking(() -> place(received, expected), false))
-                                                .compose(v -> links.linkRepository(tx, repoId, repository.project(), expected, size)))
-                                        .compose(v -> sessions.delete(tx, id)).map(size)))
-                .compose(size -> {
-                    if (size == null) {
+                                                .compose(v -> sessions.delete(tx, id))
+                                                .compose(v -> quotas.charge(tx, push, () -> links.linkRepository(tx, repoId,
+                                                        repository.project(), expected, size).map(added -> new Quotas.Change<>(size, added)))))))
+                .compose(charged -> {
+                    if (charged == null) {
                         return Future.failedFuture(new OciException(OciErrorCode.DIGEST_INVALID,
                                 "provided digest did not match uploaded content", java.util.Map.of("digest", expected.toString())));
                     }
                     discardLater(id);
-                    return Future.succeededFuture(size);
+                    return charged.answer();
                 })
                 .recover(e -> sessions.release(received.session()).transform(ignored -> Future.failedFuture(e)));
     }
@@ -202,17 +208,19 @@ public class UploadService {
     /**
      * Links an existing blob into {@code repository} without transferring it: from {@code from} if
      * given, else from any repository holding it. Only from repositories the caller may pull from
-     * ({@link Access#mayPull}).
+     * ({@link Access#mayPull}). Charged to the project's quota: refused (DENIED), nothing is linked.
      */
-    public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access) {
+    public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access, String requestId) {
         Future<List<String>> candidates = from != null
                 ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
                 : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
+        Quotas.Push push = new Quotas.Push(repository, digest.toString(), null, List.of(), access.subject(), requestId);
         return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
                 : db.withTransaction(tx -> links.lockFirstHolder(tx, names.iterator(), digest).compose(size -> size == null
-                        ? Future.succeededFuture(false)
+                        ? Future.succeededFuture(new Quotas.Charged<>(false, null))
                         : repositories.ensure(tx, repository)
-                                .compose(repoId -> links.linkRepository(tx, repoId, repository.project(), digest, size))
-                                .map(true))));
+                                .compose(repoId -> quotas.charge(tx, push, () -> links.linkRepository(tx, repoId, repository.project(),
+                                        digest, size).map(added -> new Quotas.Change<>(true, added))))))
+                        .compose(Quotas.Charged::answer));
     }
 }
