@@ -19,3 +19,18 @@ SELECT project, sum(size)::bigint AS used FROM (
     SELECT r.project, m.content_size FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id
 ) usage
 GROUP BY project;
+
+-- The quota check of a push into a limited project (docs/quotas.md), in one round trip: takes the project's
+-- transaction-scoped advisory lock, then sums its usage in a statement of its own. A VOLATILE function takes a new
+-- snapshot for each statement under READ COMMITTED, so the sum sees every push that held the lock before (each holds
+-- it until its commit), and the calling transaction's own rows. (0x0B47, hashtext(project)): the two-key advisory lock
+-- space; the migrations' lock uses the one-key space.
+CREATE FUNCTION registry.quota_lock_and_sum(p text) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    total bigint;
+BEGIN
+    PERFORM pg_advisory_xact_lock(2887, hashtext(p));
+    SELECT coalesce(sum(used), 0) INTO total FROM registry.project_usage_view WHERE project = p;
+    RETURN total;
+END
+$$;

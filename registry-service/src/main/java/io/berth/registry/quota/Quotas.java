@@ -25,8 +25,9 @@ import java.util.function.Supplier;
  *
  * <p>The protocol, exact under concurrency without a row every push locks: in a project with a hard limit, the change
  * runs after a savepoint; if it added bytes, the transaction then takes a <em>transaction-scoped advisory lock</em>
- * on the project, and sums the usage in a new statement (a snapshot that sees every push that held the lock before,
- * since each holds it until its commit), with its own uncommitted rows. Above the limit, it rolls back to the
+ * on the project and sums the usage in a statement of its own, both in one call ({@code registry.quota_lock_and_sum},
+ * registry V9): a snapshot that sees every push that held the lock before, since each holds it until its commit,
+ * and its own uncommitted rows. Above the limit, it rolls back to the
  * savepoint (no link, no usage row, no manifest), records {@code QUOTA_EXCEED} in the outbox and commits that; the
  * caller answers 403 {@code DENIED}. The lock is held from the end of the change to the commit: milliseconds,
  * never across the transfer of a push; and while holding it a transaction waits for no row lock (it only sums and
@@ -35,8 +36,6 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class Quotas {
-    /** The advisory lock space of quotas (two-key form {@code (QUOTA_LOCKS, hashtext(project))}; others use one key). */
-    static final int QUOTA_LOCKS = 0x0B47;
     /** Usage at or above this share of the hard limit, reached by a push, is worth a {@code QUOTA_WARNING}. */
     static final double WARNING_SHARE = 0.85;
 
@@ -72,12 +71,12 @@ public class Quotas {
             if (hard < 0) {
                 return change.get().map(c -> new Charged<>(c.value(), null));
             }
+            // the savepoint is left to the commit when kept: one round trip less while the lock is held
             return tx.query("SAVEPOINT berth_quota").execute().compose(s -> change.get()).compose(c -> c.added() <= 0
-                    ? release(tx).map(new Charged<>(c.value(), null))
-                    : tx.preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2))").execute(Tuple.of(QUOTA_LOCKS, project))
-                            // a new statement, so a snapshot taken after the lock: every earlier holder has committed
-                            .compose(locked -> used(tx, project))
-                            .compose(used -> check(tx, push, hard, used, c)));
+                    ? Future.succeededFuture(new Charged<>(c.value(), null))
+                    // lock, then sum in a statement of its own (a snapshot after the lock: every earlier holder has committed)
+                    : tx.preparedQuery("SELECT registry.quota_lock_and_sum($1)").execute(Tuple.of(project))
+                            .compose(rows -> check(tx, push, hard, rows.iterator().next().getLong(0), c)));
         });
     }
 
@@ -96,11 +95,7 @@ public class Quotas {
                 ? outbox.add(tx, event(RegistryEvent.Type.QUOTA_WARNING, push, c.added(), String.format(Locale.ROOT,
                         "quota usage reached %d%%: %s of %s", Math.round(100.0 * used / Math.max(hard, 1)), bytes(used), bytes(hard))))
                 : Future.succeededFuture();
-        return warned.compose(v -> release(tx)).map(new Charged<>(c.value(), null));
-    }
-
-    private static Future<Void> release(SqlClient tx) {
-        return tx.query("RELEASE SAVEPOINT berth_quota").execute().mapEmpty();
+        return warned.map(new Charged<>(c.value(), null));
     }
 
     /** The project's storage hard limit in bytes; -1 (unlimited) when core has none for it or has not created the view yet. */
@@ -120,12 +115,6 @@ public class Quotas {
                             }
                             return -1L;
                         }));
-    }
-
-    /** What the project uses now, as the transaction sees it (its own changes included). */
-    public Future<Long> used(SqlClient tx, String project) {
-        return tx.preparedQuery("SELECT coalesce(sum(used), 0) FROM registry.project_usage_view WHERE project = $1")
-                .execute(Tuple.of(project)).map(rows -> rows.iterator().next().getLong(0));
     }
 
     /** Harbor's text of an overflow (src/pkg/quota ResourceOverflow). */
