@@ -15,22 +15,8 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${RUNS:-3}
 SIZE_MIB=${SIZE_MIB:-1024}
 STORAGE=${STORAGE:-filesystem}
-PG_USER=${BERTH_TEST_PG_USER:-postgres}
-work=$(mktemp -d /tmp/berth-bench.XXXXXX)
-pids=()
-db="berth_bench_$$"
-
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
-  if [ -n "${KEEP:-}" ]; then echo "kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
-median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-await_http() { for _ in $(seq 1 180); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not ready: $1" >&2; exit 1; }
+BENCH=bench
+source "$home/bench/lib.sh"
 
 for module in registry-service proxy-gateway; do
   [ -f "$home/$module/target/quarkus-app/quarkus-run.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)
