@@ -20,17 +20,27 @@ SELECT project, sum(size)::bigint AS used FROM (
 ) usage
 GROUP BY project;
 
--- The quota check of a push into a limited project (docs/quotas.md), in one round trip: takes the project's
--- transaction-scoped advisory lock, then sums its usage in a statement of its own. A VOLATILE function takes a new
--- snapshot for each statement under READ COMMITTED, so the sum sees every push that held the lock before (each holds
--- it until its commit), and the calling transaction's own rows. (0x0B47, hashtext(project)): the two-key advisory lock
--- space; the migrations' lock uses the one-key space.
-CREATE FUNCTION registry.quota_lock_and_sum(p text) RETURNS bigint LANGUAGE plpgsql VOLATILE AS $$
+-- The quota check of a push into a limited project (docs/quotas.md), sent by registry-service right before its
+-- COMMIT, pipelined (nothing waits in between): takes the project's transaction-scoped advisory lock, then sums the
+-- project's usage in a statement of its own (a VOLATILE function takes a new snapshot for each statement under READ
+-- COMMITTED, so the sum sees every push that held the lock before, each holding it until its commit, and the calling
+-- transaction's own rows). Above the hard limit it raises BQ001 (DETAIL: the usage), which turns the COMMIT that
+-- follows into a rollback; a push that takes the usage to 85 % or more from below records the QUOTA_WARNING event it
+-- is given. (0x0B47, hashtext(project)) is in the two-key advisory lock space; the migrations' lock uses one key.
+CREATE FUNCTION registry.quota_check(p text, hard bigint, added bigint, warning jsonb) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     total bigint;
 BEGIN
     PERFORM pg_advisory_xact_lock(2887, hashtext(p));
     SELECT coalesce(sum(used), 0) INTO total FROM registry.project_usage_view WHERE project = p;
+    IF total > hard THEN
+        RAISE EXCEPTION USING ERRCODE = 'BQ001', MESSAGE = 'storage quota of project ' || p || ' exceeded', DETAIL = total::text;
+    END IF;
+    IF total >= 0.85 * hard AND total - added < 0.85 * hard THEN
+        INSERT INTO registry.outbox (type, payload) VALUES ('QUOTA_WARNING', warning || jsonb_build_object('details',
+            format('quota usage reached %s%%: %s of %s bytes', round(100.0 * total / greatest(hard, 1)), total, hard)));
+    END IF;
     RETURN total;
 END
 $$;

@@ -103,6 +103,15 @@ public class BlobLinks {
                 });
     }
 
+    /**
+     * Records a blob whose bytes an upload placed in a transaction that was then rolled back (a push its project's quota
+     * refused), unless the row is there: linked nowhere, it is garbage that GC deletes, bytes and row, after its grace period.
+     */
+    public Future<Void> keepUnlinked(SqlClient tx, Digest digest, long size) {
+        return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(digest.toString(), size)).mapEmpty();
+    }
+
     /** Some repositories that hold the blob (for mounting it into another the caller may read from). */
     public Future<List<String>> holders(SqlClient db, Digest digest, int limit) {
         return db.preparedQuery("SELECT r.name FROM registry.repository_blob rb "

@@ -80,8 +80,9 @@ public class ManifestService {
         // An immutable tag already on another manifest is left alone by the save, and the push refused (rolled back).
         // The bytes the push adds to the project (the manifest's own if it is new, and blobs it mounts from other
         // projects' repositories) are charged to the project's quota, refused as a whole.
-        Quotas.Push push = new Quotas.Push(repository, digest.toString(), parsed.mediaType(), tags, access.subject(), requestId);
-        return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId -> quotas.charge(tx, push, () -> {
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, digest.toString(), parsed.mediaType(), tags, access.subject(),
+                requestId));
+        return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId -> quotas.charge(tx, quota, () -> {
                     AtomicLong added = new AtomicLong();
                     return references(tx, repoId, repository, parsed, access, added).compose(referencedSize ->
                             immutable.protectedAmong(tx, repository, tags).compose(protectedTags ->
@@ -97,7 +98,7 @@ public class ManifestService {
                                                         .map(v -> new Quotas.Change<Void>(null, added.get() + (saved.created() ? content.length : 0)));
                                             })));
                 })))
-                .compose(Quotas.Charged::answer)
+                .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture()))
                 .map(v -> new Pushed(digest, parsed, tags));
     }
 

@@ -5,8 +5,14 @@ import io.berth.common.error.OciException;
 import io.berth.common.event.RegistryEvent;
 import io.berth.common.oci.RepositoryName;
 import io.berth.registry.event.Outbox;
+import io.berth.common.event.RegistryEventCodec;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -23,79 +30,98 @@ import java.util.function.Supplier;
  * documented read contract, db/core V10) in the push's transaction, one indexed query; the usage is what
  * {@code registry.project_usage_view} sums (each blob once per project, plus each manifest's bytes).
  *
- * <p>The protocol, exact under concurrency without a row every push locks: in a project with a hard limit, the change
- * runs after a savepoint; if it added bytes, the transaction then takes a <em>transaction-scoped advisory lock</em>
- * on the project and sums the usage in a statement of its own, both in one call ({@code registry.quota_lock_and_sum},
- * registry V9): a snapshot that sees every push that held the lock before, since each holds it until its commit,
- * and its own uncommitted rows. Above the limit, it rolls back to the
- * savepoint (no link, no usage row, no manifest), records {@code QUOTA_EXCEED} in the outbox and commits that; the
- * caller answers 403 {@code DENIED}. The lock is held from the end of the change to the commit: milliseconds,
- * never across the transfer of a push; and while holding it a transaction waits for no row lock (it only sums and
- * inserts an outbox row), so it cannot close a deadlock cycle. Projects without a limit take no savepoint and no lock;
- * a change that adds nothing (a blob the project has) neither. Deleting only lowers usage and takes no lock.
+ * <p>The protocol, exact under concurrency without a row every push locks: in a project with a hard limit, a change
+ * that added bytes ends with {@code registry.quota_check} (registry V9), sent without waiting for its answer, so that
+ * the transaction's COMMIT follows it on the connection at once: it takes a <em>transaction-scoped advisory lock</em>
+ * on the project and sums the usage in a statement of its own (a snapshot that sees every push that held the lock
+ * before, since each holds it until its commit, and this one's own rows). So the lock is held from the end of the
+ * change to the commit with no round trip to registry-service in between: the sum and the commit's WAL flush, never
+ * the transfer of a push; and while holding it a transaction waits for no row lock, so it closes no deadlock cycle.
+ * Above the limit the function raises, the COMMIT rolls everything back (no link, no usage row, no manifest), and
+ * {@link #settle} records {@code QUOTA_EXCEED} (with what the caller must clean up) in a transaction of its own and
+ * answers 403 {@code DENIED}. Projects without a limit take no lock; a change that adds nothing (a blob the project
+ * has) neither. Deleting only lowers usage and takes no lock.
  */
 @ApplicationScoped
 public class Quotas {
-    /** Usage at or above this share of the hard limit, reached by a push, is worth a {@code QUOTA_WARNING}. */
-    static final double WARNING_SHARE = 0.85;
+    /** SQL state {@code registry.quota_check} raises when a push would take its project above the hard limit. */
+    static final String EXCEEDED = "BQ001";
 
+    private final Pool db;
     private final Outbox outbox;
     /** Once seen, the view stays (a view is only ever added); until then its existence is checked per push (cheap). */
     private volatile boolean viewPresent;
 
-    Quotas(Outbox outbox) {
+    Quotas(Pool db, Outbox outbox) {
+        this.db = db;
         this.outbox = outbox;
     }
 
     /** What a change recorded: its result, and the bytes it added to the project's usage (0 if all were counted). */
     public record Change<T>(T value, long added) {}
 
-    /** A change charged to a quota: its result, or the refusal to answer after the transaction commits. */
-    public record Charged<T>(T value, OciException refusal) {
-        /** The result, or the refusal as a failure. */
-        public Future<T> answer() {
-            return refusal == null ? Future.succeededFuture(value) : Future.failedFuture(refusal);
-        }
-    }
-
     /** The push a change belongs to, as its quota events name it. */
     public record Push(RepositoryName repository, String digest, String mediaType, List<String> tags, String actor, String requestId) {}
 
-    /**
-     * Runs {@code change} in {@code tx} under the hard limit of the repository's project. Returns normally when refused
-     * (the change undone, the event recorded): commit, then {@link Charged#answer()}.
-     */
-    public <T> Future<Charged<T>> charge(SqlClient tx, Push push, Supplier<Future<Change<T>>> change) {
-        String project = push.repository().project();
-        return hard(tx, project).compose(hard -> {
-            if (hard < 0) {
-                return change.get().map(c -> new Charged<>(c.value(), null));
-            }
-            // the savepoint is left to the commit when kept: one round trip less while the lock is held
-            return tx.query("SAVEPOINT berth_quota").execute().compose(s -> change.get()).compose(c -> c.added() <= 0
-                    ? Future.succeededFuture(new Charged<>(c.value(), null))
-                    // lock, then sum in a statement of its own (a snapshot after the lock: every earlier holder has committed)
-                    : tx.preparedQuery("SELECT registry.quota_lock_and_sum($1)").execute(Tuple.of(project))
-                            .compose(rows -> check(tx, push, hard, rows.iterator().next().getLong(0), c)));
-        });
+    /** A push's quota check, pending until its transaction has ended: {@link #charge} sends it, {@link #settle} reads it. */
+    public static final class Ticket {
+        private final Push push;
+        private long hard = -1;
+        private long added;
+        private Future<RowSet<Row>> check;
+
+        private Ticket(Push push) {
+            this.push = push;
+        }
     }
 
-    private <T> Future<Charged<T>> check(SqlClient tx, Push push, long hard, long used, Change<T> c) {
-        long before = used - c.added();
-        if (used > hard) {
-            String details = overflow(c.added(), before, hard);
-            OciException refusal = new OciException(OciErrorCode.DENIED, "Quota exceeded when processing the request of "
-                    + details.substring(0, details.length() - 1) + " of project " + push.repository().project() + ".",
-                    Map.of("project", push.repository().project(), "hard", hard, "used", before, "adding", c.added()));
-            return tx.query("ROLLBACK TO SAVEPOINT berth_quota").execute()
-                    .compose(r -> outbox.add(tx, event(RegistryEvent.Type.QUOTA_EXCEED, push, c.added(), details)))
-                    .map(new Charged<>(null, refusal));
+    public Ticket ticket(Push push) {
+        return new Ticket(push);
+    }
+
+    /**
+     * Runs {@code change} in {@code tx} under the hard limit of the repository's project, its check sent last: the
+     * caller's transaction must end right after (commit), then pass its outcome to {@link #settle}.
+     */
+    public <T> Future<T> charge(SqlClient tx, Ticket ticket, Supplier<Future<Change<T>>> change) {
+        String project = ticket.push.repository().project();
+        return hard(tx, project).compose(hard -> change.get().map(c -> {
+            if (hard >= 0 && c.added() > 0) {
+                ticket.hard = hard;
+                ticket.added = c.added();
+                RegistryEvent warning = event(RegistryEvent.Type.QUOTA_WARNING, ticket.push, c.added(), null);
+                // not awaited: the COMMIT follows on the connection without a round trip while the lock is held
+                ticket.check = tx.preparedQuery("SELECT registry.quota_check($1, $2, $3, $4)")
+                        .execute(Tuple.of(project, hard, c.added(), new JsonObject(RegistryEventCodec.encode(warning))));
+            }
+            return c.value();
+        }));
+    }
+
+    /**
+     * The outcome of a transaction that ran {@link #charge}: its value; or, if the quota check refused it (the
+     * transaction rolled back), 403 DENIED with Harbor's message, after {@code QUOTA_EXCEED} and what {@code cleanUp}
+     * writes are committed in a transaction of their own; or the transaction's own failure.
+     */
+    public <T> Future<T> settle(AsyncResult<T> outcome, Ticket ticket, Function<SqlClient, Future<?>> cleanUp) {
+        // the check's answer came before the COMMIT's; a COMMIT after a failed statement is a rollback, whatever the
+        // client library makes of it, so the check decides
+        if (ticket.check == null || !ticket.check.failed()) {
+            return outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.failedFuture(outcome.cause());
         }
-        Future<Void> warned = used >= WARNING_SHARE * hard && before < WARNING_SHARE * hard
-                ? outbox.add(tx, event(RegistryEvent.Type.QUOTA_WARNING, push, c.added(), String.format(Locale.ROOT,
-                        "quota usage reached %d%%: %s of %s", Math.round(100.0 * used / Math.max(hard, 1)), bytes(used), bytes(hard))))
-                : Future.succeededFuture();
-        return warned.map(new Charged<>(c.value(), null));
+        if (!(ticket.check.cause() instanceof PgException pg) || !EXCEEDED.equals(pg.getSqlState())) {
+            return Future.failedFuture(ticket.check.cause());
+        }
+        long used = Long.parseLong(pg.getDetail());
+        long before = used - ticket.added;
+        String project = ticket.push.repository().project();
+        String details = overflow(ticket.added, before, ticket.hard);
+        OciException refusal = new OciException(OciErrorCode.DENIED, "Quota exceeded when processing the request of "
+                + details.substring(0, details.length() - 1) + " of project " + project + ".",
+                Map.of("project", project, "hard", ticket.hard, "used", before, "adding", ticket.added));
+        return db.withTransaction(tx -> cleanUp.apply(tx)
+                        .compose(v -> outbox.add(tx, event(RegistryEvent.Type.QUOTA_EXCEED, ticket.push, ticket.added, details))))
+                .transform(recorded -> Future.failedFuture(refusal));
     }
 
     /** The project's storage hard limit in bytes; -1 (unlimited) when core has none for it or has not created the view yet. */

@@ -119,23 +119,26 @@ public class UploadService {
      */
     public Future<Long> complete(RepositoryName repository, Received received, Digest expected, Access access, String requestId) {
         UUID id = received.session().id();
-        Quotas.Push push = new Quotas.Push(repository, expected.toString(), null, List.of(), access.subject(), requestId);
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, expected.toString(), null, List.of(), access.subject(), requestId));
         return db.withTransaction(tx -> sessions.lockClaim(tx, received.session())
                         .compose(takenOver -> vertx.executeBlocking(() -> verify(received, expected, takenOver), false))
-                        .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Quotas.Charged<Long>) null)
+                        .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
                                 : repositories.ensure(tx, repository)
                                         .compose(repoId -> links.lockBlob(tx, expected, size)
                                                 .compose(v -> vertx.executeBlocking(() -> place(received, expected), false))
                                                 .compose(v -> sessions.delete(tx, id))
-                                                .compose(v -> quotas.charge(tx, push, () -> links.linkRepository(tx, repoId,
+                                                .compose(v -> quotas.charge(tx, quota, () -> links.linkRepository(tx, repoId,
                                                         repository.project(), expected, size).map(added -> new Quotas.Change<>(size, added)))))))
-                .compose(charged -> {
-                    if (charged == null) {
+                // refused: the session still ends, and the bytes placed are kept under a row nothing links (GC's)
+                .transform(outcome -> quotas.settle(outcome, quota, tx -> links.keepUnlinked(tx, expected, received.size())
+                        .compose(v -> sessions.delete(tx, id)).onSuccess(v -> discardLater(id))))
+                .compose(size -> {
+                    if (size == null) {
                         return Future.failedFuture(new OciException(OciErrorCode.DIGEST_INVALID,
                                 "provided digest did not match uploaded content", java.util.Map.of("digest", expected.toString())));
                     }
                     discardLater(id);
-                    return charged.answer();
+                    return Future.succeededFuture(size);
                 })
                 .recover(e -> sessions.release(received.session()).transform(ignored -> Future.failedFuture(e)));
     }
@@ -214,13 +217,13 @@ public class UploadService {
         Future<List<String>> candidates = from != null
                 ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
                 : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
-        Quotas.Push push = new Quotas.Push(repository, digest.toString(), null, List.of(), access.subject(), requestId);
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, digest.toString(), null, List.of(), access.subject(), requestId));
         return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
                 : db.withTransaction(tx -> links.lockFirstHolder(tx, names.iterator(), digest).compose(size -> size == null
-                        ? Future.succeededFuture(new Quotas.Charged<>(false, null))
+                        ? Future.succeededFuture(false)
                         : repositories.ensure(tx, repository)
-                                .compose(repoId -> quotas.charge(tx, push, () -> links.linkRepository(tx, repoId, repository.project(),
+                                .compose(repoId -> quotas.charge(tx, quota, () -> links.linkRepository(tx, repoId, repository.project(),
                                         digest, size).map(added -> new Quotas.Change<>(true, added))))))
-                        .compose(Quotas.Charged::answer));
+                        .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture())));
     }
 }
