@@ -15,12 +15,8 @@ home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 RUNS=${RUNS:-3}
 SIZE_MIB=${SIZE_MIB:-1024}
 STORAGE=${STORAGE:-filesystem}
-PG_USER=${BERTH_TEST_PG_USER:-postgres}
-work=$(mktemp -d /tmp/berth-bench.XXXXXX)
-pids=()
-db="berth_bench_$$"
-
-. "$home/bench/lib.sh" # cleanup at exit, free_port, median, await_http, start_s3proxy
+BENCH=bench
+. "$home/bench/lib.sh" # work, db, pids; cleanup at exit, free_port, median, await_http, start_s3proxy
 
 for module in registry-service proxy-gateway; do
   [ -f "$home/$module/target/quarkus-app/quarkus-run.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)

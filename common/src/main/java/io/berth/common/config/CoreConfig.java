@@ -18,4 +18,10 @@ public interface CoreConfig extends ServiceConfig {
     int loginFailuresPerAddress();
 
     Duration loginFailureWindow();
+
+    /**
+     * The storage hard limit (bytes) a new project gets when its creator asks for none; -1: unlimited. Harbor's
+     * {@code storage_per_project}.
+     */
+    long storagePerProject();
 }

@@ -20,6 +20,18 @@ class RegistryEventCodecTest {
     }
 
     @Test
+    void aQuotaEventCarriesItsDetails() {
+        RegistryEvent event = new RegistryEvent("e-3", RegistryEvent.Type.QUOTA_EXCEED, "team/app", "team", "sha256:" + "b".repeat(64),
+                List.of(), "application/octet-stream", 2048, "alice", Instant.parse("2026-12-07T10:00:00Z"), "req-3",
+                "adding 2.0 KiB of storage resource, which when updated to current usage of 9.0 KiB will exceed the configured "
+                        + "upper limit of 10.0 KiB.");
+        RegistryEvent read = RegistryEventCodec.decode(RegistryEventCodec.encode(event));
+        assertThat(read).isEqualTo(event);
+        assertThat(read.type().isQuota()).isTrue();
+        assertThat(RegistryEvent.Type.PUSH_ARTIFACT.isQuota()).isFalse();
+    }
+
+    @Test
     void aNewerRegistrysFieldsAreIgnoredAndAPayloadThatIsNoEventIsRefused() {
         String newer = "{\"id\":\"e-2\",\"type\":\"DELETE_ARTIFACT\",\"repository\":\"p/r\",\"project\":\"p\",\"tags\":[],"
                 + "\"occurredAt\":\"2026-12-06T00:00:00Z\",\"somethingNew\":42}";

@@ -12,8 +12,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Turns registry events (push, pull, delete; not a scrub's quarantine, which is no user's operation) into audit log lines, in the consumer group
- * {@code core-audit}. Events carry an id, so a redelivered one is written once.
+ * Turns registry events (push, pull, delete) into audit log lines, in the consumer group
+ * {@code core-audit}. Events carry an id, so a redelivered one is written once. Quota events
+ * ({@code QUOTA_WARNING}, {@code QUOTA_EXCEED}) and a scrub's quarantine are not operations on an artifact: as in
+ * Harbor, they are not audited (they are for notifications).
  */
 @Singleton
 public class RegistryEventConsumer extends RegistryEventGroup {
@@ -59,7 +61,7 @@ public class RegistryEventConsumer extends RegistryEventGroup {
             case PUSH_ARTIFACT -> "create";
             case DELETE_ARTIFACT -> "delete";
             case PULL_ARTIFACT -> "pull";
-            case BLOB_QUARANTINED -> null;
+            case QUOTA_WARNING, QUOTA_EXCEED, BLOB_QUARANTINED -> null;
         };
     }
 }

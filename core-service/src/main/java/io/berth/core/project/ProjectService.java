@@ -6,6 +6,7 @@ import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
+import io.berth.core.quota.QuotaService;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Member;
 import io.berth.core.rbac.Role;
@@ -44,11 +45,13 @@ public class ProjectService {
     private final ProjectAccess access;
     private final RegistryViews registry;
     private final AuditLog audit;
+    private final QuotaService quotas;
 
-    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit) {
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas) {
         this.access = access;
         this.registry = registry;
         this.audit = audit;
+        this.quotas = quotas;
     }
 
     public Project byName(String name) {
@@ -96,14 +99,27 @@ public class ProjectService {
             throw HarborException.badRequest("project_name is required");
         }
         request.refuseUnsupported();
+        Long storageLimit = request.storageLimitBytes();
+        if (storageLimit != null && !caller.sysadmin() && storageLimit != quotas.defaultLimit()) {
+            throw HarborException.forbidden("storage_limit: only system administrators choose a project's storage limit; "
+                    + "leave it out for the default (" + quotas.defaultLimit() + ")");
+        }
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
-        Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata);
+        Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata,
+                storageLimit);
         audit.success(project.name, project.name, "project", "create");
         return project;
     }
 
+    /** A project with the default storage limit ({@code core.storage_per_project}). */
     @Transactional
     public Project create(String name, boolean isPublic, User owner, Map<String, String> metadata) {
+        return create(name, isPublic, owner, metadata, null);
+    }
+
+    /** A project with its quota: {@code storageLimit} bytes (-1 unlimited), or the default if null. */
+    @Transactional
+    public Project create(String name, boolean isPublic, User owner, Map<String, String> metadata, Long storageLimit) {
         if (name == null || name.length() > 255 || !NAME.matcher(name).matches()) {
             throw HarborException.badRequest("invalid project name '" + name + "': lower-case letters and digits, "
                     + "separated by '.', '_' or '-', at most 255 characters");
@@ -122,6 +138,7 @@ public class ProjectService {
         admin.userId = owner.id;
         admin.roleId = Role.PROJECT_ADMIN.id();
         admin.persist();
+        quotas.create(project.id, storageLimit);
         return project;
     }
 
@@ -143,6 +160,11 @@ public class ProjectService {
     public void update(Project project, ProjectRequest request) {
         if (request != null) {
             request.refuseUnsupported();
+            Long storageLimit = request.storageLimitBytes();
+            if (storageLimit != null && storageLimit != quotas.hardOf(project.id)) {
+                throw HarborException.badRequest("storage_limit: a project's storage limit is changed with PUT /api/v2.0/quotas/"
+                        + project.id + " ({\"hard\": {\"storage\": " + storageLimit + "}}), by a system administrator");
+            }
             if (request.projectName() != null && !request.projectName().equals(project.name)) {
                 throw HarborException.badRequest("a project cannot be renamed: project_name is " + project.name + " or left out");
             }
@@ -166,14 +188,15 @@ public class ProjectService {
         audit.success(project.name, project.name, "project", "delete");
     }
 
-    /** Harbor's ProjectSummary: repositories, members per role, and storage used (no quota). */
+    /** Harbor's ProjectSummary: repositories, members per role, and the quota: storage hard limit and used. */
     public Map<String, Object> summary(Project project) {
         Map<String, Object> summary = new HashMap<>();
         summary.put("repo_count", registry.repositoryCount(project.name));
         for (Role role : Role.values()) {
             summary.put(snake(role.harborName()) + "_count", Member.count("projectId = ?1 and roleId = ?2", project.id, role.id()));
         }
-        summary.put("quota", Map.of("hard", Map.of("storage", -1), "used", Map.of("storage", registry.usedBytes(project.name))));
+        summary.put("quota", Map.of("hard", Map.of("storage", quotas.hardOf(project.id)), "used",
+                Map.of("storage", registry.usedBytes(project.name))));
         return summary;
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads registry-service's documented views (db/registry V2, V3): repositories, artifacts, tags, index
- * references and blob usage. The one class in core with SQL on the {@code registry} schema. Read only:
+ * Reads registry-service's documented views (db/registry V2, V3, V9): repositories, artifacts, tags, index
+ * references and project usage. The one class in core with SQL on the {@code registry} schema. Read only:
  * every change goes through registry-service's API.
  */
 @ApplicationScoped
@@ -114,29 +114,35 @@ public class RegistryViews {
         return projects.isEmpty() ? 0 : count("registry.repository_view r", "r.project IN (:projects)", Map.of("projects", projects));
     }
 
-    /** Bytes the project's blobs take, each counted once (the usage view). */
+    /** Bytes the project uses as its quota counts them: its blobs, each once, and its manifests (registry V9's usage view). */
     public long usedBytes(String project) {
-        return db.scalar("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view WHERE project = :project", Map.of("project", project));
+        return db.scalar("SELECT coalesce(sum(used), 0) FROM registry.project_usage_view WHERE project = :project", Map.of("project", project));
     }
 
-    /** Bytes every project's blobs take, each counted once per project. */
+    /** Bytes every project uses, as their quotas count them (a blob shared by two projects counts in each). */
     public long usedBytes() {
-        return db.scalar("SELECT coalesce(sum(size), 0) FROM registry.project_blob_view", Map.of());
+        return db.scalar("SELECT coalesce(sum(used), 0) FROM registry.project_usage_view", Map.of());
     }
 
-    /** A project and the bytes its blobs take (Harbor's quota usage). */
-    public record ProjectUsageRow(long projectId, String project, String ownerName, long used, OffsetDateTime creationTime,
+    /** A project, its storage hard limit (-1: unlimited) and the bytes it uses (Harbor's quota). */
+    public record ProjectUsageRow(long projectId, String project, String ownerName, long hard, long used, OffsetDateTime creationTime,
             OffsetDateTime updateTime) {}
 
-    private static final String PROJECT_USAGE = "core.project p LEFT JOIN core.users o ON o.id = p.owner_id LEFT JOIN "
-            + "(SELECT project, sum(size) AS used FROM registry.project_blob_view GROUP BY project) u ON u.project = p.name";
+    /** Per project row, its usage summed from the indexed view (lateral: only the projects read are summed, unless sorted by it). */
+    private static final String PROJECT_USAGE = "core.project p LEFT JOIN core.users o ON o.id = p.owner_id "
+            + "LEFT JOIN core.quota q ON q.project_id = p.id "
+            + "LEFT JOIN LATERAL (SELECT sum(used) AS used FROM registry.project_usage_view WHERE project = p.name) u ON true";
 
-    /** Projects with the bytes their blobs take, sorted and paged; {@code where} is over {@code p} (core.project). */
+    /**
+     * Projects with their quota and the bytes they use, sorted and paged; {@code where} is over {@code p} (core.project),
+     * {@code orderBy} may name {@code used} and {@code hard}. The quota's own times are its creation and update times.
+     */
     public List<ProjectUsageRow> projectUsage(String where, Map<String, Object> params, String orderBy, Paging paging) {
-        return list("SELECT p.id, p.name, o.username, coalesce(u.used, 0) AS used, p.creation_time, p.update_time FROM " + PROJECT_USAGE
+        return list("SELECT p.id, p.name, o.username, coalesce(q.hard_storage, -1) AS hard, coalesce(u.used, 0) AS used, "
+                + "coalesce(q.creation_time, p.creation_time), coalesce(q.update_time, p.update_time) FROM " + PROJECT_USAGE
                 + " WHERE " + where + " ORDER BY " + orderBy, params, paging).stream()
-                .map(t -> new ProjectUsageRow(number(t.get(0)), (String) t.get(1), (String) t.get(2), number(t.get(3)), time(t.get(4)),
-                        time(t.get(5))))
+                .map(t -> new ProjectUsageRow(number(t.get(0)), (String) t.get(1), (String) t.get(2), number(t.get(3)), number(t.get(4)),
+                        time(t.get(5)), time(t.get(6))))
                 .toList();
     }
 

@@ -104,10 +104,10 @@ class ProjectApiTest {
     }
 
     @Test
-    void settingsBerthWouldNotActOnAreRefusedAndCreateNothing() {
+    void settingsBerthWouldNotActOnOrThatAreInvalidAreRefusedAndCreateNothing() {
         String name = unique("promise");
-        java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 1), Map.of("storage_limit", 1073741824),
-                Map.of("storage_limit", 0), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
+        java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 1), Map.of("storage_limit", -2),
+                Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
                 Map.of("metadata", Map.of("auto_scan", "true")), Map.of("metadata", Map.of("prevent_vul", "true")),
                 Map.of("metadata", Map.of("enable_content_trust", "true")), Map.of("metadata", Map.of("enable_content_trust_cosign", "true")),
                 Map.of("metadata", Map.of("auto_sbom_generation", "true")), Map.of("metadata", Map.of("retention_id", "7")),
@@ -140,9 +140,9 @@ class ProjectApiTest {
         RegistryRows.repositoryWithManifest(name + "/app");
         admin().delete("/api/v2.0/projects/" + id).then().statusCode(412).body("errors[0].code", equalTo("PRECONDITION"));
         admin().get("/api/v2.0/projects/" + id + "/summary").then().statusCode(200).body("repo_count", equalTo(1))
-                .body("project_admin_count", equalTo(1)).body("quota.used.storage", equalTo(123));
-        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("repo_count", equalTo(1)).body("storage_used", equalTo(123));
-        admin().queryParam("name", name).get("/api/v2.0/projects").then().statusCode(200).body("[0].storage_used", equalTo(123));
+                .body("project_admin_count", equalTo(1)).body("quota.used.storage", equalTo(125)); // the blob and the manifest's 2 bytes
+        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("repo_count", equalTo(1)).body("storage_used", equalTo(125));
+        admin().queryParam("name", name).get("/api/v2.0/projects").then().statusCode(200).body("[0].storage_used", equalTo(125));
         String empty = unique("empty");
         long emptyId = Api.createProject(admin(), empty, false);
         admin().delete("/api/v2.0/projects/" + emptyId).then().statusCode(200);

@@ -55,8 +55,9 @@ class ProjectServiceTest {
     void refusedRequestsCreateNothingAndAuditNothing() {
         Caller owner = Callers.actAs(Callers.user(unique("owner")));
         String name = unique("refused");
-        assertThatThrownBy(() -> projects.create(new ProjectRequest(name, null, null, 10L, null, null), owner))
-                .isInstanceOf(HarborException.class).hasMessageContaining("storage_limit");
+        assertThatThrownBy(() -> projects.create(new ProjectRequest(name, null, null,
+                com.fasterxml.jackson.databind.node.LongNode.valueOf(10), null, null), owner))
+                .isInstanceOf(HarborException.class).hasMessageContaining("only system administrators");
         assertThatThrownBy(() -> projects.create(new ProjectRequest("Not A Name", null, null, null, null, null), owner))
                 .isInstanceOf(HarborException.class).hasMessageContaining("invalid project name");
         assertThatThrownBy(() -> projects.create(new ProjectRequest("library", null, null, null, null, null), owner))

@@ -130,6 +130,15 @@ public class BlobLinks {
                 .execute(Tuple.of(digest.toString())).mapEmpty();
     }
 
+    /**
+     * Records a blob whose bytes an upload placed in a transaction that was then rolled back (a push its project's quota
+     * refused), unless the row is there: linked nowhere, it is garbage that GC deletes, bytes and row, after its grace period.
+     */
+    public Future<Void> keepUnlinked(SqlClient tx, Digest digest, long size) {
+        return tx.preparedQuery("INSERT INTO registry.blob (digest, size) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(digest.toString(), size)).mapEmpty();
+    }
+
     /** Some repositories that hold the blob (for mounting it into another the caller may read from). */
     public Future<List<String>> holders(SqlClient db, Digest digest, int limit) {
         return db.preparedQuery("SELECT r.name FROM registry.repository_blob rb "
@@ -149,16 +158,18 @@ public class BlobLinks {
      * {@link #lockHolder}) into the repository and its project's usage. Idempotent. An existing link is locked and its
      * {@code linked_at} refreshed, so that garbage collection spares it for a grace period; the usage row is locked
      * even when it exists, so that an unlink deciding whether it was the project's last link waits for this one
-     * (see {@link #unlink}).
+     * (see {@link #unlink}). The bytes this adds to the project's usage: {@code size} if the project did not count the
+     * blob yet, else 0 (what a quota charges, {@link io.berth.registry.quota.Quotas}).
      */
-    public Future<Void> linkRepository(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
+    public Future<Long> linkRepository(SqlClient tx, long repositoryId, String project, Digest digest, long size) {
         return tx.preparedQuery("INSERT INTO registry.repository_blob (repository_id, digest) VALUES ($1, $2) "
                         + "ON CONFLICT (repository_id, digest) DO UPDATE SET linked_at = now()")
                 .execute(Tuple.of(repositoryId, digest.toString()))
+                // xmax = 0: the row is this statement's insert, not an existing row it updated
                 .compose(v -> tx.preparedQuery("INSERT INTO registry.project_blob (project, digest, size) VALUES ($1, $2, $3) "
-                        + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size")
+                        + "ON CONFLICT (project, digest) DO UPDATE SET size = registry.project_blob.size RETURNING xmax = 0")
                         .execute(Tuple.of(project, digest.toString(), size)))
-                .mapEmpty();
+                .map(rows -> rows.iterator().next().getBoolean(0) ? size : 0L);
     }
 
     /**

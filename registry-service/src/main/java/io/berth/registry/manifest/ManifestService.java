@@ -10,6 +10,7 @@ import io.berth.common.oci.Tag;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
+import io.berth.registry.quota.Quotas;
 import io.berth.registry.repository.Repositories;
 import io.berth.registry.tag.ImmutableTags;
 import io.vertx.core.Future;
@@ -25,6 +26,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
@@ -39,15 +41,17 @@ public class ManifestService {
     private final BlobLinks links;
     private final Outbox outbox;
     private final ImmutableTags immutable;
+    private final Quotas quotas;
 
     ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox,
-            ImmutableTags immutable) {
+            ImmutableTags immutable, Quotas quotas) {
         this.db = db;
         this.manifests = manifests;
         this.repositories = repositories;
         this.links = links;
         this.outbox = outbox;
         this.immutable = immutable;
+        this.quotas = quotas;
     }
 
     /** What a push recorded: the digest, the manifest, and the tags it now carries from this push. */
@@ -73,20 +77,28 @@ public class ManifestService {
         if (expected != null && !expected.equals(digest)) {
             throw new OciException(OciErrorCode.DIGEST_INVALID, "manifest digest " + digest + " does not match " + expected);
         }
-        // An immutable tag already on another manifest is left alone by the save, and the push refused (rolled back)
-        return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId ->
-                references(tx, repoId, repository, parsed, access).compose(referencedSize ->
-                        immutable.protectedAmong(tx, repository, tags).compose(protectedTags ->
-                                manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags,
-                                        protectedTags.keySet()).compose(kept -> {
-                                            if (!kept.isEmpty()) {
-                                                String tag = kept.iterator().next();
-                                                return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
-                                                        "it points at another manifest and cannot be moved to " + digest));
-                                            }
-                                            return outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
-                                                    tags, parsed.mediaType(), content.length + referencedSize, access, requestId));
-                                        })))))
+        // An immutable tag already on another manifest is left alone by the save, and the push refused (rolled back).
+        // The bytes the push adds to the project (the manifest's own if it is new, and blobs it mounts from other
+        // projects' repositories) are charged to the project's quota, refused as a whole.
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, digest.toString(), parsed.mediaType(), tags, access.subject(),
+                requestId));
+        return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId -> quotas.charge(tx, quota, () -> {
+                    AtomicLong added = new AtomicLong();
+                    return references(tx, repoId, repository, parsed, access, added).compose(referencedSize ->
+                            immutable.protectedAmong(tx, repository, tags).compose(protectedTags ->
+                                    manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags,
+                                            protectedTags.keySet()).compose(saved -> {
+                                                if (!saved.kept().isEmpty()) {
+                                                    String tag = saved.kept().iterator().next();
+                                                    return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
+                                                            "it points at another manifest and cannot be moved to " + digest));
+                                                }
+                                                return outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
+                                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId))
+                                                        .map(v -> new Quotas.Change<Void>(null, added.get() + (saved.created() ? content.length : 0)));
+                                            })));
+                })))
+                .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture()))
                 .map(v -> new Pushed(digest, parsed, tags));
     }
 
@@ -94,16 +106,19 @@ public class ManifestService {
      * Checks that every referenced blob is linked into the repository (linking those the caller may
      * mount from elsewhere) and every child manifest exists; returns the bytes they add up to.
      */
-    private Future<Long> references(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access) {
+    private Future<Long> references(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access,
+            AtomicLong added) {
         if (parsed.subject() != null) {
             // the subject (if there: OCI allows a referrer first) cannot be collected with its referrers while this commits
             return manifests.lockSubject(tx, repoId, parsed.subject().digest().toString())
-                    .compose(v -> referencedSize(tx, repoId, repository, parsed, access));
+                    .compose(v -> referencedSize(tx, repoId, repository, parsed, access, added));
         }
-        return referencedSize(tx, repoId, repository, parsed, access);
+        return referencedSize(tx, repoId, repository, parsed, access, added);
     }
 
-    private Future<Long> referencedSize(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access) {
+    /** As {@link #references}; the bytes the blobs it mounts add to the project's usage are added to {@code added}. */
+    private Future<Long> referencedSize(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access,
+            AtomicLong added) {
         if (parsed.isIndex()) {
             List<String> children = parsed.manifests().stream().map(m -> m.digest().toString()).distinct().toList();
             if (children.isEmpty()) {
@@ -129,7 +144,7 @@ public class ManifestService {
             List<Descriptor> missing = blobs.values().stream().filter(b -> !found.containsKey(b.digest().toString()))
                     .sorted(java.util.Comparator.comparing(b -> b.digest().toString())).toList();
             Promise<Void> mounted = Promise.promise();
-            mountInTurn(missing.iterator(), digest -> mountForManifest(tx, repoId, repository, digest, access), found, mounted);
+            mountInTurn(missing.iterator(), digest -> mountForManifest(tx, repoId, repository, digest, access, added), found, mounted);
             return mounted.future().map(v -> {
                 long total = 0;
                 for (Descriptor d : blobs.values()) {
@@ -171,7 +186,8 @@ public class ManifestService {
      * A referenced blob that another repository the caller may pull from holds is linked in, from a source link locked
      * until the transaction ends (garbage collection keeps it and the blob meanwhile); else MANIFEST_BLOB_UNKNOWN.
      */
-    private Future<Long> mountForManifest(SqlClient tx, long repoId, RepositoryName repository, Digest digest, Access access) {
+    private Future<Long> mountForManifest(SqlClient tx, long repoId, RepositoryName repository, Digest digest, Access access,
+            AtomicLong added) {
         return links.holders(tx, digest, 50)
                 .compose(holders -> links.lockFirstHolder(tx, holders.stream().filter(access::mayPull).iterator(), digest))
                 .compose(size -> {
@@ -179,7 +195,10 @@ public class ManifestService {
                         return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN,
                                 "blob " + digest + " is not in " + repository, Map.of("digest", digest.toString())));
                     }
-                    return links.linkRepository(tx, repoId, repository.project(), digest, size).map(size);
+                    return links.linkRepository(tx, repoId, repository.project(), digest, size).map(bytes -> {
+                        added.addAndGet(bytes);
+                        return size;
+                    });
                 });
     }
 

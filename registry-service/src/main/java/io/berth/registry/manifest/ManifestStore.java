@@ -108,24 +108,28 @@ public class ManifestStore {
         return sizes;
     }
 
+    /** What {@link #save} did: whether the manifest row is new (its bytes count in the project's usage now), and the tags it left. */
+    public record Saved(boolean created, Set<String> kept) {}
+
     /**
      * Records a manifest and its references (idempotent for identical content), and points {@code tags} at it,
      * except the tags of {@code immutable} that point at another manifest already: those are left as they are
      * and returned (the caller refuses the push). Decided by the upsert itself, so a concurrent push of the same
      * new tag cannot slip in between a check and the write.
      */
-    public Future<Set<String>> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
+    public Future<Saved> save(SqlClient tx, long repositoryId, Digest digest, ParsedManifest parsed, byte[] content,
             long totalSize, List<String> tags, Set<String> immutable) {
         String d = digest.toString();
-        Future<?> saved = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
+        Future<RowSet<Row>> inserted = tx.preparedQuery("INSERT INTO registry.manifest (repository_id, digest, media_type, artifact_type, content, "
                         + "total_size, subject_digest, annotations) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
                         // An existing row is locked, not skipped: a DELETE of it committing before the references and
                         // tag below are written would leave them pointing at nothing. A re-push counts as a use: garbage
                         // collection of untagged manifests spares it for a grace period.
-                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET touched_at = now()")
+                        + "ON CONFLICT (repository_id, digest) DO UPDATE SET touched_at = now() RETURNING xmax = 0")
                 .execute(Tuple.from(new Object[] {repositoryId, d, parsed.mediaType(), parsed.effectiveArtifactType(),
                         Buffer.buffer(content), totalSize, parsed.subject() == null ? null : parsed.subject().digest().toString(),
                         parsed.annotationsJson() == null ? null : new JsonObject(parsed.annotationsJson())}));
+        Future<?> saved = inserted;
         List<Tuple> blobs = new ArrayList<>();
         parsed.blobs().stream().map(b -> b.digest().toString()).distinct().forEach(b -> blobs.add(Tuple.of(repositoryId, d, b)));
         if (!blobs.isEmpty()) {
@@ -139,7 +143,7 @@ public class ManifestStore {
                     + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(children));
         }
         if (tags.isEmpty()) {
-            return saved.map(Set.of());
+            return saved.map(v -> new Saved(created(inserted), Set.of()));
         }
         // in name order, so that two pushes of the same tags lock their rows in the same order, never crosswise
         List<Tuple> rows = tags.stream().sorted().map(tag -> Tuple.of(repositoryId, tag, d, immutable.contains(tag))).toList();
@@ -153,8 +157,13 @@ public class ManifestStore {
                     }
                     Set<String> kept = new TreeSet<>(tags);
                     kept.removeAll(written);
-                    return kept;
+                    return new Saved(created(inserted), kept);
                 });
+    }
+
+    /** Whether the manifest upsert (completed) inserted its row rather than finding one. */
+    private static boolean created(Future<RowSet<Row>> inserted) {
+        return inserted.result().iterator().next().getBoolean(0);
     }
 
     /** Tags pointing at a manifest. */

@@ -38,7 +38,7 @@ public class UploadHandlers {
             if (from != null) {
                 RepositoryName.parse(from);
             }
-            uploads.mount(repository, digest, from, Authorizer.accessOf(rc)).compose(mounted -> {
+            uploads.mount(repository, digest, from, Authorizer.accessOf(rc), rc.get("request_id")).compose(mounted -> {
                 if (mounted) {
                     created(rc, repository, digest);
                     return Future.succeededFuture();
@@ -55,7 +55,7 @@ public class UploadHandlers {
             // once; kept, its bytes held the storage until the purge (a day), and a full disk stayed full.
             uploads.open(repository)
                     .compose(session -> uploads.receive(session, request)
-                            .compose(received -> uploads.complete(repository, received, digest))
+                            .compose(received -> uploads.complete(repository, received, digest, Authorizer.accessOf(rc), rc.get("request_id")))
                             .recover(e -> uploads.cancel(session).transform(ignored -> Future.failedFuture(e))))
                     .onSuccess(size -> created(rc, repository, digest))
                     .onFailure(rc::fail);
@@ -89,7 +89,7 @@ public class UploadHandlers {
         claim(rc, repository)
                 // a last chunk sent with the PUT must continue the bytes received, as a PATCH's must (416 if not)
                 .compose(session -> checkContentRange(rc, repository, session).compose(v -> uploads.receive(session, rc.request())))
-                .compose(received -> uploads.complete(repository, received, digest))
+                .compose(received -> uploads.complete(repository, received, digest, Authorizer.accessOf(rc), rc.get("request_id")))
                 .onSuccess(size -> created(rc, repository, digest))
                 .onFailure(rc::fail);
     }

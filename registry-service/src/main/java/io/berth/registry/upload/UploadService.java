@@ -8,6 +8,7 @@ import io.berth.common.oci.RepositoryName;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.memory.MemoryBudget;
+import io.berth.registry.quota.Quotas;
 import io.berth.registry.repository.Repositories;
 import io.berth.registry.storage.BlobPaths;
 import io.berth.registry.storage.StorageDriver;
@@ -38,6 +39,7 @@ public class UploadService {
     private final UploadSessions sessions;
     private final BlobLinks links;
     private final Repositories repositories;
+    private final Quotas quotas;
     /**
      * What all uploads' bodies together may hold in (direct) memory: an eighth of the heap's size. Four
      * concurrent 1 GiB uploads peaked 11 MiB lower in RSS than with a quarter, and as fast.
@@ -45,13 +47,14 @@ public class UploadService {
     private final MemoryBudget budget = MemoryBudget.shareOfHeap(8);
 
     UploadService(Pool db, Vertx vertx, StorageDriver storage, UploadSessions sessions, BlobLinks links,
-            Repositories repositories) {
+            Repositories repositories, Quotas quotas) {
         this.db = db;
         this.vertx = vertx;
         this.storage = storage;
         this.sessions = sessions;
         this.links = links;
         this.repositories = repositories;
+        this.quotas = quotas;
     }
 
     /** Bytes received into an upload's writer, not yet suspended or committed. */
@@ -111,10 +114,12 @@ public class UploadService {
      * bytes do not match; otherwise the blob is stored, linked into the repository, and the session ends.
      * All of it with the session's row locked, so nobody takes the upload over meanwhile; an upload that
      * was taken over from a writer that crashed or froze is checked by the digest of the bytes stored, as
-     * that writer may have written past what was recorded.
+     * that writer may have written past what was recorded. The link is charged to the project's quota: refused
+     * (DENIED), the session still ends and the blob is stored, but linked nowhere: garbage for the next GC.
      */
-    public Future<Long> complete(RepositoryName repository, Received received, Digest expected) {
+    public Future<Long> complete(RepositoryName repository, Received received, Digest expected, Access access, String requestId) {
         UUID id = received.session().id();
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, expected.toString(), null, List.of(), access.subject(), requestId));
         return db.withTransaction(tx -> sessions.lockClaim(tx, received.session())
                         .compose(takenOver -> vertx.executeBlocking(() -> verify(received, expected, takenOver), false))
                         .compose(size -> size == null ? sessions.delete(tx, id).map(deleted -> (Long) null)
@@ -122,8 +127,12 @@ public class UploadService {
                                         .compose(repoId -> links.lockBlob(tx, expected, size)
                                                 .compose(quarantined -> vertx.executeBlocking(() -> place(received, expected, quarantined), false)
                                                         .compose(v -> quarantined ? links.clearQuarantine(tx, expected) : Future.succeededFuture()))
-                                                .compose(v -> links.linkRepository(tx, repoId, repository.project(), expected, size)))
-                                        .compose(v -> sessions.delete(tx, id)).map(size)))
+                                                .compose(v -> sessions.delete(tx, id))
+                                                .compose(v -> quotas.charge(tx, quota, () -> links.linkRepository(tx, repoId,
+                                                        repository.project(), expected, size).map(added -> new Quotas.Change<>(size, added)))))))
+                // refused: the session still ends, and the bytes placed are kept under a row nothing links (GC's)
+                .transform(outcome -> quotas.settle(outcome, quota, tx -> links.keepUnlinked(tx, expected, received.size())
+                        .compose(v -> sessions.delete(tx, id)).onSuccess(v -> discardLater(id))))
                 .compose(size -> {
                     if (size == null) {
                         return Future.failedFuture(new OciException(OciErrorCode.DIGEST_INVALID,
@@ -204,17 +213,19 @@ public class UploadService {
     /**
      * Links an existing blob into {@code repository} without transferring it: from {@code from} if
      * given, else from any repository holding it. Only from repositories the caller may pull from
-     * ({@link Access#mayPull}).
+     * ({@link Access#mayPull}). Charged to the project's quota: refused (DENIED), nothing is linked.
      */
-    public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access) {
+    public Future<Boolean> mount(RepositoryName repository, Digest digest, String from, Access access, String requestId) {
         Future<List<String>> candidates = from != null
                 ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
                 : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
+        Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, digest.toString(), null, List.of(), access.subject(), requestId));
         return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
                 : db.withTransaction(tx -> links.lockFirstHolder(tx, names.iterator(), digest).compose(size -> size == null
                         ? Future.succeededFuture(false)
                         : repositories.ensure(tx, repository)
-                                .compose(repoId -> links.linkRepository(tx, repoId, repository.project(), digest, size))
-                                .map(true))));
+                                .compose(repoId -> quotas.charge(tx, quota, () -> links.linkRepository(tx, repoId, repository.project(),
+                                        digest, size).map(added -> new Quotas.Change<>(true, added))))))
+                        .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture())));
     }
 }

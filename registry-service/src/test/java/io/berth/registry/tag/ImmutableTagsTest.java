@@ -6,18 +6,15 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.berth.common.media.MediaTypes;
 import io.berth.registry.testing.Blobs;
+import io.berth.registry.testing.CoreSchema;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
-import io.berth.service.testing.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -42,12 +39,8 @@ class ImmutableTagsTest {
     private final String repo = client.repository();
     private final String name = repo.substring(PROJECT.length() + 1);
 
-    static String jdbcUrl() {
-        return "jdbc:" + ConfigProvider.getConfig().getValue("berth.database.url", String.class);
-    }
-
     static Connection connect() throws Exception {
-        return DriverManager.getConnection(jdbcUrl(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD);
+        return CoreSchema.connect();
     }
 
     /** Runs core-service's migrations (as core does at start) and creates the project. */
@@ -55,24 +48,8 @@ class ImmutableTagsTest {
         if (coreMigrated) {
             return;
         }
-        Flyway.configure().dataSource(jdbcUrl(), PostgresTestDatabase.USER, PostgresTestDatabase.PASSWORD).schemas("core")
-                .createSchemas(true).locations("filesystem:" + coreMigrations()).load().migrate();
-        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("INSERT INTO core.project (name) VALUES (?)")) {
-            st.setString(1, PROJECT);
-            st.executeUpdate();
-        }
+        CoreSchema.project(PROJECT, -1);
         coreMigrated = true;
-    }
-
-    /** core-service's migrations, found from whichever directory of the build the test runs in. */
-    static java.nio.file.Path coreMigrations() {
-        for (java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            java.nio.file.Path migrations = dir.resolve("core-service/src/main/resources/db/core");
-            if (java.nio.file.Files.isDirectory(migrations)) {
-                return migrations;
-            }
-        }
-        throw new IllegalStateException("core-service/src/main/resources/db/core not found above " + java.nio.file.Path.of("").toAbsolutePath());
     }
 
     /** A rule of the project, as core's API stores it; returns its id. */
