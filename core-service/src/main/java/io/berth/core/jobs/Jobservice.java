@@ -7,6 +7,7 @@ import io.berth.common.error.ErrorBodies;
 import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.WebhookRequest;
 import io.berth.common.token.Audiences;
 import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -49,6 +50,11 @@ public class Jobservice {
     /** Starts a garbage collection; the new execution's id (409 while one runs). */
     public long collectGarbage(GcRequest request) {
         return created(() -> api.collectGarbage(bearer(), request)).path("id").asLong();
+    }
+
+    /** Records webhook deliveries (one execution per request), all or none. */
+    public void notify(List<WebhookRequest> requests) {
+        created(() -> api.notify(bearer(), requests));
     }
 
     /** Asks jobservice to stop an execution; false if it does not know it. */

@@ -2,6 +2,7 @@ package io.berth.core.jobs;
 
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.WebhookRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /** jobservice's API for core: start a replication execution (jobservice plans its tasks) or a garbage collection, stop an execution, control a queue. */
@@ -26,6 +28,10 @@ public interface JobserviceApi {
     @POST
     @Path("/gc/executions")
     Response collectGarbage(@HeaderParam("Authorization") String authorization, GcRequest request);
+
+    @POST
+    @Path("/webhook/executions")
+    Response notify(@HeaderParam("Authorization") String authorization, List<WebhookRequest> requests);
 
     @POST
     @Path("/executions/{id}/stop")
