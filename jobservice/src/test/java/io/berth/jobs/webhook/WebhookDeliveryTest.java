@@ -174,7 +174,7 @@ class WebhookDeliveryTest {
     void aDeadEndpointFailsAfterItsAttemptsWithoutHoldingUpAnotherPolicy() throws Exception {
         long deadPolicy = policy();
         List<Long> dead = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 2; i++) {
             RegistryEvent e = push();
             dead.addAll(send(request(deadPolicy, e, delivery(receiver.url("/dead/" + deadPolicy), "Default", e, deadPolicy))));
         }
