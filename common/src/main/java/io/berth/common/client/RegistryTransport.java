@@ -5,12 +5,7 @@ import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The HTTP side of talking to one registry: the JDK client (HTTP/1.1, no redirects followed on its own,
@@ -33,7 +28,7 @@ final class RegistryTransport {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
         if (endpoint.insecure()) {
-            builder.sslContext(trustingEveryCertificate());
+            builder.sslContext(TrustEverything.context());
         }
         this.http = builder.build();
     }
@@ -62,45 +57,6 @@ final class RegistryTransport {
             } catch (IOException ignored) {
                 // the connection is dropped instead
             }
-        }
-    }
-
-    /**
-     * Trusts any certificate for any host name: an {@link X509ExtendedTrustManager}, because JSSE checks
-     * the host name itself around a plain {@code X509TrustManager}, and {@code insecure} is meant to
-     * reach registries whose certificate names another host (an IP, an internal name) too.
-     */
-    private static SSLContext trustingEveryCertificate() {
-        TrustManager trustAll = new X509ExtendedTrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, java.net.Socket socket) {}
-
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType, javax.net.ssl.SSLEngine engine) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

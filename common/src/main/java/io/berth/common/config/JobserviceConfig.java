@@ -19,4 +19,16 @@ public interface JobserviceConfig extends ServiceConfig {
 
     /** The wait before the first retry; it doubles with each further attempt. */
     Duration retryDelay();
+
+    /** Worker threads for webhook deliveries in each jobservice process (deliveries mostly wait on the network). */
+    int webhookWorkers();
+
+    /** How long one webhook delivery may take (connect and answer): a dead endpoint holds a worker no longer. */
+    Duration webhookTimeout();
+
+    /** How many times a webhook delivery is tried before its task is Error (the delay doubles from retry_delay). */
+    int webhookAttempts();
+
+    /** Deliveries of one policy in flight at once per process: a slow endpoint cannot take every webhook worker. */
+    int webhookPerPolicy();
 }

@@ -9,6 +9,7 @@ import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.ScrubRequest;
+import io.berth.common.job.WebhookRequest;
 import io.berth.common.token.Audiences;
 import io.berth.core.token.TokenIssuer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -61,6 +62,11 @@ public class Jobservice {
     /** Starts an audit-log purge; the new execution's id (409 while one runs). */
     public long purgeAudit(PurgeAuditRequest request) {
         return created(() -> api.purgeAudit(bearer(), request)).path("id").asLong();
+    }
+
+    /** Records webhook deliveries (one execution per request), all or none. */
+    public void notify(List<WebhookRequest> requests) {
+        created(() -> api.notify(bearer(), requests));
     }
 
     /** Asks jobservice to stop an execution; false if it does not know it. */

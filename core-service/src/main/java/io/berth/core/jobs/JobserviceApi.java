@@ -4,6 +4,7 @@ import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.ScrubRequest;
+import io.berth.common.job.WebhookRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 
 /** jobservice's API for core: start a replication execution (jobservice plans its tasks), a garbage collection, an audit-log purge or a scrub, stop an execution, control a queue. */
@@ -36,6 +38,10 @@ public interface JobserviceApi {
     @POST
     @Path("/purgeaudit/executions")
     Response purgeAudit(@HeaderParam("Authorization") String authorization, PurgeAuditRequest request);
+
+    @POST
+    @Path("/webhook/executions")
+    Response notify(@HeaderParam("Authorization") String authorization, List<WebhookRequest> requests);
 
     @POST
     @Path("/executions/{id}/stop")

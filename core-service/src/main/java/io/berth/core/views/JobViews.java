@@ -30,7 +30,8 @@ public class JobViews {
 
     /** An execution with its tasks counted by state. */
     public record ExecutionRow(long id, long vendorId, String status, String statusMessage, String trigger, OffsetDateTime startTime,
-            OffsetDateTime endTime, long total, long failed, long succeed, long pending, long running, long stopped, long bytes) {}
+            OffsetDateTime endTime, long total, long failed, long succeed, long pending, long running, long stopped, long bytes,
+            String extraAttrs) {}
 
     /** A task; {@code params} is its JSON. */
     public record TaskRow(long id, long executionId, String params, String status, String statusMessage, int attempts, long bytes,
@@ -107,6 +108,19 @@ public class JobViews {
                 .map(t -> new FirstTask((String) t.get(0), (String) t.get(1), (String) t.get(2), (String) t.get(3))).findFirst().orElse(null);
     }
 
+    /** When a webhook policy last sent an event type. */
+    public record LastTrigger(long policyId, String eventType, OffsetDateTime time) {}
+
+    /** The last execution of each of these webhook policies per event type. */
+    public List<LastTrigger> lastWebhookTriggers(List<Long> policyIds) {
+        if (policyIds.isEmpty()) {
+            return List.of();
+        }
+        return db.tuples("SELECT vendor_id, extra_attrs ->> 'event_type' AS event_type, max(start_time) AS at FROM jobs.execution_view "
+                + "WHERE vendor_type = 'WEBHOOK' AND vendor_id IN (:ids) GROUP BY 1, 2", Map.of("ids", policyIds), null).stream()
+                .map(t -> new LastTrigger(number(t.get(0)), (String) t.get(1), time(t.get(2)))).toList();
+    }
+
     /** Every job kind's queue, by kind. */
     public List<Queue> queues() {
         return db.tuples("SELECT kind, pending, latency_seconds, paused FROM jobs.queue_view ORDER BY kind", Map.of(), null).stream()
@@ -173,6 +187,6 @@ public class JobViews {
         return new ExecutionRow(number(t.get("id")), number(t.get("vendor_id")), (String) t.get("status"), (String) t.get("status_message"),
                 (String) t.get("trigger"), time(t.get("start_time")), time(t.get("end_time")), number(t.get("total")),
                 number(t.get("failed")), number(t.get("succeed")), number(t.get("pending")), number(t.get("running")),
-                number(t.get("stopped")), number(t.get("bytes")));
+                number(t.get("stopped")), number(t.get("bytes")), t.get("extra_attrs") == null ? "{}" : t.get("extra_attrs").toString());
     }
 }

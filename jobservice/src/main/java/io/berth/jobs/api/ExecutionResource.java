@@ -10,6 +10,8 @@ import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.ScrubRequest;
+import io.berth.common.job.WebhookRequest;
+import io.berth.jobs.webhook.WebhookTask;
 import io.berth.jobs.replication.ReplicationPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -118,6 +120,33 @@ public class ExecutionResource {
         }
         dispatcher.dispatch();
         return Response.status(201).entity(Map.of("id", id)).build();
+    }
+
+    /**
+     * Records webhook deliveries: per request one execution of its policy ({@code extra_attrs}: event type and id),
+     * one {@code WEBHOOK} task per target; all or none. 201 with the executions' ids, in order.
+     */
+    @POST
+    @Path("/webhook/executions")
+    public Response notify(List<WebhookRequest> requests) {
+        if (requests == null || requests.isEmpty()) {
+            throw HarborException.badRequest("at least one webhook request is required");
+        }
+        List<TaskStore.NewExecution> executions = new java.util.ArrayList<>();
+        for (WebhookRequest request : requests) {
+            String problem = request == null ? "a webhook request is empty" : request.problem();
+            if (problem != null) {
+                throw HarborException.badRequest(problem);
+            }
+            List<TaskStore.NewTask> tasks = request.deliveries().stream().map(d -> new TaskStore.NewTask(WebhookRequest.KIND,
+                    json.valueToTree(new WebhookTask(request.policyId(), request.eventType(), request.eventId(), d)))).toList();
+            executions.add(new TaskStore.NewExecution(WebhookRequest.KIND, request.policyId(),
+                    request.trigger() == null ? "EVENT" : request.trigger(),
+                    json.valueToTree(Map.of("event_type", request.eventType(), "event_id", request.eventId())), tasks));
+        }
+        List<Long> ids = store.createExecutions(executions);
+        dispatcher.dispatch();
+        return Response.status(201).entity(Map.of("ids", ids)).build();
     }
 
     @POST

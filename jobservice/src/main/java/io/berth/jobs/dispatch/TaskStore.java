@@ -32,35 +32,52 @@ public class TaskStore {
 
     public record Due(long id, String kind) {}
 
+    /** An execution to record: its vendor, trigger, Harbor's extra attributes (JSON) and its tasks. */
+    public record NewExecution(String vendorType, long vendorId, String trigger, JsonNode extraAttrs, List<NewTask> tasks) {}
+
     /** Records an execution with its tasks, all Pending. */
     public long createExecution(String vendorType, long vendorId, String trigger, List<NewTask> tasks) {
+        return createExecutions(List.of(new NewExecution(vendorType, vendorId, trigger, null, tasks))).get(0);
+    }
+
+    /** Records executions with their tasks, all Pending, in one transaction; their ids in order. */
+    public List<Long> createExecutions(List<NewExecution> executions) {
+        List<Long> ids = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            long id;
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger) VALUES (?, ?, ?) RETURNING id")) {
-                st.setString(1, vendorType);
-                st.setLong(2, vendorId);
-                st.setString(3, trigger);
-                ResultSet rs = st.executeQuery();
-                rs.next();
-                id = rs.getLong(1);
-            }
-            try (PreparedStatement st = c.prepareStatement("INSERT INTO jobs.task (execution_id, kind, params) VALUES (?, ?, ?::jsonb)")) {
-                for (NewTask task : tasks) {
-                    st.setLong(1, id);
-                    st.setString(2, task.kind());
-                    st.setString(3, json.writeValueAsString(task.params()));
-                    st.addBatch();
+            try (PreparedStatement execution = c.prepareStatement(
+                    "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, extra_attrs) VALUES (?, ?, ?, ?::jsonb) RETURNING id");
+                    PreparedStatement task = c.prepareStatement("INSERT INTO jobs.task (execution_id, kind, params) VALUES (?, ?, ?::jsonb)")) {
+                for (NewExecution e : executions) {
+                    execution.setString(1, e.vendorType());
+                    execution.setLong(2, e.vendorId());
+                    execution.setString(3, e.trigger());
+                    execution.setString(4, e.extraAttrs() == null ? "{}" : json.writeValueAsString(e.extraAttrs()));
+                    long id;
+                    try (ResultSet rs = execution.executeQuery()) {
+                        rs.next();
+                        id = rs.getLong(1);
+                    }
+                    ids.add(id);
+                    for (NewTask t : e.tasks()) {
+                        task.setLong(1, id);
+                        task.setString(2, t.kind());
+                        task.setString(3, json.writeValueAsString(t.params()));
+                        task.addBatch();
+                    }
                 }
-                st.executeBatch();
+                task.executeBatch();
             }
             c.commit();
-            finishIfDone(id);
-            return id;
         } catch (SQLException | com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot record the execution", e);
         }
+        for (int i = 0; i < ids.size(); i++) {
+            if (executions.get(i).tasks().isEmpty()) {
+                finishIfDone(ids.get(i)); // nothing to run: it ends now
+            }
+        }
+        return ids;
     }
 
     /** Pending tasks that are due and were not put on their stream lately: marks and returns them (each once across replicas). */
@@ -164,6 +181,16 @@ public class TaskStore {
                     st.setString(6, owner);
                 });
         finishIfDone(task.executionId());
+    }
+
+    /** Gives back a task its owner may not run yet: Pending again after {@code delay}, the attempt not counted, nothing logged. */
+    public void putBack(Task task, String owner, Duration delay) {
+        update("UPDATE jobs.task SET status = 'Pending', attempts = attempts - 1, owner = NULL, dispatched_at = NULL, "
+                + "run_after = now() + ?::interval WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+                    st.setString(1, delay.toMillis() + " milliseconds");
+                    st.setLong(2, task.id());
+                    st.setString(3, owner);
+                });
     }
 
     /** Asks an execution to stop: its Pending tasks are Stopped at once, Running ones at their worker's next heartbeat. */

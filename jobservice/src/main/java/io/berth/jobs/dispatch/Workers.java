@@ -26,6 +26,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class);
+    /** How long a task its runner may not run yet waits before it is dispatched again. */
+    private static final Duration DEFERRAL = Duration.ofMillis(200);
 
     private final TaskStore store;
     private final TaskQueue queue;
@@ -51,7 +53,7 @@ public class Workers {
     void start(@Observes StartupEvent event) {
         for (TaskRunner runner : runners) {
             kinds.add(runner.kind());
-            for (int i = 0; i < config.workers(); i++) {
+            for (int i = 0; i < runner.workers(config); i++) {
                 String owner = processName + "/" + runner.kind() + "-" + i;
                 Thread thread = new Thread(() -> loop(runner, owner), "worker-" + runner.kind() + "-" + i);
                 thread.start();
@@ -111,6 +113,18 @@ public class Workers {
     }
 
     private void run(TaskRunner runner, Task task, String owner) {
+        if (!runner.tryAcquire(task)) {
+            store.putBack(task, owner, DEFERRAL);
+            return;
+        }
+        try {
+            runAcquired(runner, task, owner);
+        } finally {
+            runner.release(task);
+        }
+    }
+
+    private void runAcquired(TaskRunner runner, Task task, String owner) {
         TaskContext context = new TaskContext(store, task.id(), task.report());
         AtomicBoolean stopRequested = new AtomicBoolean();
         Object runLock = new Object();
@@ -133,7 +147,7 @@ public class Workers {
         }, every, every, TimeUnit.MILLISECONDS);
         Throwable failure = null;
         try {
-            context.log("attempt " + task.attempts() + " of " + config.maxAttempts() + " on " + owner);
+            context.log("attempt " + task.attempts() + " of " + runner.maxAttempts(config) + " on " + owner);
             runner.run(task, context);
         } catch (Throwable t) { // an Error too: the task must end, and this worker go on
             failure = t;
@@ -164,7 +178,7 @@ public class Workers {
         } else if (!this.running) {
             context.log("jobservice is shutting down; the task will run again");
             store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report());
-        } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < config.maxAttempts()) {
+        } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < runner.maxAttempts(config)) {
             Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
             context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
             store.retryLater(task, owner, message, delay, context.bytes(), context.report());

@@ -4,17 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryEndpoint;
-import io.berth.common.config.DeploymentConfig;
 import io.berth.common.config.RegistryConfig;
 import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
-import io.berth.common.secret.SecretBox;
 import io.berth.common.token.TokenSigner;
+import io.berth.jobs.secrets.SealedSecrets;
 import io.berth.jobs.tokens.LocalTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,19 +35,18 @@ public class Endpoints {
     static final String REPLICATOR = "replicator";
 
     private final AgroalDataSource db;
-    private final DeploymentConfig deployment;
     private final RegistryConfig registry;
     private final TokenConfig token;
     private final ObjectMapper json;
-    private volatile SecretBox secrets;
+    private final SealedSecrets secrets;
     private volatile OciClient local;
     private final Map<Long, OciClient> remotes = new ConcurrentHashMap<>();
     private final LocalTokens localTokens;
 
-    Endpoints(AgroalDataSource db, DeploymentConfig deployment, RegistryConfig registry, TokenConfig token, ObjectMapper json,
-            LocalTokens localTokens) {
+    Endpoints(AgroalDataSource db, RegistryConfig registry, TokenConfig token, ObjectMapper json,
+            LocalTokens localTokens, SealedSecrets secrets) {
+        this.secrets = secrets;
         this.db = db;
-        this.deployment = deployment;
         this.registry = registry;
         this.token = token;
         this.json = json;
@@ -128,7 +125,7 @@ public class Endpoints {
                 if (!rs.next()) {
                     throw new IOException("registry endpoint " + registryId + " no longer exists");
                 }
-                String secret = rs.getString(3) == null ? null : secrets().decrypt(rs.getString(3));
+                String secret = rs.getString(3) == null ? null : secrets.open(rs.getString(3));
                 RegistryEndpoint endpoint = new RegistryEndpoint(URI.create(rs.getString(1)), rs.getString(2), secret, rs.getBoolean(4));
                 OciClient cached = remotes.get(registryId);
                 if (cached == null || !cached.endpoint().equals(endpoint)) {
@@ -140,12 +137,5 @@ public class Endpoints {
         } catch (SQLException e) {
             throw new IOException("cannot read registry endpoint " + registryId + ": " + e.getMessage(), e);
         }
-    }
-
-    private SecretBox secrets() throws IOException {
-        if (secrets == null) {
-            secrets = SecretBox.fromFile(Path.of(deployment.secretKeyFile()));
-        }
-        return secrets;
     }
 }

@@ -37,6 +37,9 @@ public class JobsTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("berth.jobservice.visibility_timeout", "4s");
         config.put("berth.jobservice.retry_delay", "1s");
         config.put("berth.jobservice.max_attempts", "5");
+        config.put("berth.jobservice.webhook_timeout", "1s");
+        config.put("berth.jobservice.webhook_attempts", "3");
+        config.put("berth.jobservice.webhook_workers", "6");
         return config;
     }
 

@@ -1,0 +1,152 @@
+package io.berth.common.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.berth.common.event.RegistryEvent;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The bodies Harbor's webhooks send, rendered once by core so that every retry sends the same bytes:
+ * <ul>
+ * <li>{@code Default}: {@code {"type", "occur_at" (epoch seconds), "operator", "event_data"}};</li>
+ * <li>{@code CloudEvents}: CloudEvents 1.0 structured JSON ({@code specversion}, {@code id} = the event id,
+ * {@code requestid}, {@code source} = {@code /projects/<id>/webhook/policies/<id>}, {@code type} such as
+ * {@code harbor.artifact.pushed}, {@code datacontenttype}, {@code time}, {@code data} = the event data,
+ * {@code operator}), sent as {@code application/cloudevents+json};</li>
+ * <li>{@code Slack}: Harbor's Slack blocks (a title, the event type, the time, the operator and the event data
+ * as an indented JSON code block).</li>
+ * </ul>
+ */
+public final class WebhookPayloads {
+    public static final String DEFAULT = "Default";
+    public static final String CLOUD_EVENTS = "CloudEvents";
+    public static final String SLACK = "Slack";
+    public static final List<String> FORMATS = List.of(DEFAULT, CLOUD_EVENTS, SLACK);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper INDENTED = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The event types Berth emits, with their CloudEvents type as Harbor names it. */
+    private static final Map<String, String> CLOUD_EVENT_TYPES = Map.of(
+            "PUSH_ARTIFACT", "harbor.artifact.pushed",
+            "PULL_ARTIFACT", "harbor.artifact.pulled",
+            "DELETE_ARTIFACT", "harbor.artifact.deleted",
+            "REPLICATION", "harbor.replication.status.changed",
+            "QUOTA_EXCEED", "harbor.quota.exceed",
+            "QUOTA_WARNING", "harbor.quota.warning");
+
+    private WebhookPayloads() {}
+
+    /**
+     * One event as a policy sees it: its type, when, by whom, Harbor's {@code event_data}, the stable event id, and
+     * the ids of the project and policy (CloudEvents' {@code source}).
+     */
+    public record Notification(String type, Instant occurAt, String operator, Map<String, Object> eventData, String eventId,
+            long projectId, long policyId) {}
+
+    /** A rendered body and the content type to send it with. */
+    public record Body(String contentType, String text) {}
+
+    /**
+     * Harbor's {@code event_data} of an artifact event: {@code resources} (one per tag, or one by digest when
+     * untagged: {@code digest}, {@code tag}, {@code resource_url} as {@code <registry host>/<repository>:<tag>}) and
+     * {@code repository} ({@code name} within the project, {@code namespace} = the project, {@code repo_full_name},
+     * {@code repo_type} public or private).
+     */
+    public static Map<String, Object> artifactEventData(RegistryEvent e, String registryHost, boolean publicProject) {
+        List<Map<String, Object>> resources = new ArrayList<>();
+        String base = registryHost + "/" + e.repository();
+        if (e.tags() == null || e.tags().isEmpty()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("digest", e.digest());
+            r.put("resource_url", base + "@" + e.digest());
+            resources.add(r);
+        } else {
+            for (String tag : e.tags()) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("digest", e.digest());
+                r.put("tag", tag);
+                r.put("resource_url", base + ":" + tag);
+                resources.add(r);
+            }
+        }
+        String name = e.repository().startsWith(e.project() + "/") ? e.repository().substring(e.project().length() + 1) : e.repository();
+        Map<String, Object> repository = new LinkedHashMap<>();
+        repository.put("name", name);
+        repository.put("namespace", e.project());
+        repository.put("repo_full_name", e.repository());
+        repository.put("repo_type", publicProject ? "public" : "private");
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("resources", resources);
+        data.put("repository", repository);
+        return data;
+    }
+
+    /** The body of {@code n} in {@code format} ({@link #FORMATS}). */
+    public static Body render(String format, Notification n) {
+        return switch (format) {
+            case DEFAULT -> new Body("application/json", write(JSON, harbor(n)));
+            case CLOUD_EVENTS -> new Body("application/cloudevents+json", write(JSON, cloudEvent(n)));
+            case SLACK -> new Body("application/json", write(JSON, slack(n)));
+            default -> throw new IllegalArgumentException("unknown payload_format '" + format + "': one of " + FORMATS);
+        };
+    }
+
+    private static Map<String, Object> harbor(Notification n) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", n.type());
+        body.put("occur_at", n.occurAt().getEpochSecond());
+        body.put("operator", n.operator() == null ? "" : n.operator());
+        body.put("event_data", n.eventData());
+        return body;
+    }
+
+    private static Map<String, Object> cloudEvent(Notification n) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("specversion", "1.0");
+        body.put("requestid", n.eventId());
+        body.put("id", n.eventId());
+        body.put("source", "/projects/" + n.projectId() + "/webhook/policies/" + n.policyId());
+        body.put("type", CLOUD_EVENT_TYPES.getOrDefault(n.type(), "harbor." + n.type().toLowerCase()));
+        body.put("datacontenttype", "application/json");
+        body.put("time", n.occurAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("data", n.eventData());
+        body.put("operator", n.operator() == null ? "" : n.operator());
+        return body;
+    }
+
+    private static Map<String, Object> slack(Notification n) {
+        long at = n.occurAt().getEpochSecond();
+        return Map.of("blocks", List.of(
+                section("*Harbor webhook events*"),
+                section("*event_type:* " + n.type()),
+                section("*occur_at:* <!date^" + at + "^{date} at {time}|" + n.occurAt().truncatedTo(ChronoUnit.SECONDS) + ">"),
+                section("*operator:* " + (n.operator() == null ? "" : n.operator())),
+                section("*event_data:*"),
+                section("```" + write(INDENTED, n.eventData()) + "```")));
+    }
+
+    private static Map<String, Object> section(String markdown) {
+        Map<String, Object> text = new LinkedHashMap<>();
+        text.put("type", "mrkdwn");
+        text.put("text", markdown);
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "section");
+        block.put("text", text);
+        return block;
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data that is not JSON: " + e.getMessage(), e);
+        }
+    }
+}
