@@ -63,7 +63,7 @@ public enum Template {
     public int parameter(Map<String, Object> params) {
         Map<String, Object> given = params == null ? Map.of() : params;
         for (String key : given.keySet()) {
-            if (!key.equals(wire)) {
+            if (unit == null || !key.equals(wire)) {
                 throw new IllegalArgumentException("template " + wire + " takes " + (unit == null ? "no parameter" : "only the parameter " + wire)
                         + ", not '" + key + "'");
             }

@@ -102,9 +102,7 @@ public class QuotaService {
         ProjectQuota quota = ProjectQuota.findById(id);
         if (quota == null) {
             // a project without a quota row (none is created outside the API; kept safe anyway) gets one
-            if (io.berth.core.project.Project.findById(id) == null) {
-                throw HarborException.notFound("quota " + id);
-            }
+            get(id); // 404 when there is no such project (quotas are read from the projects' usage rows)
             quota = new ProjectQuota();
             quota.projectId = id;
             quota.persist();
