@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
@@ -32,7 +32,10 @@ import { RepositoriesTab } from './RepositoriesTab';
 import { RobotsTab } from './RobotsTab';
 import { SummaryTab } from './SummaryTab';
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'logs', 'configuration'] as const;
+/** Lazy: only project administrators see it, and it brings its dialogs. */
+const WebhooksTab = lazy(() => import('./webhooks/WebhooksTab'));
+
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'webhooks', 'logs', 'configuration'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -146,6 +149,21 @@ export default function ProjectPage() {
               <ImmutabilityTab {...context} />
             </PageSection>
           </Tab>
+          {context.may('manageWebhooks') && (
+            <Tab eventKey="webhooks" title={<TabTitleText>{t('project.webhooks')}</TabTitleText>} data-testid="project-tab-webhooks">
+              <PageSection>
+                <Suspense
+                  fallback={
+                    <Bullseye>
+                      <Spinner aria-label={t('common.loading')} />
+                    </Bullseye>
+                  }
+                >
+                  <WebhooksTab {...context} />
+                </Suspense>
+              </PageSection>
+            </Tab>
+          )}
           {context.may('readLogs') && (
             <Tab eventKey="logs" title={<TabTitleText>{t('project.logs')}</TabTitleText>}>
               <PageSection>
