@@ -99,6 +99,8 @@ export default function ProjectPage() {
     may: (action) => can(!!user?.sysadmin_flag, project.current_user_role_id, action),
     reloadProject: () => setReloads((n) => n + 1),
   };
+  // a tab the caller may not see (a shared link) falls back to the summary
+  const activeTab: TabKey = tab === 'webhooks' && !context.may('manageWebhooks') ? 'summary' : tab;
   return (
     <>
       <PageSection>
@@ -117,7 +119,7 @@ export default function ProjectPage() {
       </PageSection>
       <PageSection type="tabs">
         <Tabs
-          activeKey={tab}
+          activeKey={activeTab}
           onSelect={(_e, key) => navigate(links.project(name, key === 'summary' ? undefined : String(key)))}
           aria-label={t('project.tabs')}
           mountOnEnter
