@@ -52,6 +52,30 @@ function ScrubSchedulePanel({ schedule, onSaved }: { schedule: ScrubRun | null; 
   );
 }
 
+/** The scrubs, newest first: rate, blobs and bytes checked, blobs quarantined, its log, a stop. */
+export function ScrubHistoryTable({ runs, loading, onChanged }: { runs: ScrubRun[]; loading: boolean; onChanged: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <RunHistoryTable
+      id="scrub"
+      job={scrub}
+      runs={runs}
+      loading={loading}
+      onChanged={onChanged}
+      parameters={(run) => t('adminScrub.rateShort', { rate: scrubParametersOf(run).rate_limit })}
+      result={(run) => {
+        const r = scrubSummary(run.report);
+        const main = t('adminScrub.checked', { blobs: r.blobs, size: formatBytes(r.bytes), quarantined: r.quarantined });
+        const extra = [r.busy ? t('adminScrub.busy', { count: r.busy }) : null, r.failures ? t('adminScrub.failures', { count: r.failures }) : null].filter(Boolean);
+        return [main, ...extra].join('; ');
+      }}
+      logTitle={(id) => t('adminScrub.logTitle', { id })}
+      stopTitle={t('adminScrub.stopTitle')}
+      stopBody={(id) => t('adminScrub.stopBody', { id })}
+    />
+  );
+}
+
 /** Clean up › Scrub: re-read the stored blobs now or on a schedule, quarantine the bad ones (docs/scrub.md). */
 export function ScrubTab() {
   const { t } = useTranslation();
@@ -61,25 +85,7 @@ export function ScrubTab() {
       runTitle={t('adminScrub.runTitle')}
       runForm={(view) => <ScrubRunForm onStarted={view.reload} />}
       schedulePanel={(view) => <ScrubSchedulePanel schedule={view.schedule} onSaved={view.reload} />}
-      history={(view) => (
-        <RunHistoryTable
-          id="scrub"
-          job={scrub}
-          runs={view.runs}
-          loading={view.loading}
-          onChanged={view.reload}
-          parameters={(run) => t('adminScrub.rateShort', { rate: scrubParametersOf(run).rate_limit })}
-          result={(run) => {
-            const r = scrubSummary(run.report);
-            const main = t('adminScrub.checked', { blobs: r.blobs, size: formatBytes(r.bytes), quarantined: r.quarantined });
-            const extra = [r.busy ? t('adminScrub.busy', { count: r.busy }) : null, r.failures ? t('adminScrub.failures', { count: r.failures }) : null].filter(Boolean);
-            return [main, ...extra].join('; ');
-          }}
-          logTitle={(id) => t('adminScrub.logTitle', { id })}
-          stopTitle={t('adminScrub.stopTitle')}
-          stopBody={(id) => t('adminScrub.stopBody', { id })}
-        />
-      )}
+      history={(view) => <ScrubHistoryTable runs={view.runs} loading={view.loading} onChanged={view.reload} />}
       emptyTitle={t('adminScrub.noRuns')}
       emptyBody={t('adminScrub.noRunsBody')}
     />
