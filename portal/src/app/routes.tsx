@@ -66,6 +66,7 @@ export const routes: PageRoute[] = [
   // Clean up: one page, a tab per path
   { path: '/admin/gc', page: CleanupPage, admin: true },
   { path: '/admin/log-rotation', page: CleanupPage, admin: true },
+  { path: '/admin/scrub', page: CleanupPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
@@ -76,7 +77,7 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
   { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
   { id: 'quotas', label: 'adminQuotas.title', to: '/admin/quotas' },
-  { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation'] },
+  { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation', '/admin/scrub'] },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];

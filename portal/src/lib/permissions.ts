@@ -15,7 +15,8 @@ export type ProjectAction =
   | 'updateProject'
   | 'readLogs'
   | 'labelArtifact'
-  | 'manageImmutableRules';
+  | 'manageImmutableRules'
+  | 'manageWebhooks';
 
 const ALL: ProjectAction[] = [
   'deleteProject',
@@ -31,6 +32,7 @@ const ALL: ProjectAction[] = [
   'readLogs',
   'labelArtifact',
   'manageImmutableRules',
+  'manageWebhooks',
 ];
 
 const MATRIX: Record<number, ProjectAction[]> = {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   Breadcrumb,
   BreadcrumbItem,
@@ -32,7 +32,10 @@ import { RepositoriesTab } from './RepositoriesTab';
 import { RobotsTab } from './RobotsTab';
 import { SummaryTab } from './SummaryTab';
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'logs', 'configuration'] as const;
+/** Lazy: only project administrators see it, and it brings its dialogs. */
+const WebhooksTab = lazy(() => import('./webhooks/WebhooksTab'));
+
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'webhooks', 'logs', 'configuration'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -96,6 +99,8 @@ export default function ProjectPage() {
     may: (action) => can(!!user?.sysadmin_flag, project.current_user_role_id, action),
     reloadProject: () => setReloads((n) => n + 1),
   };
+  // a tab the caller may not see (a shared link) falls back to the summary
+  const activeTab: TabKey = tab === 'webhooks' && !context.may('manageWebhooks') ? 'summary' : tab;
   return (
     <>
       <PageSection>
@@ -114,7 +119,7 @@ export default function ProjectPage() {
       </PageSection>
       <PageSection type="tabs">
         <Tabs
-          activeKey={tab}
+          activeKey={activeTab}
           onSelect={(_e, key) => navigate(links.project(name, key === 'summary' ? undefined : String(key)))}
           aria-label={t('project.tabs')}
           mountOnEnter
@@ -146,6 +151,21 @@ export default function ProjectPage() {
               <ImmutabilityTab {...context} />
             </PageSection>
           </Tab>
+          {context.may('manageWebhooks') && (
+            <Tab eventKey="webhooks" title={<TabTitleText>{t('project.webhooks')}</TabTitleText>} data-testid="project-tab-webhooks">
+              <PageSection>
+                <Suspense
+                  fallback={
+                    <Bullseye>
+                      <Spinner aria-label={t('common.loading')} />
+                    </Bullseye>
+                  }
+                >
+                  <WebhooksTab {...context} />
+                </Suspense>
+              </PageSection>
+            </Tab>
+          )}
           {context.may('readLogs') && (
             <Tab eventKey="logs" title={<TabTitleText>{t('project.logs')}</TabTitleText>}>
               <PageSection>

@@ -4,13 +4,18 @@ import { useLocation, useNavigate } from 'react-router';
 import { links } from '../../../app/routes';
 import { GcTab } from './gc/GcTab';
 import { PurgeTab } from './purge/PurgeTab';
+import { ScrubTab } from './scrub/ScrubTab';
 
-/** /admin/gc: garbage collection; /admin/log-rotation: the audit-log purge. Harbor's "Clean Up", two tabs. */
+/** /admin/gc: garbage collection; /admin/log-rotation: the audit-log purge; /admin/scrub: Berth's blob scrub. Harbor's "Clean Up". */
 export default function CleanupPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const tab = location.pathname.startsWith(links.admin('log-rotation')) ? 'log-rotation' : 'gc';
+  const tab = location.pathname.startsWith(links.admin('log-rotation'))
+    ? 'log-rotation'
+    : location.pathname.startsWith(links.admin('scrub'))
+      ? 'scrub'
+      : 'gc';
   return (
     <>
       <PageSection>
@@ -33,6 +38,11 @@ export default function CleanupPage() {
           <Tab eventKey="log-rotation" title={<TabTitleText>{t('adminPurge.title')}</TabTitleText>} data-testid="cleanup-tab-log-rotation">
             <PageSection>
               <PurgeTab />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="scrub" title={<TabTitleText>{t('adminScrub.title')}</TabTitleText>} data-testid="cleanup-tab-scrub">
+            <PageSection>
+              <ScrubTab />
             </PageSection>
           </Tab>
         </Tabs>

@@ -15,6 +15,7 @@ export function RunNowForm({
   start,
   onStarted,
   children,
+  dryRun = true,
 }: {
   id: string;
   runLabel: string;
@@ -22,6 +23,8 @@ export function RunNowForm({
   start: (dryRun: boolean) => Promise<void>;
   onStarted: () => void;
   children: ReactNode;
+  /** Whether the job has a dry run (a second button); the scrub has none. */
+  dryRun?: boolean;
 }) {
   const { t } = useTranslation();
   const [started, setStarted] = useState(false);
@@ -43,9 +46,11 @@ export function RunNowForm({
         <Button onClick={() => run(false)} isLoading={submit.busy} isDisabled={submit.busy || !!problem} data-testid={`${id}-run-now`}>
           {runLabel}
         </Button>{' '}
-        <Button variant="secondary" onClick={() => run(true)} isDisabled={submit.busy || !!problem} data-testid={`${id}-dry-run`}>
-          {t('cleanup.dryRun')}
-        </Button>
+        {dryRun && (
+          <Button variant="secondary" onClick={() => run(true)} isDisabled={submit.busy || !!problem} data-testid={`${id}-dry-run`}>
+            {t('cleanup.dryRun')}
+          </Button>
+        )}
       </div>
     </Form>
   );

@@ -16,18 +16,22 @@ export function GcHistoryTable({ runs, loading, onChanged }: { runs: GcRun[]; lo
       onChanged={onChanged}
       parameters={(run) => {
         const p = parametersOf(run);
-        return [p.dry_run ? t('cleanup.dryRunShort') : null, p.delete_untagged ? t('adminGc.untaggedShort') : null, t('adminGc.workersShort', { count: p.workers })]
+        return [p.dry_run ? t('cleanup.dryRunShort') : null, p.delete_untagged ? t('adminGc.untaggedShort') : null, p.sweep_orphans ? t('adminGc.sweepShort') : null, t('adminGc.workersShort', { count: p.workers })]
           .filter(Boolean)
           .join(', ');
       }}
       result={(run) => {
         const r = reportSummary(run.report);
-        return t(parametersOf(run).dry_run ? 'adminGc.wouldFree' : 'adminGc.freed', {
+        const dryRun = parametersOf(run).dry_run;
+        const main = t(dryRun ? 'adminGc.wouldFree' : 'adminGc.freed', {
           manifests: r.manifests,
           blobs: r.blobs,
           links: r.links,
           size: formatBytes(r.bytes),
         });
+        if (r.orphans === undefined && r.orphanBytes === undefined) return main;
+        const orphans = t(dryRun ? 'adminGc.orphansWould' : 'adminGc.orphans', { count: r.orphans ?? 0, size: formatBytes(r.orphanBytes ?? 0) });
+        return `${main}; ${orphans}`;
       }}
       logTitle={(id) => t('adminGc.logTitle', { id })}
       stopTitle={t('adminGc.stopTitle')}

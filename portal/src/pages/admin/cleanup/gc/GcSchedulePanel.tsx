@@ -23,7 +23,11 @@ export function GcSchedulePanel({ schedule, onSaved }: { schedule: GcRun | null;
       schedule={schedule}
       parametersProblem={workersProblem(form.workers)}
       parametersKey={edits}
-      save={(timing) => gc.setSchedule(timing.type, cronToSend(timing), { delete_untagged: form.deleteUntagged, workers: form.workers })}
+      save={(timing) => gc.setSchedule(timing.type, cronToSend(timing), {
+          delete_untagged: form.deleteUntagged,
+          workers: form.workers,
+          ...(form.sweepOrphans ? { sweep_orphans: true } : {}),
+        })}
       onSaved={onSaved}
     >
       <FormGroup role="group" label={t('cleanup.parameters')} fieldId="gc-schedule-untagged">
@@ -32,6 +36,13 @@ export function GcSchedulePanel({ schedule, onSaved }: { schedule: GcRun | null;
           label={t('adminGc.deleteUntagged')}
           isChecked={form.deleteUntagged}
           onChange={(_e, v) => edit({ deleteUntagged: v })}
+        />
+        <Checkbox
+          id="gc-schedule-sweep-orphans"
+          label={t('adminGc.sweepOrphans')}
+          description={t('adminGc.sweepOrphansHelp')}
+          isChecked={form.sweepOrphans}
+          onChange={(_e, v) => edit({ sweepOrphans: v })}
         />
       </FormGroup>
       <FormGroup label={t('adminGc.workers')} fieldId="gc-schedule-workers">
