@@ -80,8 +80,7 @@ public class FilesystemDriver implements StorageDriver {
         Path target = resolve(path);
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel out = openInFreshParent(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 out.write(java.nio.ByteBuffer.wrap(content));
                 out.force(true);
             }
@@ -114,8 +113,7 @@ public class FilesystemDriver implements StorageDriver {
     public StorageWriter writer(String path, long offset, String resumeState) {
         Path file = inProgress(resolve(path));
         try {
-            Files.createDirectories(file.getParent());
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileChannel channel = openInFreshParent(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long size = channel.size();
             if (offset > size) {
                 channel.close();
@@ -155,6 +153,25 @@ public class FilesystemDriver implements StorageDriver {
             return children.map(c -> root.relativize(c).toString()).sorted().toList();
         } catch (IOException e) {
             throw failure(path, e);
+        }
+    }
+
+    /**
+     * Opens {@code file}, creating its parent directories first. A concurrent {@link #delete} may remove a shared parent
+     * that was empty (an upload purge or orphan sweep removing {@code _uploads/} between one upload's end and the next
+     * one's start) between {@code createDirectories} and the open: the directories are created again and the open
+     * retried, as {@link #move} does for its rename.
+     */
+    private static FileChannel openInFreshParent(Path file, StandardOpenOption... options) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Files.createDirectories(file.getParent());
+            try {
+                return FileChannel.open(file, options);
+            } catch (NoSuchFileException parentRemoved) {
+                if (attempt == MOVE_ATTEMPTS) {
+                    throw parentRemoved;
+                }
+            }
         }
     }
 
