@@ -19,12 +19,9 @@ MANIFESTS=${MANIFESTS:-100000} BLOBS=${BLOBS:-1000000}
 DELETE_BLOBS=${DELETE_BLOBS:-3000}
 PUSHERS=${PUSHERS:-4} PUSH_SECONDS=${PUSH_SECONDS:-20}
 MVN=${MVN:-mvn}
-PG_USER=${BERTH_TEST_PG_USER:-postgres}
-work=$(mktemp -d /tmp/berth-gc-bench.XXXXXX)
-pids=()
-db="berth_gc_bench_$$"
+BENCH=gc-bench
 
-. "$home/bench/lib.sh" # cleanup at exit, free_port, median, await_http, start_s3proxy
+. "$home/bench/lib.sh" # work, db, pids, PG_USER; cleanup at exit, free_port, median, await_http, start_s3proxy
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; } # a figure out of GcBench's line
 sql() { psql -q -X -h 127.0.0.1 -U "$PG_USER" -d "$db" -v ON_ERROR_STOP=1 "$@"; }
 

@@ -1,12 +1,10 @@
-# Sourced by the bench scripts. With BENCH set first, it makes a work directory and a database of their own, both
-# removed on exit with the processes the script started (add them with pids+=($!)); KEEP=1 keeps the work directory.
-# Without BENCH, the script sets `work` (a scratch directory), `db` (the database name), `PG_USER` and an array `pids`.
-if [ -n "${BENCH:-}" ]; then
-  PG_USER=${BERTH_TEST_PG_USER:-postgres}
-  work=$(mktemp -d "/tmp/berth-$BENCH.XXXXXX")
-  pids=()
-  db="berth_${BENCH//-/_}_$$"
-fi
+# Sourced by the bench scripts (set BENCH first): a work directory (mktemp's template below) and a database of their
+# own, both removed on exit with the processes the script started (add them with pids+=($!)); KEEP=1 keeps the work
+# directory. And helpers.
+PG_USER=${BERTH_TEST_PG_USER:-postgres}
+work=$(mktemp -d "/tmp/berth-$BENCH.XXXXXX")
+pids=()
+db="berth_${BENCH//-/_}_$$"
 
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
