@@ -9,7 +9,7 @@ import java.util.Map;
  * One rule of a tag retention policy in Harbor's shape ({@code RetentionRule} of api/v2.0/swagger.yaml): a
  * {@link Template} and its {@code params}, tag selectors and repository selectors ({@code scope_selectors.repository}).
  * A tag selector's {@code extras} is Harbor's JSON text {@code {"untagged":true}} when untagged artifacts are
- * candidates of the rule too. Written by core, read by jobservice ({@link RetentionRequest}).
+ * candidates of the rule too. Written by core, read by jobservice ({@link io.berth.common.job.RetentionRequest}).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record RetentionRule(Long id, Integer priority, Boolean disabled, String action, String template, Map<String, Object> params,

@@ -19,7 +19,8 @@ public class JobDashboard {
     /** Harbor's name for every pool, or every job type. */
     static final String ALL = "all";
     /** The job types core asks jobservice to run. */
-    static final Set<String> DISPATCHED = Set.of("REPLICATION", GcRequest.KIND, PurgeAuditRequest.KIND);
+    static final Set<String> DISPATCHED = Set.of("REPLICATION", GcRequest.KIND, PurgeAuditRequest.KIND,
+            io.berth.common.job.RetentionRequest.KIND);
 
     public record QueueAction(String action) {}
 

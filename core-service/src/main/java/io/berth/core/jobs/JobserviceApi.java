@@ -3,6 +3,7 @@ package io.berth.core.jobs;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.RetentionRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import jakarta.ws.rs.Consumes;
@@ -38,6 +39,10 @@ public interface JobserviceApi {
     @POST
     @Path("/purgeaudit/executions")
     Response purgeAudit(@HeaderParam("Authorization") String authorization, PurgeAuditRequest request);
+
+    @POST
+    @Path("/retention/executions")
+    Response retain(@HeaderParam("Authorization") String authorization, RetentionRequest request);
 
     @POST
     @Path("/webhook/executions")

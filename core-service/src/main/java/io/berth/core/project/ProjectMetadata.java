@@ -11,8 +11,9 @@ import java.util.TreeSet;
  * Berth acts on {@code public}. The switches of features it does not have yet (scanning, vulnerability
  * prevention, content trust, SBOM generation) can only be off; {@code severity} and
  * {@code reuse_sys_cve_allowlist} are kept, as they say nothing while {@code prevent_vul} is off; the
- * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} is refused (no tag
- * retention yet). A null value is no value. Anything else is a 400 naming the key.
+ * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} (the project's tag retention
+ * policy, set by {@code POST /retentions}) is taken as a whole number here and may only repeat the project's own
+ * ({@link #refuseRetentionChange}). A null value is no value. Anything else is a 400 naming the key.
  */
 public final class ProjectMetadata {
     private static final Map<String, String> NOT_AVAILABLE = Map.of(
@@ -30,6 +31,7 @@ public final class ProjectMetadata {
             "max_upstream_conn", Set.of("-1", "0"),
             "proxy_cache_filter_pattern", Set.of(""),
             "proxy_cache_filter_kind", Set.of(""));
+    public static final String RETENTION_ID = "retention_id";
     private static final Set<String> SEVERITIES = Set.of("none", "low", "medium", "high", "critical");
 
     private ProjectMetadata() {}
@@ -63,8 +65,10 @@ public final class ProjectMetadata {
                     throw HarborException.badRequest("metadata " + key + ": proxy-cache projects are not supported yet in Berth; "
                             + key + " can only be " + PROXY.get(key).stream().map(v -> "'" + v + "'").sorted().toList());
                 }
-            } else if (key.equals("retention_id")) {
-                throw HarborException.badRequest("metadata retention_id: tag retention is not available yet in Berth");
+            } else if (key.equals(RETENTION_ID)) {
+                if (!value.matches("\\d{1,18}")) {
+                    throw HarborException.badRequest("metadata retention_id must be a retention policy's id, not " + e.getValue());
+                }
             } else {
                 throw HarborException.badRequest("unknown project metadata key " + key + "; supported: " + supported());
             }
@@ -73,11 +77,24 @@ public final class ProjectMetadata {
         return valid;
     }
 
+    /**
+     * 400 unless {@code metadata} leaves {@code retention_id} out or repeats {@code current} (null: the project has no
+     * policy): the key is set by creating the project's policy ({@code POST /api/v2.0/retentions}), never by hand.
+     */
+    public static void refuseRetentionChange(Map<String, String> metadata, String current) {
+        String given = metadata.get(RETENTION_ID);
+        if (given != null && !given.equals(current)) {
+            throw HarborException.badRequest("metadata retention_id is set by creating the project's retention policy (POST /api/v2.0/retentions)"
+                    + (current == null ? "; this project has none" : "; this project's is " + current));
+        }
+    }
+
     private static Set<String> supported() {
         Set<String> keys = new TreeSet<>(BOOLEANS);
         keys.addAll(NOT_AVAILABLE.keySet());
         keys.addAll(PROXY.keySet());
         keys.add("severity");
+        keys.add(RETENTION_ID);
         return keys;
     }
 }

@@ -105,6 +105,7 @@ public class ProjectService {
                     + "leave it out for the default (" + quotas.defaultLimit() + ")");
         }
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
+        ProjectMetadata.refuseRetentionChange(metadata, null);
         Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata,
                 storageLimit);
         audit.success(project.name, project.name, "project", "create");
@@ -174,6 +175,7 @@ public class ProjectService {
             metadata.put("public", request.isPublic().toString());
         }
         Project managed = Project.findById(project.id);
+        ProjectMetadata.refuseRetentionChange(metadata, managed.metadata.get(ProjectMetadata.RETENTION_ID));
         managed.metadata.putAll(metadata);
         audit.success(project.name, project.name, "project", "update");
     }

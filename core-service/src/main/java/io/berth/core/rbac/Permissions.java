@@ -15,6 +15,7 @@ import static io.berth.core.rbac.Action.READ_IMMUTABLE_RULES;
 import static io.berth.core.rbac.Action.READ_LOGS;
 import static io.berth.core.rbac.Action.READ_MEMBERS;
 import static io.berth.core.rbac.Action.READ_PROJECT;
+import static io.berth.core.rbac.Action.READ_RETENTION;
 import static io.berth.core.rbac.Action.READ_ROBOTS;
 import static io.berth.core.rbac.Action.UPDATE_PROJECT;
 
@@ -37,7 +38,8 @@ public class Permissions {
     private static final Map<Role, Set<Action>> MATRIX = Map.of(
             Role.PROJECT_ADMIN, EnumSet.allOf(Action.class),
             Role.MAINTAINER, EnumSet.of(READ_PROJECT, PULL, PUSH, DELETE_ARTIFACT, READ_MEMBERS, READ_ROBOTS, READ_LOGS,
-                    CREATE_TAG, DELETE_TAG, MANAGE_LABELS, LABEL_ARTIFACT, READ_IMMUTABLE_RULES, MANAGE_IMMUTABLE_RULES),
+                    CREATE_TAG, DELETE_TAG, MANAGE_LABELS, LABEL_ARTIFACT, READ_IMMUTABLE_RULES, MANAGE_IMMUTABLE_RULES,
+                    READ_RETENTION),
             Role.DEVELOPER, EnumSet.of(READ_PROJECT, PULL, PUSH, READ_MEMBERS, READ_LOGS, CREATE_TAG, LABEL_ARTIFACT, READ_IMMUTABLE_RULES),
             Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS, READ_IMMUTABLE_RULES),
             Role.LIMITED_GUEST, EnumSet.of(READ_PROJECT, PULL));

@@ -33,9 +33,9 @@ public class JobViews {
             OffsetDateTime endTime, long total, long failed, long succeed, long pending, long running, long stopped, long bytes,
             String extraAttrs) {}
 
-    /** A task; {@code params} is its JSON. */
+    /** A task; {@code params} and {@code report} are its JSON. */
     public record TaskRow(long id, long executionId, String params, String status, String statusMessage, int attempts, long bytes,
-            OffsetDateTime startTime, OffsetDateTime endTime) {}
+            OffsetDateTime startTime, OffsetDateTime endTime, String report) {}
 
     /** A job kind's queue, named as Harbor's job service dashboard names it: pending tasks, latency in seconds. */
     public record Queue(String jobType, long count, long latency, boolean paused) {}
@@ -80,11 +80,11 @@ public class JobViews {
     /** In the order they were planned. */
     public List<TaskRow> tasks(long executionId, String status, Paging paging) {
         Map<String, Object> params = new HashMap<>();
-        return db.tuples("SELECT id, execution_id, params::text AS params, status, status_message, attempts, bytes, start_time, end_time "
-                + "FROM jobs.task_view WHERE " + taskWhere(executionId, status, params) + " ORDER BY id", params, paging).stream()
+        return db.tuples("SELECT id, execution_id, params::text AS params, status, status_message, attempts, bytes, start_time, end_time, "
+                + "report::text AS report FROM jobs.task_view WHERE " + taskWhere(executionId, status, params) + " ORDER BY id", params, paging).stream()
                 .map(t -> new TaskRow(number(t.get("id")), number(t.get("execution_id")), (String) t.get("params"), (String) t.get("status"),
                         (String) t.get("status_message"), ((Number) t.get("attempts")).intValue(), number(t.get("bytes")),
-                        time(t.get("start_time")), time(t.get("end_time")))).toList();
+                        time(t.get("start_time")), time(t.get("end_time")), (String) t.get("report"))).toList();
     }
 
     /** The log of a task (of that execution, if given), or null if there is no such task. */

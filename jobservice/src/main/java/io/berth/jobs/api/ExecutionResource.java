@@ -9,6 +9,8 @@ import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.RetentionRequest;
+import io.berth.jobs.retention.RetentionPlanner;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import io.berth.jobs.webhook.WebhookTask;
@@ -37,12 +39,14 @@ import java.util.Map;
 public class ExecutionResource {
     private final TaskStore store;
     private final ReplicationPlanner planner;
+    private final RetentionPlanner retention;
     private final Dispatcher dispatcher;
     private final ObjectMapper json;
 
-    ExecutionResource(TaskStore store, ReplicationPlanner planner, Dispatcher dispatcher, ObjectMapper json) {
+    ExecutionResource(TaskStore store, ReplicationPlanner planner, RetentionPlanner retention, Dispatcher dispatcher, ObjectMapper json) {
         this.store = store;
         this.planner = planner;
+        this.retention = retention;
         this.dispatcher = dispatcher;
         this.json = json;
     }
@@ -67,6 +71,23 @@ public class ExecutionResource {
             throw new HarborException(502, "UNREACHABLE", "cannot list the source registry: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw HarborException.badRequest(e.getMessage());
+        }
+    }
+
+    /** Plans a run of a tag retention policy (one task per repository it selects) and records it: 201 with its id. */
+    @POST
+    @Path("/retention/executions")
+    public Response retain(RetentionRequest request) {
+        String problem = request == null ? "a retention policy is required" : request.problem();
+        if (problem != null) {
+            throw HarborException.badRequest(problem);
+        }
+        try {
+            long id = store.createExecutions(List.of(retention.plan(request))).get(0);
+            dispatcher.dispatch();
+            return Response.status(201).entity(Map.of("id", id)).build();
+        } catch (SQLException e) {
+            throw new HarborException(503, "UNAVAILABLE", "cannot list the project's repositories: " + e.getMessage());
         }
     }
 

@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.berth.common.client.OciClient;
 import io.berth.common.client.RegistryEndpoint;
-import io.berth.common.config.RegistryConfig;
-import io.berth.common.config.TokenConfig;
-import io.berth.common.scope.Scope;
-import io.berth.common.token.TokenSigner;
 import io.berth.jobs.secrets.SealedSecrets;
 import io.berth.jobs.tokens.LocalTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,8 +13,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +29,16 @@ public class Endpoints {
     static final String REPLICATOR = "replicator";
 
     private final AgroalDataSource db;
-    private final RegistryConfig registry;
-    private final TokenConfig token;
     private final ObjectMapper json;
     private final SealedSecrets secrets;
     private volatile OciClient local;
     private final Map<Long, OciClient> remotes = new ConcurrentHashMap<>();
     private final LocalTokens localTokens;
 
-    Endpoints(AgroalDataSource db, RegistryConfig registry, TokenConfig token, ObjectMapper json,
+    Endpoints(AgroalDataSource db, ObjectMapper json,
             LocalTokens localTokens, SealedSecrets secrets) {
         this.secrets = secrets;
         this.db = db;
-        this.registry = registry;
-        this.token = token;
         this.json = json;
         this.localTokens = localTokens;
     }
@@ -112,9 +102,7 @@ public class Endpoints {
     public OciClient client(Long registryId) throws IOException {
         if (registryId == null) {
             if (local == null) {
-                TokenSigner tokens = localTokens.signer();
-                local = new OciClient(new RegistryEndpoint(URI.create(registry.url()), null, null, false), Duration.ofMillis(500),
-                        scopes -> tokens.sign(REPLICATOR, token.service(), scopes.stream().map(Scope::parse).toList(), Instant.now()));
+                local = localTokens.localRegistry(REPLICATOR);
             }
             return local;
         }
