@@ -43,7 +43,14 @@ public record RegistryEvent(
          * ({@link #repository}, {@link #project}), or one with an empty repository when none does; {@code mediaType}
          * and {@code tags} are empty, {@link #actor} is {@code scrub}.
          */
-        BLOB_QUARANTINED;
+        BLOB_QUARANTINED,
+        /**
+         * A tag retention run (not a dry run) of project {@link #project} ended (written by jobservice, not the registry):
+         * {@link #repository} is empty, {@link #actor} the run's trigger ({@code MANUAL}, {@code SCHEDULE}),
+         * {@link #details} the run as JSON text ({@link io.berth.common.webhook.WebhookPayloads#retentionEventData}
+         * reads it). Each artifact it deleted has its own {@link #DELETE_ARTIFACT} event from the registry.
+         */
+        TAG_RETENTION;
 
         /** Whether the event is about a project's quota rather than a change to an artifact. */
         public boolean isQuota() {

@@ -1,6 +1,7 @@
 package io.berth.common.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.berth.common.event.RegistryEvent;
@@ -86,6 +87,38 @@ public final class WebhookPayloads {
         data.put("resources", resources);
         data.put("repository", repository);
         return data;
+    }
+
+    /**
+     * Harbor's {@code event_data} of a {@code TAG_RETENTION} event: {@code retention} with {@code total},
+     * {@code retained}, {@code hostname}, {@code project_name}, {@code retention_policy_id}, {@code result}
+     * ({@code SUCCESS}, {@code FAILED}, {@code STOPPED}) and {@code deleted_artifact} ({@code type}, {@code name},
+     * {@code tag}, {@code status} each), from the event's {@code details} as jobservice wrote them.
+     */
+    public static Map<String, Object> retentionEventData(RegistryEvent e, String registryHost) {
+        Map<String, Object> retention = new LinkedHashMap<>();
+        try {
+            JsonNode d = JSON.readTree(e.details() == null ? "{}" : e.details());
+            retention.put("total", d.path("total").asLong());
+            retention.put("retained", d.path("retained").asLong());
+            retention.put("hostname", registryHost);
+            retention.put("project_name", e.project());
+            retention.put("retention_policy_id", d.path("retention_policy_id").asLong());
+            retention.put("result", d.path("result").asText());
+            List<Map<String, Object>> deleted = new ArrayList<>();
+            d.path("deleted_artifact").forEach(a -> {
+                Map<String, Object> artifact = new LinkedHashMap<>();
+                artifact.put("type", a.path("type").asText());
+                artifact.put("name", a.path("name").asText());
+                artifact.put("tag", a.path("tag").asText());
+                artifact.put("status", a.path("status").asText());
+                deleted.add(artifact);
+            });
+            retention.put("deleted_artifact", deleted);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("a TAG_RETENTION event whose details are not JSON: " + e.details(), ex);
+        }
+        return Map.of("retention", retention);
     }
 
     /** The body of {@code n} in {@code format} ({@link #FORMATS}). */

@@ -61,7 +61,7 @@ public class RegistryEventConsumer extends RegistryEventGroup {
             case PUSH_ARTIFACT -> "create";
             case DELETE_ARTIFACT -> "delete";
             case PULL_ARTIFACT -> "pull";
-            case QUOTA_WARNING, QUOTA_EXCEED, BLOB_QUARANTINED -> null;
+            case QUOTA_WARNING, QUOTA_EXCEED, BLOB_QUARANTINED, TAG_RETENTION -> null;
         };
     }
 }

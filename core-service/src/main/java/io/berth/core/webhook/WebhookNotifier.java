@@ -65,7 +65,8 @@ public class WebhookNotifier {
                     continue;
                 }
                 WebhookPayloads.Notification n = new WebhookPayloads.Notification(type, e.occurredAt() == null ? Instant.now() : e.occurredAt(),
-                        e.actor(), WebhookPayloads.artifactEventData(e, registryHost, s.project().isPublic()), e.id(), s.project().id,
+                        e.actor(), e.type() == RegistryEvent.Type.TAG_RETENTION ? WebhookPayloads.retentionEventData(e, registryHost)
+                        : WebhookPayloads.artifactEventData(e, registryHost, s.project().isPublic()), e.id(), s.project().id,
                         s.policy().id);
                 List<WebhookRequest.Delivery> deliveries = s.policy().targets.stream().map(t -> {
                     WebhookPayloads.Body body = WebhookPayloads.render(t.payloadFormat(), n);

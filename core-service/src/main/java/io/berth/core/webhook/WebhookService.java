@@ -33,7 +33,7 @@ public class WebhookService {
     public static final String HTTP = "http";
     public static final String SLACK = "slack";
     /** Harbor's event types that Berth does not emit yet: refused until their feature exists. */
-    static final Set<String> NOT_YET = Set.of("SCANNING_FAILED", "SCANNING_STOPPED", "SCANNING_COMPLETED", "TAG_RETENTION", "REPLICATION");
+    static final Set<String> NOT_YET = Set.of("SCANNING_FAILED", "SCANNING_STOPPED", "SCANNING_COMPLETED", "REPLICATION");
 
     private final AuditLog audit;
     private final Secrets secrets;

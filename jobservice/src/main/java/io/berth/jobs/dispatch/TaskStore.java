@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,10 +23,12 @@ import java.util.Optional;
 public class TaskStore {
     private final AgroalDataSource db;
     private final ObjectMapper json;
+    private final Event<ExecutionEnded> ended;
 
-    TaskStore(AgroalDataSource db, ObjectMapper json) {
+    TaskStore(AgroalDataSource db, ObjectMapper json, Event<ExecutionEnded> ended) {
         this.db = db;
         this.json = json;
+        this.ended = ended;
     }
 
     public record NewTask(String kind, JsonNode params) {}
@@ -235,13 +238,17 @@ public class TaskStore {
         update("DELETE FROM jobs.worker_pool WHERE id = ?", st -> st.setString(1, id));
     }
 
+    /** Ends the execution if nothing of it is left to run, and then tells the {@link ExecutionEnded} observers. */
     private void finishIfDone(long executionId) {
-        update("UPDATE jobs.execution e SET end_time = now(), status = CASE "
+        List<ExecutionEnded> done = new ArrayList<>();
+        query("UPDATE jobs.execution e SET end_time = now(), status = CASE "
                 + "WHEN EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status = 'Error') THEN 'Error' "
                 + "WHEN e.stop_requested THEN 'Stopped' ELSE 'Success' END "
                 + "WHERE e.id = ? AND e.status = 'Running' "
-                + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running'))",
-                st -> st.setLong(1, executionId));
+                + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running')) "
+                + "RETURNING e.id, e.vendor_type, e.vendor_id, e.status",
+                st -> st.setLong(1, executionId), rs -> done.add(new ExecutionEnded(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))));
+        done.forEach(ended::fire);
     }
 
     private String json(Map<String, Object> report) throws SQLException {

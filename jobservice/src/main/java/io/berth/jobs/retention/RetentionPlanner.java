@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Plans a run of a retention policy: one {@code RETENTION} task per repository of the project that a rule's repository
  * selectors select (by its name without the project, as Harbor's). The execution's vendor is the policy; its
- * {@code extra_attrs} say whether it is a dry run. A project with no such repository gets an execution with no task,
+ * {@code extra_attrs} say whether it is a dry run, and the project. A project with no such repository gets an execution with no task,
  * which ends at once.
  */
 @ApplicationScoped
@@ -32,6 +32,6 @@ public class RetentionPlanner {
                 .filter(task -> rules.appliesTo(task.repositoryInProject()))
                 .map(task -> new TaskStore.NewTask(RetentionRequest.KIND, json.valueToTree(task))).toList();
         return new TaskStore.NewExecution(RetentionRequest.KIND, request.policyId(), request.trigger() == null ? "MANUAL" : request.trigger(),
-                json.valueToTree(Map.of("dry_run", request.dryRun())), tasks);
+                json.valueToTree(Map.of("dry_run", request.dryRun(), "project", request.project())), tasks);
     }
 }

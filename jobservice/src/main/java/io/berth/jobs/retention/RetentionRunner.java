@@ -31,6 +31,10 @@ import java.util.Map;
 @ApplicationScoped
 public class RetentionRunner implements TaskRunner {
     static final String ACTOR = "tag-retention";
+    /** The report's list of what a run deleted ({@code <repository>:<tag>}, or {@code <repository>@<digest>} when untagged), for the TAG_RETENTION event. */
+    static final String DELETED = "deleted_artifacts";
+    /** At most so many of them per task (the counters count them all). */
+    static final int ITEMISED = 1000;
 
     private final RetentionArtifacts artifacts;
     private final LocalTokens tokens;
@@ -97,6 +101,12 @@ public class RetentionRunner implements TaskRunner {
                 context.log("deleted " + c.describe() + " already: it is gone");
             }
             context.count("deleted", 1);
+            List<String> named = c.tags().isEmpty() ? List.of(repository + "@" + c.digest()) : c.tags().stream().map(tag -> repository + ":" + tag).toList();
+            for (String name : named) {
+                if (context.list(DELETED).size() < ITEMISED) {
+                    context.append(DELETED, name);
+                }
+            }
         } catch (RegistryException e) {
             if (e.status() == 412) {
                 context.log("retain " + c.describe() + ": no rule retains it, but an immutable tag rule protects it (" + e.answer() + ")");

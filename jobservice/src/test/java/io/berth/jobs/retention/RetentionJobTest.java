@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.berth.common.event.RegistryEvent;
+import io.berth.common.event.RegistryEventCodec;
+import io.berth.common.webhook.WebhookPayloads;
 import io.berth.jobs.testing.CoreTokens;
 import io.berth.jobs.testing.Executions;
 import io.berth.jobs.testing.JobsTestResource;
@@ -12,7 +15,10 @@ import io.berth.service.testing.PostgresTestDatabase;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,13 +44,16 @@ import org.junit.jupiter.api.Test;
  * …{@code dev-44}, and five untagged; {@code <p>/other} holds three. Each template, glob and regex selectors, decorations
  * and untagged artifacts are checked by dry runs (nothing deleted, the log says per artifact which rule keeps it); a
  * real run deletes through the OCI DELETE ({@link RegistryDeletes}: the rows really go) and counts an artifact the
- * registry refuses as immutable as retained.
+ * registry refuses as immutable as retained, and tells webhooks with a {@code TAG_RETENTION} event.
  */
 @QuarkusTest
 @QuarkusTestResource(JobsTestResource.class)
 @TestProfile(StubServices.Profile.class)
 class RetentionJobTest {
     static final Instant NOW = Instant.now();
+
+    @Inject
+    RedisDataSource redis;
     static RegistryDeletes registry;
     static boolean migrated;
 
@@ -168,9 +177,11 @@ class RetentionJobTest {
 
         assertThat(registry.calls).isEmpty();
         assertThat(remaining(p + "/app")).isEqualTo(50);
+        assertThat(retentionEvents(p)).as("a dry run changes nothing and tells no webhook").isEmpty();
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRunDeletesThroughTheRegistryAndKeepsWhatItRefusesAsImmutable() throws Exception {
         String p = project();
         registry.immutable.add(digest(p, 20));
@@ -182,6 +193,17 @@ class RetentionJobTest {
         assertThat(remaining(p + "/app")).isEqualTo(11);
         assertThat(remaining(p + "/other")).isEqualTo(3);
         assertThat(registry.calls).hasSize(40).allSatisfy(call -> assertThat(call).startsWith("tag-retention " + p + "/app [\"delete\"]"));
+
+        // the run's TAG_RETENTION event, on the registry event stream core's webhooks read, and its Harbor payload
+        RegistryEvent event = retentionEvents(p).get(0);
+        assertThat(event.actor()).isEqualTo("MANUAL");
+        Map<String, Object> data = WebhookPayloads.retentionEventData(event, "berth.example.com");
+        Map<String, Object> retention = (Map<String, Object>) data.get("retention");
+        assertThat(retention).containsEntry("total", 50L).containsEntry("retained", 11L).containsEntry("project_name", p)
+                .containsEntry("retention_policy_id", 7L).containsEntry("result", "SUCCESS").containsEntry("hostname", "berth.example.com");
+        List<Map<String, Object>> deleted = (List<Map<String, Object>>) retention.get("deleted_artifact");
+        assertThat(deleted).hasSize(39).contains(Map.of("type", "image", "name", p + "/app", "tag", "v11", "status", "SUCCESS"),
+                Map.of("type", "image", "name", p + "/app", "tag", digest(p, 49), "status", "SUCCESS"));
 
         // run again: what is left is what the policy keeps, and the immutable one again refused
         var again = run(p, false, rule("latestPushedK", Map.of("latestPushedK", 10), "doublestar", "matches", "**", true, "doublestar", "app"));
@@ -199,6 +221,13 @@ class RetentionJobTest {
                     .then().statusCode(400).body("errors[0].message", containsString(""));
         }
         given().contentType(ContentType.JSON).body(Map.of()).post("/jobs/retention/executions").then().statusCode(401);
+    }
+
+    /** The TAG_RETENTION events of the project on the registry event stream. */
+    List<RegistryEvent> retentionEvents(String project) {
+        return redis.stream(String.class, String.class, String.class).xrange(RegistryEvent.STREAM, StreamRange.of("-", "+")).stream()
+                .map(m -> RegistryEventCodec.decode(m.payload().get(RegistryEventCodec.FIELD)))
+                .filter(e -> e.type() == RegistryEvent.Type.TAG_RETENTION && project.equals(e.project())).toList();
     }
 
     static int remaining(String repository) throws Exception {
