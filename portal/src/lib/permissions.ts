@@ -16,7 +16,9 @@ export type ProjectAction =
   | 'readLogs'
   | 'labelArtifact'
   | 'manageImmutableRules'
-  | 'manageWebhooks';
+  | 'manageWebhooks'
+  | 'readRetention'
+  | 'manageRetention';
 
 const ALL: ProjectAction[] = [
   'deleteProject',
@@ -33,11 +35,13 @@ const ALL: ProjectAction[] = [
   'labelArtifact',
   'manageImmutableRules',
   'manageWebhooks',
+  'readRetention',
+  'manageRetention',
 ];
 
 const MATRIX: Record<number, ProjectAction[]> = {
   1: ALL, // projectAdmin
-  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact', 'manageImmutableRules'], // maintainer
+  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact', 'manageImmutableRules', 'readRetention'], // maintainer
   2: ['push', 'readMembers', 'createTag', 'readLogs', 'labelArtifact'], // developer
   3: ['readMembers', 'readLogs'], // guest
   5: [], // limitedGuest

@@ -34,8 +34,9 @@ import { SummaryTab } from './SummaryTab';
 
 /** Lazy: only project administrators see it, and it brings its dialogs. */
 const WebhooksTab = lazy(() => import('./webhooks/WebhooksTab'));
+const RetentionTab = lazy(() => import('./retention/RetentionTab'));
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'webhooks', 'logs', 'configuration'] as const;
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'retention', 'webhooks', 'logs', 'configuration'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -100,7 +101,8 @@ export default function ProjectPage() {
     reloadProject: () => setReloads((n) => n + 1),
   };
   // a tab the caller may not see (a shared link) falls back to the summary
-  const activeTab: TabKey = tab === 'webhooks' && !context.may('manageWebhooks') ? 'summary' : tab;
+  const activeTab: TabKey =
+    (tab === 'webhooks' && !context.may('manageWebhooks')) || (tab === 'retention' && !context.may('readRetention')) ? 'summary' : tab;
   return (
     <>
       <PageSection>
@@ -151,6 +153,21 @@ export default function ProjectPage() {
               <ImmutabilityTab {...context} />
             </PageSection>
           </Tab>
+          {context.may('readRetention') && (
+            <Tab eventKey="retention" title={<TabTitleText>{t('project.retention')}</TabTitleText>} data-testid="project-tab-retention">
+              <PageSection>
+                <Suspense
+                  fallback={
+                    <Bullseye>
+                      <Spinner aria-label={t('common.loading')} />
+                    </Bullseye>
+                  }
+                >
+                  <RetentionTab {...context} />
+                </Suspense>
+              </PageSection>
+            </Tab>
+          )}
           {context.may('manageWebhooks') && (
             <Tab eventKey="webhooks" title={<TabTitleText>{t('project.webhooks')}</TabTitleText>} data-testid="project-tab-webhooks">
               <PageSection>
