@@ -2,6 +2,7 @@ package io.berth.jobs.retention;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
 import io.berth.common.event.RegistryEvent;
@@ -195,6 +196,7 @@ class RetentionJobTest {
         assertThat(registry.calls).hasSize(40).allSatisfy(call -> assertThat(call).startsWith("tag-retention " + p + "/app [\"delete\"]"));
 
         // the run's TAG_RETENTION event, on the registry event stream core's webhooks read, and its Harbor payload
+        await().atMost(Duration.ofSeconds(20)).until(() -> !retentionEvents(p).isEmpty()); // sent right after the run ended
         RegistryEvent event = retentionEvents(p).get(0);
         assertThat(event.actor()).isEqualTo("MANUAL");
         Map<String, Object> data = WebhookPayloads.retentionEventData(event, "berth.example.com");
