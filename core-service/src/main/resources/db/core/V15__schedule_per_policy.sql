@@ -4,3 +4,13 @@
 ALTER TABLE schedule ADD COLUMN ref bigint;
 ALTER TABLE schedule DROP CONSTRAINT schedule_kind_key;
 CREATE UNIQUE INDEX schedule_kind_ref ON schedule (kind, coalesce(ref, 0));
+
+-- A retention policy's schedule goes with the policy (which goes with its project).
+CREATE FUNCTION retention_policy_schedule_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    DELETE FROM schedule WHERE kind = 'RETENTION' AND ref = OLD.id;
+    RETURN OLD;
+END
+$$;
+CREATE TRIGGER retention_policy_schedule AFTER DELETE ON retention_policy
+    FOR EACH ROW EXECUTE FUNCTION retention_policy_schedule_gone();

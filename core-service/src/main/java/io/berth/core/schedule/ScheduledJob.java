@@ -17,8 +17,10 @@ import java.util.Map;
  * <li>give it a resource: {@code @SysadminOnly @Path("/api/v2.0/system/<job>") class XResource extends
  * ScheduledJobResource}, whose constructor passes the service, {@link Schedules} and {@link JobRuns} on.</li>
  * </ol>
- * Its schedule is the row of table {@code schedule} keyed by {@link #kind()}; the ticker fires it once per cron slot
- * across core replicas and calls {@link #start} with trigger {@code SCHEDULE}.
+ * Its schedule is the row of table {@code schedule} keyed by {@link #kind()} (with no {@code ref}); a kind with a
+ * schedule per policy (tag retention) keeps one row per policy ({@code ref} the policy's id) and says which policy in
+ * the row's parameters. The ticker fires every row once per cron slot across core replicas and calls {@link #start}
+ * with trigger {@code SCHEDULE}.
  */
 public interface ScheduledJob {
 
