@@ -274,7 +274,7 @@ class RetentionApiTest {
     }
 
     @Test
-    void thePolicysScheduleStartsRuns() {
+    void thePolicysScheduleStartsRunsAndGoesWithTheProject() throws Exception {
         long project = project(unique("retcron"));
         long id = created(admin().body(policy(project, "*/2 * * * * *", rule("always", Map.of(), "doublestar", "**", "**")))
                 .post("/api/v2.0/retentions"));
@@ -282,8 +282,10 @@ class RetentionApiTest {
         JsonNode sent = STARTED.stream().filter(s -> s.path("policy_id").asLong() == id).findFirst().orElseThrow();
         assertThat(sent.path("trigger").asText()).isEqualTo("SCHEDULE");
         assertThat(sent.path("dry_run").asBoolean()).isFalse();
-        admin().body(policy(project, "", rule("always", Map.of(), "doublestar", "**", "**"))).put("/api/v2.0/retentions/" + id).then()
-                .statusCode(200);
+        // the policy, and its schedule, go with the project
+        admin().delete("/api/v2.0/projects/" + project).then().statusCode(200);
+        admin().get("/api/v2.0/retentions/" + id).then().statusCode(404);
+        assertThat(schedule(id)).isNull();
     }
 
     private String schedule(long policy) throws Exception {
