@@ -8,7 +8,7 @@ CREATE UNIQUE INDEX schedule_kind_ref ON schedule (kind, coalesce(ref, 0));
 -- A retention policy's schedule goes with the policy (which goes with its project).
 CREATE FUNCTION retention_policy_schedule_gone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM schedule WHERE kind = 'RETENTION' AND ref = OLD.id;
+    DELETE FROM core.schedule WHERE kind = 'RETENTION' AND ref = OLD.id;
     RETURN OLD;
 END
 $$;

@@ -95,10 +95,9 @@ final class PolicyReader {
                 }
             });
         }
-        JsonNode extrasless = node.deepCopy();
         RetentionRule r;
         try {
-            r = json.treeToValue(normaliseExtras(extrasless), RetentionRule.class);
+            r = json.treeToValue(normaliseExtras(node.deepCopy()), RetentionRule.class);
         } catch (Exception e) {
             throw HarborException.badRequest(where + " is not a retention rule: " + firstLine(e.getMessage()));
         }
@@ -109,7 +108,8 @@ final class PolicyReader {
                 scopes.put(e.getKey(), e.getValue() == null ? null : e.getValue().stream().map(PolicyReader::normalised).toList());
             }
         }
-        return new RetentionRule((long) index, r.priority() == null ? 0 : r.priority(), Boolean.TRUE.equals(r.disabled()), RetentionRule.ACTION,
+        String action = r.action() == null || r.action().isEmpty() ? RetentionRule.ACTION : r.action(); // compile refuses another
+        return new RetentionRule((long) index, r.priority() == null ? 0 : r.priority(), Boolean.TRUE.equals(r.disabled()), action,
                 r.template(), r.params() == null ? Map.of() : r.params(),
                 r.tagSelectors() == null ? null : r.tagSelectors().stream().map(PolicyReader::normalised).toList(), scopes);
     }

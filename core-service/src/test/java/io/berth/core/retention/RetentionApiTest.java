@@ -290,7 +290,7 @@ class RetentionApiTest {
 
     private String schedule(long policy) throws Exception {
         try (Connection c = db.getConnection();
-                PreparedStatement st = c.prepareStatement("SELECT cron, parameters::text FROM schedule WHERE kind = 'RETENTION' AND ref = ?")) {
+                PreparedStatement st = c.prepareStatement("SELECT cron, parameters::text FROM core.schedule WHERE kind = 'RETENTION' AND ref = ?")) {
             st.setLong(1, policy);
             ResultSet rs = st.executeQuery();
             return rs.next() ? rs.getString(1) + " " + rs.getString(2) : null;
