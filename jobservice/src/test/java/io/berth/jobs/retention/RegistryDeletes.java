@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A test double of registry-service's OCI manifest DELETE, for jobservice's retention tests (the real one is driven by
@@ -29,6 +31,8 @@ final class RegistryDeletes implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     final Set<String> immutable = ConcurrentHashMap.newKeySet();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    /** Each DELETE waits until this opens (at most 30 s): a run held in the middle of a deletion. */
+    volatile CountDownLatch hold = new CountDownLatch(0);
     private final HttpServer server;
 
     RegistryDeletes(int port) throws IOException {
@@ -51,6 +55,11 @@ final class RegistryDeletes implements AutoCloseable {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(auth.substring("Bearer ".length()).split("\\.")[1]));
             calls.add(claims.path("sub").asText() + " " + claims.path("access").get(0).path("name").asText() + " "
                     + claims.path("access").get(0).path("actions") + " " + digest);
+            try {
+                hold.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (immutable.contains(digest)) {
                 send(exchange, 412, "{\"errors\":[{\"code\":\"TAG_IMMUTABLE\",\"message\":\"configured as immutable (immutable tag rule 1)\"}]}");
                 return;

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Test;
  * …{@code dev-44}, and five untagged; {@code <p>/other} holds three. Each template, glob and regex selectors, decorations
  * and untagged artifacts are checked by dry runs (nothing deleted, the log says per artifact which rule keeps it); a
  * real run deletes through the OCI DELETE ({@link RegistryDeletes}: the rows really go) and counts an artifact the
- * registry refuses as immutable as retained, and tells webhooks with a {@code TAG_RETENTION} event.
+ * registry refuses as immutable as retained, and tells webhooks with a {@code TAG_RETENTION} event; a stop ends a run
+ * in the middle.
  */
 @QuarkusTest
 @QuarkusTestResource(JobsTestResource.class)
@@ -78,6 +80,7 @@ class RetentionJobTest {
         }
         registry.immutable.clear();
         registry.calls.clear();
+        registry.hold = new CountDownLatch(0);
     }
 
     static String digest(String project, int i) {
@@ -210,6 +213,23 @@ class RetentionJobTest {
         // run again: what is left is what the policy keeps, and the immutable one again refused
         var again = run(p, false, rule("latestPushedK", Map.of("latestPushedK", 10), "doublestar", "matches", "**", true, "doublestar", "app"));
         assertThat(counts(again.get("app"))).containsExactly(11, 11, 0);
+    }
+
+    @Test
+    void aStopActsBetweenArtifacts() throws Exception {
+        String p = project();
+        registry.hold = new CountDownLatch(1);
+        long id = given().header("Authorization", CoreTokens.bearer()).contentType(ContentType.JSON)
+                .body(Map.of("policy_id", 7, "trigger", "MANUAL", "dry_run", false, "project", p, "rules",
+                        List.of(rule("latestPushedK", Map.of("latestPushedK", 10), "doublestar", "matches", "**", true, "doublestar", "app"))))
+                .post("/jobs/retention/executions").then().statusCode(201).extract().jsonPath().getLong("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !registry.calls.isEmpty()); // the first deletion is under way
+        given().header("Authorization", CoreTokens.bearer()).post("/jobs/executions/" + id + "/stop").then().statusCode(200);
+        Executions.awaitStatus(id, "Stopped");
+        registry.hold.countDown();
+        assertThat(registry.calls).hasSize(1);
+        assertThat(remaining(p + "/app")).isGreaterThanOrEqualTo(49);
+        assertThat((String) Executions.task(id).get("log")).contains("stopped");
     }
 
     @Test
