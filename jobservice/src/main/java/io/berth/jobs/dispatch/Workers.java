@@ -99,7 +99,6 @@ public class Workers {
                 if (message.isEmpty()) {
                     continue;
                 }
-                queue.ack(runner.kind(), message.get().id());
                 store.claim(message.get().taskId(), owner).ifPresent(task -> run(runner, task, owner));
             } catch (RuntimeException e) {
                 if (!running) {
@@ -125,7 +124,7 @@ public class Workers {
     }
 
     private void runAcquired(TaskRunner runner, Task task, String owner) {
-        TaskContext context = new TaskContext(store, task.id(), task.report());
+        TaskContext context = new TaskContext(task.report());
         AtomicBoolean stopRequested = new AtomicBoolean();
         Object runLock = new Object();
         boolean[] running = {true}; // guarded by runLock: no interrupt once the run is over
@@ -133,8 +132,9 @@ public class Workers {
         // often enough for a stop to act promptly, and well within the visibility timeout
         long every = Math.max(200, Math.min(2000, config.visibilityTimeout().toMillis() / 4));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
+            String lines = context.drainLog();
             try {
-                if (!store.heartbeat(task.id(), owner, context.bytes(), context.report()) && stopRequested.compareAndSet(false, true)) {
+                if (!store.heartbeat(task.id(), owner, context.bytes(), context.report(), lines) && stopRequested.compareAndSet(false, true)) {
                     synchronized (runLock) {
                         if (running[0]) {
                             worker.interrupt();
@@ -142,6 +142,7 @@ public class Workers {
                     }
                 }
             } catch (RuntimeException e) {
+                context.undrain(lines); // saved with the next heartbeat or the end
                 LOG.warnf("heartbeat of task %d: %s", task.id(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
@@ -168,24 +169,24 @@ public class Workers {
 
     private void record(TaskRunner runner, Task task, String owner, TaskContext context, Throwable failure, boolean stopRequested) {
         if (failure == null) {
-            store.finish(task, owner, "Success", null, context.bytes(), context.report());
+            store.finish(task, owner, "Success", null, context.bytes(), context.report(), context.drainLog());
             return;
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (stopRequested) {
             context.log("stopped");
-            store.finish(task, owner, "Stopped", "stopped", context.bytes(), context.report());
+            store.finish(task, owner, "Stopped", "stopped", context.bytes(), context.report(), context.drainLog());
         } else if (!this.running) {
             context.log("jobservice is shutting down; the task will run again");
-            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report());
+            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report(), context.drainLog());
         } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < runner.maxAttempts(config)) {
             Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
             context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
-            store.retryLater(task, owner, message, delay, context.bytes(), context.report());
+            store.retryLater(task, owner, message, delay, context.bytes(), context.report(), context.drainLog());
         } else {
             context.log("failed: " + message);
             LOG.warnf("task %d failed for good: %s", task.id(), message);
-            store.finish(task, owner, "Error", message, context.bytes(), context.report());
+            store.finish(task, owner, "Error", message, context.bytes(), context.report(), context.drainLog());
         }
     }
 
