@@ -201,13 +201,16 @@ public class TaskStore {
         finishIfDone(task.executionId());
     }
 
-    /** Gives back a task its owner may not run yet: Pending again after {@code delay}, the attempt not counted, nothing logged. */
-    public void putBack(Task task, String owner, Duration delay) {
-        update("UPDATE jobs.task SET status = 'Pending', attempts = attempts - 1, owner = NULL, dispatched_at = NULL, "
-                + "run_after = now() + ?::interval WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
-                    st.setString(1, delay.toMillis() + " milliseconds");
-                    st.setLong(2, task.id());
-                    st.setString(3, owner);
+    /**
+     * Gives back a task its owner may not run yet: Pending again, the attempt not counted, nothing logged, and marked
+     * dispatched now, since the caller puts it back on its stream itself after a short deferral (should it die first,
+     * the dispatcher does after the visibility timeout).
+     */
+    public void putBack(Task task, String owner) {
+        update("UPDATE jobs.task SET status = 'Pending', attempts = attempts - 1, owner = NULL, dispatched_at = now(), run_after = now() "
+                + "WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+                    st.setLong(1, task.id());
+                    st.setString(2, owner);
                 });
     }
 
