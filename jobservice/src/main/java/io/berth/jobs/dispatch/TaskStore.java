@@ -256,8 +256,15 @@ public class TaskStore {
         update("DELETE FROM jobs.worker_pool WHERE id = ?", st -> st.setString(1, id));
     }
 
-    /** Ends execution {@code ?} if it has nothing left to run: Error if a task failed, Stopped if stopped, else Success. */
-    private static final String FINISH_IF_DONE = "UPDATE jobs.execution e SET end_time = now(), status = CASE "
+    /** The kinds of execution whose end is an event ({@link io.berth.common.event.ExecutionEvent}). */
+    static final String KINDS_WITH_END_EVENT = "('" + io.berth.common.event.ExecutionEvent.REPLICATION + "')";
+
+    /**
+     * Ends execution {@code ?} if it has nothing left to run: Error if a task failed, Stopped if stopped, else Success; and
+     * marks its end event due when its kind has one.
+     */
+    private static final String FINISH_IF_DONE = "UPDATE jobs.execution e SET end_time = now(), "
+            + "end_event_pending = e.vendor_type IN " + KINDS_WITH_END_EVENT + ", status = CASE "
             + "WHEN EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status = 'Error') THEN 'Error' "
             + "WHEN e.stop_requested THEN 'Stopped' ELSE 'Success' END "
             + "WHERE e.id = ? AND e.status = 'Running' "
