@@ -35,3 +35,27 @@ start_s3proxy() {
       -H "x-amz-content-sha256: $(printf '' | sha256sum | cut -d' ' -f1)" > /dev/null
   done
 }
+
+# The bench's database with core's schema made by core's own migrations (in order, as Flyway applies them), and
+# registry-service alone on it (token auth with a key pair in $work, the JVM options ./berth up gives it;
+# REGISTRY_JAVA_OPTS adds more). Sets reg_port, reg_mgmt and cp_registry (for bench/Token.java); needs sql() defined.
+start_registry_on_core_schema() {
+  [ -f "$home/registry-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)
+  cp_registry="$home/registry-service/target/quarkus-app/lib/main/*"
+  java -cp "$cp_registry" "$home/bench/Token.java" generate "$work/token.key" "$work/token.crt"
+  psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" >/dev/null
+  sql -c "CREATE SCHEMA core"
+  local f
+  for f in $(ls "$home/core-service/src/main/resources/db/core"/V*.sql | sort -V); do
+    PGOPTIONS="-c search_path=core" sql -f "$f" >/dev/null
+  done
+  reg_port=$(free_port); reg_mgmt=$(free_port)
+  export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db"
+  export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
+  export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
+  export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_REGISTRY_MANAGEMENT_PORT=$reg_mgmt
+  local jvm=(-XX:+UseSerialGC)
+  ! java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 || jvm+=(-XX:TrimNativeHeapInterval=5000)
+  java -Xmx96m "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!)
+  await_http "http://127.0.0.1:$reg_mgmt/q/health/ready"
+}

@@ -16,28 +16,7 @@ LAYER_KIB=${LAYER_KIB:-16}
 BENCH=quota-bench
 source "$home/bench/lib.sh"
 sql() { psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U "$PG_USER" -d "$db" "$@"; }
-
-[ -f "$home/registry-service/target/quarkus-app/quarkus-run.jar" ] || (cd "$home" && mvn -B -q package -DskipTests)
-cp_registry="$home/registry-service/target/quarkus-app/lib/main/*"
-java -cp "$cp_registry" "$home/bench/Token.java" generate "$work/token.key" "$work/token.crt"
-
-# --- the database: core's schema by core's migrations, in order, as Flyway would apply them --------------
-psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "CREATE DATABASE $db" >/dev/null
-sql -c "CREATE SCHEMA core"
-for f in $(ls "$home/core-service/src/main/resources/db/core"/V*.sql | sort -V); do
-  PGOPTIONS="-c search_path=core" sql -f "$f" >/dev/null
-done
-
-# --- registry-service -----------------------------------------------------------------------------------
-reg_port=$(free_port); reg_mgmt=$(free_port)
-export BERTH_CONFIG="" BERTH_DATA_DIR="$work/berth" BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db"
-export BERTH_DATABASE_USER="$PG_USER" BERTH_DATABASE_PASSWORD="${BERTH_TEST_PG_PASSWORD:-postgres}"
-export BERTH_TOKEN_CERTIFICATE="$work/token.crt" BERTH_TOKEN_ISSUER=berth-bench BERTH_LOG_LEVEL=WARN
-export BERTH_REGISTRY_PORT=$reg_port BERTH_REGISTRY_URL="http://127.0.0.1:$reg_port" BERTH_REGISTRY_MANAGEMENT_PORT=$reg_mgmt
-jvm=(-XX:+UseSerialGC)
-! java -XX:TrimNativeHeapInterval=5000 -version > /dev/null 2>&1 || jvm+=(-XX:TrimNativeHeapInterval=5000)
-java -Xmx96m "${jvm[@]}" ${REGISTRY_JAVA_OPTS:-} -jar "$home/registry-service/target/quarkus-app/quarkus-run.jar" > "$work/registry.log" 2>&1 & pids+=($!)
-await_http "http://127.0.0.1:$reg_mgmt/q/health/ready"
+start_registry_on_core_schema
 
 # a project with its quota row, as core's API creates it
 project() { sql -c "WITH p AS (INSERT INTO core.project (name) VALUES ('$1') RETURNING id) INSERT INTO core.quota (project_id, hard_storage) SELECT id, $2 FROM p"; }

@@ -14,7 +14,7 @@ mkdir -p "$home/jobservice/target" "$home/portal/target/classes"
 cd "$home" || exit 1
 # shellcheck disable=SC2086
 $MVN -B -pl jobservice -am test -Dtest=WebhookBench -Dsurefire.failIfNoSpecifiedTests=false -Dportal.npm.skip=true \
-  -Dportal.test.skip=true -DargLine="-Dwebhook.bench.events=$EVENTS" >"$log" 2>&1
+  -Dportal.test.skip=true -Dwebhook.bench.events="$EVENTS" >"$log" 2>&1
 status=$?
 grep WEBHOOKBENCH "$log"
 if [ $status -ne 0 ]; then

@@ -9,7 +9,10 @@ import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.testing.Skopeo;
 import io.berth.common.testing.ServiceProcess;
+import io.berth.common.job.WebhookRequest;
+import io.berth.common.webhook.WebhookSignature;
 import io.berth.jobs.testing.CoreTokens;
+import io.berth.jobs.webhook.Receiver;
 import io.berth.service.testing.PostgresTestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -40,6 +43,7 @@ class JobserviceFaultsIT {
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     static final String REDIS_DB = "13";
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static String database;
     static String jdbc;
     static Path dir;
@@ -144,6 +148,49 @@ class JobserviceFaultsIT {
             assertThat(text("SELECT log FROM jobs.task WHERE execution_id = " + execution)).contains("went silent");
             assertThat(atDestination("big/app:v1")).isEqualTo(manifests.get("big/app:v1"));
         }
+    }
+
+    @Test
+    void aWebhookInFlightWhenJobserviceIsKilledArrivesAfterTheRestartWithTheSameEventId() throws Exception {
+        int first = Distribution.freePort();
+        int second = Distribution.freePort();
+        String eventId = java.util.UUID.randomUUID().toString();
+        try (Receiver receiver = new Receiver()) {
+            String stuck = "/stuck/" + eventId; // never answers its first request: the delivery is in flight when the kill comes
+            long execution;
+            try (ServiceProcess doomed = jobservice(first)) {
+                execution = notify(first, receiver.url(stuck), eventId);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.at(stuck).isEmpty());
+                doomed.process().destroyForcibly(); // SIGKILL in the middle of the POST
+                doomed.process().waitFor(10, TimeUnit.SECONDS);
+            }
+            assertThat(text("SELECT status FROM jobs.task WHERE execution_id = " + execution)).isEqualTo("Running");
+            try (ServiceProcess restarted = jobservice(second)) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> "Success".equals(text("SELECT status FROM jobs.execution WHERE id = " + execution)));
+            }
+            List<Receiver.Received> calls = receiver.at(stuck);
+            assertThat(calls).hasSize(2);
+            assertThat(calls).extracting(r -> r.header(WebhookSignature.EVENT_ID_HEADER)).containsOnly(eventId);
+            assertThat(calls.get(1).answered()).isEqualTo(204);
+            assertThat(new String(calls.get(1).body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(BODY);
+            assertThat(longValue("SELECT attempts FROM jobs.task WHERE execution_id = " + execution)).isEqualTo(2);
+            assertThat(text("SELECT log FROM jobs.task WHERE execution_id = " + execution)).contains("went silent").contains("HTTP 204");
+        }
+    }
+
+    static final String BODY = "{\"type\":\"PUSH_ARTIFACT\",\"occur_at\":1765101600,\"operator\":\"admin\",\"event_data\":{}}";
+
+    /** Records the delivery of one event to {@code address} through jobservice's API, as core does; the execution's id. */
+    static long notify(int port, String address, String eventId) throws Exception {
+        String request = JSON.writeValueAsString(List.of(new WebhookRequest(1, "PUSH_ARTIFACT", eventId, "EVENT",
+                List.of(new WebhookRequest.Delivery(address, null, false, "Default", "application/json", BODY, null)))));
+        HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/jobs/webhook/executions"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", CoreTokens.bearer(dir.resolve("secrets/token.key"), dir.resolve("secrets/token.crt"),
+                        "berth-token-service", Duration.ofMinutes(5)))
+                .POST(HttpRequest.BodyPublishers.ofString(request)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return Long.parseLong(started.body().replaceAll("\\D", ""));
     }
 
     @Test

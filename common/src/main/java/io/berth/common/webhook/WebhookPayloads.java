@@ -121,6 +121,67 @@ public final class WebhookPayloads {
         return Map.of("retention", retention);
     }
 
+    /** One side of a replication as Harbor's {@code src_resource}/{@code dest_resource} name it ({@code registryName} null: this Berth). */
+    public record ReplicationResource(String registryName, String registryType, String endpoint, String namespace) {}
+
+    /** An artifact a replication execution copied (or failed to): Harbor's {@code type}, {@code status}, {@code name_tag}. */
+    public record ReplicatedArtifact(String type, String status, String nameTag) {}
+
+    /** What Harbor's {@code REPLICATION} event reports of a replication's execution and its policy. */
+    public record Replication(String harborHostname, String jobStatus, String description, String policyCreator, String artifactType,
+            String authenticationType, boolean overrideMode, String triggerType, long executionTimestamp, ReplicationResource src,
+            ReplicationResource dest, List<ReplicatedArtifact> successful, List<ReplicatedArtifact> failed) {}
+
+    /**
+     * Harbor's {@code event_data} of a {@code REPLICATION} event: {@code replication} with {@code harbor_hostname},
+     * {@code job_status}, {@code description}, {@code policy_creator}, {@code artifact_type}, {@code authentication_type},
+     * {@code override_mode}, {@code trigger_type}, {@code execution_timestamp} (epoch seconds), {@code src_resource} and
+     * {@code dest_resource} ({@code registry_name} only for the remote side, {@code registry_type}, {@code endpoint},
+     * {@code namespace}), and {@code successful_artifact} / {@code failed_artifact} when not empty.
+     */
+    public static Map<String, Object> replicationEventData(Replication r) {
+        Map<String, Object> replication = new LinkedHashMap<>();
+        replication.put("harbor_hostname", r.harborHostname());
+        replication.put("job_status", r.jobStatus());
+        replication.put("description", r.description() == null ? "" : r.description());
+        replication.put("policy_creator", r.policyCreator() == null ? "" : r.policyCreator());
+        replication.put("artifact_type", r.artifactType());
+        replication.put("authentication_type", r.authenticationType());
+        replication.put("override_mode", r.overrideMode());
+        replication.put("trigger_type", r.triggerType());
+        replication.put("execution_timestamp", r.executionTimestamp());
+        replication.put("src_resource", resource(r.src()));
+        replication.put("dest_resource", resource(r.dest()));
+        if (!r.successful().isEmpty()) {
+            replication.put("successful_artifact", r.successful().stream().map(WebhookPayloads::artifact).toList());
+        }
+        if (!r.failed().isEmpty()) {
+            replication.put("failed_artifact", r.failed().stream().map(WebhookPayloads::artifact).toList());
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("replication", replication);
+        return data;
+    }
+
+    private static Map<String, Object> resource(ReplicationResource r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (r.registryName() != null) {
+            m.put("registry_name", r.registryName());
+        }
+        m.put("registry_type", r.registryType());
+        m.put("endpoint", r.endpoint());
+        m.put("namespace", r.namespace());
+        return m;
+    }
+
+    private static Map<String, Object> artifact(ReplicatedArtifact a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", a.type());
+        m.put("status", a.status());
+        m.put("name_tag", a.nameTag());
+        return m;
+    }
+
     /** The body of {@code n} in {@code format} ({@link #FORMATS}). */
     public static Body render(String format, Notification n) {
         return switch (format) {

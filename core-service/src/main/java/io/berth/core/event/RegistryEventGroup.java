@@ -1,32 +1,11 @@
 package io.berth.core.event;
 
 import io.berth.common.event.RegistryEvent;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
-import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import io.berth.common.event.RegistryEventCodec;
-import java.lang.management.ManagementFactory;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.jboss.logging.Logger;
+import io.quarkus.redis.datasource.RedisDataSource;
 
-/**
- * A consumer group on the registry event stream ({@code berth:events:registry}). Replicas of core
- * share the group: each event is handled by one of them and acknowledged once handled; what a
- * consumer read but never acknowledged (it died) is claimed by another after a minute. Handlers
- * must therefore tolerate an event twice. {@link RegistryEventGroups} starts and stops every group.
- */
-public abstract class RegistryEventGroup {
-    private static final Logger LOG = Logger.getLogger(RegistryEventGroup.class);
-
-    private final RedisDataSource redis;
-    private final String group;
-    private final String firstEvent;
-    private final String consumer = "core-" + ManagementFactory.getRuntimeMXBean().getName();
-    private volatile boolean running = true;
-    private Thread worker;
+/** A consumer group on the registry event stream ({@code berth:events:registry}): see {@link StreamGroup}. */
+public abstract class RegistryEventGroup extends StreamGroup<RegistryEvent> {
 
     /** A group that, when first created, reads the stream from its oldest event. */
     protected RegistryEventGroup(RedisDataSource redis, String group) {
@@ -38,84 +17,11 @@ public abstract class RegistryEventGroup {
      *     consumer with nothing to do about the past); afterwards it goes on where it stopped
      */
     protected RegistryEventGroup(RedisDataSource redis, String group, boolean fromNow) {
-        this.redis = redis;
-        this.group = group;
-        this.firstEvent = fromNow ? "$" : "0";
+        super(redis, RegistryEvent.STREAM, group, fromNow);
     }
 
-    /** Handles a batch of events; throwing leaves them unacknowledged, to be handled again. */
-    protected abstract void handle(List<RegistryEvent> events);
-
-    void startReading() {
-        redis.stream(String.class); // creates the Redis client here, not concurrently with Quarkus's own start-up
-        worker = new Thread(this::run, "registry-events-" + group);
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    void stopReading() {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-        }
-    }
-
-    private void run() {
-        boolean warned = false;
-        while (running) {
-            try {
-                ensureGroup();
-                var stream = redis.stream(String.class);
-                // first what this consumer (or a dead one) read but never acknowledged, then new events
-                handleAndAck(stream.xautoclaim(RegistryEvent.STREAM, group, consumer, Duration.ofMinutes(1), "0", 100).getMessages());
-                handleAndAck(stream.xreadgroup(group, consumer, RegistryEvent.STREAM, ">",
-                        new XReadGroupArgs().count(200).block(Duration.ofSeconds(2))));
-                warned = false;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                if (!warned) {
-                    LOG.warnf("registry events for %s wait in Redis: %s", group, e.getMessage());
-                    warned = true;
-                }
-                try {
-                    Thread.sleep(2000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
-    private void ensureGroup() {
-        try {
-            redis.stream(String.class).xgroupCreate(RegistryEvent.STREAM, group, firstEvent, new XGroupCreateArgs().mkstream());
-        } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP")) {
-                throw e;
-            }
-        }
-    }
-
-    private void handleAndAck(List<StreamMessage<String, String, String>> messages) {
-        if (messages == null || messages.isEmpty()) {
-            return;
-        }
-        List<RegistryEvent> events = new ArrayList<>();
-        for (StreamMessage<String, String, String> m : messages) {
-            String payload = m.payload().get(RegistryEventCodec.FIELD);
-            if (payload == null) {
-                continue;
-            }
-            try {
-                events.add(RegistryEventCodec.decode(payload));
-            } catch (IllegalArgumentException e) {
-                // acknowledged with the batch: an entry no consumer can read would otherwise come back forever
-                LOG.warnf("skipping stream entry %s of %s: %s", m.id(), RegistryEvent.STREAM, e.getMessage());
-            }
-        }
-        handle(events);
-        redis.stream(String.class).xack(RegistryEvent.STREAM, group, messages.stream().map(StreamMessage::id).toArray(String[]::new));
+    @Override
+    protected RegistryEvent decode(String payload) {
+        return RegistryEventCodec.decode(payload);
     }
 }

@@ -8,20 +8,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import java.util.List;
 
-/** Starts every {@link RegistryEventGroup} once core is up (after the admin bootstrap), and stops them on shutdown. */
+/** Starts every {@link StreamGroup} once core is up (after the admin bootstrap), and stops them on shutdown. */
 @Singleton
 public class RegistryEventGroups {
-    private final List<RegistryEventGroup> groups;
+    private final List<StreamGroup<?>> groups;
 
-    RegistryEventGroups(@All List<RegistryEventGroup> groups) {
+    RegistryEventGroups(@All List<StreamGroup<?>> groups) {
         this.groups = groups;
     }
 
     void start(@Observes @Priority(20) StartupEvent event) {
-        groups.forEach(RegistryEventGroup::startReading);
+        groups.forEach(StreamGroup::startReading);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        groups.forEach(RegistryEventGroup::stopReading);
+        groups.forEach(StreamGroup::stopReading);
     }
 }

@@ -5,6 +5,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.identity.CurrentCaller;
 import io.berth.core.schedule.Cron;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,10 +33,12 @@ public class PolicyService {
 
     private final RegistryEndpointService endpoints;
     private final AuditLog audit;
+    private final CurrentCaller caller;
 
-    PolicyService(RegistryEndpointService endpoints, AuditLog audit) {
+    PolicyService(RegistryEndpointService endpoints, AuditLog audit, CurrentCaller caller) {
         this.endpoints = endpoints;
         this.audit = audit;
+        this.caller = caller;
     }
 
     /** The policy; 404 if there is none. */
@@ -57,6 +60,7 @@ public class PolicyService {
         }
         ReplicationPolicy policy = new ReplicationPolicy();
         replace(policy, request);
+        policy.creator = io.quarkus.arc.Arc.container().requestContext().isActive() ? caller.get().name() : "";
         policy.persist();
         audit.success(null, policy.name, "replication_policy", "create");
         return policy;

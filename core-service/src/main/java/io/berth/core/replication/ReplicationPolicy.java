@@ -19,6 +19,8 @@ public class ReplicationPolicy extends TimestampedEntity {
 
     public String name;
     public String description = "";
+    /** Who created it (Harbor's REPLICATION webhook event names them); '' for policies from before V16. */
+    public String creator = "";
 
     @Column(name = "src_registry_id")
     public Long srcRegistryId;

@@ -42,12 +42,32 @@ public class WebhookNotifier {
 
     /** The deliveries these events make, per enabled subscribed policy of their projects. */
     public List<WebhookRequest> requests(List<RegistryEvent> events) {
-        Set<String> projects = events.stream().map(RegistryEvent::project).collect(Collectors.toSet());
+        List<Subscriber> subscribers = subscribers(events.stream().map(RegistryEvent::project).collect(Collectors.toSet()));
+        List<WebhookRequest> requests = new ArrayList<>();
+        for (RegistryEvent e : events) {
+            String type = e.type().name();
+            for (Subscriber s : subscribers) {
+                if (!s.project().name.equals(e.project()) || !s.policy().eventTypes.contains(type)) {
+                    continue;
+                }
+                requests.add(request(s, new WebhookPayloads.Notification(type, e.occurredAt() == null ? Instant.now() : e.occurredAt(),
+                        e.actor(), e.type() == RegistryEvent.Type.TAG_RETENTION ? WebhookPayloads.retentionEventData(e, registryHost)
+                        : WebhookPayloads.artifactEventData(e, registryHost, s.project().isPublic()), e.id(), s.project().id,
+                        s.policy().id)));
+            }
+        }
+        return requests;
+    }
+
+    /** An enabled webhook policy and its project. */
+    public record Subscriber(Project project, WebhookPolicy policy) {}
+
+    /** The enabled webhook policies of these projects (by name), in the order of their ids. */
+    public List<Subscriber> subscribers(Set<String> projects) {
         if (projects.isEmpty()) {
             return List.of();
         }
-        record Subscriber(Project project, WebhookPolicy policy) {}
-        List<Subscriber> subscribers = QuarkusTransaction.joiningExisting().call(() -> {
+        return QuarkusTransaction.joiningExisting().call(() -> {
             Map<String, Project> byName = Project.<Project>list("name in ?1", projects).stream()
                     .collect(Collectors.toMap(p -> p.name, p -> p));
             if (byName.isEmpty()) {
@@ -57,25 +77,20 @@ public class WebhookNotifier {
             return WebhookPolicy.<WebhookPolicy>list("enabled = true and projectId in ?1 order by id", byId.keySet()).stream()
                     .map(p -> new Subscriber(byId.get(p.projectId), p)).toList();
         });
-        List<WebhookRequest> requests = new ArrayList<>();
-        for (RegistryEvent e : events) {
-            String type = e.type().name();
-            for (Subscriber s : subscribers) {
-                if (!s.project().name.equals(e.project()) || !s.policy().eventTypes.contains(type)) {
-                    continue;
-                }
-                WebhookPayloads.Notification n = new WebhookPayloads.Notification(type, e.occurredAt() == null ? Instant.now() : e.occurredAt(),
-                        e.actor(), e.type() == RegistryEvent.Type.TAG_RETENTION ? WebhookPayloads.retentionEventData(e, registryHost)
-                        : WebhookPayloads.artifactEventData(e, registryHost, s.project().isPublic()), e.id(), s.project().id,
-                        s.policy().id);
-                List<WebhookRequest.Delivery> deliveries = s.policy().targets.stream().map(t -> {
-                    WebhookPayloads.Body body = WebhookPayloads.render(t.payloadFormat(), n);
-                    return new WebhookRequest.Delivery(t.address(), t.authHeader(), Boolean.TRUE.equals(t.skipCertVerify()), t.payloadFormat(),
-                            body.contentType(), body.text(), s.policy().secret);
-                }).toList();
-                requests.add(new WebhookRequest(s.policy().id, type, e.id(), "EVENT", deliveries));
-            }
-        }
-        return requests;
+    }
+
+    /** The delivery of notification {@code n} to every target of the subscriber's policy, one body per target's format. */
+    public WebhookRequest request(Subscriber s, WebhookPayloads.Notification n) {
+        List<WebhookRequest.Delivery> deliveries = s.policy().targets.stream().map(t -> {
+            WebhookPayloads.Body body = WebhookPayloads.render(t.payloadFormat(), n);
+            return new WebhookRequest.Delivery(t.address(), t.authHeader(), Boolean.TRUE.equals(t.skipCertVerify()), t.payloadFormat(),
+                    body.contentType(), body.text(), s.policy().secret);
+        }).toList();
+        return new WebhookRequest(s.policy().id, n.type(), n.eventId(), "EVENT", deliveries);
+    }
+
+    /** The registry's host (and port) as clients name it: Harbor's {@code harbor_hostname} and resource URLs. */
+    public String registryHost() {
+        return registryHost;
     }
 }

@@ -33,7 +33,7 @@ public class WebhookService {
     public static final String HTTP = "http";
     public static final String SLACK = "slack";
     /** Harbor's event types that Berth does not emit yet: refused until their feature exists. */
-    static final Set<String> NOT_YET = Set.of("SCANNING_FAILED", "SCANNING_STOPPED", "SCANNING_COMPLETED", "REPLICATION");
+    static final Set<String> NOT_YET = Set.of("SCANNING_FAILED", "SCANNING_STOPPED", "SCANNING_COMPLETED");
 
     private final AuditLog audit;
     private final Secrets secrets;
@@ -45,9 +45,14 @@ public class WebhookService {
         this.caller = caller;
     }
 
-    /** The event types Berth emits (the registry events it records, by name), as Harbor's API names them. */
+    /**
+     * The event types Berth emits, as Harbor's API names them: the registry events it records, by name, and the end of a
+     * replication execution ({@link ReplicationWebhooks}).
+     */
     public static List<String> eventTypes() {
-        return Arrays.stream(RegistryEvent.Type.values()).map(Enum::name).toList();
+        List<String> types = new ArrayList<>(Arrays.stream(RegistryEvent.Type.values()).map(Enum::name).toList());
+        types.add(ReplicationWebhooks.TYPE);
+        return types;
     }
 
     /** Harbor's {@code SupportedWebhookEventTypes}: event types, notify types and the payload formats of each. */

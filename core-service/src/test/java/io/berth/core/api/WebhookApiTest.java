@@ -204,6 +204,79 @@ class WebhookApiTest {
     }
 
     @Test
+    void theEndOfAReplicationExecutionReachesThePoliciesOfItsLocalProjectsInHarborsShape() throws Exception {
+        admin().get("/api/v2.0/projects/" + PROJECT + "/webhook/events").then().statusCode(200)
+                .body("event_type", org.hamcrest.Matchers.hasItem("REPLICATION"));
+        Response made = admin().body(policy(unique("repl"), "https://repl.example.com/hook", "Default", List.of("REPLICATION")))
+                .post(POLICIES);
+        long hook = created(made);
+        long pushes = created(admin().body(policy(unique("nr"), "https://nr.example.com", "Default", List.of("PUSH_ARTIFACT"))).post(POLICIES));
+        long execution;
+        long policy;
+        String policyName = unique("to-mirror");
+        try (Connection c = db.getConnection()) {
+            ResultSet rs = c.createStatement().executeQuery("INSERT INTO core.registry (name, type, url, access_key) VALUES ('"
+                    + unique("mirror") + "', 'docker-registry', 'http://mirror.example.com:5000', 'robot') RETURNING id");
+            rs.next();
+            long registry = rs.getLong(1);
+            rs = c.createStatement().executeQuery("INSERT INTO core.replication_policy (name, description, dest_registry_id, dest_namespace, "
+                    + "override, creator) VALUES ('" + policyName + "', 'nightly mirror', " + registry + ", 'mirror', true, 'alice') RETURNING id");
+            rs.next();
+            policy = rs.getLong(1);
+            rs = c.createStatement().executeQuery("INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, status, start_time, end_time) "
+                    + "VALUES ('REPLICATION', " + policy + ", 'MANUAL', 'Error', '2026-12-07T10:00:00Z', '2026-12-07T10:00:09Z') RETURNING id");
+            rs.next();
+            execution = rs.getLong(1);
+            for (String[] t : List.of(new String[] {"app", "v1", "Success"}, new String[] {"app", "v2", "Error"},
+                    new String[] {"tools/cli", "1.0", "Success"})) {
+                c.createStatement().execute("INSERT INTO jobs.task (execution_id, kind, params, status) VALUES (" + execution
+                        + ", 'REPLICATION', '{\"src_repository\": \"" + PROJECT + "/" + t[0] + "\", \"dest_repository\": \"mirror/" + t[0]
+                        + "\", \"tag\": \"" + t[1] + "\"}', '" + t[2] + "')");
+            }
+            // a task of another project: its policies get their own event, this one does not list it
+            c.createStatement().execute("INSERT INTO jobs.task (execution_id, kind, params, status) VALUES (" + execution
+                    + ", 'REPLICATION', '{\"src_repository\": \"" + OTHER + "/x\", \"dest_repository\": \"mirror/x\", \"tag\": \"v9\"}', 'Success')");
+        }
+        io.berth.common.event.ExecutionEvent ended = io.berth.common.event.ExecutionEvent.ended("REPLICATION", execution, policy, "Error",
+                "MANUAL", Instant.parse("2026-12-07T10:00:00Z"), Instant.parse("2026-12-07T10:00:09Z"));
+        List<WebhookRequest> requests = replicationWebhooks.requests(ended);
+
+        assertThat(requests).extracting(WebhookRequest::policyId).containsExactly(hook).doesNotContain(pushes);
+        WebhookRequest request = requests.get(0);
+        assertThat(request.eventType()).isEqualTo("REPLICATION");
+        assertThat(replicationWebhooks.requests(ended).get(0).eventId()).isEqualTo(request.eventId()); // stable: receivers drop repeats
+        JsonNode body = JSON.readTree(request.deliveries().get(0).body());
+        assertThat(body.path("type").asText()).isEqualTo("REPLICATION");
+        assertThat(body.path("occur_at").asLong()).isEqualTo(Instant.parse("2026-12-07T10:00:09Z").getEpochSecond());
+        assertThat(body.path("operator").asText()).isEqualTo("MANUAL");
+        JsonNode r = body.path("event_data").path("replication");
+        assertThat(r.path("harbor_hostname").asText()).isNotEmpty();
+        assertThat(r.path("job_status").asText()).isEqualTo("Error");
+        assertThat(r.path("description").asText()).isEqualTo("nightly mirror");
+        assertThat(r.path("policy_creator").asText()).isEqualTo("alice");
+        assertThat(r.path("artifact_type").asText()).isEqualTo("image");
+        assertThat(r.path("authentication_type").asText()).isEqualTo("basic");
+        assertThat(r.path("override_mode").asBoolean()).isTrue();
+        assertThat(r.path("trigger_type").asText()).isEqualTo("MANUAL");
+        assertThat(r.path("execution_timestamp").asLong()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z").getEpochSecond());
+        assertThat(r.path("src_resource").path("registry_type").asText()).isEqualTo("harbor");
+        assertThat(r.path("src_resource").path("namespace").asText()).isEqualTo(PROJECT);
+        assertThat(r.path("src_resource").has("registry_name")).isFalse();
+        assertThat(r.path("dest_resource").path("registry_type").asText()).isEqualTo("docker-registry");
+        assertThat(r.path("dest_resource").path("endpoint").asText()).isEqualTo("http://mirror.example.com:5000");
+        assertThat(r.path("dest_resource").path("namespace").asText()).isEqualTo("mirror");
+        assertThat(r.path("dest_resource").path("registry_name").asText()).startsWith("mirror");
+        assertThat(r.path("successful_artifact")).extracting(a -> a.path("name_tag").asText()).containsExactly("app:v1", "tools/cli:1.0");
+        assertThat(r.path("successful_artifact").get(0).path("type").asText()).isEqualTo("image");
+        assertThat(r.path("successful_artifact").get(0).path("status").asText()).isEqualTo("Success");
+        assertThat(r.path("failed_artifact")).extracting(a -> a.path("name_tag").asText()).containsExactly("app:v2");
+        assertThat(r.path("failed_artifact").get(0).path("status").asText()).isEqualTo("Error");
+    }
+
+    @Inject
+    io.berth.core.webhook.ReplicationWebhooks replicationWebhooks;
+
+    @Test
     void executionsTasksLogsAndLastTriggersComeFromJobservice() throws Exception {
         String name = unique("runs");
         long id = created(admin().body(policy(name, "https://runs.example.com", "Default", List.of("PUSH_ARTIFACT", "PULL_ARTIFACT")))

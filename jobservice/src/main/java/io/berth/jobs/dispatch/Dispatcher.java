@@ -34,9 +34,7 @@ public class Dispatcher {
             if (reclaimed > 0) {
                 LOG.infof("took back %d task(s) whose worker went silent", reclaimed);
             }
-            for (TaskStore.Due due : store.takeDue(visibilityTimeout, 500)) {
-                queue.publish(due.kind(), due.id());
-            }
+            queue.publish(store.takeDue(visibilityTimeout, 500));
         } catch (RuntimeException e) {
             LOG.warnf("dispatch: %s", e.getMessage());
         }

@@ -3,12 +3,13 @@ package io.berth.jobs.dispatch;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
-import io.quarkus.redis.datasource.stream.XAddArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,9 +22,13 @@ public class TaskQueue {
     static final String GROUP = "jobservice";
     static final long MAX_LENGTH = 100_000;
 
+    private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
+
+    private final RedisDataSource redis;
     private final StreamCommands<String, String, String> streams;
 
     TaskQueue(RedisDataSource redis) {
+        this.redis = redis;
         this.streams = redis.stream(String.class, String.class, String.class);
     }
 
@@ -31,9 +36,18 @@ public class TaskQueue {
         return "berth:jobs:" + kind;
     }
 
-    public void publish(String kind, long taskId) {
-        // messages are acknowledged at once and the database keeps the truth: the stream needs no long memory
-        streams.xadd(stream(kind), new XAddArgs().maxlen(MAX_LENGTH).nearlyExactTrimming(), Map.of("task", Long.toString(taskId)));
+    /** Puts these due tasks on their kinds' streams, in one round trip. */
+    public void publish(List<TaskStore.Due> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        // messages are read without acknowledgement (NOACK) and the database keeps the truth: the stream needs no long memory
+        List<Request> requests = new ArrayList<>();
+        for (TaskStore.Due d : due) {
+            requests.add(Request.cmd(Command.XADD).arg(stream(d.kind())).arg("MAXLEN").arg("~").arg(MAX_LENGTH).arg("*")
+                    .arg("task").arg(Long.toString(d.id())));
+        }
+        redis.getReactive().getRedis().batch(requests).await().atMost(PUBLISH_TIMEOUT);
     }
 
     /** Creates the stream and its group if missing (after a Redis flush, too). */
@@ -49,11 +63,15 @@ public class TaskQueue {
 
     public record Message(String id, long taskId) {}
 
-    /** The next message for {@code consumer}, waiting up to {@code block}. */
+    /**
+     * The next message for {@code consumer}, waiting up to {@code block}; read without acknowledgement (NOACK: no
+     * pending entry to ack). A message lost on its way (a worker killed before claiming its task) costs a delay only:
+     * the task is still Pending in the database and is dispatched again after the visibility timeout.
+     */
     public Optional<Message> next(String kind, String consumer, Duration block) {
         List<StreamMessage<String, String, String>> messages;
         try {
-            messages = streams.xreadgroup(GROUP, consumer, stream(kind), ">", new XReadGroupArgs().count(1).block(block));
+            messages = streams.xreadgroup(GROUP, consumer, stream(kind), ">", new XReadGroupArgs().count(1).block(block).noack());
         } catch (RuntimeException e) {
             if (e.getMessage() != null && e.getMessage().contains("NOGROUP")) {
                 ensureGroup(kind);
@@ -68,7 +86,4 @@ public class TaskQueue {
         return Optional.of(new Message(m.id(), Long.parseLong(m.payload().get("task"))));
     }
 
-    public void ack(String kind, String messageId) {
-        streams.xack(stream(kind), GROUP, messageId);
-    }
 }

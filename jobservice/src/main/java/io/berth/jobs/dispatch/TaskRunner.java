@@ -32,6 +32,14 @@ public interface TaskRunner {
 
     default void release(Task task) {}
 
+    /**
+     * The owner whose concurrency {@link #tryAcquire} bounds (a webhook policy), or null: a task refused for want of a
+     * slot is put back on its stream as soon as a task of the same owner ends.
+     */
+    default Object concurrencyKey(Task task) {
+        return null;
+    }
+
     /** Whether trying again may help: by default every failure but a stop. */
     default boolean retryable(Exception failure) {
         return !(failure instanceof InterruptedException) && !(failure instanceof java.io.InterruptedIOException);

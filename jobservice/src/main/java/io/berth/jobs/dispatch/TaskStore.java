@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,12 +22,10 @@ import java.util.Optional;
 public class TaskStore {
     private final AgroalDataSource db;
     private final ObjectMapper json;
-    private final Event<ExecutionEnded> ended;
 
-    TaskStore(AgroalDataSource db, ObjectMapper json, Event<ExecutionEnded> ended) {
+    TaskStore(AgroalDataSource db, ObjectMapper json) {
         this.db = db;
         this.json = json;
-        this.ended = ended;
     }
 
     public record NewTask(String kind, JsonNode params) {}
@@ -43,25 +40,34 @@ public class TaskStore {
         return createExecutions(List.of(new NewExecution(vendorType, vendorId, trigger, null, tasks))).get(0);
     }
 
-    /** Records executions with their tasks, all Pending, in one transaction; their ids in order. */
+    /**
+     * Records executions with their tasks, all Pending, in one transaction; their ids in order. Three round trips
+     * whatever the number: the ids are drawn from the sequence at once, then executions and tasks are inserted in batches.
+     */
     public List<Long> createExecutions(List<NewExecution> executions) {
         List<Long> ids = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement execution = c.prepareStatement(
-                    "INSERT INTO jobs.execution (vendor_type, vendor_id, trigger, extra_attrs) VALUES (?, ?, ?, ?::jsonb) RETURNING id");
+            try (PreparedStatement next = c.prepareStatement("SELECT nextval('jobs.execution_id_seq') FROM generate_series(1, ?)");
+                    PreparedStatement execution = c.prepareStatement(
+                            "INSERT INTO jobs.execution (id, vendor_type, vendor_id, trigger, extra_attrs) VALUES (?, ?, ?, ?, ?::jsonb)");
                     PreparedStatement task = c.prepareStatement("INSERT INTO jobs.task (execution_id, kind, params) VALUES (?, ?, ?::jsonb)")) {
-                for (NewExecution e : executions) {
-                    execution.setString(1, e.vendorType());
-                    execution.setLong(2, e.vendorId());
-                    execution.setString(3, e.trigger());
-                    execution.setString(4, e.extraAttrs() == null ? "{}" : json.writeValueAsString(e.extraAttrs()));
-                    long id;
-                    try (ResultSet rs = execution.executeQuery()) {
-                        rs.next();
-                        id = rs.getLong(1);
+                next.setInt(1, executions.size());
+                try (ResultSet rs = next.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
                     }
-                    ids.add(id);
+                }
+                java.util.Collections.sort(ids);
+                for (int i = 0; i < executions.size(); i++) {
+                    NewExecution e = executions.get(i);
+                    long id = ids.get(i);
+                    execution.setLong(1, id);
+                    execution.setString(2, e.vendorType());
+                    execution.setLong(3, e.vendorId());
+                    execution.setString(4, e.trigger());
+                    execution.setString(5, e.extraAttrs() == null ? "{}" : json.writeValueAsString(e.extraAttrs()));
+                    execution.addBatch();
                     for (NewTask t : e.tasks()) {
                         task.setLong(1, id);
                         task.setString(2, t.kind());
@@ -69,6 +75,7 @@ public class TaskStore {
                         task.addBatch();
                     }
                 }
+                execution.executeBatch();
                 task.executeBatch();
             }
             c.commit();
@@ -136,63 +143,74 @@ public class TaskStore {
         return claimed.stream().findFirst();
     }
 
-    /** The worker is alive; false if the task is no longer its own or its execution is being stopped. */
-    public boolean heartbeat(long id, String owner, long bytes, Map<String, Object> report) {
+    /**
+     * The worker is alive (saving the log lines written since its last save); false if the task is no longer its own or
+     * its execution is being stopped.
+     */
+    public boolean heartbeat(long id, String owner, long bytes, Map<String, Object> report, String log) {
         List<Boolean> keep = new ArrayList<>();
-        query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, report = ?::jsonb, update_time = now() FROM jobs.execution e "
-                + "WHERE t.id = ? AND t.owner = ? AND t.status = 'Running' AND e.id = t.execution_id RETURNING NOT e.stop_requested", st -> {
+        query("UPDATE jobs.task t SET heartbeat = now(), bytes = ?, report = ?::jsonb, log = t.log || ?, update_time = now() "
+                + "FROM jobs.execution e WHERE t.id = ? AND t.owner = ? AND t.status = 'Running' AND e.id = t.execution_id "
+                + "RETURNING NOT e.stop_requested", st -> {
                     st.setLong(1, bytes);
                     st.setString(2, json(report));
-                    st.setLong(3, id);
-                    st.setString(4, owner);
+                    st.setString(3, log);
+                    st.setLong(4, id);
+                    st.setString(5, owner);
                 }, rs -> keep.add(rs.getBoolean(1)));
         return !keep.isEmpty() && keep.get(0);
     }
 
-    public void log(long id, String line) {
-        update("UPDATE jobs.task SET log = log || to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\" ') || ? || E'\\n' WHERE id = ?", st -> {
-            st.setString(1, line);
-            st.setLong(2, id);
-        });
-    }
-
-    /** Ends a task the owner ran; then ends its execution if nothing is left to run. */
-    public void finish(Task task, String owner, String status, String message, long bytes, Map<String, Object> report) {
-        update("UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, report = ?::jsonb, owner = NULL, end_time = now(), "
-                + "update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
-                    st.setString(1, status);
-                    st.setString(2, message);
-                    st.setLong(3, bytes);
-                    st.setString(4, json(report));
-                    st.setLong(5, task.id());
-                    st.setString(6, owner);
+    /**
+     * Ends a task the owner ran, with the log lines not saved yet, and its execution if nothing is left to run: one round
+     * trip and one commit (pgjdbc sends the three statements with one Sync: one implicit transaction). The execution's
+     * row is locked first, so that of two tasks of one execution ending at once the second waits, then sees the first's
+     * end and ends the execution (READ COMMITTED: each statement sees what committed before it began).
+     */
+    public void finish(Task task, String owner, String status, String message, long bytes, Map<String, Object> report, String log) {
+        execute("SELECT 1 FROM jobs.execution WHERE id = ? FOR UPDATE; "
+                + "UPDATE jobs.task SET status = ?, status_message = ?, bytes = ?, report = ?::jsonb, log = log || ?, owner = NULL, "
+                + "end_time = now(), update_time = now() WHERE id = ? AND owner = ? AND status = 'Running'; "
+                + FINISH_IF_DONE, st -> {
+                    st.setLong(1, task.executionId());
+                    st.setString(2, status);
+                    st.setString(3, message);
+                    st.setLong(4, bytes);
+                    st.setString(5, json(report));
+                    st.setString(6, log);
+                    st.setLong(7, task.id());
+                    st.setString(8, owner);
+                    st.setLong(9, task.executionId());
                 });
-        finishIfDone(task.executionId());
     }
 
     /** Puts a failed task back to Pending, to run again after {@code delay} (or ends it as Stopped if its execution is being stopped). */
-    public void retryLater(Task task, String owner, String message, Duration delay, long bytes, Map<String, Object> report) {
+    public void retryLater(Task task, String owner, String message, Duration delay, long bytes, Map<String, Object> report, String log) {
         update("UPDATE jobs.task t SET status = CASE WHEN e.stop_requested THEN 'Stopped' ELSE 'Pending' END, status_message = ?, "
-                + "bytes = ?, report = ?::jsonb, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, update_time = now(), "
-                + "end_time = CASE WHEN e.stop_requested THEN now() END "
+                + "bytes = ?, report = ?::jsonb, log = t.log || ?, owner = NULL, dispatched_at = NULL, run_after = now() + ?::interval, "
+                + "update_time = now(), end_time = CASE WHEN e.stop_requested THEN now() END "
                 + "FROM jobs.execution e WHERE e.id = t.execution_id AND t.id = ? AND t.owner = ? AND t.status = 'Running'", st -> {
                     st.setString(1, message);
                     st.setLong(2, bytes);
                     st.setString(3, json(report));
-                    st.setString(4, delay.toMillis() + " milliseconds");
-                    st.setLong(5, task.id());
-                    st.setString(6, owner);
+                    st.setString(4, log);
+                    st.setString(5, delay.toMillis() + " milliseconds");
+                    st.setLong(6, task.id());
+                    st.setString(7, owner);
                 });
         finishIfDone(task.executionId());
     }
 
-    /** Gives back a task its owner may not run yet: Pending again after {@code delay}, the attempt not counted, nothing logged. */
-    public void putBack(Task task, String owner, Duration delay) {
-        update("UPDATE jobs.task SET status = 'Pending', attempts = attempts - 1, owner = NULL, dispatched_at = NULL, "
-                + "run_after = now() + ?::interval WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
-                    st.setString(1, delay.toMillis() + " milliseconds");
-                    st.setLong(2, task.id());
-                    st.setString(3, owner);
+    /**
+     * Gives back a task its owner may not run yet: Pending again, the attempt not counted, nothing logged, and marked
+     * dispatched now, since the caller puts it back on its stream itself after a short deferral (should it die first,
+     * the dispatcher does after the visibility timeout).
+     */
+    public void putBack(Task task, String owner) {
+        update("UPDATE jobs.task SET status = 'Pending', attempts = attempts - 1, owner = NULL, dispatched_at = now(), run_after = now() "
+                + "WHERE id = ? AND owner = ? AND status = 'Running'", st -> {
+                    st.setLong(1, task.id());
+                    st.setString(2, owner);
                 });
     }
 
@@ -238,17 +256,26 @@ public class TaskStore {
         update("DELETE FROM jobs.worker_pool WHERE id = ?", st -> st.setString(1, id));
     }
 
-    /** Ends the execution if nothing of it is left to run, and then tells the {@link ExecutionEnded} observers. */
+    /**
+     * The kinds of execution whose end is an event, relayed by {@link ExecutionEndRelay}: a replication's on the stream of
+     * {@link io.berth.common.event.ExecutionEvent}, a retention run's as {@code TAG_RETENTION} ({@link ExecutionEnded} observers).
+     */
+    static final String KINDS_WITH_END_EVENT = "('" + io.berth.common.event.ExecutionEvent.REPLICATION + "', '"
+            + io.berth.common.job.RetentionRequest.KIND + "')";
+
+    /**
+     * Ends execution {@code ?} if it has nothing left to run: Error if a task failed, Stopped if stopped, else Success; and
+     * marks its end event due when its kind has one.
+     */
+    private static final String FINISH_IF_DONE = "UPDATE jobs.execution e SET end_time = now(), "
+            + "end_event_pending = e.vendor_type IN " + KINDS_WITH_END_EVENT + ", status = CASE "
+            + "WHEN EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status = 'Error') THEN 'Error' "
+            + "WHEN e.stop_requested THEN 'Stopped' ELSE 'Success' END "
+            + "WHERE e.id = ? AND e.status = 'Running' "
+            + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running'))";
+
     private void finishIfDone(long executionId) {
-        List<ExecutionEnded> done = new ArrayList<>();
-        query("UPDATE jobs.execution e SET end_time = now(), status = CASE "
-                + "WHEN EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status = 'Error') THEN 'Error' "
-                + "WHEN e.stop_requested THEN 'Stopped' ELSE 'Success' END "
-                + "WHERE e.id = ? AND e.status = 'Running' "
-                + "AND NOT EXISTS (SELECT 1 FROM jobs.task t WHERE t.execution_id = e.id AND t.status IN ('Pending', 'Running')) "
-                + "RETURNING e.id, e.vendor_type, e.vendor_id, e.status",
-                st -> st.setLong(1, executionId), rs -> done.add(new ExecutionEnded(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4))));
-        done.forEach(ended::fire);
+        update(FINISH_IF_DONE, st -> st.setLong(1, executionId));
     }
 
     private String json(Map<String, Object> report) throws SQLException {
@@ -292,6 +319,16 @@ public class TaskStore {
         try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
             binder.bind(st);
             return st.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /** Runs statements that may return rows (ignored), in one round trip. */
+    private void execute(String sql, Binder binder) {
+        try (Connection c = db.getConnection(); PreparedStatement st = c.prepareStatement(sql)) {
+            binder.bind(st);
+            st.execute();
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

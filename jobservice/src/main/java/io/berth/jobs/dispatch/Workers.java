@@ -9,7 +9,11 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,8 +30,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Workers {
     private static final Logger LOG = Logger.getLogger(Workers.class);
-    /** How long a task its runner may not run yet waits before it is dispatched again. */
+    /** How long a task its runner may not run yet waits before it is put on its stream again. */
     private static final Duration DEFERRAL = Duration.ofMillis(200);
+    /** How long at most a task waits for a slot of its owner before it is put on its stream again. */
+    private static final Duration FALLBACK = Duration.ofSeconds(1);
 
     private final TaskStore store;
     private final TaskQueue queue;
@@ -42,6 +48,8 @@ public class Workers {
         return t;
     });
     private volatile boolean running = true;
+    /** Per owner of bounded concurrency ({@link TaskRunner#concurrencyKey}): tasks put back, waiting for a slot. */
+    private final Map<Object, Queue<TaskStore.Due>> waiting = new ConcurrentHashMap<>();
 
     Workers(TaskStore store, TaskQueue queue, Instance<TaskRunner> runners, JobserviceConfig config) {
         this.store = store;
@@ -99,7 +107,6 @@ public class Workers {
                 if (message.isEmpty()) {
                     continue;
                 }
-                queue.ack(runner.kind(), message.get().id());
                 store.claim(message.get().taskId(), owner).ifPresent(task -> run(runner, task, owner));
             } catch (RuntimeException e) {
                 if (!running) {
@@ -114,18 +121,51 @@ public class Workers {
 
     private void run(TaskRunner runner, Task task, String owner) {
         if (!runner.tryAcquire(task)) {
-            store.putBack(task, owner, DEFERRAL);
+            store.putBack(task, owner);
+            deferred(runner, task);
             return;
         }
         try {
             runAcquired(runner, task, owner);
         } finally {
             runner.release(task);
+            wakeNext(runner, task);
+        }
+    }
+
+    /**
+     * A task put back because its owner's slots (a webhook policy's) are full goes back on its stream as soon as a task
+     * of the same owner ends in this process, and after {@link #FALLBACK} in any case (the slot may have freed before it
+     * was listed here); a second message of one task is harmless (only one claim succeeds).
+     */
+    private void deferred(TaskRunner runner, Task task) {
+        TaskStore.Due due = new TaskStore.Due(task.id(), task.kind());
+        Object key = runner.concurrencyKey(task);
+        if (key != null) {
+            waiting.computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>()).add(due);
+        }
+        heartbeats.schedule(() -> republish(due), (key == null ? DEFERRAL : FALLBACK).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void wakeNext(TaskRunner runner, Task task) {
+        Object key = runner.concurrencyKey(task);
+        Queue<TaskStore.Due> queued = key == null ? null : waiting.get(key);
+        TaskStore.Due next = queued == null ? null : queued.poll();
+        if (next != null) {
+            republish(next);
+        }
+    }
+
+    private void republish(TaskStore.Due due) {
+        try {
+            queue.publish(List.of(due));
+        } catch (RuntimeException e) {
+            LOG.debugf("task %d goes back to its stream after the visibility timeout: %s", due.id(), e.getMessage());
         }
     }
 
     private void runAcquired(TaskRunner runner, Task task, String owner) {
-        TaskContext context = new TaskContext(store, task.id(), task.report());
+        TaskContext context = new TaskContext(task.report());
         AtomicBoolean stopRequested = new AtomicBoolean();
         Object runLock = new Object();
         boolean[] running = {true}; // guarded by runLock: no interrupt once the run is over
@@ -133,8 +173,9 @@ public class Workers {
         // often enough for a stop to act promptly, and well within the visibility timeout
         long every = Math.max(200, Math.min(2000, config.visibilityTimeout().toMillis() / 4));
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(() -> {
+            String lines = context.drainLog();
             try {
-                if (!store.heartbeat(task.id(), owner, context.bytes(), context.report()) && stopRequested.compareAndSet(false, true)) {
+                if (!store.heartbeat(task.id(), owner, context.bytes(), context.report(), lines) && stopRequested.compareAndSet(false, true)) {
                     synchronized (runLock) {
                         if (running[0]) {
                             worker.interrupt();
@@ -142,6 +183,7 @@ public class Workers {
                     }
                 }
             } catch (RuntimeException e) {
+                context.undrain(lines); // saved with the next heartbeat or the end
                 LOG.warnf("heartbeat of task %d: %s", task.id(), e.getMessage());
             }
         }, every, every, TimeUnit.MILLISECONDS);
@@ -168,24 +210,24 @@ public class Workers {
 
     private void record(TaskRunner runner, Task task, String owner, TaskContext context, Throwable failure, boolean stopRequested) {
         if (failure == null) {
-            store.finish(task, owner, "Success", null, context.bytes(), context.report());
+            store.finish(task, owner, "Success", null, context.bytes(), context.report(), context.drainLog());
             return;
         }
         String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
         if (stopRequested) {
             context.log("stopped");
-            store.finish(task, owner, "Stopped", "stopped", context.bytes(), context.report());
+            store.finish(task, owner, "Stopped", "stopped", context.bytes(), context.report(), context.drainLog());
         } else if (!this.running) {
             context.log("jobservice is shutting down; the task will run again");
-            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report());
+            store.retryLater(task, owner, "interrupted by a shutdown", Duration.ZERO, context.bytes(), context.report(), context.drainLog());
         } else if (failure instanceof Exception e && runner.retryable(e) && task.attempts() < runner.maxAttempts(config)) {
             Duration delay = config.retryDelay().multipliedBy(1L << Math.min(10, task.attempts() - 1));
             context.log("failed: " + message + "; trying again in " + delay.toSeconds() + " s");
-            store.retryLater(task, owner, message, delay, context.bytes(), context.report());
+            store.retryLater(task, owner, message, delay, context.bytes(), context.report(), context.drainLog());
         } else {
             context.log("failed: " + message);
             LOG.warnf("task %d failed for good: %s", task.id(), message);
-            store.finish(task, owner, "Error", message, context.bytes(), context.report());
+            store.finish(task, owner, "Error", message, context.bytes(), context.report(), context.drainLog());
         }
     }
 

@@ -19,18 +19,16 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * The {@code TAG_RETENTION} event of a retention run that ended (dry runs excepted), appended to the registry event
  * stream that core's webhooks read: the run's totals and result, and the artifacts it deleted (as the tasks' reports
- * list them), in the event's {@code details}. Sent once, by the replica that ended the execution, right after it
- * did; a failure to reach Redis then is logged and the event is lost (the run itself is not affected).
+ * list them), in the event's {@code details}. Sent at least once: {@link io.berth.jobs.dispatch.ExecutionEndRelay}
+ * fires the end until this observer returns; a failure to reach Redis or the database is thrown, and the relay tries
+ * again on its next tick.
  */
 @ApplicationScoped
 public class RetentionEvents {
-    private static final Logger LOG = Logger.getLogger(RetentionEvents.class);
     private static final Map<String, String> RESULT = Map.of("Success", "SUCCESS", "Error", "FAILED", "Stopped", "STOPPED");
 
     private final AgroalDataSource db;
@@ -52,8 +50,9 @@ public class RetentionEvents {
             if (event != null) {
                 streams.xadd(RegistryEvent.STREAM, Map.of("type", event.type().name(), RegistryEventCodec.FIELD, RegistryEventCodec.encode(event)));
             }
-        } catch (RuntimeException | java.sql.SQLException e) {
-            LOG.warnf("the TAG_RETENTION event of retention execution %d was not sent: %s", execution.id(), e.getMessage());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("the TAG_RETENTION event of retention execution " + execution.id() + " could not be read: "
+                    + e.getMessage(), e);
         }
     }
 
@@ -94,7 +93,7 @@ public class RetentionEvents {
             details.put("retention_policy_id", execution.vendorId()).put("execution_id", execution.id())
                     .put("result", RESULT.getOrDefault(execution.status(), execution.status())).put("total", total).put("retained", retained);
         }
-        return new RegistryEvent(UUID.randomUUID().toString(), RegistryEvent.Type.TAG_RETENTION, "", project, "", List.of(), "", 0, trigger,
+        return new RegistryEvent("retention-execution-" + execution.id(), RegistryEvent.Type.TAG_RETENTION, "", project, "", List.of(), "", 0, trigger,
                 Instant.now(), "", details.toString());
     }
 

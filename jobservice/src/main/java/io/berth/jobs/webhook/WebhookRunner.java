@@ -81,6 +81,11 @@ public class WebhookRunner implements TaskRunner {
         inFlight.get(policy(task)).decrementAndGet();
     }
 
+    @Override
+    public Object concurrencyKey(Task task) {
+        return policy(task);
+    }
+
     private static long policy(Task task) {
         return task.params().path("policy_id").asLong();
     }

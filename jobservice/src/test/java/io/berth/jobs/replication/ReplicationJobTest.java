@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
+import io.berth.common.event.ExecutionEvent;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.secret.SecretBox;
 import io.berth.common.testing.Distribution;
@@ -42,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class ReplicationJobTest {
     static final String USER = "replicator";
     static final String PASSWORD = "S3cret-pass";
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
     static Distribution source;
     static Distribution destination;
     static long sourceId;
@@ -175,6 +178,38 @@ class ReplicationJobTest {
         awaitStatus(again, "Success");
         assertThat(tasks(again)).allSatisfy(t -> assertThat((String) t.get("log")).contains("already has it"));
         assertThat(execution(again).get("bytes")).isEqualTo(0L);
+    }
+
+    @Test
+    void theEndOfAnExecutionIsRelayedOnceToTheExecutionEventStream() throws Exception {
+        // the stream outlives test runs (one Redis): only entries from now on (stream ids are the server's milliseconds)
+        streamFrom = String.valueOf(System.currentTimeMillis());
+        long id = start(policy(sourceId, destinationId, "dest_namespace", "ended", "filters",
+                List.of(Map.of("type", "name", "value", "library/app", "decoration", "matches"))));
+        awaitStatus(id, "Success");
+        await().atMost(Duration.ofSeconds(20)).until(() -> endEvents(id).size() == 1);
+        ExecutionEvent event = endEvents(id).get(0);
+        assertThat(event.vendorType()).isEqualTo("REPLICATION");
+        assertThat(event.vendorId()).isEqualTo(1);
+        assertThat(event.status()).isEqualTo("Success");
+        assertThat(event.trigger()).isEqualTo("MANUAL");
+        assertThat(event.id()).isEqualTo("replication-execution-" + id + "-ended");
+        assertThat(event.endTime()).isAfterOrEqualTo(event.startTime());
+        Thread.sleep(2_500); // a few relay ticks: it is not sent again
+        assertThat(endEvents(id)).hasSize(1);
+        try (Connection c = connection(); PreparedStatement st = c.prepareStatement("SELECT end_event_pending FROM jobs.execution WHERE id = ?")) {
+            st.setLong(1, id);
+            ResultSet rs = st.executeQuery();
+            rs.next();
+            assertThat(rs.getBoolean(1)).isFalse();
+        }
+    }
+
+    private String streamFrom = "-";
+
+    List<ExecutionEvent> endEvents(long execution) {
+        return redis.stream(String.class).xrange(ExecutionEvent.STREAM, io.quarkus.redis.datasource.stream.StreamRange.of(streamFrom, "+")).stream()
+                .map(m -> ExecutionEvent.decode(m.payload().get(ExecutionEvent.FIELD))).filter(e -> e.executionId() == execution).toList();
     }
 
     @Test

@@ -14,11 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A webhook endpoint the tests run (JDK HttpServer): {@code /ok/<name>} answers 204, {@code /flaky/<name>} answers 500
- * to its first request and 204 after, {@code /dead/<name>} never answers (until closed). Every request is kept, by path.
+ * to its first request and 204 after, {@code /dead/<name>} never answers (until closed), {@code /stuck/<name>} never
+ * answers its first request and answers 204 after (a delivery in flight when its sender dies). Every request is kept,
+ * by path. A test double for the remote party only: its misbehaviour must come on demand.
  */
-final class Receiver implements AutoCloseable {
-    record Received(String path, Map<String, List<String>> headers, byte[] body, int answered) {
-        String header(String name) {
+public final class Receiver implements AutoCloseable {
+    public record Received(String path, Map<String, List<String>> headers, byte[] body, int answered) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0)).findFirst()
                     .orElse(null);
         }
@@ -29,18 +31,18 @@ final class Receiver implements AutoCloseable {
     private final Map<String, AtomicInteger> flakyCalls = new ConcurrentHashMap<>();
     final List<Received> received = new CopyOnWriteArrayList<>();
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 
@@ -48,7 +50,8 @@ final class Receiver implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         byte[] body = exchange.getRequestBody().readAllBytes();
         int status = 204;
-        if (path.startsWith("/dead/")) {
+        boolean stuck = path.startsWith("/stuck/") && flakyCalls.computeIfAbsent(path, k -> new AtomicInteger()).getAndIncrement() == 0;
+        if (path.startsWith("/dead/") || stuck) {
             received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body, 0));
             try {
                 closing.await();
