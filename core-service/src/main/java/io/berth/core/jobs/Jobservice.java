@@ -8,6 +8,7 @@ import io.berth.common.error.HarborException;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.ScanJobRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import io.berth.common.token.Audiences;
@@ -62,6 +63,11 @@ public class Jobservice {
     /** Starts an audit-log purge; the new execution's id (409 while one runs). */
     public long purgeAudit(PurgeAuditRequest request) {
         return created(() -> api.purgeAudit(bearer(), request)).path("id").asLong();
+    }
+
+    /** Starts a scan (one artifact) or a scan-all; the new execution's id. */
+    public long scan(ScanJobRequest request) {
+        return created(() -> api.scan(bearer(), request)).path("id").asLong();
     }
 
     /** Records webhook deliveries (one execution per request), all or none. */

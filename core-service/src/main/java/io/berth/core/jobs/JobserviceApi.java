@@ -3,6 +3,7 @@ package io.berth.core.jobs;
 import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
+import io.berth.common.job.ScanJobRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import jakarta.ws.rs.Consumes;
@@ -42,6 +43,10 @@ public interface JobserviceApi {
     @POST
     @Path("/webhook/executions")
     Response notify(@HeaderParam("Authorization") String authorization, List<WebhookRequest> requests);
+
+    @POST
+    @Path("/scan/executions")
+    Response scan(@HeaderParam("Authorization") String authorization, ScanJobRequest request);
 
     @POST
     @Path("/executions/{id}/stop")
