@@ -12,7 +12,11 @@ import io.berth.core.project.Project;
 import io.berth.core.scanner.ScannerRegistration;
 import io.berth.core.scanner.ScannerService;
 import io.berth.core.views.JobViews;
+import io.berth.core.views.RegistryViews;
 import io.berth.core.views.RegistryViews.ArtifactRow;
+import io.berth.common.event.RegistryEvent;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Collection;
@@ -36,13 +40,16 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ScanService {
+    private static final Logger LOG = Logger.getLogger(ScanService.class);
     private final ScannerService scanners;
     private final ScanReports reports;
     private final Jobservice jobservice;
     private final JobViews jobs;
     private final ObjectMapper json;
+    private final RegistryViews registry;
 
-    ScanService(ScannerService scanners, ScanReports reports, Jobservice jobservice, JobViews jobs, ObjectMapper json) {
+    ScanService(ScannerService scanners, ScanReports reports, Jobservice jobservice, JobViews jobs, ObjectMapper json, RegistryViews registry) {
+        this.registry = registry;
         this.scanners = scanners;
         this.reports = reports;
         this.jobservice = jobservice;
@@ -50,15 +57,19 @@ public class ScanService {
         this.json = json;
     }
 
-    /** {@code scan_type} of Harbor's ScanType body: vulnerability (also when absent) or sbom; anything else is a 400. */
+    /**
+     * {@code scan_type} of Harbor's ScanType body: vulnerability (also when absent). {@code sbom} is refused until SCAN tasks
+     * ask adapters for SBOMs (the spec's v1.2 {@code enabled_capabilities}); anything else is a 400.
+     */
     public static String scanType(String requested) {
-        if (requested == null || requested.isBlank()) {
+        if (requested == null || requested.isBlank() || requested.equals(ReportTypes.VULNERABILITY)) {
             return ReportTypes.VULNERABILITY;
         }
-        if (!requested.equals(ReportTypes.VULNERABILITY) && !requested.equals(ReportTypes.SBOM)) {
-            throw HarborException.badRequest("unknown scan_type '" + requested + "'; supported: " + ReportTypes.VULNERABILITY + ", " + ReportTypes.SBOM);
+        if (requested.equals(ReportTypes.SBOM)) {
+            throw HarborException.badRequest("scan_type sbom: generating SBOMs is not available yet in Berth; scan_type can only be "
+                    + ReportTypes.VULNERABILITY);
         }
-        return requested;
+        throw HarborException.badRequest("unknown scan_type '" + requested + "'; supported: " + ReportTypes.VULNERABILITY);
     }
 
     /**
@@ -107,6 +118,35 @@ public class ScanService {
             throw e;
         }
         return reportId;
+    }
+
+    /**
+     * Scans a pushed image manifest if its project scans on push ({@code auto_scan}), once per push event (the event's id
+     * is the report's trigger key). What cannot be scanned (an index, no scanner, a scanner down or refusing) is logged and
+     * left; jobservice not answering is thrown, so that the event is handled again.
+     */
+    @ActivateRequestContext
+    public void scanPushed(RegistryEvent event) {
+        if (!ReportTypes.SCANNABLE.contains(event.mediaType())) {
+            return;
+        }
+        Project project = Project.byName(event.project());
+        if (project == null || !Boolean.parseBoolean(project.metadata.getOrDefault("auto_scan", "false"))) {
+            return;
+        }
+        ArtifactRow artifact = registry.artifact(event.repository(), event.digest());
+        if (artifact == null) {
+            return; // deleted since
+        }
+        String tag = event.tags() == null || event.tags().isEmpty() ? null : event.tags().get(0);
+        try {
+            scan(project, artifact, tag, ReportTypes.VULNERABILITY, "EVENT", "push:" + event.id() + ":" + event.digest());
+        } catch (HarborException e) {
+            if (e.status() == 503) {
+                throw e;
+            }
+            LOG.warnf("scan on push of %s@%s: %s", event.repository(), event.digest(), e.getMessage());
+        }
     }
 
     /** Stores a report jobservice posts (once; again is fine): 404 if core recorded no such report, 400 if it is not JSON. */

@@ -5,6 +5,7 @@ import static io.berth.core.testing.Api.as;
 import static io.berth.core.testing.Api.unique;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -12,7 +13,13 @@ import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agroal.api.AgroalDataSource;
+import io.berth.common.event.RegistryEvent;
+import io.berth.common.event.RegistryEventCodec;
 import io.berth.common.testing.TestScannerAdapter;
+import io.quarkus.redis.datasource.RedisDataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import io.berth.common.token.Audiences;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
@@ -65,6 +72,9 @@ class ScanApiTest {
 
     @Inject
     TokenIssuer tokens;
+
+    @Inject
+    RedisDataSource redis;
 
     @AfterAll
     static void stop() {
@@ -167,7 +177,7 @@ class ScanApiTest {
                 .body(overview + ".complete_percent", equalTo(100)).body(overview + ".scanner.name", equalTo("TestScanner"));
         dev().get(ARTIFACTS + "?with_scan_overview=true&page_size=100").then().statusCode(200)
                 .body("find { it.digest == '" + IMAGE + "' }." + overview + ".scan_status", equalTo("Success"))
-                .body("find { it.digest == '" + IMAGE2 + "' }.scan_overview.size()", equalTo(0));
+                .body("find { it.digest == '" + INDEX + "' }.scan_overview.size()", equalTo(0));
         dev().get(ARTIFACTS + "v1").then().statusCode(200).body("$", not(hasKey("scan_overview")));
         dev().get(ARTIFACTS + "v1/additions/vulnerabilities").then().statusCode(200)
                 .body("'" + TestScannerAdapter.REPORT_TYPE + "'.vulnerabilities.id", org.hamcrest.Matchers.hasItem("CVE-2021-44228"));
@@ -192,10 +202,46 @@ class ScanApiTest {
     }
 
     @Test
+    void aPushToAProjectThatScansOnPushIsScannedOnceHoweverOftenItsEventIsRead() throws Exception {
+        String project = unique("autoscan");
+        String repository = project + "/web";
+        String pushed = digest('5');
+        String tagged = digest('6');
+        long id = Api.createProject(admin(), project, false);
+        admin().body(Map.of("metadata", Map.of("auto_scan", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(200);
+        RegistryRows.manifest(repository, pushed, OCI_MANIFEST, image(), 1000);
+        String index = digest('7');
+        RegistryRows.manifest(repository, index, OCI_INDEX, "{\"schemaVersion\":2,\"mediaType\":\"" + OCI_INDEX + "\",\"manifests\":[]}", 10);
+        RegistryRows.manifest(REPO, tagged, OCI_MANIFEST, image(), 1000); // in PROJECT, which does not scan on push
+        RegistryEvent push = new RegistryEvent(UUID.randomUUID().toString(), RegistryEvent.Type.PUSH_ARTIFACT, repository, project, pushed,
+                List.of("1.0"), OCI_MANIFEST, 1000, "admin", Instant.now(), null);
+        for (RegistryEvent e : List.of(push, push, new RegistryEvent(UUID.randomUUID().toString(), RegistryEvent.Type.PUSH_ARTIFACT, repository,
+                project, index, List.of(), OCI_INDEX, 10, "admin", Instant.now(), null),
+                new RegistryEvent(UUID.randomUUID().toString(), RegistryEvent.Type.PUSH_ARTIFACT, REPO, PROJECT, tagged, List.of(), OCI_MANIFEST, 1000,
+                        "admin", Instant.now(), null))) {
+            redis.stream(String.class).xadd(RegistryEvent.STREAM, Map.of(RegistryEventCodec.FIELD, RegistryEventCodec.encode(e)));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(StubJobservice.started("scan")).hasSize(1));
+        JsonNode request = StubJobservice.started("scan").get(0);
+        assertThat(request.path("trigger").asText()).isEqualTo("EVENT");
+        assertThat(request.path("scans").get(0).path("digest").asText()).isEqualTo(pushed);
+        assertThat(request.path("scans").get(0).path("tag").asText()).isEqualTo("1.0");
+        Thread.sleep(3000); // the repeated event, the index and the other project's push have been read by now
+        assertThat(StubJobservice.started("scan")).hasSize(1);
+        try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM core.scan_report WHERE project_id = " + id)) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void badScansAreRefusedAndNothingIsRecordedOrStarted() throws Exception {
         long before = recorded();
         dev().contentType(ContentType.JSON).body(Map.of("scan_type", "malware")).post(ARTIFACTS + "v1/scan").then().statusCode(400)
                 .body("errors[0].message", containsString("scan_type"));
+        dev().contentType(ContentType.JSON).body(Map.of("scan_type", "sbom")).post(ARTIFACTS + "v1/scan").then().statusCode(400)
+                .body("errors[0].message", containsString("not available yet"));
         dev().post(ARTIFACTS + INDEX + "/scan").then().statusCode(400).body("errors[0].message", containsString("index"));
         dev().post(ARTIFACTS + digest('9') + "/scan").then().statusCode(404).body("errors[0].code", equalTo("NOT_FOUND"));
         dev().post(ARTIFACTS + "nope/scan").then().statusCode(404);
