@@ -101,23 +101,37 @@ public class ScanService {
         if (triggerKey == null && running(artifact.digest(), mimeType)) {
             throw HarborException.conflict("artifact " + artifact.repository() + "@" + artifact.digest() + " is being scanned; stop the scan or wait for its end");
         }
+        ScanJobRequest.Scan scan = record(project, registration, metadata, artifact, tag, scanType, mimeType, triggerKey);
+        if (scan == null) {
+            return null;
+        }
+        submit(ScanJobRequest.KIND, reports.byUuid(scan.reportId()).orElseThrow().id(), trigger, List.of(scan));
+        return scan.reportId();
+    }
+
+    /** Records the report of a scan and says what its task does; null if a scan with {@code triggerKey} is recorded already. */
+    ScanJobRequest.Scan record(Project project, ScannerRegistration registration, AdapterMetadata metadata, ArtifactRow artifact, String tag,
+            String scanType, String mimeType, String triggerKey) {
         var recorded = reports.insert(new ScanReports.NewReport(UUID.randomUUID().toString(), project.id, artifact.repository(), artifact.digest(),
                 registration.uuid, metadata.scanner().name(), metadata.scanner().vendor(), metadata.scanner().version(), scanType, mimeType, triggerKey));
         if (recorded.isEmpty()) {
             return null;
         }
-        String reportId = recorded.get().uuid();
-        ScanJobRequest.Scan scan = new ScanJobRequest.Scan(reportId, new ScanJobRequest.Adapter(registration.uuid, registration.name, registration.url,
+        return new ScanJobRequest.Scan(recorded.get().uuid(), new ScanJobRequest.Adapter(registration.uuid, registration.name, registration.url,
                 registration.auth, registration.sealedCredential, registration.skipCertVerify, registration.useInternalAddr),
                 artifact.repository(), artifact.digest(), tag, artifact.mediaType(), mimeType);
+    }
+
+    /** Asks jobservice for one execution of these recorded scans; its id. If jobservice refuses, their reports are removed. */
+    long submit(String vendorType, long vendorId, String trigger, List<ScanJobRequest.Scan> scans) {
         try {
-            long execution = jobservice.scan(new ScanJobRequest(ScanJobRequest.KIND, recorded.get().id(), trigger, List.of(scan)));
-            reports.setExecution(reportId, execution);
+            long execution = jobservice.scan(new ScanJobRequest(vendorType, vendorId, trigger, scans));
+            scans.forEach(s -> reports.setExecution(s.reportId(), execution));
+            return execution;
         } catch (RuntimeException e) {
-            reports.delete(reportId);
+            scans.forEach(s -> reports.delete(s.reportId()));
             throw e;
         }
-        return reportId;
     }
 
     /**
@@ -227,7 +241,7 @@ public class ScanService {
         return found;
     }
 
-    private boolean running(String digest, String mimeType) {
+    boolean running(String digest, String mimeType) {
         List<ScanReports.Row> latest = reports.latest(List.of(digest)).stream().filter(r -> r.mimeType().equals(mimeType)).toList();
         Map<String, JobViews.ScanTask> tasks = tasks(latest);
         return latest.stream().anyMatch(r -> isRunning(status(r, tasks)));

@@ -236,6 +236,41 @@ class ScanApiTest {
     }
 
     @Test
+    void scanAllScansEveryImageNotBeingScannedInOneExecutionAndItsMetricsComeFromTheLatestRun() throws Exception {
+        admin().body(Map.of("schedule", Map.of("type", "Manual"))).post("/api/v2.0/system/scanAll/schedule").then().statusCode(201);
+        List<JsonNode> started = StubJobservice.started("scan");
+        assertThat(started).hasSize(1);
+        JsonNode request = started.get(0);
+        assertThat(request.path("vendor_type").asText()).isEqualTo("SCAN_ALL");
+        List<String> digests = new java.util.ArrayList<>();
+        request.path("scans").forEach(s -> digests.add(s.path("digest").asText()));
+        assertThat(digests).isNotEmpty().doesNotContain(INDEX).doesNotHaveDuplicates();
+        request.path("scans").forEach(s -> assertThat(s.path("report_mime_type").asText()).isEqualTo(TestScannerAdapter.REPORT_TYPE));
+        StubJobservice.reset();
+        admin().body(Map.of("schedule", Map.of("type", "Manual"))).post("/api/v2.0/system/scanAll/schedule").then().statusCode(201);
+        JsonNode again = StubJobservice.started("scan").get(0);
+        request.path("scans").forEach(s -> again.path("scans").forEach(t -> assertThat(t.path("digest").asText())
+                .as("being scanned by the first scan-all").isNotEqualTo(s.path("digest").asText())));
+        as(DEV, PASSWORD).body(Map.of("schedule", Map.of("type", "Manual"))).post("/api/v2.0/system/scanAll/schedule").then().statusCode(403);
+        admin().body(Map.of("schedule", Map.of("type", "Manual"), "parameters", Map.of("x", 1))).post("/api/v2.0/system/scanAll/schedule")
+                .then().statusCode(400);
+
+        JobRows.execution(db, "SCAN_ALL", "Running", "Success", "{\"report_id\":\"r\"}", "{}", "");
+        admin().get("/api/v2.0/scans/all/metrics").then().statusCode(200).body("total", equalTo(1)).body("completed", equalTo(1))
+                .body("metrics.Success", equalTo(1)).body("ongoing", equalTo(true)).body("trigger", equalTo("Manual"));
+        admin().get("/api/v2.0/scans/schedule/metrics").then().statusCode(200).body("total", equalTo(0));
+        dev().get("/api/v2.0/scans/all/metrics").then().statusCode(403);
+
+        List<String> recorded = new java.util.ArrayList<>(); // the other tests scan these artifacts: no scan-all runs for them
+        for (JsonNode r : List.of(request, again)) {
+            r.path("scans").forEach(s -> recorded.add("'" + s.path("report_id").asText() + "'"));
+        }
+        try (Connection c = db.getConnection()) {
+            c.createStatement().executeUpdate("DELETE FROM core.scan_report WHERE report IS NULL AND uuid IN (" + String.join(",", recorded) + ")");
+        }
+    }
+
+    @Test
     void badScansAreRefusedAndNothingIsRecordedOrStarted() throws Exception {
         long before = recorded();
         dev().contentType(ContentType.JSON).body(Map.of("scan_type", "malware")).post(ARTIFACTS + "v1/scan").then().statusCode(400)
