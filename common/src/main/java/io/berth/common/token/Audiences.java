@@ -12,6 +12,8 @@ public final class Audiences {
     public static final String REGISTRY_SCRUB = "berth-registry-scrub";
     /** jobservice's calls to core-service's internal audit-log purge API ({@code /internal/audit/purge/}). */
     public static final String CORE_AUDIT_PURGE = "berth-core-audit-purge";
+    /** jobservice's calls to core-service's internal scan API ({@code /internal/scan/}): the reports of SCAN tasks. */
+    public static final String CORE_SCAN = "berth-core-scan";
 
     private Audiences() {}
 }

@@ -5,6 +5,9 @@ import io.berth.core.api.Paging;
 import io.berth.core.api.Params;
 import io.berth.core.label.LabelService;
 import io.berth.core.rbac.Action;
+import io.berth.core.scan.ScanOverview;
+import io.berth.core.scan.ScanService;
+import io.berth.common.scan.ReportTypes;
 import io.berth.core.views.RegistryViews.ArtifactRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,6 +21,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Harbor's artifact, tag and artifact label API over registry-service's views. Deleting an artifact or
@@ -37,29 +42,49 @@ public class ArtifactResource {
     private final ArtifactService artifacts;
     private final LabelService labels;
     private final ArtifactAdditions additions;
+    private final ScanService scans;
 
-    ArtifactResource(ArtifactService artifacts, LabelService labels, ArtifactAdditions additions) {
+    ArtifactResource(ArtifactService artifacts, LabelService labels, ArtifactAdditions additions, ScanService scans) {
         this.artifacts = artifacts;
         this.labels = labels;
         this.additions = additions;
+        this.scans = scans;
     }
 
     @GET
     public Response list(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
-            @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") String withTagParam, @Context UriInfo uri) {
+            @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") String withTagParam,
+            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview, @Context UriInfo uri) {
         boolean withTag = Params.bool("with_tag", withTagParam, true);
         var repository = artifacts.repository(project, repositoryName, Action.PULL);
         Paging paging = Paging.of(page, pageSize);
-        return paging.response(artifacts.list(repository, q, sort, withTag, paging), uri);
+        var listed = artifacts.list(repository, q, sort, withTag, paging);
+        return paging.response(overviews(listed.items(), withScanOverview, withSbomOverview), listed.total(), uri);
+    }
+
+    /** The artifacts with Harbor's {@code scan_overview} and {@code sbom_overview} where asked for. */
+    private List<ArtifactView> overviews(List<ArtifactView> items, String withScanOverview, String withSbomOverview) {
+        boolean scan = Params.bool("with_scan_overview", withScanOverview, false);
+        boolean sbom = Params.bool("with_sbom_overview", withSbomOverview, false);
+        if (!scan && !sbom) {
+            return items;
+        }
+        List<String> digests = items.stream().map(ArtifactView::digest).toList();
+        var scanOverviews = scan ? scans.overviews(digests, ReportTypes.VULNERABILITY) : Map.<String, Map<String, ScanOverview>>of();
+        var sbomOverviews = sbom ? scans.overviews(digests, ReportTypes.SBOM) : Map.<String, Map<String, ScanOverview>>of();
+        return items.stream().map(a -> a.withOverviews(scan ? scanOverviews.getOrDefault(a.digest(), Map.of()) : null,
+                sbom ? sbomOverviews.getOrDefault(a.digest(), Map.of()) : null)).toList();
     }
 
     @GET
     @Path("/{reference}")
     public ArtifactView get(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
-            @PathParam("reference") String reference, @QueryParam("with_tag") String withTag) {
+            @PathParam("reference") String reference, @QueryParam("with_tag") String withTag,
+            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview) {
         boolean tags = Params.bool("with_tag", withTag, true);
-        return artifacts.describe(artifacts.artifact(project, repositoryName, reference, Action.PULL), tags);
+        ArtifactView artifact = artifacts.describe(artifacts.artifact(project, repositoryName, reference, Action.PULL), tags);
+        return overviews(List.of(artifact), withScanOverview, withSbomOverview).get(0);
     }
 
     @DELETE
@@ -129,15 +154,19 @@ public class ArtifactResource {
         return paging.response(additions.accessories(artifacts.artifact(project, repositoryName, reference, Action.PULL), paging), uri);
     }
 
-    /** Harbor's additions that Berth has: {@code build_history}, and its own {@code layers}. */
+    /** Harbor's additions that Berth has: {@code build_history}, {@code vulnerabilities} (the newest report by MIME type), and its own {@code layers}. */
     @GET
     @Path("/{reference}/additions/{addition}")
     public Object addition(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @PathParam("reference") String reference, @PathParam("addition") String addition) {
-        if (!addition.equals("build_history") && !addition.equals("layers")) {
-            throw HarborException.notFound("addition " + addition + ": Berth has the additions build_history and layers");
+        if (!addition.equals("build_history") && !addition.equals("layers") && !addition.equals("vulnerabilities")) {
+            throw HarborException.notFound("addition " + addition + ": Berth has the additions build_history, vulnerabilities and layers");
         }
         ArtifactRow artifact = artifacts.artifact(project, repositoryName, reference, Action.PULL);
-        return addition.equals("layers") ? additions.layers(artifact) : additions.buildHistory(artifact);
+        return switch (addition) {
+            case "layers" -> additions.layers(artifact);
+            case "vulnerabilities" -> scans.vulnerabilities(artifact);
+            default -> additions.buildHistory(artifact);
+        };
     }
 }

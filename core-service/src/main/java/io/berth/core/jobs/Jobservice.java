@@ -9,6 +9,7 @@ import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.RetentionRequest;
+import io.berth.common.job.ScanJobRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import io.berth.common.token.Audiences;
@@ -68,6 +69,11 @@ public class Jobservice {
     /** Starts a run of a tag retention policy (one task per repository); the new execution's id. */
     public long retain(RetentionRequest request) {
         return created(() -> api.retain(bearer(), request)).path("id").asLong();
+    }
+
+    /** Starts a scan (one artifact) or a scan-all; the new execution's id. */
+    public long scan(ScanJobRequest request) {
+        return created(() -> api.scan(bearer(), request)).path("id").asLong();
     }
 
     /** Records webhook deliveries (one execution per request), all or none. */

@@ -4,6 +4,7 @@ import io.berth.common.job.GcRequest;
 import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.RetentionRequest;
+import io.berth.common.job.ScanJobRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,10 @@ public interface JobserviceApi {
     @POST
     @Path("/webhook/executions")
     Response notify(@HeaderParam("Authorization") String authorization, List<WebhookRequest> requests);
+
+    @POST
+    @Path("/scan/executions")
+    Response scan(@HeaderParam("Authorization") String authorization, ScanJobRequest request);
 
     @POST
     @Path("/executions/{id}/stop")

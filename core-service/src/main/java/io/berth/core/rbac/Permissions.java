@@ -17,6 +17,8 @@ import static io.berth.core.rbac.Action.READ_MEMBERS;
 import static io.berth.core.rbac.Action.READ_PROJECT;
 import static io.berth.core.rbac.Action.READ_RETENTION;
 import static io.berth.core.rbac.Action.READ_ROBOTS;
+import static io.berth.core.rbac.Action.READ_SCANNER;
+import static io.berth.core.rbac.Action.SCAN;
 import static io.berth.core.rbac.Action.UPDATE_PROJECT;
 
 import io.berth.core.identity.Caller;
@@ -39,9 +41,10 @@ public class Permissions {
             Role.PROJECT_ADMIN, EnumSet.allOf(Action.class),
             Role.MAINTAINER, EnumSet.of(READ_PROJECT, PULL, PUSH, DELETE_ARTIFACT, READ_MEMBERS, READ_ROBOTS, READ_LOGS,
                     CREATE_TAG, DELETE_TAG, MANAGE_LABELS, LABEL_ARTIFACT, READ_IMMUTABLE_RULES, MANAGE_IMMUTABLE_RULES,
-                    READ_RETENTION),
-            Role.DEVELOPER, EnumSet.of(READ_PROJECT, PULL, PUSH, READ_MEMBERS, READ_LOGS, CREATE_TAG, LABEL_ARTIFACT, READ_IMMUTABLE_RULES),
-            Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS, READ_IMMUTABLE_RULES),
+                    READ_RETENTION, READ_SCANNER, SCAN),
+            Role.DEVELOPER, EnumSet.of(READ_PROJECT, PULL, PUSH, READ_MEMBERS, READ_LOGS, CREATE_TAG, LABEL_ARTIFACT, READ_IMMUTABLE_RULES,
+                    READ_SCANNER, SCAN),
+            Role.GUEST, EnumSet.of(READ_PROJECT, PULL, READ_MEMBERS, READ_LOGS, READ_IMMUTABLE_RULES, READ_SCANNER),
             Role.LIMITED_GUEST, EnumSet.of(READ_PROJECT, PULL));
 
     /**

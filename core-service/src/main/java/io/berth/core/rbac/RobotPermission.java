@@ -61,7 +61,10 @@ public class RobotPermission extends PanacheEntityBase {
             Map.entry("immutable-tag:list", Action.READ_IMMUTABLE_RULES),
             Map.entry("immutable-tag:create", Action.MANAGE_IMMUTABLE_RULES),
             Map.entry("immutable-tag:update", Action.MANAGE_IMMUTABLE_RULES),
-            Map.entry("immutable-tag:delete", Action.MANAGE_IMMUTABLE_RULES));
+            Map.entry("immutable-tag:delete", Action.MANAGE_IMMUTABLE_RULES),
+            Map.entry("scan:create", Action.SCAN),
+            Map.entry("scan:stop", Action.SCAN),
+            Map.entry("scanner:read", Action.READ_SCANNER));
 
     /** What robot {@code robotId} may do in {@code project}. */
     public static Set<Action> actions(long robotId, String project) {

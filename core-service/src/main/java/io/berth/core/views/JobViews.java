@@ -108,6 +108,28 @@ public class JobViews {
                 .map(t -> new FirstTask((String) t.get(0), (String) t.get(1), (String) t.get(2), (String) t.get(3))).findFirst().orElse(null);
     }
 
+    /** The state of a {@code SCAN} task, found by the report it makes. */
+    public record ScanTask(String reportId, String status, String statusMessage, OffsetDateTime startTime, OffsetDateTime endTime) {}
+
+    /** The SCAN tasks of these executions, by the report each makes. */
+    public Map<String, ScanTask> scanTasks(java.util.Collection<Long> executionIds) {
+        if (executionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ScanTask> tasks = new HashMap<>();
+        db.tuples("SELECT params ->> 'report_id', status, status_message, start_time, end_time FROM jobs.task_view "
+                + "WHERE execution_id IN (:ids) AND kind = 'SCAN'", Map.of("ids", executionIds), null)
+                .forEach(t -> tasks.put((String) t.get(0), new ScanTask((String) t.get(0), (String) t.get(1), (String) t.get(2),
+                        time(t.get(3)), time(t.get(4)))));
+        return tasks;
+    }
+
+    /** The log of the SCAN task of {@code execution} that makes report {@code reportId}, or null. */
+    public Log scanLog(long executionId, String reportId) {
+        return db.tuples("SELECT log FROM jobs.task_view WHERE execution_id = :id AND kind = 'SCAN' AND params ->> 'report_id' = :report",
+                Map.of("id", executionId, "report", reportId), null).stream().map(t -> new Log((String) t.get(0))).findFirst().orElse(null);
+    }
+
     /** When a webhook policy last sent an event type. */
     public record LastTrigger(long policyId, String eventType, OffsetDateTime time) {}
 

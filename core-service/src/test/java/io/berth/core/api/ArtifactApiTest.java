@@ -233,7 +233,7 @@ class ArtifactApiTest {
                 .body("errors[0].message", containsString("no build history"));
         dev().get(PATH + "/artifacts/" + SBOM + "/additions/build_history").then().statusCode(404);
         dev().get(PATH + "/artifacts/v1/additions/values.yaml").then().statusCode(404)
-                .body("errors[0].message", containsString("build_history and layers"));
+                .body("errors[0].message", containsString("build_history, vulnerabilities and layers"));
         // the config is read through registry-service, which is down here
         dev().get(PATH + "/artifacts/v1/additions/build_history").then().statusCode(503);
         as(OUTSIDER, PASSWORD).get(PATH + "/artifacts/v1/additions/layers").then().statusCode(404);

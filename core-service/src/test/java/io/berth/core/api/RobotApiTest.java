@@ -169,9 +169,11 @@ class RobotApiTest {
                 .statusCode(400).body("errors[0].message", containsString("access"));
         admin().body(system(unique("sys"), -1, List.of(permission("system", "/", List.of(access("label", "create")))))).post("/api/v2.0/robots")
                 .then().statusCode(400).body("errors[0].message", containsString("kind project"));
-        admin().body(system(unique("scan"), -1, List.of(permission("project", "library", List.of(access("repository", "pull"),
-                access("scan", "create")))))).post("/api/v2.0/robots").then().statusCode(400)
-                .body("errors[0].message", containsString("scan:create"));
+        admin().body(system(unique("chart"), -1, List.of(permission("project", "library", List.of(access("repository", "pull"),
+                access("helm-chart", "read")))))).post("/api/v2.0/robots").then().statusCode(400)
+                .body("errors[0].message", containsString("helm-chart:read"));
+        admin().body(system(unique("scanner"), -1, List.of(permission("project", "library", List.of(access("repository", "pull"),
+                access("scan", "create")))))).post("/api/v2.0/robots").then().statusCode(201);
         admin().body(system(unique("lister"), -1, List.of(permission("project", "library", List.of(access("repository", "list"))))))
                 .post("/api/v2.0/robots").then().statusCode(400)
                 .body("errors[0].message", containsString("repository:list")).body("errors[0].message", containsString("repository:pull"));

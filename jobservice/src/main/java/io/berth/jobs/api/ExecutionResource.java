@@ -11,6 +11,7 @@ import io.berth.common.job.PurgeAuditRequest;
 import io.berth.common.job.ReplicationRequest;
 import io.berth.common.job.RetentionRequest;
 import io.berth.jobs.retention.RetentionPlanner;
+import io.berth.common.job.ScanJobRequest;
 import io.berth.common.job.ScrubRequest;
 import io.berth.common.job.WebhookRequest;
 import io.berth.jobs.webhook.WebhookTask;
@@ -119,6 +120,20 @@ public class ExecutionResource {
             throw HarborException.badRequest("the scrub's parameters are required");
         }
         return startAlone(ScrubRequest.KIND, request.scheduleId(), request.trigger(), request.problem(), request, "a scrub");
+    }
+
+    /** Records a scan (one artifact) or a scan-all: one execution, one {@code SCAN} task per artifact; 201 with its id. */
+    @POST
+    @Path("/scan/executions")
+    public Response scan(ScanJobRequest request) {
+        String problem = request == null ? "the scan's parameters are required" : request.problem();
+        if (problem != null) {
+            throw HarborException.badRequest(problem);
+        }
+        List<TaskStore.NewTask> tasks = request.scans().stream().map(s -> new TaskStore.NewTask(ScanJobRequest.KIND, json.valueToTree(s))).toList();
+        long id = store.createExecution(request.vendorType(), request.vendorId(), request.trigger() == null ? "MANUAL" : request.trigger(), tasks);
+        dispatcher.dispatch();
+        return Response.status(201).entity(Map.of("id", id)).build();
     }
 
     /**
