@@ -95,9 +95,11 @@ class BerthUpIT {
                     .contains("started the supervisor").doesNotContain("started registry");
             assertThat(berth.berth("status").exit()).isZero();
 
+            long newSupervisor = pid(berth, "supervisor"); // the one the last up started
             BerthSystem.Result down = berth.berth("down");
             assertThat(down.output()).contains("stopped the supervisor");
-            Thread.sleep(2000); // a supervisor still running would have started something again by now
+            // down stops the supervisor first and waits for its end: nothing can start a service again afterwards
+            assertThat(ProcessHandle.of(newSupervisor).map(ProcessHandle::isAlive).orElse(false)).as("the supervisor after down").isFalse();
             assertThat(berth.berth("status").output()).doesNotContain("running,");
         }
     }

@@ -33,15 +33,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The seed articles' walkthrough, on the whole system as {@code ./berth up} starts it, with real
  * clients (skopeo, podman, the Docker engine) through the gateway's port only: logins, pushes and
- * pulls by role, robots, bad tokens, deletes, and the audit log of it all.
+ * pulls by role, robots, bad tokens, deletes, and the audit log of it all. On the {@link SharedBerth}: its users,
+ * project, robot and repositories are its own.
  */
+@Order(2)
+@ExtendWith(SharedBerth.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
-    static final String ADMIN_PASSWORD = "Harbor12345";
+    static final String ADMIN_PASSWORD = SharedBerth.ADMIN_PASSWORD;
     static final String PASSWORD = "Passw0rdE2E";
     static final ObjectMapper JSON = new ObjectMapper();
     static BerthSystem berth;
@@ -51,10 +55,8 @@ class EndToEndIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
+    static void up(BerthSystem shared) throws Exception {
+        berth = shared;
         work = Files.createTempDirectory("berth-e2e");
         OciLayout layout = new OciLayout(work.resolve("image"));
         manifest = layout.image("amd64", 2, 50_000, 7);
@@ -64,8 +66,8 @@ class EndToEndIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
+        if (work != null) {
+            run("rm", "-rf", work.toString());
         }
     }
 

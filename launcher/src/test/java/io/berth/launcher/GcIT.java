@@ -26,17 +26,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Garbage collection on the whole system as {@code ./berth up} starts it, through Harbor's API on the gateway: images
  * pushed with skopeo, some deleted (and a tag removed, leaving an untagged manifest), a dry run that frees nothing and
  * says what it would, then a real run while skopeo pushes images that share the layers being collected: afterwards
  * every push that was acknowledged copies back whole (skopeo checks each blob's digest), the image that was kept does
- * too, and the blobs only deleted artifacts used are gone from the storage directory.
+ * too, and the blobs only deleted artifacts used are gone from the storage directory. On the {@link SharedBerth}, the
+ * first of its classes: what it collects and counts is all the registry holds.
  */
+@Order(1)
+@ExtendWith(SharedBerth.class)
 class GcIT {
-    static final String ADMIN = "admin:Harbor12345";
+    static final String ADMIN = "admin:" + SharedBerth.ADMIN_PASSWORD;
     static final ObjectMapper JSON = new ObjectMapper();
     static final int LAYER = 60_000;
     static BerthSystem berth;
@@ -45,10 +50,8 @@ class GcIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345"));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
+    static void up(BerthSystem shared) throws Exception {
+        berth = shared;
         work = Files.createTempDirectory("gc-it");
         layout = work.resolve("layout");
         OciLayout oci = new OciLayout(layout);
@@ -61,9 +64,6 @@ class GcIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
-        }
         if (work != null) {
             Command.run("rm", "-rf", work.toString());
         }

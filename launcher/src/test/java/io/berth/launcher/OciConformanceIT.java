@@ -10,36 +10,31 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The official OCI distribution-spec conformance suite (../shared/tools/oci-conformance, built from
  * opencontainers/distribution-spec) against a whole Berth started by {@code ./berth up}, through the
  * gateway and the token flow, with every optional workflow on. Any failure or skip fails the build; the
  * suite's junit.xml, results.yaml and report.html (every request and answer) stay in target/oci-conformance.
- * Sparse manifests (blobs absent) are left off: the spec lets a registry refuse them, and Berth does.
+ * Sparse manifests (blobs absent) are left off: the spec lets a registry refuse them, and Berth does. On the
+ * {@link SharedBerth}: the suite's repositories are its own.
  */
+@Order(3)
+@ExtendWith(SharedBerth.class)
 class OciConformanceIT {
     static final Path SUITE = BerthSystem.HOME.resolve("../shared/tools/oci-conformance/oci-conformance").normalize();
     static final Path RESULTS = Path.of("target/oci-conformance").toAbsolutePath();
-    static final String ADMIN_PASSWORD = "Conformance12345";
+    static final String ADMIN_PASSWORD = SharedBerth.ADMIN_PASSWORD;
     static BerthSystem berth;
 
     @BeforeAll
-    static void up() throws Exception {
+    static void up(BerthSystem shared) {
         assertThat(SUITE).as("the conformance suite, which CI finds in ../shared beside the checkout").isExecutable();
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
-    }
-
-    @AfterAll
-    static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
-        }
+        berth = shared;
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Replication on the whole system as {@code ./berth up} starts it, driven through the Harbor API on
@@ -34,11 +35,17 @@ import org.junit.jupiter.api.TestMethodOrder;
  * push/delete events), pull-based, with digests identical on both ends. As in Harbor, a policy is
  * what its POST or PUT body says, whole, and one created without {@code enabled} is disabled: every
  * policy here is created enabled. None overwrites a destination tag that names another artifact, so
- * {@code override} (false when left out) changes nothing here.
+ * {@code override} (false when left out) changes nothing here. Core looks for due schedules every second
+ * ({@code core.schedule_interval}), and the other Berth of the Berth-to-Berth replication is the {@link SharedBerth}.
  */
+@Order(4)
+@ExtendWith(SharedBerth.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicationIT {
     static final String ADMIN = "admin:Harbor12345";
+    static final String OTHER_ADMIN = "admin:" + SharedBerth.ADMIN_PASSWORD;
+    /** Seconds between two looks of a core replica for due schedules. */
+    static final int SCHEDULE_INTERVAL = 1;
     static final ObjectMapper JSON = new ObjectMapper();
     static BerthSystem berth;
     static Distribution distribution;
@@ -50,7 +57,7 @@ class ReplicationIT {
 
     @BeforeAll
     static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345"));
+        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345", "BERTH_CORE_SCHEDULE_INTERVAL", SCHEDULE_INTERVAL + "s"));
         BerthSystem.Result up = berth.berth("up");
         assertThat(up.exit()).as(up.output()).isZero();
         distribution = Distribution.start("mirror", "Mirr0r-pass");
@@ -253,14 +260,14 @@ class ReplicationIT {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + management + "/q/health/ready")).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-            // once a minute, at a second both replicas will have ticked past (they look every 5 s)
-            int second0 = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(12).getSecond();
+            // once a minute, at a second to come after the policy is created (its first instant is the next one)
+            int second0 = java.time.LocalTime.now(java.time.ZoneOffset.UTC).plusSeconds(5).getSecond();
             long policy = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "once-a-minute", "dest_registry",
                     Map.of("id", registryId), "dest_namespace", "once", "filters", List.of(Map.of("type", "name", "value", "library/app"),
                             Map.of("type", "tag", "value", "v1")),
                     "trigger", Map.of("type", "scheduled", "trigger_settings", Map.of("cron", second0 + " * * * * *")))));
             await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(() -> atDistribution("once/app:v1").equals(image));
-            Thread.sleep(12_000); // both replicas tick at least twice more past the instant
+            Thread.sleep(3 * SCHEDULE_INTERVAL * 1000); // both replicas look at least twice more past the instant
             JsonNode executions = JSON.readTree(api("GET", "/api/v2.0/replication/executions?policy_id=" + policy, null).body());
             assertThat(executions.size()).as(executions.toString()).isEqualTo(1);
             disable(policy);
@@ -296,46 +303,43 @@ class ReplicationIT {
 
     @Test
     @Order(6)
-    void twoBerthsReplicateBothWays() throws Exception {
-        try (BerthSystem other = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Other12345"))) {
-            BerthSystem.Result up = other.berth("up");
-            assertThat(up.exit()).as(up.output()).isZero();
-            long peer = created(api("POST", "/api/v2.0/registries", Map.of("name", "peer", "type", "berth", "url", other.url(),
-                    "credential", Map.of("type", "basic", "access_key", "admin", "access_secret", "Other12345"))));
-            assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", peer)).statusCode()).isEqualTo(200);
+    void twoBerthsReplicateBothWays(BerthSystem other) throws Exception {
+        // the other Berth is the SharedBerth, where no class puts anything named library/multi or library/from-*
+        long peer = created(api("POST", "/api/v2.0/registries", Map.of("name", "peer", "type", "berth", "url", other.url(),
+                "credential", Map.of("type", "basic", "access_key", "admin", "access_secret", SharedBerth.ADMIN_PASSWORD))));
+        assertThat(api("POST", "/api/v2.0/registries/ping", Map.of("id", peer)).statusCode()).isEqualTo(200);
 
-            long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "to-peer", "dest_registry", Map.of("id", peer),
-                    "copy_by_chunk", true,
-                    "filters", List.of(Map.of("type", "name", "value", "library/multi")))));
-            JsonNode pushed = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", push))));
-            assertThat(pushed.path("status").asText()).as(pushed.toString()).isEqualTo("Succeed");
-            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", "admin:Other12345",
-                    "docker://" + other.host() + "/library/multi:v1")).isEqualTo(index);
+        long push = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "to-peer", "dest_registry", Map.of("id", peer),
+                "copy_by_chunk", true,
+                "filters", List.of(Map.of("type", "name", "value", "library/multi")))));
+        JsonNode pushed = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", push))));
+        assertThat(pushed.path("status").asText()).as(pushed.toString()).isEqualTo("Succeed");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", OTHER_ADMIN,
+                "docker://" + other.host() + "/library/multi:v1")).isEqualTo(index);
 
-            assertThat(skopeo("copy", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":image",
-                    "docker://" + other.host() + "/library/from-peer:v1")).doesNotStartWith("FAILED");
-            long pull = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer", "src_registry", Map.of("id", peer),
-                    "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "library/from-*")))));
-            JsonNode pulled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", pull))));
-            assertThat(pulled.path("status").asText()).as(pulled.toString()).isEqualTo("Succeed");
-            assertThat(pulled.path("total").asInt()).isEqualTo(1);
-            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/pulled/from-peer:v1"))
-                    .isEqualTo(image);
+        assertThat(skopeo("copy", "--dest-tls-verify=false", "--dest-creds", OTHER_ADMIN, "oci:" + layout + ":image",
+                "docker://" + other.host() + "/library/from-peer:v1")).doesNotStartWith("FAILED");
+        long pull = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer", "src_registry", Map.of("id", peer),
+                "dest_namespace", "pulled", "filters", List.of(Map.of("type", "name", "value", "library/from-*")))));
+        JsonNode pulled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", pull))));
+        assertThat(pulled.path("status").asText()).as(pulled.toString()).isEqualTo("Succeed");
+        assertThat(pulled.path("total").asInt()).isEqualTo(1);
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/pulled/from-peer:v1"))
+                .isEqualTo(image);
 
-            // a label filter on a pull from a Berth reads the labels through its API
-            assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", "admin:Other12345", "oci:" + layout + ":index",
-                    "docker://" + other.host() + "/library/from-peer-idx:v1")).doesNotStartWith("FAILED");
-            long label = created(api(other, "admin:Other12345", "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
-            assertThat(api(other, "admin:Other12345", "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
-                    .statusCode()).isEqualTo(200);
-            long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer-labelled", "src_registry",
-                    Map.of("id", peer), "dest_namespace", "pulled-labelled", "filters", List.of(Map.of("type", "name", "value", "library/from-*"),
-                            Map.of("type", "label", "value", List.of("export"))))));
-            JsonNode labelled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", byLabel))));
-            assertThat(labelled.path("status").asText()).as(labelled.toString()).isEqualTo("Succeed");
-            assertThat(labelled.path("total").asInt()).isEqualTo(1);
-            assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN,
-                    "docker://" + berth.host() + "/pulled-labelled/from-peer-idx:v1")).isEqualTo(index);
-        }
+        // a label filter on a pull from a Berth reads the labels through its API
+        assertThat(skopeo("copy", "--all", "--dest-tls-verify=false", "--dest-creds", OTHER_ADMIN, "oci:" + layout + ":index",
+                "docker://" + other.host() + "/library/from-peer-idx:v1")).doesNotStartWith("FAILED");
+        long label = created(api(other, OTHER_ADMIN, "POST", "/api/v2.0/labels", Map.of("name", "export", "scope", "g")));
+        assertThat(api(other, OTHER_ADMIN, "POST", "/api/v2.0/projects/library/repositories/from-peer-idx/artifacts/v1/labels", Map.of("id", label))
+                .statusCode()).isEqualTo(200);
+        long byLabel = created(api("POST", "/api/v2.0/replication/policies", Map.of("enabled", true, "name", "from-peer-labelled", "src_registry",
+                Map.of("id", peer), "dest_namespace", "pulled-labelled", "filters", List.of(Map.of("type", "name", "value", "library/from-*"),
+                        Map.of("type", "label", "value", List.of("export"))))));
+        JsonNode labelled = awaitExecution(created(api("POST", "/api/v2.0/replication/executions", Map.of("policy_id", byLabel))));
+        assertThat(labelled.path("status").asText()).as(labelled.toString()).isEqualTo("Succeed");
+        assertThat(labelled.path("total").asInt()).isEqualTo(1);
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN,
+                "docker://" + berth.host() + "/pulled-labelled/from-peer-idx:v1")).isEqualTo(index);
     }
 }

@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
  */
 class SentinelIT {
     static final String MASTER_SET = "berth-ha";
+    /** Pushes the load has had acknowledged before the master is killed, and after the replica is promoted. */
+    static final int BEFORE_KILL = 5;
+    static final int AFTER_PROMOTION = 20;
 
     @Test
     void pushesPullsEventsAndJobsGoOnAfterTheMasterIsKilled() throws Exception {
@@ -80,7 +83,7 @@ class SentinelIT {
             Ledger ledger = new Ledger();
             Duration failover;
             try (Load load = Load.start(rig.url(), 8, 40, MIB, stats, ledger, "ha")) {
-                Thread.sleep(8000);
+                await("pushes acknowledged under load before the kill", Duration.ofSeconds(60), () -> ledger.all().size() >= BEFORE_KILL);
                 long killed = System.nanoTime();
                 master.kill();
                 System.out.println("[sentinel] master on " + masterPort + " killed -9 after " + ledger.all().size() + " pushes");
@@ -89,7 +92,9 @@ class SentinelIT {
                                 .contains(Integer.toString(replicaPort)));
                 failover = Duration.ofNanos(System.nanoTime() - killed);
                 System.out.println("[sentinel] replica on " + replicaPort + " promoted " + failover.toMillis() + " ms after the kill");
-                Thread.sleep(20_000);
+                int promoted = ledger.all().size();
+                await("pushes acknowledged under load after the promotion", Duration.ofSeconds(60),
+                        () -> ledger.all().size() >= promoted + AFTER_PROMOTION);
             }
             System.out.println(stats.summary());
 

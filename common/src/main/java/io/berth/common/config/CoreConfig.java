@@ -24,4 +24,10 @@ public interface CoreConfig extends ServiceConfig {
      * {@code storage_per_project}.
      */
     long storagePerProject();
+
+    /**
+     * How often core looks for schedules that are due (replication policies, garbage collection, scrub, audit-log
+     * purge): a schedule fires within this of its instant.
+     */
+    Duration scheduleInterval();
 }

@@ -26,7 +26,7 @@ public class Schedules {
         this.replicator = replicator;
     }
 
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.core.schedule_interval}", delayed = "${berth.core.schedule_interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         List<ReplicationPolicy> due = QuarkusTransaction.requiringNew()
                 .call(() -> ReplicationPolicy.<ReplicationPolicy>list("enabled = true and triggerType = 'scheduled'"));

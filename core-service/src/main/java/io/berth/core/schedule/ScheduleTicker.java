@@ -32,7 +32,7 @@ public class ScheduleTicker {
         this.jobs = jobs.stream().collect(Collectors.toMap(ScheduledJob::kind, Function.identity()));
     }
 
-    @Scheduled(every = "5s", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${berth.core.schedule_interval}", delayed = "${berth.core.schedule_interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void fire() {
         List<Schedule> schedules = QuarkusTransaction.requiringNew().call(() -> Schedule.<Schedule>listAll());
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);

@@ -1,6 +1,7 @@
 package io.berth.registry.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.agroal.api.AgroalDataSource;
 import io.berth.registry.testing.Blobs;
@@ -13,6 +14,9 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +35,9 @@ class RedisDownTest {
     @Inject
     AgroalDataSource db;
 
+    @Inject
+    OutboxRelay relay;
+
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
     java.net.URI management;
 
@@ -39,15 +46,20 @@ class RedisDownTest {
         RegistryClient client = new RegistryClient(Blobs.repository("library"));
         client.pushImage("offline", "layer while redis is down");
         client.request().get("/v2/" + client.repository() + "/manifests/offline").then().statusCode(200);
-        Thread.sleep(5000); // the relay and the pull recorder (every second) have had time to try, and fail
+        // the relay (every second) has tried Redis and failed, and the pull recorder (every second) has written the pull
+        await().atMost(Duration.ofSeconds(30)).until(() -> relay.failing() && outboxTypes(client.repository()).size() >= 2);
+        assertThat(outboxTypes(client.repository())).containsExactly("PUSH_ARTIFACT", "PULL_ARTIFACT");
+        io.restassured.RestAssured.given().baseUri(management.resolve("/").toString()).get("/q/health/ready").then().statusCode(200);
+    }
+
+    private List<String> outboxTypes(String repository) throws Exception {
         try (Connection c = db.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT type FROM registry.outbox WHERE payload->>'repository' = '" + client.repository() + "' ORDER BY id")) {
-            java.util.List<String> types = new java.util.ArrayList<>();
+                "SELECT type FROM registry.outbox WHERE payload->>'repository' = '" + repository + "' ORDER BY id")) {
+            List<String> types = new ArrayList<>();
             while (rs.next()) {
                 types.add(rs.getString(1));
             }
-            assertThat(types).containsExactly("PUSH_ARTIFACT", "PULL_ARTIFACT");
+            return types;
         }
-        io.restassured.RestAssured.given().baseUri(management.resolve("/").toString()).get("/q/health/ready").then().statusCode(200);
     }
 }
