@@ -52,7 +52,7 @@ public final class SpdxWriter {
             }
             os.put("downloadLocation", "NOASSERTION");
             os.put("filesAnalyzed", false);
-            os.put("primaryPackagePurpose", "OPERATING-SYSTEM");
+            os.put("primaryPackagePurpose", "OPERATING_SYSTEM");
             relationship(relationships, "SPDXRef-Image", "CONTAINS", "SPDXRef-OperatingSystem");
         }
         int n = 0;

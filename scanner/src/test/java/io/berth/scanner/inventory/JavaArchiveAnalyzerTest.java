@@ -30,9 +30,15 @@ class JavaArchiveAnalyzerTest {
                 .containsExactlyInAnyOrder(
                         FoundPackage.of(PackageType.MAVEN, "com.example:shop", "1.0.0"),
                         FoundPackage.of(PackageType.MAVEN, "org.apache.logging.log4j:log4j-core", "2.14.1")
-                                .within("BOOT-INF/lib/log4j-core-2.14.1.jar"),
-                        FoundPackage.of(PackageType.MAVEN, "com.fasterxml.jackson.core:jackson-databind", "2.9.8")
-                                .within("BOOT-INF/lib/jackson-databind-2.9.8.jar"));
+                                .within("BOOT-INF/lib/log4j-core-2.14.1.jar"));
+    }
+
+    @Test
+    void jacksonJarFromMavenCentral() throws IOException {
+        try (InputStream in = Files.newInputStream(TestArchives.JACKSON)) {
+            assertThat(analyzer.analyze("/opt/legacy/jackson-databind-2.9.8.jar", in, ScanLimits.DEFAULTS).packages())
+                    .containsExactly(FoundPackage.of(PackageType.MAVEN, "com.fasterxml.jackson.core:jackson-databind", "2.9.8"));
+        }
     }
 
     @Test
