@@ -63,7 +63,7 @@ curl -fsS -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' -
 manifest_digest="sha256:$(sha256sum "$work/manifest.json" | cut -d' ' -f1)"
 
 scan_port=$(free_port)
-QUARKUS_HTTP_PORT=$scan_port BERTH_SCANNER_WORK_DIR="$work/scanner-work" \
+QUARKUS_HTTP_PORT=$scan_port QUARKUS_MANAGEMENT_PORT=$(free_port) BERTH_SCANNER_WORK_DIR="$work/scanner-work" \
   java -Xmx"$heap" -XX:+UseSerialGC -jar "$jar" > "$work/scanner.log" 2>&1 & scanner_pid=$!; pids+=($scanner_pid)
 await_http "http://127.0.0.1:$scan_port/api/v1/metadata"
 

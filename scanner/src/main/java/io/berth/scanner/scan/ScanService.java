@@ -1,5 +1,6 @@
 package io.berth.scanner.scan;
 
+import io.berth.common.config.ScannerConfig;
 import io.berth.scanner.api.ScanRequest;
 import io.berth.scanner.image.RegistryAccess;
 import io.berth.scanner.image.ScanFailure;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
 /**
  * Runs accepted scans on a small pool ({@code workers} threads, {@code queue} waiting at most: past that a request is
  * refused rather than piled up) and keeps each scan in memory until {@code report_ttl} after it finished, at most
- * {@code max_reports} finished ones (the oldest go first). A scan that fails keeps its reason; nothing it did
+ * {@code max_reports} finished ones (berth.scanner, docs/configuration.md) (the oldest go first). A scan that fails keeps its reason; nothing it did
  * outlives it on disk: its work directory is deleted when it ends.
  */
 @ApplicationScoped
@@ -81,7 +82,7 @@ public class ScanService {
         scan.running();
         Path work = null;
         try {
-            work = Files.createDirectories(config.workDir()).resolve(scan.id());
+            work = Files.createDirectories(Path.of(config.workDir())).resolve(scan.id());
             Files.createDirectory(work);
             ScanRequest.Artifact artifact = scan.request().artifact();
             Inventory inventory = scanner.scan(RegistryAccess.client(scan.request().registry().url(), scan.request().registry().authorization()),
