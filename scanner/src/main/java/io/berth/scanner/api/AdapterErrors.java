@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 @Provider
 public class AdapterErrors implements ExceptionMapper<Throwable> {
     private static final Logger LOG = Logger.getLogger(AdapterErrors.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Override
     public Response toResponse(Throwable e) {
@@ -26,6 +27,11 @@ public class AdapterErrors implements ExceptionMapper<Throwable> {
     }
 
     static Response body(int status, String message) {
-        return Response.status(status).type(ReportTypes.ERROR).entity(Map.of("error", Map.of("message", message))).build();
+        try {
+            return Response.status(status).type(ReportTypes.ERROR)
+                    .entity(JSON.writeValueAsString(Map.of("error", Map.of("message", message == null ? "" : message)))).build();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -45,7 +45,7 @@ public class AdapterResource {
     @GET
     @Path("/metadata")
     public Response metadata() {
-        return Response.ok(reports.metadata()).type(ReportTypes.METADATA).build();
+        return Response.ok(write(reports.metadata())).type(ReportTypes.METADATA).build();
     }
 
     @POST
@@ -64,7 +64,7 @@ public class AdapterResource {
             return Response.fromResponse(AdapterErrors.body(503, "the scanner is busy: too many scans are waiting; try again later"))
                     .header("Retry-After", 30).build();
         }
-        return Response.accepted(Map.of("id", scan.id())).type(ReportTypes.SCAN_RESPONSE).build();
+        return Response.accepted(write(Map.of("id", scan.id()))).type(ReportTypes.SCAN_RESPONSE).build();
     }
 
     @GET
@@ -77,7 +77,16 @@ public class AdapterResource {
             case QUEUED, RUNNING -> Response.status(302).location(uri.getRequestUri())
                     .header("Refresh-After", REFRESH_AFTER_SECONDS).header("Retry-After", REFRESH_AFTER_SECONDS).build();
             case FAILED -> AdapterErrors.body(500, scan.failure());
-            case SUCCEEDED -> Response.ok(rendering.render(scan)).type(rendering.mimeType()).build();
+            case SUCCEEDED -> Response.ok(write(rendering.render(scan))).type(rendering.mimeType()).build();
         };
+    }
+
+    /** JSON text, whatever the (vendor) media type the answer carries: no body writer is chosen by type. */
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("could not write the answer as JSON", e);
+        }
     }
 }

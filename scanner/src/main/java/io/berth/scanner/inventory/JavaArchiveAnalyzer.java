@@ -22,8 +22,10 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * Archives nested in archives (Spring Boot's {@code BOOT-INF/lib/}, a war's {@code WEB-INF/lib/}) are read the same
  * way, as streams, down to {@link ScanLimits#maxArchiveDepth()}. Every byte inflated, at any depth, counts against
  * {@link ScanLimits#maxArchiveBytes()} (what nested archives inflate to): past it the scan fails (a zip bomb), it does not run on.
+ * An archive that is not readable as a zip is left out, with a warning in the log.
  */
 public final class JavaArchiveAnalyzer implements Analyzer {
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(JavaArchiveAnalyzer.class);
     private static final int SMALL_ENTRY = 256 * 1024;
 
     @Override
@@ -39,7 +41,14 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     @Override
     public FileFindings analyze(String path, InputStream content, ScanLimits limits) throws IOException {
         List<FoundPackage> found = new ArrayList<>();
-        read(path, fileName(path), null, content, 1, new Budget(path, limits.maxArchiveBytes()), limits, found);
+        try {
+            read(path, fileName(path), null, content, 1, new Budget(path, limits.maxArchiveBytes()), limits, found);
+        } catch (Unreadable e) {
+            // as Trivy does: an archive that is not a zip (a launch script in front, a truncated file) is left out with
+            // a warning; the rest of the image is still inventoried. A zip bomb is not skipped: it fails the scan.
+            LOG.warnf("%s", e.getMessage());
+            return FileFindings.NONE;
+        }
         return FileFindings.of(found);
     }
 
@@ -87,7 +96,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
         } catch (ScanFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ScanFailure(outer + (inner == null ? "" : "!/" + inner) + " is not a readable Java archive: " + e.getMessage(), e);
+            throw new Unreadable(outer + (inner == null ? "" : "!/" + inner) + " is not a readable Java archive, left out: " + e.getMessage());
         }
     }
 
@@ -194,6 +203,13 @@ public final class JavaArchiveAnalyzer implements Analyzer {
             if (used > max) {
                 throw new ScanFailure(path + " inflates past the " + (max >> 20) + " MiB the scanner reads of one archive (a zip bomb?)");
             }
+        }
+    }
+
+    /** An archive that cannot be read as a zip. */
+    private static final class Unreadable extends RuntimeException {
+        Unreadable(String message) {
+            super(message, null, false, false);
         }
     }
 
