@@ -56,7 +56,7 @@ public final class JavaArchiveAnalyzer implements Analyzer {
             List<FoundPackage> found) throws IOException {
         List<FoundPackage> poms = new ArrayList<>();
         Manifest manifest = null;
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new Unclosed(in), "UTF-8", true, true)) {
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new Analyzers.Unclosed(in), "UTF-8", true, true)) {
             ZipArchiveEntry entry;
             while ((entry = nextEntry(zip, outer, inner)) != null) {
                 String name = entry.getName();
@@ -210,17 +210,6 @@ public final class JavaArchiveAnalyzer implements Analyzer {
     private static final class Unreadable extends RuntimeException {
         Unreadable(String message) {
             super(message, null, false, false);
-        }
-    }
-
-    /** Keeps a nested archive's reader from closing the stream of the archive it sits in. */
-    private static final class Unclosed extends FilterInputStream {
-        Unclosed(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -35,7 +35,7 @@ public final class TestImages {
 
     /** umoci: one more layer with what changed in the bundle's rootfs since the last unpack or repack. */
     public static void repack(Path layout, String tag, Path bundle) throws Exception {
-        run("umoci", "repack", "--image", layout + ":" + tag, bundle.toString());
+        run("umoci", "repack", "--refresh-bundle", "--image", layout + ":" + tag, bundle.toString());
     }
 
     /** skopeo: pushes the layout's {@code tag} to {@code registry/repository:tag} over plain HTTP. */
