@@ -73,7 +73,8 @@ class AdapterApiTest {
                 .get("/api/v1/scan/{id}/report", id).then().statusCode(400).body("error.message", containsString("did not ask for"));
         given().header("Accept", "text/html").get("/api/v1/scan/{id}/report", id).then().statusCode(501);
         AdapterClient.report(id, ReportTypes.SBOM, ReportTypes.SPDX).then().statusCode(500)
-                .body("error.message", containsString("pulling the manifest library/app@" + DIGEST + " failed"));
+                .body("error.message", containsString("pulling the manifest library/app@" + DIGEST + " failed"))
+                .body("error.message", containsString("ConnectException"));
     }
 
     private static void refused(String body, int status, String message) {
