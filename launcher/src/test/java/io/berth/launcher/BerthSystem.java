@@ -43,7 +43,7 @@ final class BerthSystem implements AutoCloseable {
         env.put("BERTH_DATABASE_URL", "postgresql://" + PG + "/" + database);
         env.put("BERTH_DATABASE_USER", PG_USER);
         env.put("BERTH_DATABASE_PASSWORD", PG_PASSWORD);
-        for (String service : List.of("REGISTRY", "CORE", "JOBSERVICE")) {
+        for (String service : List.of("REGISTRY", "CORE", "JOBSERVICE", "SCANNER")) {
             int port = freePort();
             env.put("BERTH_" + service + "_PORT", Integer.toString(port));
             env.put("BERTH_" + service + "_URL", "http://127.0.0.1:" + port);

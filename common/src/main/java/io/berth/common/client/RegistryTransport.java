@@ -42,7 +42,9 @@ final class RegistryTransport {
         try {
             return http.send(request, handler);
         } catch (IOException e) {
-            throw new RegistryException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+            // a refused connection has no message: name what happened instead of printing "null"
+            throw new RegistryException(request.method() + " " + request.uri() + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RegistryException(request.method() + " " + request.uri() + ": interrupted", e);

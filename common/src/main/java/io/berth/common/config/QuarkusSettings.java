@@ -14,12 +14,13 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Derives each service's Quarkus settings from berth.yaml, so that an operator writes one file and
  * the services never disagree. A service is known by its {@code quarkus.application.name}
- * (registry-service, core-service, jobservice, proxy-gateway). Ordinal 240: a service's
+ * (registry-service, core-service, jobservice, proxy-gateway, scanner). Ordinal 240: a service's
  * application.properties (250) and {@code QUARKUS_*} variables (300) still win.
  */
 public class QuarkusSettings implements ConfigSourceFactory {
     private static final Map<String, String> SECTIONS = Map.of(
-            "registry-service", "registry", "core-service", "core", "jobservice", "jobservice", "proxy-gateway", "gateway");
+            "registry-service", "registry", "core-service", "core", "jobservice", "jobservice", "proxy-gateway", "gateway",
+            "scanner", "scanner");
     public static final int ORDINAL = 240;
 
     @Override
@@ -36,7 +37,7 @@ public class QuarkusSettings implements ConfigSourceFactory {
                 String.valueOf("json".equalsIgnoreCase(value(context, "berth.log.format", "text"))));
         if ("gateway".equals(service)) {
             gateway(context, settings);
-        } else {
+        } else if (!"scanner".equals(service)) { // the scanner has no database and no Redis
             backend(settings);
         }
         return List.of(new MapBackedConfigSource("berth.yaml → quarkus", settings, ORDINAL) {});

@@ -1,0 +1,4 @@
+package io.berth.scanner.image;
+
+/** A blob a manifest points at. */
+public record Descriptor(String mediaType, String digest, long size) {}
