@@ -9,16 +9,16 @@ import org.apache.maven.artifact.versioning.ComparableVersion;
  */
 public final class MavenVersionScheme implements VersionScheme {
 
-  @Override
-  public int compare(String a, String b) {
-    if (a.isBlank() || b.isBlank()) {
-      throw new InvalidVersionException(name(), a.isBlank() ? a : b);
+    @Override
+    public int compare(String a, String b) {
+        if (a.isBlank() || b.isBlank()) {
+            throw new InvalidVersionException(name(), a.isBlank() ? a : b);
+        }
+        return Integer.signum(new ComparableVersion(a.strip()).compareTo(new ComparableVersion(b.strip())));
     }
-    return Integer.signum(new ComparableVersion(a.strip()).compareTo(new ComparableVersion(b.strip())));
-  }
 
-  @Override
-  public String name() {
-    return "Maven";
-  }
+    @Override
+    public String name() {
+        return "Maven";
+    }
 }

@@ -11,41 +11,41 @@ import org.semver4j.Semver;
  */
 public final class SemverVersionScheme implements VersionScheme {
 
-  private final boolean goPrefix;
+    private final boolean goPrefix;
 
-  private SemverVersionScheme(boolean goPrefix) {
-    this.goPrefix = goPrefix;
-  }
-
-  /** Plain SemVer 2.0.0 (npm's versions may carry a leading {@code v} or {@code =}, which npm strips too). */
-  public static SemverVersionScheme semver() {
-    return new SemverVersionScheme(false);
-  }
-
-  /** Go module versions: SemVer with the {@code v} prefix. */
-  public static SemverVersionScheme go() {
-    return new SemverVersionScheme(true);
-  }
-
-  @Override
-  public int compare(String a, String b) {
-    return Integer.signum(parse(a).compareTo(parse(b)));
-  }
-
-  @Override
-  public String name() {
-    return goPrefix ? "Go module" : "SemVer";
-  }
-
-  private Semver parse(String version) {
-    String v = version.strip();
-    if (v.startsWith("v") || (!goPrefix && v.startsWith("="))) {
-      v = v.substring(1);
+    private SemverVersionScheme(boolean goPrefix) {
+        this.goPrefix = goPrefix;
     }
-    Semver parsed = Semver.parse(v);
-    if (parsed == null) {
-      throw new InvalidVersionException(name(), version);
+
+    /** Plain SemVer 2.0.0 (npm's versions may carry a leading {@code v} or {@code =}, which npm strips too). */
+    public static SemverVersionScheme semver() {
+        return new SemverVersionScheme(false);
     }
-    return parsed;
-  }
+
+    /** Go module versions: SemVer with the {@code v} prefix. */
+    public static SemverVersionScheme go() {
+        return new SemverVersionScheme(true);
+    }
+
+    @Override
+    public int compare(String a, String b) {
+        return Integer.signum(parse(a).compareTo(parse(b)));
+    }
+
+    @Override
+    public String name() {
+        return goPrefix ? "Go module" : "SemVer";
+    }
+
+    private Semver parse(String version) {
+        String v = version.strip();
+        if (v.startsWith("v") || (!goPrefix && v.startsWith("="))) {
+            v = v.substring(1);
+        }
+        Semver parsed = Semver.parse(v);
+        if (parsed == null) {
+            throw new InvalidVersionException(name(), version);
+        }
+        return parsed;
+    }
 }
