@@ -4,6 +4,7 @@ import static io.berth.scanner.vuln.osv.SeverityAssessor.iterable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.berth.scanner.vuln.Severity;
+import io.berth.scanner.vuln.version.VersionSchemes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -126,8 +127,13 @@ public final class OsvRecordParser {
             }
         }
         List<String> versions = new ArrayList<>();
-        for (String v : texts(entry.path("versions"))) {
-            versions.add(intern(v));
+        boolean knownOrder = VersionSchemes.forEcosystem(ecosystem).isPresent();
+        if (ranges.stream().noneMatch(r -> r.semver() || knownOrder)) {
+            // With an evaluable range the list only enumerates it (Debian's and PyPI's records list every affected
+            // version of a release): kept only where it is all there is to match with.
+            for (String v : texts(entry.path("versions"))) {
+                versions.add(intern(v));
+            }
         }
         if (ranges.isEmpty() && versions.isEmpty()) {
             return null;

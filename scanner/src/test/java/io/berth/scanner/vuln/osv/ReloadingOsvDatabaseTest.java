@@ -57,6 +57,11 @@ class ReloadingOsvDatabaseTest {
         assertThat(a.cweIds()).containsExactly("CWE-20", "CWE-400", "CWE-502", "CWE-917");
         assertThat(a.links()).first().isEqualTo("https://osv.dev/vulnerability/GHSA-jfh8-c2jp-5v3q");
         assertThat(log4shell.ranges()).hasSize(3);
+
+        AffectedPackage pysec = new ReloadingOsvDatabase(dir).get().lookup("PyPI", "requests").stream()
+                .filter(e -> e.advisory().id().equals("PYSEC-2023-74")).findFirst().orElseThrow();
+        assertThat(pysec.versions()).as("a list that only enumerates an evaluable range is not kept").isEmpty();
+        assertThat(pysec.advisory().reportedId()).isEqualTo("CVE-2023-32681");
     }
 
     @Test
