@@ -32,7 +32,7 @@ public enum Severity {
      * The CVSS v3/v4 qualitative rating of a base score: 0 None, 0.1–3.9 Low, 4.0–6.9 Medium, 7.0–8.9 High,
      * 9.0–10.0 Critical.
      */
-    public static Severity ofCvss3Score(double score) {
+    public static Severity ofCvssScore(double score) {
         if (score <= 0) {
             return NONE;
         }

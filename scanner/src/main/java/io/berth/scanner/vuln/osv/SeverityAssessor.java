@@ -12,14 +12,15 @@ import us.springett.cvss.CvssV2;
  * <ol>
  *   <li>the base score computed from a {@code CVSS_V3} vector of {@code severity[]} (FIRST's formulas, with
  *       us.springett:cvss-calculator; 3.0 and 3.1 each with its own rounding);</li>
+ *   <li>the base score of a {@code CVSS_V4} vector (CVSS v4.0's macro-vector scoring, same library);</li>
  *   <li>a vendor rating: {@code database_specific.severity} (GitHub's {@code MODERATE}…), a {@code severity} or
  *       {@code urgency} in {@code database_specific} / {@code ecosystem_specific} (Debian's urgencies), an
  *       {@code Ubuntu}-typed {@code severity[]} entry;</li>
  *   <li>the base score of a {@code CVSS_V2} vector;</li>
  *   <li>otherwise {@link Severity#UNKNOWN}.</li>
  * </ol>
- * A CVSS v4 vector is kept for the report but not scored (no library for v4's lookup tables resolves here); GitHub's
- * records that carry only v4 carry {@code database_specific.severity} too.
+ * Harbor's report carries v3 and v2 scores ({@code preferred_cvss}); a v4 score and vector go to its vendor
+ * attributes.
  */
 public final class SeverityAssessor {
 
@@ -31,6 +32,7 @@ public final class SeverityAssessor {
         String vectorV3 = null;
         Double scoreV2 = null;
         String vectorV2 = null;
+        Double scoreV4 = null;
         String vectorV4 = null;
         for (JsonNode s : iterable(severityArray)) {
             String type = s.path("type").asText("");
@@ -50,16 +52,22 @@ public final class SeverityAssessor {
                         vectorV2 = vector;
                     }
                 }
-                case "CVSS_V4" -> vectorV4 = vector.isEmpty() ? vectorV4 : vector;
+                case "CVSS_V4" -> {
+                    Double score = baseScore(vector);
+                    if (score != null && (scoreV4 == null || score > scoreV4)) {
+                        scoreV4 = score;
+                        vectorV4 = vector;
+                    }
+                }
                 default -> { }
             }
         }
-        return new CvssScores(scoreV3, vectorV3, scoreV2, vectorV2, vectorV4);
+        return new CvssScores(scoreV3, vectorV3, scoreV2, vectorV2, scoreV4, vectorV4);
     }
 
     /**
-     * The base score of a CVSS v2 or v3.x vector, rounded to one decimal as the specification does; null when the
-     * vector does not parse.
+     * The base score of a CVSS v2, v3.x or v4.0 vector, rounded to one decimal as the specifications do; null when
+     * the vector does not parse.
      */
     public static Double baseScore(String vector) {
         try {
@@ -77,10 +85,13 @@ public final class SeverityAssessor {
         }
     }
 
-    /** The record's severity from its CVSS scores and, failing a v3 score, its vendor ratings. */
+    /** The record's severity from its CVSS scores and, failing a v3 or v4 score, its vendor ratings. */
     public static Severity assess(CvssScores cvss, JsonNode record) {
         if (cvss.scoreV3() != null) {
-            return Severity.ofCvss3Score(cvss.scoreV3());
+            return Severity.ofCvssScore(cvss.scoreV3());
+        }
+        if (cvss.scoreV4() != null) {
+            return Severity.ofCvssScore(cvss.scoreV4());
         }
         Severity vendor = vendorRating(record.path("database_specific"));
         if (vendor == null) {
@@ -104,8 +115,8 @@ public final class SeverityAssessor {
      */
     public static Severity forAffected(JsonNode affected) {
         CvssScores own = cvss(affected.path("severity"));
-        if (own.scoreV3() != null) {
-            return Severity.ofCvss3Score(own.scoreV3());
+        if (own.scoreV3() != null || own.scoreV4() != null) {
+            return Severity.ofCvssScore(own.scoreV3() != null ? own.scoreV3() : own.scoreV4());
         }
         Severity vendor = vendorRating(affected.path("ecosystem_specific"));
         if (vendor == null) {

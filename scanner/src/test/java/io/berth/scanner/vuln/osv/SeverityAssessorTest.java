@@ -30,6 +30,11 @@ class SeverityAssessorTest {
             // CVSS v2 guide examples (CVE-2002-0392, CVE-2003-0818)
             "AV:N/AC:L/Au:N/C:N/I:N/A:C, 7.8",
             "AV:N/AC:L/Au:N/C:C/I:C/A:C, 10.0",
+            // CVSS v4.0 (FIRST's calculator)
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 9.3",
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N, 8.7",
+            "CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 8.5",
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N, 0.0",
     })
     void computesTheBaseScore(String vector, double score) {
         assertThat(SeverityAssessor.baseScore(vector)).isEqualTo(score);
@@ -54,10 +59,13 @@ class SeverityAssessorTest {
     }
 
     @Test
-    void withOnlyAV4VectorGithubsRatingApplies() throws Exception {
+    void withoutAV3VectorTheV4ScoreDecides() throws Exception {
         assertThat(assess("""
                 {"severity":[{"type":"CVSS_V4","score":"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:N/VA:N/SC:N/SI:N/SA:N"}],
-                  "database_specific":{"severity":"MODERATE"}}""")).isEqualTo(Severity.MEDIUM);
+                 "database_specific":{"severity":"MODERATE"}}""")).isEqualTo(Severity.HIGH);
+        assertThat(assess("""
+                {"severity":[{"type":"CVSS_V4","score":"CVSS:4.0/AV:N/broken"}],
+                 "database_specific":{"severity":"MODERATE"}}""")).isEqualTo(Severity.MEDIUM);
     }
 
     @Test
@@ -73,13 +81,13 @@ class SeverityAssessorTest {
 
     @Test
     void mapsScoresToHarborsScale() {
-        assertThat(Severity.ofCvss3Score(0.0)).isEqualTo(Severity.NONE);
-        assertThat(Severity.ofCvss3Score(0.1)).isEqualTo(Severity.LOW);
-        assertThat(Severity.ofCvss3Score(3.9)).isEqualTo(Severity.LOW);
-        assertThat(Severity.ofCvss3Score(4.0)).isEqualTo(Severity.MEDIUM);
-        assertThat(Severity.ofCvss3Score(6.9)).isEqualTo(Severity.MEDIUM);
-        assertThat(Severity.ofCvss3Score(7.0)).isEqualTo(Severity.HIGH);
-        assertThat(Severity.ofCvss3Score(8.9)).isEqualTo(Severity.HIGH);
-        assertThat(Severity.ofCvss3Score(9.0)).isEqualTo(Severity.CRITICAL);
+        assertThat(Severity.ofCvssScore(0.0)).isEqualTo(Severity.NONE);
+        assertThat(Severity.ofCvssScore(0.1)).isEqualTo(Severity.LOW);
+        assertThat(Severity.ofCvssScore(3.9)).isEqualTo(Severity.LOW);
+        assertThat(Severity.ofCvssScore(4.0)).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.ofCvssScore(6.9)).isEqualTo(Severity.MEDIUM);
+        assertThat(Severity.ofCvssScore(7.0)).isEqualTo(Severity.HIGH);
+        assertThat(Severity.ofCvssScore(8.9)).isEqualTo(Severity.HIGH);
+        assertThat(Severity.ofCvssScore(9.0)).isEqualTo(Severity.CRITICAL);
     }
 }
