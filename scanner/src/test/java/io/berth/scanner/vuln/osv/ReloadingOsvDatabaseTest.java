@@ -141,6 +141,22 @@ class ReloadingOsvDatabaseTest {
                 .containsExactly("GHSA-p6mc-m468-83gw");
     }
 
+    /** Ubuntu's records say {@code Ubuntu:22.04:LTS} where an inventory says {@code Ubuntu:22.04} (shape-only record). */
+    @Test
+    void ubuntuLtsReleasesAreFoundByTheirPlainNumber() throws IOException {
+        Files.writeString(dir.resolve("ubuntu.json"), """
+                {"id": "UBUNTU-CVE-0000-0001", "upstream": ["CVE-0000-0001"],
+                 "severity": [{"type": "Ubuntu", "score": "medium"}],
+                 "affected": [{"package": {"ecosystem": "Ubuntu:22.04:LTS", "name": "openssl"},
+                               "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0.2-0ubuntu1.12"}]}]},
+                              {"package": {"ecosystem": "Ubuntu:Pro:18.04:LTS", "name": "openssl"},
+                               "ranges": [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}]}]}]}""");
+        OsvDatabase db = new ReloadingOsvDatabase(dir).get();
+        assertThat(db.lookup("Ubuntu:22.04", "openssl")).singleElement()
+                .satisfies(e -> assertThat(e.advisory().severity()).isEqualTo(io.berth.scanner.vuln.Severity.MEDIUM));
+        assertThat(db.lookup("Ubuntu:18.04", "openssl")).as("Pro releases are another ecosystem").isEmpty();
+    }
+
     @Test
     void noDatabaseIsAnErrorNotAnEmptyReport() throws IOException {
         assertThatThrownBy(() -> new ReloadingOsvDatabase(dir.resolve("missing")).get())
