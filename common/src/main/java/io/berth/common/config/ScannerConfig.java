@@ -3,6 +3,7 @@ package io.berth.common.config;
 import io.quarkus.arc.Unremovable;
 import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * {@code berth.scanner}: the built-in scanner (Harbor's Pluggable Scanner Adapter API): its port, the URL core reaches
@@ -34,4 +35,11 @@ public interface ScannerConfig extends ServiceConfig {
 
     /** How deep archives nested in archives are opened. */
     int maxArchiveDepth();
+
+    /**
+     * The vulnerability database: a directory holding osv.dev's per-ecosystem export zips ({@code <Ecosystem>/all.zip})
+     * and/or OSV JSON records, as the operator mirrors them (docs/scanner-osv.md); reloaded when its files change. While
+     * it holds no records the scanner offers SBOMs only, never an empty vulnerability report.
+     */
+    Optional<String> osvDb();
 }

@@ -102,9 +102,12 @@ public class ScanService {
         }
     }
 
-    /** Drops finished scans older than the TTL, and the oldest finished ones past {@code max_reports}. */
+    /**
+     * Drops finished scans older than the TTL, and the oldest finished ones past {@code max_reports}. Synchronized:
+     * workers call it as their scans end, and two counting at once would each drop "the oldest" past the limit.
+     */
     @Scheduled(every = "1m", delayed = "1m")
-    void expire() {
+    synchronized void expire() {
         Instant cutoff = Instant.now().minus(config.reportTtl());
         scans.values().removeIf(s -> s.finished() != null && s.finished().isBefore(cutoff));
         long finished = scans.values().stream().filter(s -> s.finished() != null).count();

@@ -13,6 +13,8 @@ import io.berth.scanner.sbom.SbomWritersTest;
 import io.berth.scanner.testing.AdapterClient;
 import io.berth.scanner.testing.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.berth.scanner.vuln.VulnerabilityMatcherProducerTest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * pulled by the scanner with the authorization the request carries, and read back through the adapter API.
  */
 @QuarkusTest
+@TestProfile(VulnerabilityMatcherProducerTest.WithTestDatabase.class)
 class ImageScanTest {
     private static final Path IMAGES = Path.of("src/test/resources/images");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,6 +119,29 @@ class ImageScanTest {
                 .extract().asString()).path("sbom");
         assertThat(SbomWritersTest.spdxErrors(spdx)).isEmpty();
         assertThat(spdx.path("packages")).hasSize(2 + 13);
+    }
+
+    /** The same image's vulnerability report: its packages matched against the test OSV database of real advisories. */
+    @Test
+    void debianImageVulnerabilitiesAreWhatTheOsvDatabaseSays() throws Exception {
+        String id = AdapterClient.submit(AdapterClient.scanRequest(open.url(), null, "test/debian", debianDigest));
+        JsonNode report = JSON.readTree(AdapterClient.report(id, ReportTypes.VULNERABILITY, null).then().statusCode(200)
+                .extract().asString());
+        assertThat(report.path("artifact").path("digest").asText()).isEqualTo(debianDigest);
+        assertThat(report.path("scanner").path("name").asText()).isEqualTo("Berth");
+        List<String> found = new ArrayList<>();
+        report.path("vulnerabilities").forEach(v -> found.add(v.path("id").asText() + " " + v.path("package").asText() + " "
+                + v.path("version").asText() + " -> " + v.path("fix_version").asText("none") + " " + v.path("severity").asText()));
+        assertThat(report.path("severity").asText()).isEqualTo("Critical");
+        assertThat(found).containsExactly(
+                "CVE-2021-44228 org.apache.logging.log4j:log4j-core 2.14.1 -> 2.15.0 Critical",
+                "CVE-2021-45046 org.apache.logging.log4j:log4j-core 2.14.1 -> 2.16.0 Critical",
+                "CVE-2020-36518 com.fasterxml.jackson.core:jackson-databind 2.9.8 -> 2.12.6.1 High",
+                "CVE-2021-23337 lodash 4.17.20 -> 4.17.21 High",
+                "CVE-2022-42003 com.fasterxml.jackson.core:jackson-databind 2.9.8 -> 2.12.7.1 High",
+                "CVE-2023-32681 requests 2.25.1 -> 2.31.0 Medium",
+                "CVE-2023-39325 stdlib v1.19.8 -> 1.20.10 Unknown",
+                "CVE-2023-45853 zlib1g 1:1.2.13.dfsg-1 -> none Unknown");
     }
 
     @Test

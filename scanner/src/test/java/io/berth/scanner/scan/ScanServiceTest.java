@@ -69,6 +69,7 @@ class ScanServiceTest {
             public int maxFileMib() { return 64; }
             public int maxArchiveMib() { return 1024; }
             public int maxArchiveDepth() { return 4; }
+            public java.util.Optional<String> osvDb() { return java.util.Optional.empty(); }
         };
     }
 }
