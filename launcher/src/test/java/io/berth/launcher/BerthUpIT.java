@@ -48,8 +48,8 @@ class BerthUpIT {
             assertThat(status.exit()).isZero();
             assertThat(status.output()).contains("registry").contains("ready").doesNotContain("stopped");
 
-            List<Long> pids = pids(berth);
-            assertThat(pids).hasSize(5).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            List<Long> pids = pids(berth); // the supervisor and its five services: registry, core, jobservice, scanner, gateway
+            assertThat(pids).hasSize(6).allMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             BerthSystem.Result again = berth.berth("up");
             assertThat(again.exit()).isZero();
             assertThat(again.output()).contains("already running");
@@ -57,7 +57,7 @@ class BerthUpIT {
 
             BerthSystem.Result down = berth.berth("down");
             assertThat(down.exit()).isZero();
-            assertThat(down.output()).contains("stopped gateway").contains("stopped registry");
+            assertThat(down.output()).contains("stopped gateway").contains("stopped registry").contains("stopped scanner");
             assertThat(pids).allMatch(pid -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
             assertThat(berth.berth("status").output()).doesNotContain("running");
         }
