@@ -66,7 +66,8 @@ class BerthUpIT {
     @Test
     void aServiceThatDiesIsStartedAgainAndUpStartsWhateverIsNotRunning() throws Exception {
         try (BerthSystem berth = new BerthSystem(Map.of())) {
-            assertThat(berth.berth("up").exit()).isZero();
+            BerthSystem.Result started = berth.berth("up");
+            assertThat(started.exit()).as(started.output()).isZero();
             assertThat(berth.berth("status").output()).containsPattern("supervisor +running");
 
             // kill -9 of registry-service: the supervisor starts it again, it serves again, and every log says so
