@@ -94,9 +94,25 @@ final class BerthSystem implements AutoCloseable {
         new ProcessBuilder("rm", "-rf", dataDir.toString()).start().waitFor();
     }
 
+    private static final java.util.Set<Integer> GIVEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, below Linux's ephemeral range (32768 and up): a port the kernel hands out for port 0
+     * can be taken by some process's outgoing connection (to PostgreSQL, Redis) before the service binds it, which
+     * makes {@code ./berth up} fail now and then. Never the same port twice in one test run.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20_000 + ThreadLocalRandom.current().nextInt(12_000);
+            if (!GIVEN.add(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IOException("no free port found between 20000 and 32000");
     }
 }
