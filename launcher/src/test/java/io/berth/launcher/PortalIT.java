@@ -58,6 +58,8 @@ class PortalIT {
 
     @Test
     void thePortalInChromium() throws Exception {
+        // what else uses the CPU while the browser runs: the script's steps took 3-5 times longer in CI than alone
+        System.out.println(Command.run("sh", "-c", "ps -eo pid,pcpu,rss,etime,args --sort=-pcpu | head -n 12 | cut -c1-200").output());
         Path script = BerthSystem.HOME.resolve("portal/e2e/portal.e2e.mjs");
         assertThat(BerthSystem.HOME.resolve("portal/node_modules/playwright-core")).as("the portal's npm ci ran").exists();
         Command.Result result = Command.run(Map.of(
