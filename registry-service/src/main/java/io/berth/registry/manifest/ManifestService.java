@@ -7,6 +7,7 @@ import io.berth.common.error.OciException;
 import io.berth.common.event.RegistryEvent;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.oci.Tag;
+import io.berth.registry.accessory.Accessories;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
@@ -42,9 +43,11 @@ public class ManifestService {
     private final Outbox outbox;
     private final ImmutableTags immutable;
     private final Quotas quotas;
+    private final Accessories accessories;
 
     ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox,
-            ImmutableTags immutable, Quotas quotas) {
+            ImmutableTags immutable, Quotas quotas, Accessories accessories) {
+        this.accessories = accessories;
         this.db = db;
         this.manifests = manifests;
         this.repositories = repositories;
@@ -202,7 +205,10 @@ public class ManifestService {
                 });
     }
 
-    /** Deletes a manifest by digest (with its tags), or only a tag; false if there was no such thing. */
+    /**
+     * Deletes a manifest by digest (with its tags and its accessories: {@link Accessories}), or only a tag; false if there
+     * was no such thing.
+     */
     public Future<Boolean> delete(RepositoryName repository, String reference, Access access, String requestId) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         if (byDigest) {
@@ -218,25 +224,46 @@ public class ManifestService {
             }
             Future<List<String>> tags = byDigest ? manifests.tagsOf(tx, found.repositoryId(), found.digest())
                     : Future.succeededFuture(List.of(reference));
-            return tags.compose(removed -> immutable.protectedAmong(tx, repository, removed).compose(protectedTags -> {
-                if (!protectedTags.isEmpty()) {
-                    String tag = protectedTags.keySet().iterator().next();
-                    return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
-                            byDigest ? "manifest " + found.digest() + " carries it and cannot be deleted" : "it cannot be deleted"));
-                }
-                return Future.succeededFuture(removed);
-            })).compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
+            Future<List<Accessories.Accessory>> accessories = byDigest ? tags.compose(t -> this.accessories.closure(tx, found.repositoryId(),
+                    found.digest())) : tags.map(t -> List.of());
+            return accessories.compose(going -> tags.compose(removed -> {
+                List<String> allTags = new ArrayList<>(removed);
+                going.forEach(a -> allTags.addAll(a.tags()));
+                return immutable.protectedAmong(tx, repository, allTags).compose(protectedTags -> {
+                    if (!protectedTags.isEmpty()) {
+                        String tag = protectedTags.keySet().iterator().next();
+                        return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag), !byDigest ? "it cannot be deleted"
+                                : removed.contains(tag) ? "manifest " + found.digest() + " carries it and cannot be deleted"
+                                : "an accessory of manifest " + found.digest() + " carries it, and accessories are deleted with their subject"));
+                    }
+                    return Future.succeededFuture(removed);
+                });
+            }).compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
                             : manifests.deleteTag(tx, found.repositoryId(), reference))
-                    .compose(deleted -> !deleted ? Future.succeededFuture(false)
-                            : outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()),
-                                    removed, found.mediaType(), found.totalSize(), access, requestId)).map(true)));
+                    .compose(deleted -> {
+                        if (!deleted) {
+                            return Future.succeededFuture(false);
+                        }
+                        List<RegistryEvent> events = new ArrayList<>();
+                        events.add(event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()), removed,
+                                found.mediaType(), found.totalSize(), access, requestId));
+                        going.forEach(a -> events.add(event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(a.digest()), a.tags(),
+                                a.mediaType(), a.totalSize(), access, requestId)));
+                        Future<Void> deletedAccessories = going.isEmpty() ? Future.succeededFuture()
+                                : manifests.deleteAll(tx, found.repositoryId(), going.stream().map(Accessories.Accessory::digest).toList());
+                        return deletedAccessories.compose(v -> addInTurn(tx, events.iterator())).map(true);
+                    })));
         })).recover(e -> {
             if (e instanceof PgException pg && "23503".equals(pg.getSqlState())) {
                 return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_REFERENCED,
-                        "manifest " + reference + " is listed by an index in " + repository + "; delete the index first"));
+                        "manifest " + reference + " (or one of its accessories) is listed by an index in " + repository + "; delete the index first"));
             }
             return Future.failedFuture(e);
         });
+    }
+
+    private Future<Void> addInTurn(SqlClient tx, Iterator<RegistryEvent> events) {
+        return !events.hasNext() ? Future.succeededFuture() : outbox.add(tx, events.next()).compose(v -> addInTurn(tx, events));
     }
 
     static RegistryEvent event(RegistryEvent.Type type, RepositoryName repository, Digest digest, List<String> tags,

@@ -1,0 +1,56 @@
+package io.berth.registry.signature;
+
+import io.berth.common.error.OciErrorCode;
+import io.berth.common.error.OciException;
+import io.berth.common.oci.RepositoryName;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/**
+ * Harbor's content trust on pulls: a project with {@code enable_content_trust_cosign} (or {@code enable_content_trust},
+ * for Notation) serves an image only if it carries a cosign (Notation) signature; otherwise the manifest GET/HEAD is
+ * refused with 412 {@code PROJECTPOLICYVIOLATION} and Harbor's message. Accessories (signatures themselves, SBOMs) and
+ * the images of a signed index stay pullable.
+ *
+ * <p>The verdict is data, not a call: the policy is core's {@code core.content_trust_view} (db/core V27), the
+ * signatures are rows here (db/registry V15's functions), and both are read by the one query that finds the manifest
+ * ({@link #column}). Until core is migrated to V27 the view does not exist, and no project can require a signature
+ * either (core refused the switches before): the query then runs without it, trying the view again after a few seconds.
+ */
+@ApplicationScoped
+public class ContentTrust {
+    /** How long a query goes without the view once it was found missing. */
+    static final long RETRY_VIEW_AFTER_MILLIS = 5_000;
+
+    private volatile long viewAbsentUntil;
+
+    /**
+     * The select-list column giving the kind of signature the manifest {@code m} of repository {@code r} lacks under
+     * its project's policy ({@code cosign}, {@code notation}), or null.
+     */
+    public String column() {
+        if (System.currentTimeMillis() < viewAbsentUntil) {
+            return "NULL::text";
+        }
+        return "(SELECT registry.unsigned_for_pull(m.repository_id, m.digest, m.subject_digest, ct.cosign, ct.notation) "
+                + "FROM core.content_trust_view ct WHERE ct.project = r.project)";
+    }
+
+    /** Whether {@code failure} says core's view is missing; if so, queries leave it out for a while. */
+    public boolean viewMissing(Throwable failure) {
+        if (failure instanceof PgException pg && "42P01".equals(pg.getSqlState()) && String.valueOf(pg.getErrorMessage()).contains("content_trust_view")) {
+            viewAbsentUntil = System.currentTimeMillis() + RETRY_VIEW_AFTER_MILLIS;
+            return true;
+        }
+        return false;
+    }
+
+    /** The refusal of a pull of an image without a signature of {@code kind}: Harbor's status, code and message. */
+    public static OciException refusal(RepositoryName repository, String digest, String kind) {
+        String policy = "cosign".equals(kind) ? "enable_content_trust_cosign" : "enable_content_trust";
+        String message = "cosign".equals(kind) ? "The image is not signed in Cosign." : "The image is not signed in Notary.";
+        return new OciException(OciErrorCode.PROJECT_POLICY_VIOLATION, message,
+                Map.of("policy", policy, "signature", kind, "name", repository.value(), "digest", digest));
+    }
+}
