@@ -44,7 +44,8 @@ public class Accessories {
                         + "ORDER BY t.name) FROM registry.manifest m WHERE m.repository_id = $1 AND (m.subject_digest = ANY($2) "
                         + "OR m.digest IN (SELECT t.manifest_digest FROM registry.tag t WHERE t.repository_id = $1 AND t.name = ANY($3))) "
                         + "ORDER BY m.digest FOR UPDATE OF m")
-                .execute(Tuple.of(repositoryId, subjects.toArray(String[]::new), tags.toArray(String[]::new))).compose(rows -> {
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(subjects.toArray(String[]::new))
+                        .addArrayOfString(tags.toArray(String[]::new))).compose(rows -> {
                     List<String> next = new ArrayList<>();
                     for (Row row : rows) {
                         String d = row.getString(0);

@@ -13,6 +13,7 @@ import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
 import io.berth.registry.quota.Quotas;
 import io.berth.registry.repository.Repositories;
+import io.berth.registry.signature.SignatureRecorder;
 import io.berth.registry.tag.ImmutableTags;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,10 +45,12 @@ public class ManifestService {
     private final ImmutableTags immutable;
     private final Quotas quotas;
     private final Accessories accessories;
+    private final SignatureRecorder signatures;
 
     ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox,
-            ImmutableTags immutable, Quotas quotas, Accessories accessories) {
+            ImmutableTags immutable, Quotas quotas, Accessories accessories, SignatureRecorder signatures) {
         this.accessories = accessories;
+        this.signatures = signatures;
         this.db = db;
         this.manifests = manifests;
         this.repositories = repositories;
@@ -96,8 +99,10 @@ public class ManifestService {
                                                     return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
                                                             "it points at another manifest and cannot be moved to " + digest));
                                                 }
-                                                return outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
-                                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId))
+                                                return signatures.record(tx, repoId, digest, content, parsed.effectiveArtifactType(),
+                                                        parsed.subject() == null ? null : parsed.subject().digest().toString(), tags)
+                                                        .compose(v -> outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
+                                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId)))
                                                         .map(v -> new Quotas.Change<Void>(null, added.get() + (saved.created() ? content.length : 0)));
                                             })));
                 })))

@@ -208,7 +208,7 @@ public class ManifestStore {
     /** Deletes manifests (their tags and references go with them). Fails with SQL state 23503 while an index lists one. */
     public Future<Void> deleteAll(SqlClient tx, long repositoryId, List<String> digests) {
         return tx.preparedQuery("DELETE FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2)")
-                .execute(Tuple.of(repositoryId, digests.toArray(String[]::new))).mapEmpty();
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).mapEmpty();
     }
 
     public Future<Boolean> deleteTag(SqlClient tx, long repositoryId, String tag) {

@@ -3,6 +3,7 @@ package io.berth.registry.signature;
 import io.berth.common.error.OciErrorCode;
 import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
+import io.berth.common.signature.SignatureKind;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -10,8 +11,9 @@ import java.util.Map;
 /**
  * Harbor's content trust on pulls: a project with {@code enable_content_trust_cosign} (or {@code enable_content_trust},
  * for Notation) serves an image only if it carries a cosign (Notation) signature; otherwise the manifest GET/HEAD is
- * refused with 412 {@code PROJECTPOLICYVIOLATION} and Harbor's message. Accessories (signatures themselves, SBOMs) and
- * the images of a signed index stay pullable.
+ * refused with 412 {@code PROJECTPOLICYVIOLATION} and Harbor's message. Beyond Harbor, when the project holds trusted
+ * keys of that kind, the signature must verify under one of them ({@link SignatureRecorder} computed under which keys
+ * when it was pushed). Accessories (signatures themselves, SBOMs) and the images of a signed index stay pullable.
  *
  * <p>The verdict is data, not a call: the policy is core's {@code core.content_trust_view} (db/core V27), the
  * signatures are rows here (db/registry V15's functions), and both are read by the one query that finds the manifest
@@ -33,8 +35,8 @@ public class ContentTrust {
         if (System.currentTimeMillis() < viewAbsentUntil) {
             return "NULL::text";
         }
-        return "(SELECT registry.unsigned_for_pull(m.repository_id, m.digest, m.subject_digest, ct.cosign, ct.notation) "
-                + "FROM core.content_trust_view ct WHERE ct.project = r.project)";
+        return "(SELECT registry.pull_verdict(m.repository_id, m.digest, m.subject_digest, ct.cosign, ct.notation, ct.cosign_keys, "
+                + "ct.notation_keys) FROM core.content_trust_view ct WHERE ct.project = r.project)";
     }
 
     /** Whether {@code failure} says core's view is missing; if so, queries leave it out for a while. */
@@ -46,11 +48,18 @@ public class ContentTrust {
         return false;
     }
 
-    /** The refusal of a pull of an image without a signature of {@code kind}: Harbor's status, code and message. */
-    public static OciException refusal(RepositoryName repository, String digest, String kind) {
-        String policy = "cosign".equals(kind) ? "enable_content_trust_cosign" : "enable_content_trust";
-        String message = "cosign".equals(kind) ? "The image is not signed in Cosign." : "The image is not signed in Notary.";
+    /**
+     * The refusal of a pull of an image the verdict ({@code db/registry V15 pull_verdict}) refuses: without a signature of
+     * the kind, Harbor's status, code and message; with signatures none of which verifies under the project's trusted keys
+     * ({@code cosign-key}, {@code notation-key}), Berth's message saying so.
+     */
+    public static OciException refusal(RepositoryName repository, String digest, String verdict) {
+        boolean keyed = verdict.endsWith("-key");
+        SignatureKind kind = SignatureKind.of(keyed ? verdict.substring(0, verdict.length() - 4) : verdict);
+        String tool = kind == SignatureKind.COSIGN ? "Cosign" : "Notary";
+        String message = keyed ? "The image is not signed in " + (kind == SignatureKind.COSIGN ? "Cosign" : "Notation") + " by a key trusted by project "
+                + repository.project() + "." : "The image is not signed in " + tool + ".";
         return new OciException(OciErrorCode.PROJECT_POLICY_VIOLATION, message,
-                Map.of("policy", policy, "signature", kind, "name", repository.value(), "digest", digest));
+                Map.of("policy", kind.policy(), "signature", kind.id(), "trusted_keys", keyed, "name", repository.value(), "digest", digest));
     }
 }
