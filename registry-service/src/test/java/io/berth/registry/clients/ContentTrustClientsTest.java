@@ -42,6 +42,10 @@ class ContentTrustClientsTest {
     static String cosignReferred;
     static String notationSigned;
     static String cosignSignature;
+    static KeyPair trusted;
+    static KeyPair untrusted;
+    static Signatures.Chain chain;
+    static Signatures.Chain otherChain;
 
     @TestHTTPResource("/")
     URI registry;
@@ -101,6 +105,8 @@ class ContentTrustClientsTest {
         layoutDir = work.resolve("layout");
         OciLayout layout = new OciLayout(layoutDir);
         KeyPair key = Signatures.ecKey();
+        trusted = key;
+        untrusted = Signatures.ecKey();
         String plain = layout.image("amd64", 1, 5_000, 1);
         String tagged = layout.image("amd64", 1, 5_000, 2);
         String referred = layout.image("amd64", 1, 5_000, 3);
@@ -108,13 +114,27 @@ class ContentTrustClientsTest {
         String docker = "127.0.0.1:" + registry.getPort() + "/" + REPO;
         String sig = Signatures.cosign(layout, Signatures.cosignPayload(docker, OciLayout.sha256(tagged)), key.getPrivate(), null);
         String referrer = Signatures.cosign(layout, Signatures.cosignPayload(docker, OciLayout.sha256(referred)), key.getPrivate(), referred);
-        Signatures.Chain chain = Signatures.chain(work.resolve("pki"), "test");
+        chain = Signatures.chain(work.resolve("pki"), "test");
         String envelope = Signatures.notationEnvelope(Signatures.notationPayload(MediaTypes.OCI_MANIFEST, OciLayout.sha256(notation),
                 notation.getBytes(StandardCharsets.UTF_8).length), chain);
         String notationSig = Signatures.notation(layout, notation, envelope, chain);
+        // signed with a key the project will not trust; signed with the trusted key over another image's digest; signed by
+        // another certificate chain
+        String otherKey = layout.image("amd64", 1, 5_000, 5);
+        String otherKeySig = Signatures.cosign(layout, Signatures.cosignPayload(docker, OciLayout.sha256(otherKey)), untrusted.getPrivate(), null);
+        String wrongDigest = layout.image("amd64", 1, 5_000, 6);
+        String wrongDigestSig = Signatures.cosign(layout, Signatures.cosignPayload(docker, OciLayout.sha256(plain)), key.getPrivate(), null);
+        String otherChainImage = layout.image("amd64", 1, 5_000, 7);
+        otherChain = Signatures.chain(work.resolve("pki"), "other");
+        String otherChainSig = Signatures.notation(layout, otherChainImage, Signatures.notationEnvelope(Signatures.notationPayload(
+                MediaTypes.OCI_MANIFEST, OciLayout.sha256(otherChainImage), otherChainImage.getBytes(StandardCharsets.UTF_8).length), otherChain),
+                otherChain);
         List<String[]> tags = List.of(new String[] {"unsigned", plain}, new String[] {"cosigned", tagged},
                 new String[] {Signatures.cosignTag(tagged), sig}, new String[] {"referred", referred}, new String[] {"referred-sig", referrer},
-                new String[] {"notation", notation}, new String[] {"notation-sig", notationSig});
+                new String[] {"notation", notation}, new String[] {"notation-sig", notationSig}, new String[] {"other-key", otherKey},
+                new String[] {Signatures.cosignTag(otherKey), otherKeySig}, new String[] {"wrong-digest", wrongDigest},
+                new String[] {Signatures.cosignTag(wrongDigest), wrongDigestSig}, new String[] {"other-chain", otherChainImage},
+                new String[] {"other-chain-sig", otherChainSig});
         for (String[] t : tags) {
             layout.tag(t[0], MediaTypes.OCI_MANIFEST, t[1]);
         }
@@ -124,6 +144,7 @@ class ContentTrustClientsTest {
         // the referrers need no tag: untagged they are found by subject (the tags above only carry them through skopeo)
         new RegistryClient(REPO).request().delete("/v2/" + REPO + "/manifests/referred-sig").then().statusCode(202);
         new RegistryClient(REPO).request().delete("/v2/" + REPO + "/manifests/notation-sig").then().statusCode(202);
+        new RegistryClient(REPO).request().delete("/v2/" + REPO + "/manifests/other-chain-sig").then().statusCode(202);
         unsigned = plain;
         cosignTagged = tagged;
         cosignReferred = referred;
@@ -225,5 +246,78 @@ class ContentTrustClientsTest {
         client.request().head("/v2/" + repo + "/manifests/" + digest.replace(':', '-') + ".sig").then().statusCode(404);
         client.request().head("/v2/" + repo + "/manifests/v2").then().statusCode(200).header("Docker-Content-Digest", Blobs.sha256(other));
         client.request().get("/v2/" + repo + "/referrers/" + digest).then().statusCode(200).body("manifests.size()", equalTo(0));
+    }
+
+    /** A key the project trusts, as core's API stores it (db/core V27); returns its id. */
+    static long trust(String kind, String pem) throws Exception {
+        try (Connection c = CoreSchema.connect(); PreparedStatement st = c.prepareStatement("INSERT INTO core.trusted_key (project_id, kind, pem, "
+                + "fingerprint) SELECT id, ?, ?, ? FROM core.project WHERE name = ? RETURNING id")) {
+            st.setString(1, kind);
+            st.setString(2, pem);
+            st.setString(3, io.berth.common.signature.KeyFingerprints.of(io.berth.common.signature.SignatureKind.of(kind), pem));
+            st.setString(4, PROJECT);
+            var rs = st.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void distrust(long key) throws Exception {
+        try (Connection c = CoreSchema.connect(); PreparedStatement st = c.prepareStatement("DELETE FROM core.trusted_key WHERE id = ?")) {
+            st.setLong(1, key);
+            st.executeUpdate();
+        }
+    }
+
+    @Test
+    void withTrustedCosignKeysOnlyASignatureVerifyingUnderOneOfThemLetsAnImageThrough() throws Exception {
+        pushAll();
+        policy("enable_content_trust_cosign", true);
+        // the keys arrive after the signatures: each signature's verdict (the keys it verifies under) was computed on push
+        long key = trust("cosign", Signatures.publicKeyPem(trusted));
+        String refusal = "The image is not signed in Cosign by a key trusted by project " + PROJECT + ".";
+        try {
+            assertPulled(skopeoPull("cosigned"));
+            assertPulled(skopeoPull("referred"));
+            assertPulled(podmanPull("referred"));
+            assertRefused(skopeoPull("other-key"), refusal);
+            assertRefused(podmanPull("other-key"), refusal);
+            assertRefused(skopeoPull("wrong-digest"), refusal); // the trusted key signed another image's digest
+            assertRefused(skopeoPull("unsigned"), refusal);
+            new RegistryClient(REPO).request().get("/v2/" + REPO + "/manifests/other-key").then().statusCode(412)
+                    .body("errors[0].code", equalTo("PROJECTPOLICYVIOLATION")).body("errors[0].detail.trusted_keys", equalTo(true));
+            assertPulled(skopeoPull(Signatures.cosignTag(cosignTagged))); // the signature itself stays pullable
+
+            // the other key trusted instead: the verdicts turn around, nothing pushed again
+            distrust(key);
+            key = trust("cosign", Signatures.publicKeyPem(untrusted));
+            assertPulled(skopeoPull("other-key"));
+            assertRefused(skopeoPull("cosigned"), refusal);
+        } finally {
+            distrust(key);
+            policy("enable_content_trust_cosign", false);
+        }
+    }
+
+    @Test
+    void withATrustedNotationRootOnlyAChainUpToItLetsAnImageThrough() throws Exception {
+        pushAll();
+        policy("enable_content_trust", true);
+        long anchor = trust("notation", chain.rootPem());
+        String refusal = "The image is not signed in Notation by a key trusted by project " + PROJECT + ".";
+        try {
+            assertPulled(skopeoPull("notation"));
+            assertPulled(podmanPull("notation"));
+            assertRefused(skopeoPull("other-chain"), refusal);
+            assertRefused(skopeoPull("cosigned"), refusal);
+        } finally {
+            distrust(anchor);
+        }
+        try {
+            // without keys, Harbor's check again: any Notation signature will do
+            assertPulled(skopeoPull("other-chain"));
+        } finally {
+            policy("enable_content_trust", false);
+        }
     }
 }
