@@ -59,7 +59,7 @@ public class ContentTrust {
         String tool = kind == SignatureKind.COSIGN ? "Cosign" : "Notary";
         String message = keyed ? "The image is not signed in " + (kind == SignatureKind.COSIGN ? "Cosign" : "Notation") + " by a key trusted by project "
                 + repository.project() + "." : "The image is not signed in " + tool + ".";
-        return new OciException(OciErrorCode.PROJECT_POLICY_VIOLATION, message,
+        return new OciException(OciErrorCode.PROJECTPOLICYVIOLATION, message,
                 Map.of("policy", kind.policy(), "signature", kind.id(), "trusted_keys", keyed, "name", repository.value(), "digest", digest));
     }
 }
