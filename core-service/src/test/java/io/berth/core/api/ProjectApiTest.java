@@ -80,7 +80,7 @@ class ProjectApiTest {
         long id = Api.createProject(admin(), name, false);
         assertThat(contentTrustView(name)).isNull();
         admin().body(Map.of("metadata", Map.of("enable_content_trust_cosign", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(200);
-        anonymous().get("/api/v2.0/projects/" + id).then().statusCode(200).body("metadata.enable_content_trust_cosign", equalTo("true"));
+        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("metadata.enable_content_trust_cosign", equalTo("true"));
         assertThat(contentTrustView(name)).isEqualTo("cosign=true notation=false");
         admin().body(Map.of("metadata", Map.of("enable_content_trust", true, "enable_content_trust_cosign", "false")))
                 .put("/api/v2.0/projects/" + id).then().statusCode(200);
