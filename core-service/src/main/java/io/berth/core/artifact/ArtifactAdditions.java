@@ -50,15 +50,24 @@ public class ArtifactAdditions {
 
     /** The artifact's accessories, newest first: artifacts of its repository with it as their subject, and its cosign signature tag. */
     public Page<Accessory> accessories(ArtifactRow subject, Paging paging) {
+        return accessories(subject.id(), subject.repositoryId(), subject.repository(), subject.digest(), paging);
+    }
+
+    /** Harbor's {@code accessories} of each artifact listed (with {@code with_accessory}): the first page of 100 of each. */
+    public List<ArtifactView> withAccessories(List<ArtifactView> artifacts) {
+        return artifacts.stream().map(a -> a.withAccessories(accessories(a.id(), a.repositoryId(), a.repositoryName(), a.digest(),
+                Paging.of(1, Paging.MAX_PAGE_SIZE)).items())).toList();
+    }
+
+    private Page<Accessory> accessories(long subjectId, long repositoryId, String repository, String digest, Paging paging) {
         Map<String, Object> params = new HashMap<>();
-        params.put("repository_id", subject.repositoryId());
-        params.put("subject", subject.digest());
-        params.put("cosign_tag", subject.digest().replace(':', '-') + ".sig");
+        params.put("repository_id", repositoryId);
+        params.put("subject", digest);
+        params.put("cosign_tag", digest.replace(':', '-') + ".sig");
         String where = "a.repository_id = :repository_id and (a.subject_digest = :subject or a.digest = (select t.digest from "
                 + "registry.tag_view t where t.repository_id = :repository_id and t.name = :cosign_tag))";
         List<Accessory> items = views.artifacts(where, params, "a.push_time desc, a.digest", paging).stream()
-                .map(a -> new Accessory(a.id(), a.id(), subject.id(), subject.digest(), subject.repository(), a.size(), a.digest(),
-                        type(a), null, a.pushTime()))
+                .map(a -> new Accessory(a.id(), a.id(), subjectId, digest, repository, a.size(), a.digest(), type(a), null, a.pushTime()))
                 .toList();
         return new Page<>(items, views.countArtifacts(where, params));
     }

@@ -55,12 +55,18 @@ public class ArtifactResource {
     public Response list(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @QueryParam("q") String q, @QueryParam("sort") String sort, @QueryParam("page") Integer page,
             @QueryParam("page_size") Integer pageSize, @QueryParam("with_tag") String withTagParam,
-            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview, @Context UriInfo uri) {
+            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview,
+            @QueryParam("with_accessory") String withAccessory, @Context UriInfo uri) {
         boolean withTag = Params.bool("with_tag", withTagParam, true);
         var repository = artifacts.repository(project, repositoryName, Action.PULL);
         Paging paging = Paging.of(page, pageSize);
         var listed = artifacts.list(repository, q, sort, withTag, paging);
-        return paging.response(overviews(listed.items(), withScanOverview, withSbomOverview), listed.total(), uri);
+        return paging.response(accessories(overviews(listed.items(), withScanOverview, withSbomOverview), withAccessory), listed.total(), uri);
+    }
+
+    /** The artifacts with Harbor's {@code accessories} where asked for ({@code with_accessory}). */
+    private List<ArtifactView> accessories(List<ArtifactView> items, String withAccessory) {
+        return Params.bool("with_accessory", withAccessory, false) ? additions.withAccessories(items) : items;
     }
 
     /** The artifacts with Harbor's {@code scan_overview} and {@code sbom_overview} where asked for. */
@@ -81,10 +87,11 @@ public class ArtifactResource {
     @Path("/{reference}")
     public ArtifactView get(@PathParam("project_name") String project, @PathParam("repository_name") String repositoryName,
             @PathParam("reference") String reference, @QueryParam("with_tag") String withTag,
-            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview) {
+            @QueryParam("with_scan_overview") String withScanOverview, @QueryParam("with_sbom_overview") String withSbomOverview,
+            @QueryParam("with_accessory") String withAccessory) {
         boolean tags = Params.bool("with_tag", withTag, true);
         ArtifactView artifact = artifacts.describe(artifacts.artifact(project, repositoryName, reference, Action.PULL), tags);
-        return overviews(List.of(artifact), withScanOverview, withSbomOverview).get(0);
+        return accessories(overviews(List.of(artifact), withScanOverview, withSbomOverview), withAccessory).get(0);
     }
 
     @DELETE

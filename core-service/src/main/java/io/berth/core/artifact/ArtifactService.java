@@ -202,7 +202,8 @@ public class ArtifactService {
                     .map(r -> r.withIds(a.id(), childIds.get(a.id() + " " + r.childDigest()))).toList();
             return new ArtifactView(a.id(), d.type(), d.mediaType(), a.mediaType(), d.artifactType(), a.projectId(), a.repositoryId(),
                     a.repository(), a.digest(), a.size(), a.pushTime(), a.pullTime(), a.pullCount(), annotations(a.annotations()), null,
-                    references, withTags ? tags.getOrDefault(a.digest(), List.of()) : null, labelsOf.getOrDefault(a.digest(), List.of()), null, null);
+                    references, withTags ? tags.getOrDefault(a.digest(), List.of()) : null, labelsOf.getOrDefault(a.digest(), List.of()), null, null,
+                    null);
         }).toList();
     }
 

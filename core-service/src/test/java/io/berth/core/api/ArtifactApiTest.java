@@ -209,17 +209,28 @@ class ArtifactApiTest {
         RegistryRows.referrer(repo, digest('f'), "application/vnd.cncf.notary.signature", digest('0'), 14);
         RegistryRows.manifest(repo, digest('7'), OCI_MANIFEST, image("application/vnd.dev.cosign.simplesigning.v1+json"), 15);
         RegistryRows.tag(repo, "sha256-" + "a".repeat(64) + ".sig", digest('7'));
+        RegistryRows.referrer(repo, digest('c'), "application/vnd.dev.cosign.artifact.sig.v1+json", signed, 16);
 
-        dev().get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "4")
-                .body("digest", containsInAnyOrder(digest('b'), digest('d'), digest('e'), digest('7')))
+        dev().get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "5")
+                .body("digest", containsInAnyOrder(digest('b'), digest('c'), digest('d'), digest('e'), digest('7')))
+                .body("find { it.digest == '" + digest('c') + "' }.type", equalTo("signature.cosign"))
                 .body("find { it.digest == '" + digest('b') + "' }.type", equalTo("signature.notation"))
                 .body("find { it.digest == '" + digest('d') + "' }.type", equalTo("harbor.sbom"))
                 .body("find { it.digest == '" + digest('e') + "' }.type", equalTo("subject.accessory"))
                 .body("find { it.digest == '" + digest('7') + "' }.type", equalTo("signature.cosign"))
                 .body("subject_artifact_digest", org.hamcrest.Matchers.everyItem(equalTo(signed)))
                 .body("subject_artifact_repo", org.hamcrest.Matchers.everyItem(equalTo(repo)));
-        dev().queryParam("page_size", 1).get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "4")
+        dev().queryParam("page_size", 1).get(path + "/v1/accessories").then().statusCode(200).header("X-Total-Count", "5")
                 .body("size()", equalTo(1));
+        // Harbor's with_accessory: the artifact (get and list) carries them; without it, nothing is said
+        dev().queryParam("with_accessory", true).get(path + "/v1").then().statusCode(200)
+                .body("accessories.digest", containsInAnyOrder(digest('b'), digest('c'), digest('d'), digest('e'), digest('7')))
+                .body("accessories.find { it.digest == '" + digest('b') + "' }.type", equalTo("signature.notation"));
+        dev().get(path + "/v1").then().statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("accessories")));
+        dev().queryParam("with_accessory", "true").get(path).then().statusCode(200)
+                .body("find { it.digest == '" + signed + "' }.accessories.size()", equalTo(5))
+                .body("find { it.digest == '" + digest('b') + "' }.accessories.size()", equalTo(0));
+        dev().queryParam("with_accessory", "maybe").get(path).then().statusCode(400);
         dev().get(path + "/" + digest('b') + "/accessories").then().statusCode(200).header("X-Total-Count", "0");
         as(OUTSIDER, PASSWORD).get(path + "/v1/accessories").then().statusCode(404);
     }

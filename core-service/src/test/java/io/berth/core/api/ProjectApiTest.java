@@ -4,6 +4,7 @@ import static io.berth.core.testing.Api.admin;
 import static io.berth.core.testing.Api.anonymous;
 import static io.berth.core.testing.Api.as;
 import static io.berth.core.testing.Api.unique;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -73,6 +74,31 @@ class ProjectApiTest {
                 .body("metadata.auto_scan", equalTo("false")).body("metadata.severity", equalTo("high"));
     }
 
+    @Test
+    void contentTrustSwitchesAreStoredAndReachRegistryServiceThroughCoresView() throws Exception {
+        String name = unique("trust");
+        long id = Api.createProject(admin(), name, false);
+        assertThat(contentTrustView(name)).isNull();
+        admin().body(Map.of("metadata", Map.of("enable_content_trust_cosign", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(200);
+        admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("metadata.enable_content_trust_cosign", equalTo("true"));
+        assertThat(contentTrustView(name)).isEqualTo("cosign=true notation=false");
+        admin().body(Map.of("metadata", Map.of("enable_content_trust", true, "enable_content_trust_cosign", "false")))
+                .put("/api/v2.0/projects/" + id).then().statusCode(200);
+        assertThat(contentTrustView(name)).isEqualTo("cosign=false notation=true");
+        admin().body(Map.of("metadata", Map.of("enable_content_trust", "false"))).put("/api/v2.0/projects/" + id).then().statusCode(200);
+        assertThat(contentTrustView(name)).isNull();
+    }
+
+    /** The row registry-service reads for a project (core.content_trust_view), or null when it requires no signature. */
+    static String contentTrustView(String project) throws Exception {
+        try (var c = io.quarkus.arc.Arc.container().instance(io.agroal.api.AgroalDataSource.class).get().getConnection();
+                var st = c.prepareStatement("SELECT cosign, notation FROM core.content_trust_view WHERE project = ?")) {
+            st.setString(1, project);
+            var rs = st.executeQuery();
+            return rs.next() ? "cosign=" + rs.getBoolean(1) + " notation=" + rs.getBoolean(2) : null;
+        }
+    }
+
     /** What Terraform's harbor_project sends on every create and update when no scanning, quota or proxy is asked for. */
     static Map<String, Object> terraformBody(String name) {
         Map<String, Object> metadata = new java.util.HashMap<>(Map.of("auto_scan", "false", "public", "false", "severity", "low",
@@ -109,7 +135,7 @@ class ProjectApiTest {
         java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 1), Map.of("storage_limit", -2),
                 Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
                 Map.of("metadata", Map.of("auto_scan", "maybe")), Map.of("metadata", Map.of("prevent_vul", "true")),
-                Map.of("metadata", Map.of("enable_content_trust", "true")), Map.of("metadata", Map.of("enable_content_trust_cosign", "true")),
+                Map.of("metadata", Map.of("enable_content_trust", "maybe")), Map.of("metadata", Map.of("enable_content_trust_cosign", "1")),
                 Map.of("metadata", Map.of("auto_sbom_generation", "true")), Map.of("metadata", Map.of("retention_id", "7")),
                 Map.of("metadata", Map.of("proxy_cache_local_on_not_found", "true")), Map.of("metadata", Map.of("proxy_speed_kb", "100")),
                 Map.of("metadata", Map.of("colour", "blue")), Map.of("metadata", Map.of("public", "maybe")));

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Phase M: deletes untagged manifests that no index lists and whose subject is gone, each with its referrers (its
- * accessories, tagged or not), one transaction per root. Lock first ({@code FOR UPDATE SKIP LOCKED}), check again in a
+ * Phase M: deletes untagged manifests that no index lists and whose subject is gone, each with its accessories (its
+ * referrers, tagged or not, and what cosign's tag scheme names after it, {@code sha256-<hex>.sig}), one transaction per root. Lock first ({@code FOR UPDATE SKIP LOCKED}), check again in a
  * new statement, lock the referrers level by level before reading the next (a referrer push locks its subject
  * {@code FOR KEY SHARE}, so nothing attaches to a locked level), delete, and write a {@code DELETE_ARTIFACT} event per
  * manifest (actor {@code gc}) in the same transaction. Links and blobs are left to phases L and B.
@@ -86,8 +86,11 @@ public class ManifestCollector {
         List<String> all = new ArrayList<>(List.of(root.digest()));
         List<String> level = List.of(root.digest());
         while (!level.isEmpty()) {
-            List<String> found = strings(c, "SELECT digest FROM registry.manifest WHERE repository_id = ? AND subject_digest = ANY(?) "
-                    + "AND NOT digest = ANY(?)", repo, level, all);
+            // referrers, and the accessories cosign's tag scheme names after a member (sha256-<hex>.sig, .att, .sbom)
+            List<String> found = strings(c, "SELECT m.digest FROM registry.manifest m, (SELECT ?::bigint AS repo, ?::text[] AS level, "
+                    + "?::text[] AS seen) p WHERE m.repository_id = p.repo AND NOT m.digest = ANY(p.seen) AND (m.subject_digest = ANY(p.level) "
+                    + "OR m.digest IN (SELECT t.manifest_digest FROM registry.tag t, unnest(p.level) s, unnest(ARRAY['.sig', '.att', '.sbom']) x "
+                    + "WHERE t.repository_id = p.repo AND t.name = replace(s, ':', '-') || x))", repo, level, all);
             Map<String, Instant> locked = lock(c, repo, found);
             if (locked.size() < found.size()) {
                 throw new Skip(GcTransaction.Outcome.BUSY);

@@ -12,6 +12,7 @@ import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
 import io.berth.registry.event.PullRecorder;
 import io.berth.registry.memory.MemoryBudget;
+import io.berth.registry.signature.ContentTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -78,10 +79,14 @@ public class ManifestHandlers {
         }
         boolean head = "HEAD".equals(rc.request().method().name());
         (byDigest ? manifests.findConfirming(db, repository.value(), reference, confirmAfter)
-                : manifests.find(db, repository.value(), reference, false)).onSuccess(guarded(rc, found -> {
+                : manifests.findForPull(db, repository.value(), reference)).onSuccess(guarded(rc, found -> {
             if (found == null) {
                 rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry",
                         Map.of("name", repository.value(), "reference", reference)));
+                return;
+            }
+            if (found.unsigned() != null) {
+                rc.fail(ContentTrust.refusal(repository, found.digest(), found.unsigned()));
                 return;
             }
             if (!byDigest && !acceptable(rc.request(), found.mediaType())) {

@@ -7,11 +7,13 @@ import io.berth.common.error.OciException;
 import io.berth.common.event.RegistryEvent;
 import io.berth.common.oci.RepositoryName;
 import io.berth.common.oci.Tag;
+import io.berth.registry.accessory.Accessories;
 import io.berth.registry.auth.Access;
 import io.berth.registry.blob.BlobLinks;
 import io.berth.registry.event.Outbox;
 import io.berth.registry.quota.Quotas;
 import io.berth.registry.repository.Repositories;
+import io.berth.registry.signature.SignatureRecorder;
 import io.berth.registry.tag.ImmutableTags;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -42,9 +44,13 @@ public class ManifestService {
     private final Outbox outbox;
     private final ImmutableTags immutable;
     private final Quotas quotas;
+    private final Accessories accessories;
+    private final SignatureRecorder signatures;
 
     ManifestService(Pool db, ManifestStore manifests, Repositories repositories, BlobLinks links, Outbox outbox,
-            ImmutableTags immutable, Quotas quotas) {
+            ImmutableTags immutable, Quotas quotas, Accessories accessories, SignatureRecorder signatures) {
+        this.accessories = accessories;
+        this.signatures = signatures;
         this.db = db;
         this.manifests = manifests;
         this.repositories = repositories;
@@ -93,8 +99,10 @@ public class ManifestService {
                                                     return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
                                                             "it points at another manifest and cannot be moved to " + digest));
                                                 }
-                                                return outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
-                                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId))
+                                                return signatures.record(tx, repoId, digest, content, parsed.effectiveArtifactType(),
+                                                        parsed.subject() == null ? null : parsed.subject().digest().toString(), tags)
+                                                        .compose(v -> outbox.add(tx, event(RegistryEvent.Type.PUSH_ARTIFACT, repository, digest,
+                                                        tags, parsed.mediaType(), content.length + referencedSize, access, requestId)))
                                                         .map(v -> new Quotas.Change<Void>(null, added.get() + (saved.created() ? content.length : 0)));
                                             })));
                 })))
@@ -202,7 +210,10 @@ public class ManifestService {
                 });
     }
 
-    /** Deletes a manifest by digest (with its tags), or only a tag; false if there was no such thing. */
+    /**
+     * Deletes a manifest by digest (with its tags and its accessories: {@link Accessories}), or only a tag; false if there
+     * was no such thing.
+     */
     public Future<Boolean> delete(RepositoryName repository, String reference, Access access, String requestId) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         if (byDigest) {
@@ -218,25 +229,46 @@ public class ManifestService {
             }
             Future<List<String>> tags = byDigest ? manifests.tagsOf(tx, found.repositoryId(), found.digest())
                     : Future.succeededFuture(List.of(reference));
-            return tags.compose(removed -> immutable.protectedAmong(tx, repository, removed).compose(protectedTags -> {
-                if (!protectedTags.isEmpty()) {
-                    String tag = protectedTags.keySet().iterator().next();
-                    return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag),
-                            byDigest ? "manifest " + found.digest() + " carries it and cannot be deleted" : "it cannot be deleted"));
-                }
-                return Future.succeededFuture(removed);
-            })).compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
+            Future<List<Accessories.Accessory>> accessories = byDigest ? tags.compose(t -> this.accessories.closure(tx, found.repositoryId(),
+                    found.digest())) : tags.map(t -> List.of());
+            return accessories.compose(going -> tags.compose(removed -> {
+                List<String> allTags = new ArrayList<>(removed);
+                going.forEach(a -> allTags.addAll(a.tags()));
+                return immutable.protectedAmong(tx, repository, allTags).compose(protectedTags -> {
+                    if (!protectedTags.isEmpty()) {
+                        String tag = protectedTags.keySet().iterator().next();
+                        return Future.failedFuture(ImmutableTags.refusal(repository, tag, protectedTags.get(tag), !byDigest ? "it cannot be deleted"
+                                : removed.contains(tag) ? "manifest " + found.digest() + " carries it and cannot be deleted"
+                                : "an accessory of manifest " + found.digest() + " carries it, and accessories are deleted with their subject"));
+                    }
+                    return Future.succeededFuture(removed);
+                });
+            }).compose(removed -> (byDigest ? manifests.delete(tx, found.repositoryId(), found.digest())
                             : manifests.deleteTag(tx, found.repositoryId(), reference))
-                    .compose(deleted -> !deleted ? Future.succeededFuture(false)
-                            : outbox.add(tx, event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()),
-                                    removed, found.mediaType(), found.totalSize(), access, requestId)).map(true)));
+                    .compose(deleted -> {
+                        if (!deleted) {
+                            return Future.succeededFuture(false);
+                        }
+                        List<RegistryEvent> events = new ArrayList<>();
+                        events.add(event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(found.digest()), removed,
+                                found.mediaType(), found.totalSize(), access, requestId));
+                        going.forEach(a -> events.add(event(RegistryEvent.Type.DELETE_ARTIFACT, repository, Digest.parse(a.digest()), a.tags(),
+                                a.mediaType(), a.totalSize(), access, requestId)));
+                        Future<Void> deletedAccessories = going.isEmpty() ? Future.succeededFuture()
+                                : manifests.deleteAll(tx, found.repositoryId(), going.stream().map(Accessories.Accessory::digest).toList());
+                        return deletedAccessories.compose(v -> addInTurn(tx, events.iterator())).map(true);
+                    })));
         })).recover(e -> {
             if (e instanceof PgException pg && "23503".equals(pg.getSqlState())) {
                 return Future.failedFuture(new OciException(OciErrorCode.MANIFEST_REFERENCED,
-                        "manifest " + reference + " is listed by an index in " + repository + "; delete the index first"));
+                        "manifest " + reference + " (or one of its accessories) is listed by an index in " + repository + "; delete the index first"));
             }
             return Future.failedFuture(e);
         });
+    }
+
+    private Future<Void> addInTurn(SqlClient tx, Iterator<RegistryEvent> events) {
+        return !events.hasNext() ? Future.succeededFuture() : outbox.add(tx, events.next()).compose(v -> addInTurn(tx, events));
     }
 
     static RegistryEvent event(RegistryEvent.Type type, RepositoryName repository, Digest digest, List<String> tags,

@@ -1,6 +1,7 @@
 package io.berth.registry.manifest;
 
 import io.berth.common.digest.Digest;
+import io.berth.registry.signature.ContentTrust;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -24,41 +25,63 @@ public class ManifestStore {
     private static final String SELECT = "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size "
             + "FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id ";
 
+    private final ContentTrust trust;
+
+    ManifestStore(ContentTrust trust) {
+        this.trust = trust;
+    }
+
     /** The manifest a tag or digest names in a repository, or null. */
     public Future<StoredManifest> find(SqlClient db, String repository, String reference, boolean byDigest) {
-        String sql = byDigest ? SELECT + "WHERE r.name = $1 AND m.digest = $2"
-                : SELECT + "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
-                        + "WHERE r.name = $1 AND t.name = $2";
-        return db.preparedQuery(sql).execute(Tuple.of(repository, reference)).map(rows -> {
-            for (Row row : rows) {
-                return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(),
-                        row.getString(4), row.getLong(5));
-            }
-            return null;
-        });
+        return db.preparedQuery(byDigest ? SELECT + BY_DIGEST : SELECT + BY_TAG).execute(Tuple.of(repository, reference))
+                .map(rows -> rows.iterator().hasNext() ? stored(rows.iterator().next(), null) : null);
+    }
+
+    private static final String BY_DIGEST = "WHERE r.name = $1 AND m.digest = $2";
+    private static final String BY_TAG = "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
+            + "WHERE r.name = $1 AND t.name = $2";
+
+    private static StoredManifest stored(Row row, String unsigned) {
+        return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(), row.getString(4),
+                row.getLong(5), unsigned);
+    }
+
+    /** {@link #SELECT} with more columns after the manifest's own (from index 6 on). */
+    private static String selectWith(String... columns) {
+        return SELECT.replace(" FROM registry.manifest m", ", " + String.join(", ", columns) + " FROM registry.manifest m");
     }
 
     /**
-     * The manifest a digest names in a repository, or null, as a GET or HEAD uses it: when it was last pushed or
-     * confirmed before {@code confirmAfter} ago, it is confirmed now (its {@code touched_at} set), so that garbage
-     * collection of untagged manifests spares it for a grace period. One that went meanwhile reads as null.
+     * The manifest a tag names, as a pull (GET or HEAD) sees it: with the kind of signature it lacks under its project's
+     * content trust policy ({@link StoredManifest#unsigned()}), in the same query.
+     */
+    public Future<StoredManifest> findForPull(SqlClient db, String repository, String tag) {
+        return db.preparedQuery(selectWith(trust.column()) + BY_TAG).execute(Tuple.of(repository, tag))
+                .map(rows -> rows.iterator().hasNext() ? stored(rows.iterator().next(), rows.iterator().next().getString(6)) : null)
+                .recover(e -> trust.viewMissing(e) ? findForPull(db, repository, tag) : Future.failedFuture(e));
+    }
+
+    /**
+     * The manifest a digest names in a repository, or null, as a GET or HEAD uses it (with what it lacks under content
+     * trust, as {@link #findForPull}): when it was last pushed or confirmed before {@code confirmAfter} ago, it is
+     * confirmed now (its {@code touched_at} set), so that garbage collection of untagged manifests spares it for a grace
+     * period. One that went meanwhile reads as null.
      */
     public Future<StoredManifest> findConfirming(SqlClient db, String repository, String digest, Duration confirmAfter) {
-        return db.preparedQuery(SELECT.replace(" FROM", ", m.touched_at < now() - $3::float8 * interval '1 millisecond' FROM")
-                        + "WHERE r.name = $1 AND m.digest = $2")
+        return db.preparedQuery(selectWith("m.touched_at < now() - $3::float8 * interval '1 millisecond'", trust.column()) + BY_DIGEST)
                 .execute(Tuple.of(repository, digest, (double) confirmAfter.toMillis())).compose(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Future.succeededFuture(null);
                     }
                     Row row = rows.iterator().next();
-                    StoredManifest found = new StoredManifest(row.getLong(0), row.getString(1), row.getString(2),
-                            row.getBuffer(3).getBytes(), row.getString(4), row.getLong(5));
+                    StoredManifest found = stored(row, row.getString(7));
                     if (!row.getBoolean(6)) {
                         return Future.succeededFuture(found);
                     }
                     return db.preparedQuery("UPDATE registry.manifest SET touched_at = now() WHERE repository_id = $1 AND digest = $2")
                             .execute(Tuple.of(found.repositoryId(), digest)).map(updated -> updated.rowCount() == 0 ? null : found);
-                });
+                })
+                .recover(e -> trust.viewMissing(e) ? findConfirming(db, repository, digest, confirmAfter) : Future.failedFuture(e));
     }
 
     /**
@@ -180,6 +203,12 @@ public class ManifestStore {
     public Future<Boolean> delete(SqlClient tx, long repositoryId, String digest) {
         return tx.preparedQuery("DELETE FROM registry.manifest WHERE repository_id = $1 AND digest = $2")
                 .execute(Tuple.of(repositoryId, digest)).map(r -> r.rowCount() > 0);
+    }
+
+    /** Deletes manifests (their tags and references go with them). Fails with SQL state 23503 while an index lists one. */
+    public Future<Void> deleteAll(SqlClient tx, long repositoryId, List<String> digests) {
+        return tx.preparedQuery("DELETE FROM registry.manifest WHERE repository_id = $1 AND digest = ANY($2)")
+                .execute(Tuple.tuple().addLong(repositoryId).addArrayOfString(digests.toArray(String[]::new))).mapEmpty();
     }
 
     public Future<Boolean> deleteTag(SqlClient tx, long repositoryId, String tag) {

@@ -117,10 +117,15 @@ class GcCollectionTest {
         String dangling = client.imageManifest(MediaTypes.OCI_MANIFEST, "{}", List.of("dangling " + project),
                 "application/vnd.example.sig", orphanSubject);
         client.putManifest(Blobs.sha256(dangling), MediaTypes.OCI_MANIFEST, dangling).then().statusCode(201);
+        // cosign's tag scheme: no subject, a tag named after the signed digest
+        String cosign = client.imageManifest(MediaTypes.OCI_MANIFEST, "{\"cosign\":1}", List.of("cosign payload " + project), null, null);
+        String cosignTag = Blobs.sha256(subject).replace(':', '-') + ".sig";
+        client.putManifest(cosignTag, MediaTypes.OCI_MANIFEST, cosign).then().statusCode(201);
 
         GcClient.Report run = gc().run(0, true, false);
         assertThat(run.digests("M")).contains(Blobs.sha256(subject), Blobs.sha256(signature), Blobs.sha256(sbom),
-                Blobs.sha256(dangling));
+                Blobs.sha256(dangling), Blobs.sha256(cosign));
+        client.request().get("/v2/" + repo + "/manifests/" + cosignTag).then().statusCode(404);
         assertThat(run.deleted()).filteredOn(d -> d.digest().equals(Blobs.sha256(signature)))
                 .singleElement().satisfies(d -> assertThat(d.tags()).containsExactly("sha256-signature"));
         client.request().get("/v2/" + repo + "/manifests/sha256-signature").then().statusCode(404);
