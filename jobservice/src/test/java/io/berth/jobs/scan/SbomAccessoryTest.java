@@ -13,7 +13,6 @@ import io.berth.common.scan.ReportTypes;
 import io.berth.common.testing.Distribution;
 import io.berth.common.testing.OciLayout;
 import io.berth.common.testing.Skopeo;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -75,7 +74,7 @@ class SbomAccessoryTest {
     @Test
     void pushedAccessoryHasTheImageAsSubjectAndSkopeoPullsTheSbom() throws Exception {
         OciClient client = new OciClient(new RegistryEndpoint(URI.create(registry.url()), null, null, false));
-        Manifest image = pushImage(client, "library/app");
+        Manifest image = SbomScanJobTest.pushImage(client, "library/app");
         SbomAccessory.Document doc = SbomAccessory.extract(REPORT, dir.resolve("sbom.json"));
 
         String digest = SbomAccessory.push(client, "library/app",
@@ -100,21 +99,5 @@ class SbomAccessoryTest {
         byte[] layer = Files.readAllBytes(pulled.resolve("blobs/sha256/" + doc.digest().substring("sha256:".length())));
         assertThat(JSON.readTree(layer).path("spdxVersion").asText()).isEqualTo("SPDX-2.3");
         assertThat(layer).isEqualTo(Files.readAllBytes(doc.file()));
-    }
-
-    /** A one-layer OCI image, pushed by digest. */
-    private static Manifest pushImage(OciClient client, String repository) {
-        byte[] layer = OciLayout.tar("hello", "hello".getBytes(StandardCharsets.UTF_8));
-        client.pushBlob(repository, OciLayout.sha256(layer), layer.length, new ByteArrayInputStream(layer));
-        byte[] config = ("{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[\""
-                + OciLayout.sha256(layer) + "\"]}}").getBytes(StandardCharsets.UTF_8);
-        client.pushBlob(repository, OciLayout.sha256(config), config.length, new ByteArrayInputStream(config));
-        byte[] manifest = ("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\""
-                + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + OciLayout.sha256(config) + "\",\"size\":" + config.length
-                + "},\"layers\":[{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar\",\"digest\":\"" + OciLayout.sha256(layer)
-                + "\",\"size\":" + layer.length + "}]}").getBytes(StandardCharsets.UTF_8);
-        Manifest m = new Manifest(manifest, MediaTypes.OCI_MANIFEST, OciLayout.sha256(manifest));
-        client.putManifest(repository, m.digest(), m);
-        return m;
     }
 }
