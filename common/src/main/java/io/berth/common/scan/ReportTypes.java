@@ -17,6 +17,11 @@ public final class ReportTypes {
     /** Harbor's SBOM report (spec v1.2). */
     public static final String SBOM_REPORT = "application/vnd.security.sbom.report+json; version=1.0";
 
+    /** Harbor's SBOM accessory: the artifact type (and config media type) of the OCI artifact whose subject is the image. */
+    public static final String SBOM_ACCESSORY = "application/vnd.goharbor.harbor.sbom.v1";
+    /** The SBOM format Harbor asks adapters for ({@code sbom_media_types}) and stores in the accessory. */
+    public static final String SPDX_JSON = "application/spdx+json";
+
     /** The vulnerability report types Berth reads, preferred first. */
     public static final List<String> VULNERABILITY_REPORTS = List.of(NATIVE_V11, ADAPTER_V10);
 

@@ -120,7 +120,13 @@ public final class ScannerAdapter {
      * the wait the adapter asked for ({@code Refresh-After} of the spec, or {@code Retry-After}, in seconds) in {@code retryAfter[0]}.
      */
     public Optional<String> report(String scanId, String mimeType, Duration[] retryAfter) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = send(request("api/v1/scan/" + encode(scanId) + "/report").header("Accept", mimeType).GET());
+        return report(scanId, mimeType, null, retryAfter);
+    }
+
+    /** The same, for an SBOM report in {@code sbomMediaType} (the spec's {@code ?sbom_media_type=}; null for other reports). */
+    public Optional<String> report(String scanId, String mimeType, String sbomMediaType, Duration[] retryAfter) throws IOException, InterruptedException {
+        String query = sbomMediaType == null ? "" : "?sbom_media_type=" + encode(sbomMediaType);
+        HttpResponse<InputStream> response = send(request("api/v1/scan/" + encode(scanId) + "/report" + query).header("Accept", mimeType).GET());
         if (response.statusCode() == 302) {
             read(response, 64 * 1024);
             retryAfter[0] = seconds(response.headers().firstValue("Refresh-After").or(() -> response.headers().firstValue("Retry-After")));

@@ -26,10 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestScannerAdapter implements AutoCloseable {
     public static final String API_KEY = "s3cret-key";
     public static final String REPORT_TYPE = "application/vnd.security.vulnerability.report; version=1.1";
+    public static final String SBOM_REPORT_TYPE = "application/vnd.security.sbom.report+json; version=1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public final List<JsonNode> scanRequests = new CopyOnWriteArrayList<>();
     public final List<String> reportAccepts = new CopyOnWriteArrayList<>();
+    /** The query of each report request ({@code sbom_media_type=…} for SBOMs), "" when there is none. */
+    public final List<String> reportQueries = new CopyOnWriteArrayList<>();
+    /** Whether the metadata offers the spec v1.2 {@code sbom} capability (SPDX JSON), and SBOM reports are answered. */
+    public volatile boolean sbom;
     public final List<String> apiKeys = new CopyOnWriteArrayList<>();
     /** How many 302 answers each scan's report gets before the report. */
     public volatile int pending;
@@ -66,6 +71,8 @@ public final class TestScannerAdapter implements AutoCloseable {
     public void reset() {
         scanRequests.clear();
         reportAccepts.clear();
+        reportQueries.clear();
+        sbom = false;
         apiKeys.clear();
         pending = 0;
         reportStatus = 0;
@@ -78,10 +85,14 @@ public final class TestScannerAdapter implements AutoCloseable {
             apiKeys.add(key == null ? "" : key);
             String path = exchange.getRequestURI().getPath();
             if (path.equals("/api/v1/metadata")) {
+                List<String> images = List.of("application/vnd.oci.image.manifest.v1+json", "application/vnd.docker.distribution.manifest.v2+json");
+                List<Map<String, Object>> capabilities = new java.util.ArrayList<>(List.of(Map.of("consumes_mime_types", images,
+                        "produces_mime_types", List.of(REPORT_TYPE))));
+                if (sbom) {
+                    capabilities.add(Map.of("type", "sbom", "consumes_mime_types", images, "produces_mime_types", List.of(SBOM_REPORT_TYPE)));
+                }
                 send(exchange, 200, Map.of("scanner", Map.of("name", "TestScanner", "vendor", "Berth tests", "version", "1.0"),
-                        "capabilities", List.of(Map.of("consumes_mime_types", List.of("application/vnd.oci.image.manifest.v1+json",
-                                "application/vnd.docker.distribution.manifest.v2+json"), "produces_mime_types", List.of(REPORT_TYPE))),
-                        "properties", Map.of("harbor.scanner-adapter/scanner-type", "os-package-vulnerability")));
+                        "capabilities", capabilities, "properties", Map.of("harbor.scanner-adapter/scanner-type", "os-package-vulnerability")));
             } else if (path.equals("/api/v1/scan") && exchange.getRequestMethod().equals("POST")) {
                 JsonNode request = JSON.readTree(exchange.getRequestBody());
                 scanRequests.add(request);
@@ -95,6 +106,8 @@ public final class TestScannerAdapter implements AutoCloseable {
             } else if (path.startsWith("/api/v1/scan/") && path.endsWith("/report")) {
                 String id = path.substring("/api/v1/scan/".length(), path.length() - "/report".length());
                 reportAccepts.add(exchange.getRequestHeaders().getFirst("Accept"));
+                String query = exchange.getRequestURI().getRawQuery();
+                reportQueries.add(query == null ? "" : query);
                 if (!artifacts.containsKey(id)) {
                     send(exchange, 404, Map.of("error", Map.of("message", "no scan " + id)));
                 } else if (reportStatus != 0) {
@@ -102,6 +115,12 @@ public final class TestScannerAdapter implements AutoCloseable {
                 } else if (polls.computeIfAbsent(id, k -> new AtomicInteger()).getAndIncrement() < pending) {
                     exchange.getResponseHeaders().set("Refresh-After", "1");
                     exchange.sendResponseHeaders(302, -1);
+                } else if (sbom && SBOM_REPORT_TYPE.equals(exchange.getRequestHeaders().getFirst("Accept"))) {
+                    send(exchange, 200, Map.of("generated_at", "2026-12-07T10:00:00Z", "artifact", artifacts.get(id),
+                            "scanner", Map.of("name", "TestScanner", "vendor", "Berth tests", "version", "1.0"), "vendor_attributes", Map.of(),
+                            "media_type", "application/spdx+json", "sbom", Map.of("spdxVersion", "SPDX-2.3", "SPDXID", "SPDXRef-DOCUMENT",
+                                    "name", artifacts.get(id).path("repository").asText(), "packages", List.of(Map.of("name", "bash",
+                                            "SPDXID", "SPDXRef-Package-bash", "versionInfo", "5.2.15-2+b8")))));
                 } else {
                     send(exchange, 200, Map.of("generated_at", "2026-12-07T10:00:00Z", "artifact", artifacts.get(id),
                             "scanner", Map.of("name", "TestScanner", "vendor", "Berth tests", "version", "1.0"),

@@ -78,7 +78,7 @@ public class ArtifactResource {
         }
         List<String> digests = items.stream().map(ArtifactView::digest).toList();
         var scanOverviews = scan ? scans.overviews(digests, ReportTypes.VULNERABILITY) : Map.<String, Map<String, ScanOverview>>of();
-        var sbomOverviews = sbom ? scans.overviews(digests, ReportTypes.SBOM) : Map.<String, Map<String, ScanOverview>>of();
+        var sbomOverviews = sbom ? scans.sbomOverviews(digests) : Map.<String, Map<String, Object>>of();
         return items.stream().map(a -> a.withOverviews(scan ? scanOverviews.getOrDefault(a.digest(), Map.of()) : null,
                 sbom ? sbomOverviews.getOrDefault(a.digest(), Map.of()) : null)).toList();
     }

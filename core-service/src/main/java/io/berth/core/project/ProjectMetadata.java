@@ -8,10 +8,10 @@ import java.util.TreeSet;
 
 /**
  * Harbor's project metadata keys, accepted only with values that are true of Berth, and stored as strings.
- * Berth acts on {@code public}, {@code auto_scan} (scan.ScanOnPush), and {@code enable_content_trust_cosign} and
- * {@code enable_content_trust} (registry-service refuses pulls of images without a cosign or Notation signature; read from
- * {@code core.content_trust_view}, db/core V27). The switches of features it does not have yet (vulnerability
- * prevention, SBOM generation) can only be off; {@code severity} and
+ * Berth acts on {@code public}, {@code auto_scan} and {@code auto_sbom_generation} (scan.ScanOnPush), and
+ * {@code enable_content_trust_cosign} and {@code enable_content_trust} (registry-service refuses pulls of images without a
+ * cosign or Notation signature; read from {@code core.content_trust_view}, db/core V27). The switches of features it does
+ * not have yet (vulnerability prevention) can only be off; {@code severity} and
  * {@code reuse_sys_cve_allowlist} are kept, as they say nothing while {@code prevent_vul} is off; the
  * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} (the project's tag retention
  * policy, set by {@code POST /retentions}) is taken as a whole number here and may only repeat the project's own
@@ -19,9 +19,8 @@ import java.util.TreeSet;
  */
 public final class ProjectMetadata {
     private static final Map<String, String> NOT_AVAILABLE = Map.of(
-            "prevent_vul", "preventing vulnerable artifacts from being pulled",
-            "auto_sbom_generation", "generating SBOMs on push");
-    private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist", "auto_scan",
+            "prevent_vul", "preventing vulnerable artifacts from being pulled");
+    private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist", "auto_scan", "auto_sbom_generation",
             "enable_content_trust", "enable_content_trust_cosign");
     /** What each proxy-cache key may say of a project that is no proxy cache: off, unlimited, no filter. */
     private static final Map<String, Set<String>> PROXY = Map.of(

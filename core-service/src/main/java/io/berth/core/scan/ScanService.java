@@ -58,18 +58,17 @@ public class ScanService {
     }
 
     /**
-     * {@code scan_type} of Harbor's ScanType body: vulnerability (also when absent). {@code sbom} is refused until SCAN tasks
-     * ask adapters for SBOMs (the spec's v1.2 {@code enabled_capabilities}); anything else is a 400.
+     * {@code scan_type} of Harbor's ScanType body: vulnerability (also when absent) or sbom (the SCAN task asks the adapter
+     * for an SPDX SBOM and pushes it as the image's accessory); anything else is a 400.
      */
     public static String scanType(String requested) {
         if (requested == null || requested.isBlank() || requested.equals(ReportTypes.VULNERABILITY)) {
             return ReportTypes.VULNERABILITY;
         }
         if (requested.equals(ReportTypes.SBOM)) {
-            throw HarborException.badRequest("scan_type sbom: generating SBOMs is not available yet in Berth; scan_type can only be "
-                    + ReportTypes.VULNERABILITY);
+            return ReportTypes.SBOM;
         }
-        throw HarborException.badRequest("unknown scan_type '" + requested + "'; supported: " + ReportTypes.VULNERABILITY);
+        throw HarborException.badRequest("unknown scan_type '" + requested + "'; supported: " + ReportTypes.VULNERABILITY + ", " + ReportTypes.SBOM);
     }
 
     /**
@@ -145,21 +144,38 @@ public class ScanService {
             return;
         }
         Project project = Project.byName(event.project());
-        if (project == null || !Boolean.parseBoolean(project.metadata.getOrDefault("auto_scan", "false"))) {
+        if (project == null) {
+            return;
+        }
+        boolean vulnerabilities = Boolean.parseBoolean(project.metadata.getOrDefault("auto_scan", "false"));
+        boolean sbom = Boolean.parseBoolean(project.metadata.getOrDefault("auto_sbom_generation", "false"));
+        if (!vulnerabilities && !sbom) {
             return;
         }
         ArtifactRow artifact = registry.artifact(event.repository(), event.digest());
         if (artifact == null) {
             return; // deleted since
         }
+        if (artifact.subjectDigest() != null || artifact.artifactType() != null) {
+            return; // an accessory (an SBOM this scan pushed, a signature): scanning it would make an SBOM of the SBOM
+        }
         String tag = event.tags() == null || event.tags().isEmpty() ? null : event.tags().get(0);
+        if (vulnerabilities) {
+            scanPushed(project, artifact, tag, ReportTypes.VULNERABILITY, "push:" + event.id() + ":" + event.digest());
+        }
+        if (sbom) {
+            scanPushed(project, artifact, tag, ReportTypes.SBOM, "sbom-push:" + event.id() + ":" + event.digest());
+        }
+    }
+
+    private void scanPushed(Project project, ArtifactRow artifact, String tag, String scanType, String triggerKey) {
         try {
-            scan(project, artifact, tag, ReportTypes.VULNERABILITY, "EVENT", "push:" + event.id() + ":" + event.digest());
+            scan(project, artifact, tag, scanType, "EVENT", triggerKey);
         } catch (HarborException e) {
             if (e.status() == 503) {
                 throw e;
             }
-            LOG.warnf("scan on push of %s@%s: %s", event.repository(), event.digest(), e.getMessage());
+            LOG.warnf("%s scan on push of %s@%s: %s", scanType, artifact.repository(), artifact.digest(), e.getMessage());
         }
     }
 
@@ -224,6 +240,37 @@ public class ScanService {
                     ScanOverview.of(row, status, summary(row), row.done() ? row.endTime() : task == null ? null : task.endTime()));
         }
         return overviews;
+    }
+
+    /**
+     * Harbor's {@code sbom_overview} of each digest: the newest SBOM report's {@code report_id}, {@code scan_status},
+     * {@code start_time}, {@code end_time}, {@code duration}, {@code scanner}, and once done its accessory's
+     * {@code sbom_digest}. Digests without an SBOM scan have none.
+     */
+    public Map<String, Map<String, Object>> sbomOverviews(Collection<String> digests) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        overviews(digests, ReportTypes.SBOM).forEach((digest, byType) -> {
+            ScanOverview o = byType.get(ReportTypes.SBOM_REPORT);
+            if (o == null) {
+                return;
+            }
+            Map<String, Object> overview = new LinkedHashMap<>();
+            overview.put("report_id", o.reportId());
+            overview.put("scan_status", o.scanStatus());
+            overview.put("start_time", o.startTime());
+            overview.put("end_time", o.endTime());
+            overview.put("duration", o.duration());
+            overview.put("scanner", o.scanner());
+            if ("Success".equals(o.scanStatus())) {
+                try {
+                    overview.put("sbom_digest", json.readTree(reports.report(o.reportId())).path("sbom_digest").asText(null));
+                } catch (IOException e) {
+                    throw new IllegalStateException("stored SBOM summary " + o.reportId() + " is not JSON", e);
+                }
+            }
+            found.put(digest, overview);
+        });
+        return found;
     }
 
     /** Harbor's {@code additions/vulnerabilities}: the newest stored vulnerability report of the artifact, keyed by its MIME type. */

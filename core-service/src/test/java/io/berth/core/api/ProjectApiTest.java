@@ -136,7 +136,7 @@ class ProjectApiTest {
                 Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
                 Map.of("metadata", Map.of("auto_scan", "maybe")), Map.of("metadata", Map.of("prevent_vul", "true")),
                 Map.of("metadata", Map.of("enable_content_trust", "maybe")), Map.of("metadata", Map.of("enable_content_trust_cosign", "1")),
-                Map.of("metadata", Map.of("auto_sbom_generation", "true")), Map.of("metadata", Map.of("retention_id", "7")),
+                Map.of("metadata", Map.of("auto_sbom_generation", "maybe")), Map.of("metadata", Map.of("retention_id", "7")),
                 Map.of("metadata", Map.of("proxy_cache_local_on_not_found", "true")), Map.of("metadata", Map.of("proxy_speed_kb", "100")),
                 Map.of("metadata", Map.of("colour", "blue")), Map.of("metadata", Map.of("public", "maybe")));
         for (Map<String, Object> bad : refused) {

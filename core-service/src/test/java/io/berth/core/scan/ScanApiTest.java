@@ -276,7 +276,7 @@ class ScanApiTest {
         dev().contentType(ContentType.JSON).body(Map.of("scan_type", "malware")).post(ARTIFACTS + "v1/scan").then().statusCode(400)
                 .body("errors[0].message", containsString("scan_type"));
         dev().contentType(ContentType.JSON).body(Map.of("scan_type", "sbom")).post(ARTIFACTS + "v1/scan").then().statusCode(400)
-                .body("errors[0].message", containsString("not available yet"));
+                .body("errors[0].message", containsString("produces no sbom report")); // this adapter has no sbom capability
         dev().post(ARTIFACTS + INDEX + "/scan").then().statusCode(400).body("errors[0].message", containsString("index"));
         dev().post(ARTIFACTS + digest('9') + "/scan").then().statusCode(404).body("errors[0].code", equalTo("NOT_FOUND"));
         dev().post(ARTIFACTS + "nope/scan").then().statusCode(404);

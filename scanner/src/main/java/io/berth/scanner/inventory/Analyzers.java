@@ -4,6 +4,7 @@ import io.berth.scanner.image.LayerWalker;
 import io.berth.scanner.image.ScanLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -11,12 +12,14 @@ import java.util.List;
  * analyzer gets the file's stream guarded against closing: closing it (a JSON parser does) must not close the layer.
  */
 public final class Analyzers implements LayerWalker.FileHandler<FileFindings> {
-    private final List<Analyzer> analyzers = List.of(new OsReleaseAnalyzer(), new DpkgStatusAnalyzer(), new ApkInstalledAnalyzer(),
-            new JavaArchiveAnalyzer(), new NpmAnalyzer(), new PythonMetadataAnalyzer(), new GoBinaryAnalyzer());
+    private final List<Analyzer> analyzers;
     private final ScanLimits limits;
 
-    public Analyzers(ScanLimits limits) {
+    /** @param workDir the scan's own directory, for the analyzers that need a file (SQLite rpmdb) */
+    public Analyzers(ScanLimits limits, Path workDir) {
         this.limits = limits;
+        this.analyzers = List.of(new OsReleaseAnalyzer(), new DpkgStatusAnalyzer(), new ApkInstalledAnalyzer(), new RpmDbAnalyzer(workDir),
+                new JavaArchiveAnalyzer(), new NpmAnalyzer(), new PythonMetadataAnalyzer(), new GoBinaryAnalyzer());
     }
 
     /** A stream whose {@code close} does nothing: the layer's tar stream goes on after the file. */

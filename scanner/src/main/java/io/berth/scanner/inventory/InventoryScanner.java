@@ -7,6 +7,7 @@ import io.berth.scanner.image.ImagePuller;
 import io.berth.scanner.image.LayerWalker;
 import io.berth.scanner.image.MergedView;
 import io.berth.scanner.image.ScanLimits;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -25,12 +26,13 @@ public final class InventoryScanner {
         this.limits = limits;
     }
 
-    public Inventory scan(OciClient client, String repository, String digest) {
+    /** @param workDir the scan's own directory: analyzers that need a file write it there (and delete it) */
+    public Inventory scan(OciClient client, String repository, String digest, Path workDir) {
         ImagePuller puller = new ImagePuller(client, repository);
         ImageManifest manifest = puller.manifest(digest);
         ImagePuller.Platform platform = puller.platform(manifest);
         MergedView<Found> view = new MergedView<>();
-        Analyzers analyzers = new Analyzers(limits);
+        Analyzers analyzers = new Analyzers(limits, workDir);
         long bytes = puller.layers(manifest, (Descriptor layer, java.io.InputStream tar) ->
                 LayerWalker.walk(tar, view, (path, size, executable, content) -> {
                     FileFindings findings = analyzers.file(path, size, executable, content);

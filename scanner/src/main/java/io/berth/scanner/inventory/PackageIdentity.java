@@ -15,7 +15,7 @@ final class PackageIdentity {
         return switch (type) {
             case DEB -> os != null && "ubuntu".equals(os.id()) ? release("Ubuntu", os.versionId()) : release("Debian", debianMajor(os));
             case APK -> release("Alpine", alpineBranch(os));
-            case RPM -> "Red Hat";
+            case RPM -> rpmEcosystem(os);
             case MAVEN -> "Maven";
             case NPM -> "npm";
             case PYPI -> "PyPI";
@@ -42,7 +42,20 @@ final class PackageIdentity {
                         b.withQualifier("distro", os.versionId());
                     }
                 }
-                case RPM -> b.withType("rpm").withName(p.name());
+                case RPM -> {
+                    b.withType("rpm").withName(p.name());
+                    int colon = p.version().indexOf(':');
+                    if (colon > 0) { // the epoch is a qualifier of an rpm purl, not part of its version
+                        b.withVersion(p.version().substring(colon + 1)).withQualifier("epoch", p.version().substring(0, colon));
+                    }
+                    arch(b, p);
+                    if (os != null) {
+                        b.withNamespace("rhel".equals(os.id()) ? "redhat" : os.id());
+                        if (os.versionId() != null) {
+                            b.withQualifier("distro", os.id() + "-" + os.versionId());
+                        }
+                    }
+                }
                 case MAVEN -> {
                     int colon = p.name().indexOf(':');
                     b.withType("maven").withNamespace(p.name().substring(0, colon)).withName(p.name().substring(colon + 1));
@@ -81,6 +94,32 @@ final class PackageIdentity {
 
     private static String release(String name, String release) {
         return release == null || release.isBlank() ? name : name + ":" + release;
+    }
+
+    /**
+     * The OSV ecosystem of an RPM-based OS: {@code Rocky Linux:9}, {@code AlmaLinux:8}, {@code openSUSE:Leap 15.5},
+     * {@code SUSE:Linux Enterprise Server 15 SP5}, {@code Mageia:9}, {@code Fedora:40} (OSV has no Fedora data: kept
+     * for the SBOM). Red Hat's OSV ecosystems name a product stream the rpmdb does not say ({@code Red Hat:enterprise_linux:9::baseos}),
+     * so RHEL, CentOS and an unknown OS are recorded as {@code Red Hat}.
+     */
+    private static String rpmEcosystem(OsRelease os) {
+        if (os == null || os.versionId() == null) {
+            return "Red Hat";
+        }
+        String major = os.versionId().split("\\.")[0];
+        return switch (os.id()) {
+            case "rocky" -> "Rocky Linux:" + major;
+            case "almalinux" -> "AlmaLinux:" + major;
+            case "fedora" -> "Fedora:" + os.versionId();
+            case "mageia" -> "Mageia:" + os.versionId();
+            case "opensuse-leap" -> "openSUSE:Leap " + os.versionId();
+            case "opensuse-tumbleweed" -> "openSUSE:Tumbleweed";
+            case "sles" -> {
+                String[] parts = os.versionId().split("\\.");
+                yield "SUSE:Linux Enterprise Server " + parts[0] + (parts.length > 1 && !parts[1].equals("0") ? " SP" + parts[1] : "");
+            }
+            default -> "Red Hat";
+        };
     }
 
     /** Debian's OSV ecosystems name the major release: {@code 12} of {@code VERSION_ID="12"}. */

@@ -86,7 +86,7 @@ public class ScanService {
             Files.createDirectory(work);
             ScanRequest.Artifact artifact = scan.request().artifact();
             Inventory inventory = scanner.scan(RegistryAccess.client(scan.request().registry().url(), scan.request().registry().authorization()),
-                    artifact.repository(), artifact.digest());
+                    artifact.repository(), artifact.digest(), work);
             scan.succeeded(inventory);
             LOG.infof("scan %s of %s@%s: %d packages from %d layer bytes", scan.id(), artifact.repository(), artifact.digest(),
                     inventory.packages().size(), inventory.compressedBytes());

@@ -12,6 +12,7 @@ import io.berth.scanner.inventory.TestArchives;
 import io.berth.scanner.sbom.SbomWritersTest;
 import io.berth.scanner.testing.AdapterClient;
 import io.berth.scanner.testing.TestImages;
+import io.berth.scanner.testing.TestRpmDb;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.berth.scanner.vuln.VulnerabilityMatcherProducerTest;
@@ -165,6 +166,36 @@ class ImageScanTest {
         String refused = AdapterClient.submit(AdapterClient.scanRequest(secured.url(), null, "test/alpine", digest));
         AdapterClient.report(refused, ReportTypes.SBOM, ReportTypes.CYCLONEDX).then().statusCode(500)
                 .body("error.message", org.hamcrest.Matchers.containsString("pulling the manifest test/alpine@" + digest + " failed"));
+    }
+
+    /**
+     * A Rocky Linux image whose rpmdb rpm itself wrote (SQLite, at Fedora's and openSUSE's {@code /usr/lib/sysimage/rpm}),
+     * built with umoci: its packages carry the OSV ecosystem of the OS release and rpm's {@code epoch:version-release}.
+     */
+    @Test
+    void rockyImageRpmPackagesFromTheSqliteRpmdb() throws Exception {
+        Path layout = work.resolve("rpm-layout");
+        Path bundle = work.resolve("rpm-bundle");
+        Path root = TestImages.unpackNew(layout, "9", bundle);
+        write(root, "etc/os-release", "ID=\"rocky\"\nVERSION_ID=\"9.3\"\nPRETTY_NAME=\"Rocky Linux 9.3 (Blue Onyx)\"\n"
+                .getBytes(StandardCharsets.UTF_8));
+        TestRpmDb.build(work.resolve("rpm-build"), root, "/usr/lib/sysimage/rpm");
+        TestImages.repack(layout, "9", bundle);
+        TestImages.push(layout, "9", open.host(), "test/rocky");
+        OciClient client = new OciClient(new RegistryEndpoint(URI.create(open.url()), null, null, false));
+        String digest = client.manifestDigest("test/rocky", "9");
+
+        String id = AdapterClient.submit(AdapterClient.scanRequest(open.url(), null, "test/rocky", digest));
+        JsonNode sbom = JSON.readTree(AdapterClient.report(id, ReportTypes.SBOM, ReportTypes.CYCLONEDX).then().statusCode(200)
+                .extract().asString()).path("sbom");
+        assertThat(SbomWritersTest.validCycloneDx(sbom)).isTrue();
+        assertThat(inventory(sbom)).containsExactly(
+                "Rocky Linux:9 berth-tiny 2:1.2.3-4.fc40 /usr/lib/sysimage/rpm/rpmdb.sqlite",
+                "Rocky Linux:9 berth-tiny-data 2:1.2.3-4.fc40 /usr/lib/sysimage/rpm/rpmdb.sqlite source=berth-tiny@2:1.2.3-4.fc40");
+        assertThat(SbomWritersTest.purls(sbom)).contains("pkg:rpm/rocky/berth-tiny@1.2.3-4.fc40?arch=noarch&distro=rocky-9.3&epoch=2");
+        JsonNode spdx = JSON.readTree(AdapterClient.report(id, ReportTypes.SBOM, ReportTypes.SPDX).then().statusCode(200)
+                .extract().asString()).path("sbom");
+        assertThat(SbomWritersTest.spdxErrors(spdx)).isEmpty();
     }
 
     /** {@code ecosystem name version path [source=name@version]} of each library component, in the SBOM's order. */

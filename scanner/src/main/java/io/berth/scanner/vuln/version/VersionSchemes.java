@@ -30,7 +30,7 @@ public final class VersionSchemes {
         return Optional.ofNullable(switch (base) {
             case "Debian", "Ubuntu" -> DPKG;
             case "Alpine", "Wolfi", "Chainguard" -> APK;
-            case "Red Hat", "AlmaLinux", "Rocky Linux", "openSUSE", "SUSE", "Mageia", "openEuler" -> RPM;
+            case "Red Hat", "Fedora", "AlmaLinux", "Rocky Linux", "openSUSE", "SUSE", "Mageia", "openEuler" -> RPM;
             case "npm", "crates.io", "Hex", "Pub", "SwiftURL" -> SEMVER;
             case "Go" -> GO;
             case "Maven" -> MAVEN;
