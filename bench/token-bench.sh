@@ -2,7 +2,9 @@
 # Tokens per second from Berth's token service (/service/token), direct to core-service and through
 # the gateway, for an authenticated user asking for pull,push on one repository (what every docker
 # push and pull does first), and for anonymous pulls of a public project. Also times a full
-# docker-style login + push of a small image through the gateway with skopeo.
+# docker-style login + push of a small image through the gateway with skopeo. Then, with a slapd of its own
+# (Debian's slapd, when installed), switches Berth to ldap_auth and compares the token rate of an LDAP user after
+# the first login with that of admin (a database user in every mode) in the same run (target: >= 0.9x).
 #   bench/token-bench.sh          # DURATION=10s
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,6 +19,7 @@ export BERTH_DATABASE_URL="postgresql://127.0.0.1:5432/$db" BERTH_DATABASE_USER=
 for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p" "BERTH_${s}_URL=http://127.0.0.1:$p" "BERTH_${s}_MANAGEMENT_PORT=$(free_port)"; done
 export BERTH_GATEWAY_PORT=$(free_port) BERTH_GATEWAY_MANAGEMENT_PORT=$(free_port); export BERTH_EXTERNAL_URL="http://127.0.0.1:$BERTH_GATEWAY_PORT"
 cleanup() {
+  [ -f "$work/ldap/slapd.pid" ] && kill "$(cat "$work/ldap/slapd.pid")" 2>/dev/null || true
   (cd "$work" && "$home/berth" down >/dev/null 2>&1) || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -48,3 +51,30 @@ for i in 1 2 3; do
 done
 printf "%-44s %10s ms (runs: %s)\n" "login + push of a 2 MiB image via gateway" \
   "$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" "${times[*]}"
+
+# LDAP users after their first login against database users (admin), same service, same run
+if [ -x /usr/sbin/slapd ]; then
+  ldap_port=$(free_port); mkdir -p "$work/ldap/db"
+  printf '%s\n' "include /etc/ldap/schema/core.schema" "include /etc/ldap/schema/cosine.schema" \
+    "include /etc/ldap/schema/inetorgperson.schema" "modulepath /usr/lib/ldap" "moduleload back_mdb" \
+    "pidfile $work/ldap/slapd.pid" "database mdb" 'suffix "dc=berth,dc=test"' 'rootdn "cn=root,dc=berth,dc=test"' \
+    "rootpw RootPass1" "directory $work/ldap/db" > "$work/ldap/slapd.conf"
+  printf '%s\n' "dn: dc=berth,dc=test" "objectClass: dcObject" "objectClass: organization" "o: berth" "dc: berth" "" \
+    "dn: uid=alice,dc=berth,dc=test" "objectClass: inetOrgPerson" "uid: alice" "cn: Alice" "sn: A" "userPassword: AlicePass1" \
+    > "$work/ldap/data.ldif"
+  /usr/sbin/slapadd -f "$work/ldap/slapd.conf" -l "$work/ldap/data.ldif" 2>/dev/null
+  chmod a+x "$work"; chmod -R a+rwX "$work/ldap"
+  as_nobody=(); [ "$(id -u)" = 0 ] && as_nobody=(-u nobody -g nogroup)
+  /usr/sbin/slapd -f "$work/ldap/slapd.conf" -h "ldap://127.0.0.1:$ldap_port/" "${as_nobody[@]}"
+  sleep 1
+  curl -sf -u admin:Harbor12345 -X PUT -H 'Content-Type: application/json' "$BERTH_CORE_URL/api/v2.0/configurations" \
+    -d "{\"auth_mode\":\"ldap_auth\",\"ldap_url\":\"ldap://127.0.0.1:$ldap_port\",\"ldap_base_dn\":\"dc=berth,dc=test\",\"ldap_search_dn\":\"cn=root,dc=berth,dc=test\",\"ldap_search_password\":\"RootPass1\"}"
+  curl -sf -u alice:AlicePass1 "$BERTH_CORE_URL/api/v2.0/users/current" >/dev/null   # first login: onboarding
+  alice="Authorization: Basic $(printf 'alice:AlicePass1' | base64)"
+  db_rate=$(rate -H "$basic" "$BERTH_CORE_URL/service/token?$query")
+  ldap_rate=$(rate -H "$alice" "$BERTH_CORE_URL/service/token?$query")
+  echo
+  printf "%-44s %10s\n" "ldap_auth: database user admin (tokens/s)" "$db_rate"
+  printf "%-44s %10s   %sx of the database user\n" "ldap_auth: LDAP user after first login" "$ldap_rate" \
+    "$(echo "scale=2; $ldap_rate / $db_rate" | bc)"
+fi

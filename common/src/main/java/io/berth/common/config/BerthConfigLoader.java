@@ -19,7 +19,8 @@ public final class BerthConfigLoader {
      */
     private static final List<Class<?>> MAPPINGS = List.of(DeploymentConfig.class, DatabaseConfig.class,
             RedisConfig.class, StorageConfig.class, LogConfig.class, TlsConfig.class, GatewayConfig.class,
-            TokenConfig.class, RegistryConfig.class, CoreConfig.class, JobserviceConfig.class, ScannerConfig.class);
+            TokenConfig.class, RegistryConfig.class, CoreConfig.class, JobserviceConfig.class, ScannerConfig.class,
+            ConfigurationsConfig.class);
 
     /** Every section's mapping, as registered: what berth.yaml may hold. */
     public static List<Class<?>> mappings() {

@@ -35,13 +35,18 @@ public final class TokenSigner {
 
     /** A compact JWS for {@code subject} granting {@code access}, valid from {@code now} for the lifetime. */
     public String sign(String subject, String audience, List<Scope> access, Instant now) {
+        return sign(subject, audience, access, now, lifetime);
+    }
+
+    /** As {@link #sign(String, String, List, Instant)}, valid for {@code validFor} (a lifetime configured at run time). */
+    public String sign(String subject, String audience, List<Scope> access, Instant now, Duration validFor) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
         claims.setAudience(audience);
         claims.setIssuedAt(NumericDate.fromSeconds(now.getEpochSecond()));
         claims.setNotBefore(NumericDate.fromSeconds(now.getEpochSecond()));
-        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(lifetime).getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(now.plus(validFor).getEpochSecond()));
         claims.setGeneratedJwtId();
         claims.setClaim(AccessClaim.NAME, AccessClaim.encode(access));
         JsonWebSignature jws = new JsonWebSignature();

@@ -4,6 +4,7 @@ import io.berth.common.error.HarborException;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
+import io.berth.core.ldap.LdapLogin;
 import io.berth.core.robot.Robot;
 import io.berth.core.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -13,7 +14,7 @@ import java.time.OffsetDateTime;
 
 /**
  * Checks a name and password: a user's password, or a robot account's secret when the name starts
- * with {@code robot$}. Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
+ * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
  * and records every failure. No transaction is held while a password is checked or a failure waits.
  */
 @ApplicationScoped
@@ -22,8 +23,10 @@ public class Authenticator {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final AuditLog audit;
+    private final LdapLogin ldap;
 
-    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit) {
+    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap) {
+        this.ldap = ldap;
         this.hasher = hasher;
         this.throttle = throttle;
         this.audit = audit;
@@ -39,7 +42,14 @@ public class Authenticator {
             audit.loginFailure(name, clientAddress, "throttled");
             throw HarborException.tooManyRequests("too many failed logins from this address; try again later");
         }
-        Caller caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password) : user(name, password);
+        Caller caller;
+        try {
+            caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password)
+                    : ldap.applies(name) ? ldap.login(name, password, clientAddress) : user(name, password);
+        } catch (HarborException e) {
+            audit.loginFailure(name, clientAddress, e.getMessage());
+            throw e;
+        }
         if (caller == null) {
             Duration delay = throttle.failed(name, clientAddress, failures);
             audit.loginFailure(name, clientAddress, "invalid credentials");

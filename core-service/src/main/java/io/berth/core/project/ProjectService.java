@@ -5,6 +5,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
 import io.berth.core.quota.QuotaService;
 import io.berth.core.rbac.Action;
@@ -46,8 +47,10 @@ public class ProjectService {
     private final RegistryViews registry;
     private final AuditLog audit;
     private final QuotaService quotas;
+    private final Configurations configurations;
 
-    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas) {
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, Configurations configurations) {
+        this.configurations = configurations;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
@@ -97,6 +100,9 @@ public class ProjectService {
     public Project create(ProjectRequest request, Caller caller) {
         if (request == null || request.projectName() == null) {
             throw HarborException.badRequest("project_name is required");
+        }
+        if (!caller.sysadmin() && configurations.projectCreationAdminOnly()) {
+            throw HarborException.forbidden("only system administrators may create projects (configuration project_creation_restriction)");
         }
         request.refuseUnsupported();
         Long storageLimit = request.storageLimitBytes();

@@ -5,6 +5,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
 import io.berth.core.identity.PasswordPolicy;
@@ -36,9 +37,11 @@ public class RobotService {
     private final PasswordHasher hasher;
     private final ProjectAccess access;
     private final AuditLog audit;
+    private final Configurations configurations;
     private final SecureRandom random = new SecureRandom();
 
-    RobotService(PasswordHasher hasher, ProjectAccess access, AuditLog audit) {
+    RobotService(PasswordHasher hasher, ProjectAccess access, AuditLog audit, Configurations configurations) {
+        this.configurations = configurations;
         this.hasher = hasher;
         this.access = access;
         this.audit = audit;
@@ -112,7 +115,7 @@ public class RobotService {
         }
         Map<String, Set<String>> grants = change.permissions() == null ? null : RobotGrants.check(change.permissions());
         if (change.duration() != null && duration(change.duration()) != managed.duration) {
-            managed.duration = change.duration();
+            managed.duration = duration(change.duration());
             managed.expiresAt = expiry(managed.creationTime, managed.duration);
         }
         if (change.description() != null) {
@@ -200,10 +203,13 @@ public class RobotService {
         return HarborException.found(Project.byName(name), "project " + name);
     }
 
-    /** Harbor's duration: days, or -1 for never (0, Harbor's "system default", is not a setting Berth has). */
-    private static long duration(long days) {
-        if (days != -1 && days <= 0) {
-            throw HarborException.badRequest("duration is a number of days (1 or more), or -1 for never");
+    /** Harbor's duration: days, -1 for never, or 0 for the system default (configuration robot_token_duration). */
+    private long duration(long days) {
+        if (days == 0) {
+            return configurations.robotTokenDuration();
+        }
+        if (days < -1) {
+            throw HarborException.badRequest("duration is a number of days (1 or more), -1 for never, or 0 for the system default");
         }
         return days;
     }

@@ -2,6 +2,7 @@ package io.berth.core.system;
 
 import io.berth.common.config.DeploymentConfig;
 import io.berth.common.config.StorageConfig;
+import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.Project;
@@ -31,16 +32,19 @@ public class SystemResource {
     private final ComponentHealth health;
     private final ProjectAccess access;
     private final RegistryViews registry;
+    private final Configurations configurations;
     private final String version;
 
     SystemResource(DeploymentConfig deployment, StorageConfig storage, CurrentCaller current, ComponentHealth health,
-            ProjectAccess access, RegistryViews registry, @ConfigProperty(name = "quarkus.application.version") String version) {
+            ProjectAccess access, RegistryViews registry, Configurations configurations,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.deployment = deployment;
         this.storage = storage;
         this.current = current;
         this.health = health;
         this.access = access;
         this.registry = registry;
+        this.configurations = configurations;
         this.version = version;
     }
 
@@ -57,18 +61,18 @@ public class SystemResource {
     @Path("/systeminfo")
     public Map<String, Object> systemInfo() {
         Map<String, Object> info = new LinkedHashMap<>();
-        info.put("auth_mode", "db_auth");
+        info.put("auth_mode", configurations.authMode());
         info.put("primary_auth_mode", false);
-        info.put("self_registration", false);
+        info.put("self_registration", configurations.selfRegistration());
         info.put("harbor_version", "berth-" + version);
         info.put("with_notary", false);
         if (current.get().authenticated()) {
             URI external = URI.create(deployment.externalUrl());
             info.put("external_url", deployment.externalUrl());
             info.put("registry_url", external.getAuthority());
-            info.put("project_creation_restriction", "everyone");
+            info.put("project_creation_restriction", configurations.projectCreationAdminOnly() ? "adminonly" : "everyone");
             info.put("has_ca_root", false);
-            info.put("read_only", false);
+            info.put("read_only", configurations.readOnly());
             info.put("registry_storage_provider_name", storage.driver().name().toLowerCase());
             info.put("with_chartmuseum", false);
             info.put("notification_enable", false);

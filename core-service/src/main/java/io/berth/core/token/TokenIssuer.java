@@ -4,6 +4,7 @@ import io.berth.common.config.TokenConfig;
 import io.berth.common.scope.Scope;
 import io.berth.common.token.TokenKeys;
 import io.berth.common.token.TokenSigner;
+import io.berth.core.configuration.Configurations;
 import io.berth.service.db.StartupFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -30,10 +31,11 @@ public class TokenIssuer {
     private final PublicKey publicKey;
     private final String keyId;
     private final String certificatePem;
-    private final Duration lifetime;
+    private final Configurations configurations;
     private final TokenSigner signer;
 
-    TokenIssuer(TokenConfig config) {
+    TokenIssuer(TokenConfig config, Configurations configurations) {
+        this.configurations = configurations;
         Path keyFile = Path.of(config.privateKey());
         Path certFile = Path.of(config.certificate());
         PrivateKey key;
@@ -47,14 +49,14 @@ public class TokenIssuer {
                     + e.getMessage());
         }
         this.keyId = TokenKeys.keyId(publicKey);
-        this.lifetime = config.expiration();
-        this.signer = new TokenSigner(key, keyId, config.issuer(), lifetime);
+        this.signer = new TokenSigner(key, keyId, config.issuer(), config.expiration());
     }
 
-    /** A signed token for {@code subject} granting {@code access}. */
+    /** A signed token for {@code subject} granting {@code access}, valid for the configuration's {@code token_expiration}. */
     public Issued issue(String subject, String audience, List<Scope> access) {
         Instant now = Instant.now();
-        return new Issued(signer.sign(subject, audience, access, now), lifetime.toSeconds(), now);
+        Duration lifetime = configurations.tokenExpiration();
+        return new Issued(signer.sign(subject, audience, access, now, lifetime), lifetime.toSeconds(), now);
     }
 
     public record Issued(String token, long expiresIn, Instant issuedAt) {}

@@ -33,8 +33,7 @@ public class UserResource {
 
     @POST
     public Response create(UserRequests.Creation request) {
-        current.sysadmin();
-        User user = users.create(request);
+        User user = users.create(request, current.get());
         return Response.status(201).header("Location", "/api/v2.0/users/" + user.id).build();
     }
 

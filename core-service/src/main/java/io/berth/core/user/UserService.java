@@ -5,6 +5,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
 import io.berth.core.identity.PasswordPolicy;
@@ -22,8 +23,10 @@ public class UserService {
 
     private final PasswordHasher hasher;
     private final AuditLog audit;
+    private final Configurations configurations;
 
-    UserService(PasswordHasher hasher, AuditLog audit) {
+    UserService(PasswordHasher hasher, AuditLog audit, Configurations configurations) {
+        this.configurations = configurations;
         this.hasher = hasher;
         this.audit = audit;
     }
@@ -39,6 +42,24 @@ public class UserService {
     public Page<Map<String, Object>> search(String username, Paging paging) {
         return Page.of(User.<User>find("lower(username) like ?1 order by username", "%" + username.toLowerCase() + "%"), paging,
                 u -> Map.<String, Object>of("user_id", u.id, "username", u.username));
+    }
+
+    /**
+     * A user created by {@code caller}: a system administrator, or anyone without credentials when
+     * {@code self_registration} is on in {@code db_auth} mode (Harbor's sign-up); 401/403 otherwise.
+     */
+    @Transactional
+    public User create(UserRequests.Creation request, Caller caller) {
+        boolean signUp = !caller.authenticated() && configurations.selfRegistration() && "db_auth".equals(configurations.authMode());
+        if (!"db_auth".equals(configurations.authMode())) {
+            throw HarborException.forbidden("users come from the directory in " + configurations.authMode() + " mode; they are "
+                    + "created on their first login");
+        }
+        if (!caller.sysadmin() && !signUp) {
+            throw caller.authenticated() ? HarborException.forbidden("only system administrators may create users")
+                    : HarborException.unauthorized("authentication required (self_registration is off)");
+        }
+        return create(request);
     }
 
     @Transactional

@@ -1,0 +1,59 @@
+package io.berth.common.config;
+
+import io.quarkus.arc.Unremovable;
+import io.smallrye.config.ConfigMapping;
+import java.util.Optional;
+
+/**
+ * {@code berth.configurations}: Harbor's run-time settings ({@code /api/v2.0/configurations}) pinned by the operator.
+ * A key set here wins over the value stored through the API, and the API shows it as {@code editable: false} and
+ * refuses to change it. Every key is optional: unset, the API decides. Names and units are Harbor's.
+ * registry-service reads {@code read_only} from here too (and otherwise from core's {@code core.system_flags_view}).
+ */
+@Unremovable
+@ConfigMapping(prefix = BerthConfigFile.PREFIX + ".configurations", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
+public interface ConfigurationsConfig {
+    /** {@code db_auth} or {@code ldap_auth}. */
+    Optional<String> authMode();
+
+    /** Pushes, deletes and API writes that change artifacts are refused; pulls go on. */
+    Optional<Boolean> readOnly();
+
+    /** Whether anyone may sign up ({@code POST /users} without credentials). */
+    Optional<Boolean> selfRegistration();
+
+    /** {@code everyone} or {@code adminonly}: who may create projects. */
+    Optional<String> projectCreationRestriction();
+
+    /** Days a robot account created with {@code duration: 0} lives. */
+    Optional<Integer> robotTokenDuration();
+
+    /** What robot account names start with; Berth's is fixed: {@code robot$}. */
+    Optional<String> robotNamePrefix();
+
+    /** Minutes a registry token issued by {@code /service/token} is valid (else {@code token.expiration}). */
+    Optional<Integer> tokenExpiration();
+
+    /** {@code ldap://host[:port]} of the directory {@code ldap_auth} logs users in against. */
+    Optional<String> ldapUrl();
+
+    Optional<String> ldapBaseDn();
+
+    /** DN of the service account that searches for users (empty: anonymous search). */
+    Optional<String> ldapSearchDn();
+
+    /** Its password; kept out of every API answer. */
+    Optional<String> ldapSearchPassword();
+
+    /** Extra filter users must match, in parentheses. */
+    Optional<String> ldapFilter();
+
+    /** The attribute holding the user name (Harbor's default: uid). */
+    Optional<String> ldapUid();
+
+    /** 0 base, 1 one level, 2 subtree. */
+    Optional<Integer> ldapScope();
+
+    /** Seconds an LDAP connection, bind or search may take. */
+    Optional<Integer> ldapTimeout();
+}

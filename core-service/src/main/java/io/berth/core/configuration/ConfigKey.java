@@ -1,0 +1,167 @@
+package io.berth.core.configuration;
+
+import io.berth.common.error.HarborException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The keys of Harbor's {@code /api/v2.0/configurations} that Berth acts on, each with its type, its default and the
+ * values it takes. A key Berth does not act on is not here, so the API refuses it instead of storing a lie. Adding a
+ * feature's keys (LDAP, OIDC) is adding constants here and reading them through {@link Configurations}.
+ */
+public enum ConfigKey {
+    /** How users log in: {@code db_auth}, or {@code ldap_auth} (admin still logs in from the database). */
+    AUTH_MODE("auth_mode", Type.STRING, "db_auth", List.of("db_auth", "ldap_auth")),
+    READ_ONLY("read_only", Type.BOOLEAN, false, null),
+    SELF_REGISTRATION("self_registration", Type.BOOLEAN, false, null),
+    PROJECT_CREATION_RESTRICTION("project_creation_restriction", Type.STRING, "everyone", List.of("everyone", "adminonly")),
+    /** Days; the lifetime of a robot created with {@code duration: 0}. Harbor's default: 30. */
+    ROBOT_TOKEN_DURATION("robot_token_duration", Type.INTEGER, 30, null),
+    /** Fixed in Berth: robot names are parsed by it everywhere (tokens, audit, permissions). */
+    ROBOT_NAME_PREFIX("robot_name_prefix", Type.STRING, "robot$", List.of("robot$")),
+    /** Minutes; the default is {@code token.expiration} of berth.yaml (see {@link Configurations}). */
+    TOKEN_EXPIRATION("token_expiration", Type.INTEGER, null, null),
+    /** {@code ldap://host[:port]}; TLS (ldaps://, StartTLS) is not built yet and refused. */
+    LDAP_URL("ldap_url", Type.STRING, "", null, ConfigKey::ldapUrl),
+    LDAP_BASE_DN("ldap_base_dn", Type.STRING, "", null),
+    /** The service account's DN that searches for users; empty: an anonymous search. */
+    LDAP_SEARCH_DN("ldap_search_dn", Type.STRING, "", null),
+    LDAP_SEARCH_PASSWORD("ldap_search_password", Type.SECRET, null, null),
+    /** An extra filter every user must match, e.g. {@code (objectClass=person)}; empty: none. */
+    LDAP_FILTER("ldap_filter", Type.STRING, "", null, ConfigKey::ldapFilter),
+    /** The attribute that holds the user name. */
+    LDAP_UID("ldap_uid", Type.STRING, "uid", null, ConfigKey::ldapAttribute),
+    /** 0 base, 1 one level, 2 subtree (Harbor's numbers). */
+    LDAP_SCOPE("ldap_scope", Type.INTEGER, 2, List.of("0", "1", "2")),
+    /** Seconds a connection, bind or search may take before the login fails with a clear error. */
+    LDAP_TIMEOUT("ldap_timeout", Type.INTEGER, 5, null);
+
+    /** How a value is written in JSON and stored; a {@code SECRET} is a string stored sealed and never returned. */
+    public enum Type { BOOLEAN, INTEGER, STRING, SECRET }
+
+    private static final Map<String, ConfigKey> BY_NAME = Arrays.stream(values())
+            .collect(Collectors.toMap(ConfigKey::harborName, Function.identity()));
+
+    private final String harborName;
+    private final Type type;
+    private final Object defaultValue;
+    private final List<String> allowed;
+    /** Null when the value is acceptable, else what is wrong with it. */
+    private final Function<String, String> rule;
+
+    ConfigKey(String harborName, Type type, Object defaultValue, List<String> allowed) {
+        this(harborName, type, defaultValue, allowed, value -> null);
+    }
+
+    ConfigKey(String harborName, Type type, Object defaultValue, List<String> allowed, Function<String, String> rule) {
+        this.harborName = harborName;
+        this.type = type;
+        this.defaultValue = defaultValue;
+        this.allowed = allowed;
+        this.rule = rule;
+    }
+
+    public String harborName() {
+        return harborName;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    Object defaultValue() {
+        return defaultValue;
+    }
+
+    public static Optional<ConfigKey> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** A JSON value as this key's type, checked; 400 in Harbor's shape otherwise. */
+    Object check(Object json) {
+        Object value = switch (type) {
+            case BOOLEAN -> {
+                if (!(json instanceof Boolean b)) {
+                    throw invalid("true or false");
+                }
+                yield b;
+            }
+            case INTEGER -> {
+                long least = allowed == null ? 1 : 0;
+                if (!(json instanceof Integer || json instanceof Long) || ((Number) json).longValue() < least
+                        || ((Number) json).longValue() > Integer.MAX_VALUE) {
+                    throw invalid("a whole number from " + least + " to " + Integer.MAX_VALUE);
+                }
+                yield ((Number) json).intValue();
+            }
+            case STRING, SECRET -> {
+                if (!(json instanceof String s)) {
+                    throw invalid("a string");
+                }
+                yield s;
+            }
+        };
+        if (allowed != null && !allowed.contains(String.valueOf(value))) {
+            throw invalid("one of " + String.join(", ", allowed)
+                    + (this == AUTH_MODE ? " (oidc_auth and http_auth are not built yet)" : ""));
+        }
+        String wrong = rule.apply(String.valueOf(value));
+        if (wrong != null) {
+            throw HarborException.badRequest("configuration " + harborName + ": " + wrong);
+        }
+        return value;
+    }
+
+    /** The stored (or berth.yaml) text of a value, as this key's type. */
+    Object decode(String text) {
+        return switch (type) {
+            case BOOLEAN -> Boolean.parseBoolean(text.trim().toLowerCase(Locale.ROOT));
+            case INTEGER -> Integer.parseInt(text.trim());
+            case STRING, SECRET -> text;
+        };
+    }
+
+    private static String ldapUrl(String url) {
+        if (url.isEmpty()) {
+            return null;
+        }
+        if (url.startsWith("ldaps://")) {
+            return "ldaps:// (and StartTLS) are not supported yet in Berth; use ldap://host[:port]";
+        }
+        try {
+            java.net.URI uri = new java.net.URI(url);
+            return "ldap".equals(uri.getScheme()) && uri.getHost() != null && (uri.getPath() == null || uri.getPath().isEmpty()
+                    || "/".equals(uri.getPath())) && uri.getQuery() == null ? null : "the value must be ldap://host[:port]";
+        } catch (java.net.URISyntaxException e) {
+            return "the value must be ldap://host[:port]";
+        }
+    }
+
+    private static String ldapFilter(String filter) {
+        if (filter.isEmpty()) {
+            return null;
+        }
+        int depth = 0;
+        for (char c : filter.toCharArray()) {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0) {
+                break;
+            }
+        }
+        return filter.startsWith("(") && filter.endsWith(")") && depth == 0 ? null
+                : "the value must be an LDAP filter in parentheses, e.g. (objectClass=person)";
+    }
+
+    private static String ldapAttribute(String name) {
+        return name.matches("[A-Za-z][A-Za-z0-9-]{0,63}") ? null : "the value must be an attribute name, e.g. uid";
+    }
+
+    private HarborException invalid(String expected) {
+        return HarborException.badRequest("configuration " + harborName + ": the value must be " + expected);
+    }
+}

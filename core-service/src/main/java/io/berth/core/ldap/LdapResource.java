@@ -1,0 +1,44 @@
+package io.berth.core.ldap;
+
+import io.berth.common.error.HarborException;
+import io.berth.core.identity.SysadminOnly;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** Harbor's {@code /api/v2.0/ldap}: the directory of {@code ldap_auth} as configured, for system administrators. */
+@Path("/api/v2.0/ldap")
+@Produces(MediaType.APPLICATION_JSON)
+@SysadminOnly
+public class LdapResource {
+    /** Harbor's LdapUser. */
+    public record LdapUser(String username, String realname, String email) {}
+
+    private final LdapService ldap;
+
+    LdapResource(LdapService ldap) {
+        this.ldap = ldap;
+    }
+
+    /** Binds as the configured search account: Harbor's {@code {success, message}}, 200 either way. */
+    @POST
+    @Path("/ping")
+    public Map<String, Object> ping() {
+        return ldap.ping();
+    }
+
+    /** The entry whose {@code ldap_uid} is {@code username} (escaped), as a list of zero or one. */
+    @GET
+    @Path("/users/search")
+    public List<LdapUser> searchUsers(@QueryParam("username") String username) {
+        if (username == null || username.isBlank()) {
+            throw HarborException.badRequest("username is required");
+        }
+        return ldap.searchUser(username);
+    }
+}
