@@ -6,7 +6,7 @@
 # Probes are kept but do nothing here: podman 4.3 runs them with curl inside the container (the images have none)
 # and only on systemd timers.
 # Needs: podman, openssl, Maven (the render uses the deploy module), and the images
-# berth/{registry-service,core-service,jobservice,proxy-gateway}:<version> in podman's storage.
+# berth/{registry-service,core-service,jobservice,scanner,proxy-gateway}:<version> in podman's storage.
 # BERTH_PODMAN_CHART=<file> plays a chart rendered beforehand instead (no Maven; KubePlayIT renders its own);
 # podman's own CONTAINERS_STORAGE_CONF and CONTAINERS_CONF choose its storage and runtime.
 set -eu
@@ -21,7 +21,7 @@ down() {
 }
 
 up() {
-    for image in registry-service core-service jobservice proxy-gateway; do
+    for image in registry-service core-service jobservice scanner proxy-gateway; do
         if ! podman image exists "berth/$image:$version"; then
             echo "missing image berth/$image:$version in podman's storage: build the images first (issue #20), e.g." >&2
             echo "  podman load -i $image/target/<image tarball>   or   skopeo copy oci-archive:<tarball> containers-storage:berth/$image:$version" >&2

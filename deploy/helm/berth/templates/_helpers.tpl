@@ -30,10 +30,10 @@ app.kubernetes.io/component: {{ .component }}
 
 {{/* The component's ports: Berth's defaults (docs/configuration.md), distinct so that hostNetwork works. */}}
 {{- define "berth.port" -}}
-{{- get (dict "gateway" 8080 "registry" 8081 "core" 8082 "jobservice" 8083) . -}}
+{{- get (dict "gateway" 8080 "registry" 8081 "core" 8082 "jobservice" 8083 "scanner" 8084) . -}}
 {{- end -}}
 {{- define "berth.managementPort" -}}
-{{- get (dict "gateway" 9080 "registry" 9081 "core" 9082 "jobservice" 9083) . -}}
+{{- get (dict "gateway" 9080 "registry" 9081 "core" 9082 "jobservice" 9083 "scanner" 9084) . -}}
 {{- end -}}
 
 {{/* Where the other components reach one: http://<service>:<port>, or 127.0.0.1 with hostNetwork. */}}

@@ -94,6 +94,8 @@ class ChartDefaultsTest {
                 .containsEntry("BERTH_REGISTRY_URL", "http://berth-registry:8081")
                 .containsEntry("BERTH_CORE_URL", "http://berth-core:8082")
                 .containsEntry("BERTH_JOBSERVICE_URL", "http://berth-jobservice:8083")
+                .containsEntry("BERTH_SCANNER_URL", "http://berth-scanner:8084")
+                .containsEntry("BERTH_SCANNER_BUILTIN_URL", "http://berth-scanner:8084")
                 .containsEntry("BERTH_LOG_LEVEL", "INFO");
         for (String backend : List.of("registry", "core", "jobservice")) {
             assertThat(chart.env(backend, "BERTH_REDIS_URL")).isEqualTo("redis://berth-redis:6379/0");
@@ -101,7 +103,9 @@ class ChartDefaultsTest {
             assertThat(password.getValueFrom().getSecretKeyRef().getName()).isEqualTo("berth-database");
             assertThat(password.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("password");
         }
-        assertThat(chart.container("gateway").getEnv()).extracting(EnvVar::getName).doesNotContain("BERTH_DATABASE_PASSWORD");
+        for (String stateless : List.of("gateway", "scanner")) {
+            assertThat(chart.container(stateless).getEnv()).extracting(EnvVar::getName).doesNotContain("BERTH_DATABASE_PASSWORD", "BERTH_REDIS_URL");
+        }
         StatefulSet postgres = chart.get(StatefulSet.class, "berth-database");
         Container pg = postgres.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(pg.getImage()).isEqualTo("docker.io/library/postgres:16");
@@ -116,13 +120,15 @@ class ChartDefaultsTest {
         EnvVar admin = chart.envVar("core", "BERTH_ADMIN_PASSWORD");
         assertThat(admin.getValueFrom().getSecretKeyRef().getName()).isEqualTo("berth-admin");
         assertThat(chart.secretValue("berth-admin", "BERTH_ADMIN_PASSWORD")).matches("[A-Za-z0-9]{20}");
-        for (String other : List.of("registry", "jobservice", "gateway")) {
+        for (String other : List.of("registry", "jobservice", "scanner", "gateway")) {
             assertThat(chart.container(other).getEnv()).extracting(EnvVar::getName).doesNotContain("BERTH_ADMIN_PASSWORD");
         }
         assertThat(tokenItems("registry")).containsExactly("tls.crt");
         assertThat(tokenItems("core")).containsExactly("tls.crt", "tls.key");
         assertThat(tokenItems("jobservice")).containsExactly("tls.crt", "tls.key");
         assertThat(volume("gateway", "token")).isNull();
+        assertThat(volume("scanner", "token")).isNull();
+        assertThat(volume("scanner", "secret-key")).isNull();
         assertThat(volume("core", "secret-key").getSecret().getSecretName()).isEqualTo("berth-secret-key");
         assertThat(volume("jobservice", "secret-key").getSecret().getSecretName()).isEqualTo("berth-secret-key");
         assertThat(volume("registry", "secret-key")).isNull();
@@ -211,7 +217,7 @@ class ChartDefaultsTest {
             assertThat(rule.getFrom()).isNullOrEmpty();
             assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsExactly("http");
         });
-        for (String inside : List.of("registry", "core", "jobservice")) {
+        for (String inside : List.of("registry", "core", "jobservice", "scanner")) {
             NetworkPolicy p = chart.get(NetworkPolicy.class, "berth-" + inside);
             assertThat(p.getSpec().getIngress()).allSatisfy(rule -> assertThat(rule.getFrom()).isNotEmpty());
             assertThat(p.getSpec().getIngress()).anySatisfy(rule -> assertThat(rule.getFrom()).singleElement()
@@ -262,9 +268,9 @@ class ChartDefaultsTest {
     /** Component names, their images and ports, as the launcher and docs/configuration.md have them. */
     static final class Map {
         static final java.util.Map<String, String> IMAGES = java.util.Map.of("gateway", "proxy-gateway", "registry",
-                "registry-service", "core", "core-service", "jobservice", "jobservice");
+                "registry-service", "core", "core-service", "jobservice", "jobservice", "scanner", "scanner");
         static final java.util.Map<String, Integer> MANAGEMENT_PORTS = java.util.Map.of("gateway", 9080, "registry", 9081,
-                "core", 9082, "jobservice", 9083);
+                "core", 9082, "jobservice", 9083, "scanner", 9084);
     }
 
     static List<String> names(List<? extends io.fabric8.kubernetes.api.model.HasMetadata> objects) {

@@ -26,12 +26,12 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The chart run for real, with the images this build made (-Pimages): Debian's {@code podman kube play} plays the
  * chart rendered for one machine (deploy/podman/values.yaml: host networking, the machine's PostgreSQL and Redis)
  * through {@code deploy/podman/play.sh}, on a podman storage of the test's own (vfs). Then Berth ships itself:
- * skopeo pushes the four images into the containerised Berth through its gateway pod, pulls them back by digest
+ * skopeo pushes the five images into the containerised Berth through its gateway pod, pulls them back by digest
  * and the digests match; podman logs in, pulls and pushes. Needs root, podman, skopeo, psql and redis-cli.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KubePlayIT {
-    static final List<String> SERVICES = List.of("registry-service", "core-service", "jobservice", "proxy-gateway");
+    static final List<String> SERVICES = List.of("registry-service", "core-service", "jobservice", "scanner", "proxy-gateway");
     static final Path ROOT = Path.of(System.getProperty("berth.root", "..")).toAbsolutePath().normalize();
     static final String VERSION = System.getProperty("berth.version");
     static final String GATEWAY = "localhost:8080";
@@ -94,11 +94,11 @@ class KubePlayIT {
     @Order(1)
     void thePodsRunNonRootOnReadOnlyRoots() throws Exception {
         String pods = run(Duration.ofMinutes(1), "podman", "ps", "--format", "{{.Names}} {{.Status}}");
-        for (String deployment : List.of("registry", "core", "jobservice", "gateway")) {
+        for (String deployment : List.of("registry", "core", "jobservice", "scanner", "gateway")) {
             assertThat(pods).as(pods).containsPattern("(?m)^berth-" + deployment + "-\\S* Up");
         }
         List<String> containers = pods.lines().map(line -> line.split(" ")[0]).filter(name -> !name.endsWith("-infra")).toList();
-        assertThat(containers).hasSize(4);
+        assertThat(containers).hasSize(5);
         for (String container : containers) {
             String id = run(Duration.ofMinutes(1), "podman", "exec", container, "id", "-u");
             assertThat(id.strip()).as(container).isEqualTo("10000");

@@ -27,7 +27,7 @@ class PlainManifestsTest {
     void theyHoldNoSecretAndParse() throws Exception {
         Rendered manifests = Rendered.parse(Files.readString(DIR.resolve(PlainManifests.FILE)));
         assertThat(manifests.all(Secret.class)).as("every secret is one the user creates").isEmpty();
-        assertThat(manifests.all(Deployment.class)).hasSize(4);
+        assertThat(manifests.all(Deployment.class)).hasSize(5);
         assertThat(manifests.envVar("core", "BERTH_ADMIN_PASSWORD").getValueFrom().getSecretKeyRef().getName()).isEqualTo("berth-admin");
     }
 }

@@ -201,5 +201,5 @@ final class Rendered {
         return new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
     }
 
-    static final Set<String> COMPONENTS = Set.of("gateway", "registry", "core", "jobservice");
+    static final Set<String> COMPONENTS = Set.of("gateway", "registry", "core", "jobservice", "scanner");
 }

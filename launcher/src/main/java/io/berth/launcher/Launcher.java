@@ -4,6 +4,7 @@ import io.berth.common.config.BerthConfigFile;
 import io.berth.common.config.DatabaseConfig;
 import io.berth.common.config.DeploymentConfig;
 import io.berth.common.config.RedisConfig;
+import io.berth.common.config.ScannerConfig;
 import io.berth.common.config.TlsConfig;
 import io.berth.common.config.TokenConfig;
 import io.berth.common.token.TokenKeys;
@@ -103,6 +104,10 @@ final class Launcher {
         env.put("BERTH_REDIS_URL", redis());
         tokenKeys();
         env.put("BERTH_ADMIN_PASSWORD", adminPassword());
+        if (!config.isExplicit("berth.scanner.builtin_url")) {
+            // the scanner up starts: core registers it as "Berth built-in"
+            env.put("BERTH_SCANNER_BUILTIN_URL", config.mapping(ScannerConfig.class).url());
+        }
         return env;
     }
 

@@ -42,4 +42,11 @@ public interface ScannerConfig extends ServiceConfig {
      * it holds no records the scanner offers SBOMs only, never an empty vulnerability report.
      */
     Optional<String> osvDb();
+
+    /**
+     * Where core reaches the scanner Berth runs itself, when it runs one: core then keeps a scanner registration
+     * "Berth built-in" for this URL and makes it the default when there is no other. {@code ./berth up} sets it to
+     * {@link #url()} unless berth.yaml sets it; the Helm chart sets it to the scanner's service. Unset: none.
+     */
+    Optional<String> builtinUrl();
 }

@@ -8,13 +8,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 
 /**
- * An execution of jobservice ended (today: a {@code REPLICATION} execution, which Harbor's {@code REPLICATION} webhook
- * event reports). jobservice records that the event is due in the same statement that ends the execution and relays it
+ * An execution of jobservice ended: a {@code REPLICATION} execution, which Harbor's {@code REPLICATION} webhook event
+ * reports, or a {@code SCAN}/{@code SCAN_ALL} one, which Harbor's {@code SCANNING_*} events report per artifact. jobservice records that the event is due in the same statement that ends the execution and relays it
  * to the Redis stream {@link #STREAM} (field {@link #FIELD}, JSON with these field names), at least once; consumers
  * deduplicate by {@link #id}, which is the same on every relay of one execution's end.
  *
- * @param vendorType what ran ({@code REPLICATION})
- * @param vendorId the policy that ran
+ * @param vendorType what ran ({@link #ON_STREAM})
+ * @param vendorId the policy that ran (a scan-all's schedule; 0 for a scan)
  * @param status how it ended: {@code Success}, {@code Error} or {@code Stopped}
  * @param trigger {@code MANUAL}, {@code SCHEDULE} or {@code EVENT}
  */
@@ -24,6 +24,9 @@ public record ExecutionEvent(String id, String vendorType, long executionId, lon
     public static final String STREAM = "berth:events:executions";
     public static final String FIELD = "event";
     public static final String REPLICATION = "REPLICATION";
+    /** The kinds of execution whose end is relayed to {@link #STREAM}. */
+    public static final java.util.Set<String> ON_STREAM = java.util.Set.of(REPLICATION, io.berth.common.job.ScanJobRequest.KIND,
+            io.berth.common.job.ScanJobRequest.ALL_KIND);
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

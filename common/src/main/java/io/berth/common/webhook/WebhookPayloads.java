@@ -40,7 +40,10 @@ public final class WebhookPayloads {
             "DELETE_ARTIFACT", "harbor.artifact.deleted",
             "REPLICATION", "harbor.replication.status.changed",
             "QUOTA_EXCEED", "harbor.quota.exceed",
-            "QUOTA_WARNING", "harbor.quota.warning");
+            "QUOTA_WARNING", "harbor.quota.warning",
+            "SCANNING_COMPLETED", "harbor.scan.completed",
+            "SCANNING_FAILED", "harbor.scan.failed",
+            "SCANNING_STOPPED", "harbor.scan.stopped");
 
     private WebhookPayloads() {}
 
@@ -77,16 +80,42 @@ public final class WebhookPayloads {
                 resources.add(r);
             }
         }
-        String name = e.repository().startsWith(e.project() + "/") ? e.repository().substring(e.project().length() + 1) : e.repository();
-        Map<String, Object> repository = new LinkedHashMap<>();
-        repository.put("name", name);
-        repository.put("namespace", e.project());
-        repository.put("repo_full_name", e.repository());
-        repository.put("repo_type", publicProject ? "public" : "private");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("resources", resources);
-        data.put("repository", repository);
+        data.put("repository", repository(e.repository(), e.project(), publicProject));
         return data;
+    }
+
+    /**
+     * Harbor's {@code event_data} of a {@code SCANNING_*} event: one resource ({@code digest}, {@code tag} when the scan
+     * named one, {@code resource_url}, and {@code scan_overview}: the report's overview keyed by its MIME type) and
+     * {@code repository} as in {@link #artifactEventData}.
+     */
+    public static Map<String, Object> scanEventData(String repository, String project, String digest, String tag, String registryHost,
+            boolean publicProject, String reportMimeType, Map<String, Object> overview) {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("digest", digest);
+        String base = registryHost + "/" + repository;
+        if (tag != null && !tag.isEmpty()) {
+            resource.put("tag", tag);
+            resource.put("resource_url", base + ":" + tag);
+        } else {
+            resource.put("resource_url", base + "@" + digest);
+        }
+        resource.put("scan_overview", Map.of(reportMimeType, overview));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("resources", List.of(resource));
+        data.put("repository", repository(repository, project, publicProject));
+        return data;
+    }
+
+    private static Map<String, Object> repository(String fullName, String project, boolean publicProject) {
+        Map<String, Object> repository = new LinkedHashMap<>();
+        repository.put("name", fullName.startsWith(project + "/") ? fullName.substring(project.length() + 1) : fullName);
+        repository.put("namespace", project);
+        repository.put("repo_full_name", fullName);
+        repository.put("repo_type", publicProject ? "public" : "private");
+        return repository;
     }
 
     /**

@@ -91,6 +91,11 @@ public class ScanReports {
         return rows.stream().findFirst();
     }
 
+    /** The reports of one SCAN or SCAN_ALL execution, by id. */
+    public List<Row> ofExecution(long executionId) {
+        return rows("SELECT " + COLUMNS + " FROM core.scan_report WHERE execution_id = ? ORDER BY id", st -> st.setLong(1, executionId));
+    }
+
     /** The newest report of each of these digests per MIME type. */
     public List<Row> latest(Collection<String> digests) {
         if (digests.isEmpty()) {

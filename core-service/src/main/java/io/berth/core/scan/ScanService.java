@@ -273,6 +273,13 @@ public class ScanService {
         return found;
     }
 
+    /** The overview of one report, as {@link #overviews} gives it (a scan's end event carries it). */
+    public ScanOverview overview(ScanReports.Row row) {
+        Map<String, JobViews.ScanTask> tasks = tasks(List.of(row));
+        JobViews.ScanTask task = tasks.get(row.uuid());
+        return ScanOverview.of(row, status(row, tasks), summary(row), row.done() ? row.endTime() : task == null ? null : task.endTime());
+    }
+
     /** Harbor's {@code additions/vulnerabilities}: the newest stored vulnerability report of the artifact, keyed by its MIME type. */
     public Map<String, JsonNode> vulnerabilities(ArtifactRow artifact) {
         Map<String, JsonNode> found = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.berth.common.event.ExecutionEvent;
 import io.berth.common.job.WebhookRequest;
 import io.berth.core.event.StreamGroup;
 import io.berth.core.jobs.Jobservice;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -11,17 +12,20 @@ import java.util.List;
 
 /**
  * Webhooks of jobservice's execution ends ({@link ExecutionEvent#STREAM}), in the consumer group {@code core-webhook}:
- * a replication execution's end is Harbor's {@code REPLICATION} event ({@link ReplicationWebhooks}). A batch is
+ * a replication execution's end is Harbor's {@code REPLICATION} event ({@link ReplicationWebhooks}), a scan execution's
+ * end a {@code SCANNING_*} event per artifact ({@link ScanWebhooks}). A batch is
  * acknowledged once jobservice has recorded its deliveries; if jobservice cannot, the batch is read again.
  */
 @Singleton
 public class ExecutionEvents extends StreamGroup<ExecutionEvent> {
     private final ReplicationWebhooks replication;
+    private final ScanWebhooks scans;
     private final Jobservice jobservice;
 
-    ExecutionEvents(RedisDataSource redis, ReplicationWebhooks replication, Jobservice jobservice) {
+    ExecutionEvents(RedisDataSource redis, ReplicationWebhooks replication, ScanWebhooks scans, Jobservice jobservice) {
         super(redis, ExecutionEvent.STREAM, "core-webhook", false);
         this.replication = replication;
+        this.scans = scans;
         this.jobservice = jobservice;
     }
 
@@ -32,8 +36,15 @@ public class ExecutionEvents extends StreamGroup<ExecutionEvent> {
 
     @Override
     protected void handle(List<ExecutionEvent> events) {
-        List<WebhookRequest> requests = new ArrayList<>();
-        events.forEach(e -> requests.addAll(replication.requests(e)));
+        // one transaction for the reads (the views of jobs, the policies): this thread has no request context
+        List<WebhookRequest> requests = QuarkusTransaction.joiningExisting().call(() -> {
+            List<WebhookRequest> all = new ArrayList<>();
+            events.forEach(e -> {
+                all.addAll(replication.requests(e));
+                all.addAll(scans.requests(e));
+            });
+            return all;
+        });
         if (!requests.isEmpty()) {
             jobservice.notify(requests);
         }

@@ -32,8 +32,6 @@ import java.util.Set;
 public class WebhookService {
     public static final String HTTP = "http";
     public static final String SLACK = "slack";
-    /** Harbor's event types that Berth does not emit yet: refused until their feature exists. */
-    static final Set<String> NOT_YET = Set.of("SCANNING_FAILED", "SCANNING_STOPPED", "SCANNING_COMPLETED");
 
     private final AuditLog audit;
     private final Secrets secrets;
@@ -47,11 +45,12 @@ public class WebhookService {
 
     /**
      * The event types Berth emits, as Harbor's API names them: the registry events it records, by name, and the end of a
-     * replication execution ({@link ReplicationWebhooks}).
+     * replication execution ({@link ReplicationWebhooks}) and the end of a scan ({@link ScanWebhooks}).
      */
     public static List<String> eventTypes() {
         List<String> types = new ArrayList<>(Arrays.stream(RegistryEvent.Type.values()).map(Enum::name).toList());
         types.add(ReplicationWebhooks.TYPE);
+        types.addAll(ScanWebhooks.TYPES);
         return types;
     }
 
@@ -192,9 +191,6 @@ public class WebhookService {
         }
         Set<String> types = new LinkedHashSet<>();
         for (String type : requested) {
-            if (NOT_YET.contains(type) && !eventTypes().contains(type)) {
-                throw HarborException.badRequest("event type " + type + " is not emitted by Berth yet: one of " + eventTypes());
-            }
             if (!eventTypes().contains(type)) {
                 throw HarborException.badRequest("unknown event type '" + type + "': one of " + eventTypes());
             }

@@ -130,7 +130,7 @@ class WebhookApiTest {
     void theEventsListedAreTheOnesBerthEmits() {
         admin().get("/api/v2.0/projects/" + PROJECT + "/webhook/events").then().statusCode(200)
                 .body("event_type", org.hamcrest.Matchers.hasItems("PUSH_ARTIFACT", "PULL_ARTIFACT", "DELETE_ARTIFACT"))
-                .body("event_type", not(org.hamcrest.Matchers.hasItem("SCANNING_COMPLETED")))
+                .body("event_type", org.hamcrest.Matchers.hasItems("SCANNING_COMPLETED", "SCANNING_FAILED", "SCANNING_STOPPED"))
                 .body("event_type", org.hamcrest.Matchers.hasItem("TAG_RETENTION"))
                 .body("notify_type", contains("http", "slack"))
                 .body("payload_formats.find { it.notify_type == 'http' }.formats", contains("Default", "CloudEvents"))
@@ -146,8 +146,6 @@ class WebhookApiTest {
         bad.put("address", policy(unique("b"), "not a url", "Default", List.of("PUSH_ARTIFACT")));
         bad.put("address", policy(unique("b"), "ftp://files.example.com/x", "Default", List.of("PUSH_ARTIFACT")));
         bad.put("unknown event type", policy(unique("b"), "https://ok.example.com", "Default", List.of("PUSH_IMAGE")));
-        bad.put("not emitted by Berth yet", policy(unique("b"), "https://ok.example.com", "Default", List.of("SCANNING_COMPLETED")));
-        bad.put("not emitted by Berth yet ", policy(unique("b"), "https://ok.example.com", "Default", List.of("SCANNING_FAILED")));
         bad.put("payload_format", policy(unique("b"), "https://ok.example.com", "Protobuf", List.of("PUSH_ARTIFACT")));
         bad.put("event_types", policy(unique("b"), "https://ok.example.com", "Default", List.of()));
         Map<String, Object> slackCloud = policy(unique("b"), "https://hooks.slack.com/x", "CloudEvents", List.of("PUSH_ARTIFACT"));

@@ -65,7 +65,7 @@ public class ExecutionEndRelay {
                     st.setInt(1, BATCH);
                     try (ResultSet rs = st.executeQuery()) {
                         while (rs.next()) {
-                            if (ExecutionEvent.REPLICATION.equals(rs.getString(2))) {
+                            if (ExecutionEvent.ON_STREAM.contains(rs.getString(2))) {
                                 events.add(ExecutionEvent.ended(rs.getString(2), rs.getLong(1), rs.getLong(3), rs.getString(4), rs.getString(5),
                                         rs.getTimestamp(6).toInstant(), rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()));
                             } else {

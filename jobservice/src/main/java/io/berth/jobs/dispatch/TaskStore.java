@@ -257,10 +257,11 @@ public class TaskStore {
     }
 
     /**
-     * The kinds of execution whose end is an event, relayed by {@link ExecutionEndRelay}: a replication's on the stream of
-     * {@link io.berth.common.event.ExecutionEvent}, a retention run's as {@code TAG_RETENTION} ({@link ExecutionEnded} observers).
+     * The kinds of execution whose end is an event, relayed by {@link ExecutionEndRelay}: a replication's and a scan's on
+     * the stream of {@link io.berth.common.event.ExecutionEvent}, a retention run's as {@code TAG_RETENTION}
+     * ({@link ExecutionEnded} observers).
      */
-    static final String KINDS_WITH_END_EVENT = "('" + io.berth.common.event.ExecutionEvent.REPLICATION + "', '"
+    static final String KINDS_WITH_END_EVENT = "('" + String.join("', '", io.berth.common.event.ExecutionEvent.ON_STREAM) + "', '"
             + io.berth.common.job.RetentionRequest.KIND + "')";
 
     /**

@@ -70,6 +70,7 @@ class ScanServiceTest {
             public int maxArchiveMib() { return 1024; }
             public int maxArchiveDepth() { return 4; }
             public java.util.Optional<String> osvDb() { return java.util.Optional.empty(); }
+            public java.util.Optional<String> builtinUrl() { return java.util.Optional.empty(); }
         };
     }
 }
