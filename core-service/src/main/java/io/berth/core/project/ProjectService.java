@@ -46,8 +46,11 @@ public class ProjectService {
     private final RegistryViews registry;
     private final AuditLog audit;
     private final QuotaService quotas;
+    private final io.berth.core.retention.RetentionService retention;
 
-    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas) {
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas,
+            io.berth.core.retention.RetentionService retention) {
+        this.retention = retention;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
@@ -111,6 +114,9 @@ public class ProjectService {
                 storageLimit);
         project.registryId = upstream;
         audit.success(project.name, project.name, "project", "create");
+        if (upstream != null) {
+            retention.createProxyCacheDefault(project.id); // as Harbor: what is not pulled for 7 days goes
+        }
         return project;
     }
 

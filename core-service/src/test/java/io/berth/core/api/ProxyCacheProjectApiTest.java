@@ -44,6 +44,11 @@ class ProxyCacheProjectApiTest {
         String project = "/api/v2.0/projects/" + name;
         admin().header("X-Is-Resource-Name", "true").get(project).then().statusCode(200)
                 .body("registry_id", equalTo((int) registry)).body("metadata.public", equalTo("true"));
+        // Harbor's default policy of a proxy-cache project: what was not pulled for 7 days goes, daily
+        String retention = admin().header("X-Is-Resource-Name", "true").get(project).then().extract().path("metadata.retention_id");
+        admin().get("/api/v2.0/retentions/" + retention).then().statusCode(200)
+                .body("rules[0].template", equalTo("nDaysSinceLastPull")).body("rules[0].params.nDaysSinceLastPull", equalTo(7))
+                .body("trigger.settings.cron", equalTo("0 0 0 * * *"));
 
         admin().header("X-Is-Resource-Name", "true").body(Map.of("registry_id", 0)).put(project).then().statusCode(400)
                 .body("errors[0].message", containsString("registry_id"));

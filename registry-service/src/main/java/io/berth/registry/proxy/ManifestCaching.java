@@ -20,13 +20,15 @@ import org.jboss.logging.Logger;
  * Records manifests fetched from an upstream as ordinary content, through the push path ({@link ManifestService#put}:
  * one transaction, references checked, quota charged, the event emitted). A manifest is recorded only once every blob
  * and child manifest it references is cached, as a push would be: the client that pulled it fetches those next (through
- * this cache), so recording is tried again every {@link #RETRY} for up to {@link #PATIENCE}. A manifest whose content is
+ * this cache), so recording is tried again after {@link #RETRY}, twice that, … (at most {@link #LONGEST_WAIT} apart) for up
+ * to {@link #PATIENCE}. A manifest whose content is
  * never all pulled (an index of platforms nobody runs) stays uncached and keeps being fetched from the upstream.
  */
 @ApplicationScoped
 public class ManifestCaching {
     private static final Logger LOG = Logger.getLogger(ManifestCaching.class);
     static final Duration RETRY = Duration.ofMillis(500);
+    static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     static final Duration PATIENCE = Duration.ofMinutes(30);
 
     private final ManifestService service;
@@ -48,17 +50,18 @@ public class ManifestCaching {
     void cacheWhenComplete(RepositoryName repository, String tag, Manifest manifest, Access access, String requestId) {
         String key = repository + "@" + manifest.digest() + ":" + tag;
         if (waiting.add(key)) {
-            attempt(key, repository, tag, manifest, access, requestId, System.nanoTime() + PATIENCE.toNanos());
+            attempt(key, repository, tag, manifest, access, requestId, System.nanoTime() + PATIENCE.toNanos(), RETRY.toMillis());
         }
     }
 
     private void attempt(String key, RepositoryName repository, String tag, Manifest manifest, Access access, String requestId,
-            long deadline) {
+            long deadline, long wait) {
         service.put(repository, tag != null ? tag : manifest.digest(), List.of(), manifest.content(), manifest.mediaType(), access, requestId)
                 .onSuccess(pushed -> waiting.remove(key))
                 .onFailure(e -> {
                     if (e instanceof OciException oci && oci.code() == OciErrorCode.MANIFEST_BLOB_UNKNOWN && System.nanoTime() < deadline) {
-                        vertx.setTimer(RETRY.toMillis(), t -> attempt(key, repository, tag, manifest, access, requestId, deadline));
+                        vertx.setTimer(wait, t -> attempt(key, repository, tag, manifest, access, requestId, deadline,
+                                Math.min(2 * wait, LONGEST_WAIT.toMillis())));
                     } else {
                         waiting.remove(key);
                         LOG.infof("manifest %s of %s fetched from the upstream is not cached: %s", manifest.digest(), repository, e.getMessage());
