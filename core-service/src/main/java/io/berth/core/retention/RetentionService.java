@@ -63,11 +63,12 @@ public class RetentionService {
      */
     @Transactional
     public long createProxyCacheDefault(long projectId) {
-        String every = "{\"kind\":\"doublestar\",\"decoration\":\"matches\",\"pattern\":\"**\"}";
+        String everyTag = "{\"kind\":\"doublestar\",\"decoration\":\"matches\",\"pattern\":\"**\",\"extras\":\"{\\\"untagged\\\":true}\"}";
+        String everyRepository = "{\"kind\":\"doublestar\",\"decoration\":\"repoMatches\",\"pattern\":\"**\"}";
         try {
             return create(json.readTree("{\"algorithm\":\"or\",\"rules\":[{\"disabled\":false,\"action\":\"retain\","
-                    + "\"template\":\"nDaysSinceLastPull\",\"params\":{\"nDaysSinceLastPull\":7},\"tag_selectors\":[" + every + "],"
-                    + "\"scope_selectors\":{\"repository\":[" + every + "]}}],"
+                    + "\"template\":\"nDaysSinceLastPull\",\"params\":{\"nDaysSinceLastPull\":7},\"tag_selectors\":[" + everyTag + "],"
+                    + "\"scope_selectors\":{\"repository\":[" + everyRepository + "]}}],"
                     + "\"trigger\":{\"kind\":\"Schedule\",\"settings\":{\"cron\":\"0 0 0 * * *\"}},"
                     + "\"scope\":{\"level\":\"project\",\"ref\":" + projectId + "}}"));
         } catch (java.io.IOException e) {
