@@ -34,12 +34,13 @@ await_http "http://$upstream/v2/"
 
 java "$home/bench/MakeImage.java" "$work/image" v1 "$LAYERS" $((SIZE_MIB / LAYERS))
 skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$work/image:v1" "docker://$upstream/bench/img:v1"
-manifest_digest=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["manifests"][0]["digest"])' "$work/image/index.json")
+# the blobs as the upstream holds them (skopeo may have compressed the layers on the way)
+curl -fsS -H 'Accept: application/vnd.oci.image.manifest.v1+json' "http://$upstream/v2/bench/img/manifests/v1" > "$work/manifest.json"
 blobs=$(python3 -c '
 import json,sys
-m=json.load(open(sys.argv[1]+"/blobs/sha256/"+sys.argv[2].split(":")[1]))
-print(" ".join([m["config"]["digest"]]+[l["digest"] for l in m["layers"]]))' "$work/image" "$manifest_digest")
-bytes=$(du -sb "$work/image/blobs" | cut -f1)
+m=json.load(open(sys.argv[1]))
+print(" ".join([m["config"]["digest"]]+[l["digest"] for l in m["layers"]]))' "$work/manifest.json")
+bytes=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); print(m["config"]["size"]+sum(l["size"] for l in m["layers"]))' "$work/manifest.json")
 sql -c "INSERT INTO core.registry (name, type, url) VALUES ('upstream', 'docker-registry', 'http://$upstream')"
 
 # pull <base URL> <repository> [authorization]: the manifest, then every blob 4 at a time; the seconds it took
