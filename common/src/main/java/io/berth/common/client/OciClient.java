@@ -201,6 +201,17 @@ public class OciClient {
         return true;
     }
 
+    /** The size of a blob as a {@code HEAD} answers it: -1 if the registry does not have it, or does not say. */
+    public long blobSize(String repository, String digest) {
+        HttpResponse<Void> response = send(repository, PULL, request("/v2/" + repository + "/blobs/" + digest)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 404) {
+            return -1;
+        }
+        expect(response, "HEAD blob " + repository + "@" + digest, 200);
+        return response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    }
+
     /**
      * A blob's bytes as a stream, with its length; the caller closes it. A redirect (to object
      * storage, a CDN) is followed without the registry's credentials.

@@ -21,6 +21,10 @@ public class Project extends TimestampedEntity {
     @Column(name = "owner_id")
     public Long ownerId;
 
+    /** The registry endpoint a proxy-cache project pulls from; null for an ordinary project. */
+    @Column(name = "registry_id")
+    public Long registryId;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "project_metadata", joinColumns = @JoinColumn(name = "project_id"))
     @MapKeyColumn(name = "name")

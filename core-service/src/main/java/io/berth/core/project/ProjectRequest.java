@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Harbor's ProjectReq: {@code project_name}, {@code public} (deprecated in Harbor, still accepted),
  * {@code metadata}, {@code storage_limit} (the project's storage hard limit in bytes, -1 unlimited; kept as JSON
- * so that a fraction or a string is refused, not rounded), and two fields Berth refuses unless they ask for what
- * it does: {@code registry_id} (0, no proxy cache) and {@code cve_allowlist} (no items).
+ * so that a fraction or a string is refused, not rounded), {@code registry_id} (the upstream registry endpoint of a
+ * proxy-cache project; 0 or absent: none), and {@code cve_allowlist}, refused unless it has no items.
  */
 public record ProjectRequest(@JsonProperty("project_name") String projectName, @JsonProperty("public") Boolean isPublic,
         @JsonProperty("metadata") Map<String, Object> metadata, @JsonProperty("storage_limit") JsonNode storageLimit,
@@ -27,9 +27,6 @@ public record ProjectRequest(@JsonProperty("project_name") String projectName, @
 
     /** 400 for a setting Berth would accept and not act on. */
     public void refuseUnsupported() {
-        if (registryId != null && registryId != 0) {
-            throw HarborException.badRequest("registry_id: proxy-cache projects are not supported yet in Berth; leave registry_id out");
-        }
         if (cveAllowlist != null && cveAllowlist.items() != null && !cveAllowlist.items().isEmpty()) {
             throw HarborException.badRequest("cve_allowlist: CVE allowlists are not supported yet in Berth (it does not scan); "
                     + "send no items");

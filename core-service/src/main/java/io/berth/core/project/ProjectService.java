@@ -48,9 +48,12 @@ public class ProjectService {
     private final AuditLog audit;
     private final QuotaService quotas;
     private final Configurations configurations;
+    private final io.berth.core.retention.RetentionService retention;
 
-    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, Configurations configurations) {
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, Configurations configurations,
+            io.berth.core.retention.RetentionService retention) {
         this.configurations = configurations;
+        this.retention = retention;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
@@ -112,9 +115,14 @@ public class ProjectService {
         }
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
         ProjectMetadata.refuseRetentionChange(metadata, null);
+        Long upstream = proxyUpstream(request.registryId());
         Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata,
                 storageLimit);
+        project.registryId = upstream;
         audit.success(project.name, project.name, "project", "create");
+        if (upstream != null) {
+            retention.createProxyCacheDefault(project.id); // as Harbor: what is not pulled for 7 days goes
+        }
         return project;
     }
 
@@ -162,6 +170,25 @@ public class ProjectService {
         }
     }
 
+    /**
+     * The registry endpoint a proxy-cache project is created with (null, 0: none): 400 unless it exists and speaks plain
+     * OCI Distribution (registry-service pulls from it, docs/proxy-cache.md).
+     */
+    private static Long proxyUpstream(Long registryId) {
+        if (registryId == null || registryId == 0) {
+            return null;
+        }
+        io.berth.core.replication.RemoteRegistry upstream = io.berth.core.replication.RemoteRegistry.findById(registryId);
+        if (upstream == null) {
+            throw HarborException.badRequest("registry_id: there is no registry endpoint " + registryId);
+        }
+        if (!io.berth.core.replication.RegistryEndpointService.proxyable(upstream.type)) {
+            throw HarborException.badRequest("registry_id: a proxy cache pulls from registries that speak plain OCI Distribution; "
+                    + "endpoint " + registryId + " is of type " + upstream.type);
+        }
+        return registryId;
+    }
+
     /** Harbor's PUT: the metadata given (and {@code public}) change; a project cannot be renamed. */
     @Transactional
     public void update(Project project, ProjectRequest request) {
@@ -171,6 +198,11 @@ public class ProjectService {
             if (storageLimit != null && storageLimit != quotas.hardOf(project.id)) {
                 throw HarborException.badRequest("storage_limit: a project's storage limit is changed with PUT /api/v2.0/quotas/"
                         + project.id + " ({\"hard\": {\"storage\": " + storageLimit + "}}), by a system administrator");
+            }
+            if (request.registryId() != null && !java.util.Objects.equals(request.registryId() == 0 ? null : request.registryId(),
+                    project.registryId)) {
+                throw HarborException.badRequest("registry_id: a project cannot become, or stop being, a proxy cache; it is "
+                        + (project.registryId == null ? "0 or left out" : project.registryId + " or left out"));
             }
             if (request.projectName() != null && !request.projectName().equals(project.name)) {
                 throw HarborException.badRequest("a project cannot be renamed: project_name is " + project.name + " or left out");
@@ -214,7 +246,7 @@ public class ProjectService {
         Integer role = access.role(caller, p).map(Role::id).orElse(null);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
                 false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata,
-                registry.usedBytes(p.name));
+                registry.usedBytes(p.name), p.registryId);
     }
 
     private static String snake(String camel) {

@@ -26,8 +26,15 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class RegistryEndpointService {
-    static final Set<String> TYPES = Set.of("berth", "harbor", "docker-registry");
+    /** Harbor's adapter types whose registries speak plain OCI Distribution with basic or Docker token login. */
+    static final Set<String> TYPES = Set.of("berth", "harbor", "docker-registry", "docker-hub", "quay", "github-ghcr", "gitlab",
+            "jfrog-artifactory");
     static final String MASK = "*****";
+
+    /** Whether a proxy-cache project may pull from an endpoint of this type: every type Berth takes speaks plain OCI. */
+    public static boolean proxyable(String type) {
+        return TYPES.contains(type);
+    }
 
     /** Harbor's Registry as answered: the secret masked. */
     public record RegistryJson(Long id, String name, String type, String url, RegistryRequest.Credential credential, Boolean insecure,
@@ -88,6 +95,10 @@ public class RegistryEndpointService {
         RemoteRegistry registry = find(id);
         if (ReplicationPolicy.count("srcRegistryId = ?1 or destRegistryId = ?1", id) > 0) {
             throw HarborException.preconditionFailed("the registry " + registry.name + " is used by replication policies; delete them first");
+        }
+        if (io.berth.core.project.Project.count("registryId", id) > 0) {
+            throw HarborException.preconditionFailed("the registry " + registry.name + " is the upstream of proxy-cache projects; "
+                    + "delete them first");
         }
         registry.delete();
         audit.success(null, registry.name, "registry", "delete");

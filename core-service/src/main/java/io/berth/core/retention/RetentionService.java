@@ -57,6 +57,25 @@ public class RetentionService {
         return policy.id;
     }
 
+    /**
+     * The policy Harbor gives a new proxy-cache project: every artifact not pulled within the last 7 days is removed, run
+     * daily at midnight UTC. Its id.
+     */
+    @Transactional
+    public long createProxyCacheDefault(long projectId) {
+        String everyTag = "{\"kind\":\"doublestar\",\"decoration\":\"matches\",\"pattern\":\"**\",\"extras\":\"{\\\"untagged\\\":true}\"}";
+        String everyRepository = "{\"kind\":\"doublestar\",\"decoration\":\"repoMatches\",\"pattern\":\"**\"}";
+        try {
+            return create(json.readTree("{\"algorithm\":\"or\",\"rules\":[{\"disabled\":false,\"action\":\"retain\","
+                    + "\"template\":\"nDaysSinceLastPull\",\"params\":{\"nDaysSinceLastPull\":7},\"tag_selectors\":[" + everyTag + "],"
+                    + "\"scope_selectors\":{\"repository\":[" + everyRepository + "]}}],"
+                    + "\"trigger\":{\"kind\":\"Schedule\",\"settings\":{\"cron\":\"0 0 0 * * *\"}},"
+                    + "\"scope\":{\"level\":\"project\",\"ref\":" + projectId + "}}"));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the default retention policy of proxy-cache projects does not parse", e);
+        }
+    }
+
     /** The policy, if the caller may read its project's policies; 404 otherwise. */
     @Transactional
     public PolicyJson get(long id) {

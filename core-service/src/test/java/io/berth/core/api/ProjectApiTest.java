@@ -132,7 +132,7 @@ class ProjectApiTest {
     @Test
     void settingsBerthWouldNotActOnOrThatAreInvalidAreRefusedAndCreateNothing() {
         String name = unique("promise");
-        java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 1), Map.of("storage_limit", -2),
+        java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 987654321), Map.of("storage_limit", -2),
                 Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
                 Map.of("metadata", Map.of("auto_scan", "maybe")), Map.of("metadata", Map.of("prevent_vul", "true")),
                 Map.of("metadata", Map.of("enable_content_trust", "maybe")), Map.of("metadata", Map.of("enable_content_trust_cosign", "1")),

@@ -76,7 +76,7 @@ class ReplicationApiTest {
         admin().body(Map.of("id", id)).post("/api/v2.0/registries/ping").then().statusCode(200);
 
         admin().body(endpoint(name, "x")).post("/api/v2.0/registries").then().statusCode(409);
-        admin().body(Map.of("name", unique("bad"), "type", "docker-hub", "url", "https://x")).post("/api/v2.0/registries").then()
+        admin().body(Map.of("name", unique("bad"), "type", "aws-ecr", "url", "https://x")).post("/api/v2.0/registries").then()
                 .statusCode(400).body("errors[0].message", containsString("supported"));
         admin().body(Map.of("name", unique("bad"), "type", "harbor", "url", "ftp://x")).post("/api/v2.0/registries").then().statusCode(400);
         admin().body(Map.of("name", unique("bad"), "type", "harbor")).post("/api/v2.0/registries").then().statusCode(400);

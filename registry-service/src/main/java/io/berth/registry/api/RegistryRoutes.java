@@ -11,6 +11,7 @@ import io.berth.registry.blob.BlobHandlers;
 import io.berth.registry.catalog.CatalogHandlers;
 import io.berth.registry.manifest.ManifestHandlers;
 import io.berth.registry.readonly.ReadOnlyMode;
+import io.berth.registry.proxy.ProxyGate;
 import io.berth.registry.referrer.ReferrerHandlers;
 import io.berth.registry.tag.TagHandlers;
 import io.berth.registry.upload.UploadHandlers;
@@ -49,10 +50,12 @@ public class RegistryRoutes {
     private final ReferrerHandlers referrers;
     private final CatalogHandlers catalog;
     private final ReadOnlyMode readOnly;
+    private final ProxyGate proxy;
 
     RegistryRoutes(Authorizer auth, BlobHandlers blobs, UploadHandlers uploads, ManifestHandlers manifests, TagHandlers tags,
-            ReferrerHandlers referrers, CatalogHandlers catalog, ReadOnlyMode readOnly) {
+            ReferrerHandlers referrers, CatalogHandlers catalog, ReadOnlyMode readOnly, ProxyGate proxy) {
         this.readOnly = readOnly;
+        this.proxy = proxy;
         this.auth = auth;
         this.blobs = blobs;
         this.uploads = uploads;
@@ -71,15 +74,15 @@ public class RegistryRoutes {
         on(router, "^/v2/$", auth.authenticated(), RegistryRoutes::base, HttpMethod.GET, HttpMethod.HEAD);
         on(router, "^/v2/_catalog$", auth.catalog(), catalog::list, HttpMethod.GET);
         on(router, "^/v2/" + NAME + "/tags/list$", auth.repository(PULL), tags::list, HttpMethod.GET);
-        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PULL), manifests::get, HttpMethod.GET, HttpMethod.HEAD);
-        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PUSH), writes(manifests::put), HttpMethod.PUT);
+        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PULL), proxy.manifests(manifests::get), HttpMethod.GET, HttpMethod.HEAD);
+        on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(PUSH), writes(proxy.refusingPush(manifests::put)), HttpMethod.PUT);
         on(router, "^/v2/" + NAME + "/manifests/(?<reference>[^/]+)$", auth.repository(DELETE), writes(manifests::delete), HttpMethod.DELETE);
-        on(router, "^/v2/" + NAME + "/blobs/uploads/?$", auth.uploadStart(), writes(uploads::start), HttpMethod.POST);
-        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), writes(uploads::patch), HttpMethod.PATCH);
-        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), writes(uploads::complete), HttpMethod.PUT);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/?$", auth.uploadStart(), writes(proxy.refusingPush(uploads::start)), HttpMethod.POST);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), writes(proxy.refusingPush(uploads::patch)), HttpMethod.PATCH);
+        on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), writes(proxy.refusingPush(uploads::complete)), HttpMethod.PUT);
         on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::status, HttpMethod.GET);
         on(router, "^/v2/" + NAME + "/blobs/uploads/(?<uuid>[^/]+)$", auth.repository(PUSH), uploads::cancel, HttpMethod.DELETE);
-        on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(PULL), blobs::get, HttpMethod.GET, HttpMethod.HEAD);
+        on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(PULL), proxy.blobs(blobs::get), HttpMethod.GET, HttpMethod.HEAD);
         on(router, "^/v2/" + NAME + "/blobs/(?<digest>[^/]+)$", auth.repository(DELETE), writes(blobs::delete), HttpMethod.DELETE);
         on(router, "^/v2/" + NAME + "/referrers/(?<digest>[^/]+)$", auth.repository(PULL), referrers::list, HttpMethod.GET);
         router.routeWithRegex("^/v2/.*").order(10_000).handler(this::unmatched);

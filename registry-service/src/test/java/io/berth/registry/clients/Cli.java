@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a real command-line client and returns what it printed; fails the test if it fails. */
-final class Cli {
+public final class Cli {
     private Cli() {}
 
-    static String run(Duration timeout, List<String> command) throws Exception {
+    public static String run(Duration timeout, List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertThat(p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)).as("%s finished in time", command).isTrue();
@@ -20,7 +20,7 @@ final class Cli {
         return text;
     }
 
-    static String run(String... command) throws Exception {
+    public static String run(String... command) throws Exception {
         return run(Duration.ofMinutes(5), List.of(command));
     }
 }
