@@ -30,6 +30,11 @@ public enum OciErrorCode {
     MANIFEST_REFERENCED(409, "manifest is referenced by an index in this repository"),
     /** Harbor's answer to moving or deleting a tag an immutable tag rule protects: 412, code PRECONDITION. */
     TAG_IMMUTABLE(412, "the tag is immutable"),
+    /**
+     * Harbor's answer to pulling an image a project policy forbids (prevent_vul: vulnerabilities at or above the project's
+     * severity, or no scan): 412, code PROJECTPOLICYVIOLATION, the message naming the policy.
+     */
+    PROJECTPOLICYVIOLATION(412, "the artifact cannot be pulled due to a project policy"),
     UNAVAILABLE(503, "service unavailable"),
     BAD_GATEWAY(502, "bad gateway"),
     UNKNOWN(500, "unknown error");

@@ -8,20 +8,19 @@ import java.util.TreeSet;
 
 /**
  * Harbor's project metadata keys, accepted only with values that are true of Berth, and stored as strings.
- * Berth acts on {@code public} and {@code auto_scan} (scan.ScanOnPush). The switches of features it does not have yet (vulnerability
- * prevention, content trust, SBOM generation) can only be off; {@code severity} and
- * {@code reuse_sys_cve_allowlist} are kept, as they say nothing while {@code prevent_vul} is off; the
+ * Berth acts on {@code public}, {@code auto_scan} (scan.ScanOnPush) and {@code prevent_vul} with {@code severity} and
+ * {@code reuse_sys_cve_allowlist} (prevent.PullVerdicts). The switches of features it does not have yet (content trust,
+ * SBOM generation) can only be off; the
  * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} (the project's tag retention
  * policy, set by {@code POST /retentions}) is taken as a whole number here and may only repeat the project's own
  * ({@link #refuseRetentionChange}). A null value is no value. Anything else is a 400 naming the key.
  */
 public final class ProjectMetadata {
     private static final Map<String, String> NOT_AVAILABLE = Map.of(
-            "prevent_vul", "preventing vulnerable artifacts from being pulled",
             "enable_content_trust", "content trust (pulling signed artifacts only)",
             "enable_content_trust_cosign", "content trust with cosign signatures",
             "auto_sbom_generation", "generating SBOMs on push");
-    private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist", "auto_scan");
+    private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist", "auto_scan", "prevent_vul");
     /** What each proxy-cache key may say of a project that is no proxy cache: off, unlimited, no filter. */
     private static final Map<String, Set<String>> PROXY = Map.of(
             "proxy_cache_local_on_not_found", Set.of("false"),

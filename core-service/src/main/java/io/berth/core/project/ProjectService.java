@@ -1,11 +1,14 @@
 package io.berth.core.project;
 
 import io.berth.common.error.HarborException;
+import io.berth.core.allowlist.CveAllowlistRequest;
+import io.berth.core.allowlist.CveAllowlists;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
+import io.berth.core.prevent.PullVerdicts;
 import io.berth.core.quota.QuotaService;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Member;
@@ -46,12 +49,17 @@ public class ProjectService {
     private final RegistryViews registry;
     private final AuditLog audit;
     private final QuotaService quotas;
+    private final CveAllowlists allowlists;
+    private final PullVerdicts verdicts;
 
-    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas) {
+    ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, CveAllowlists allowlists,
+            PullVerdicts verdicts) {
         this.access = access;
         this.registry = registry;
         this.audit = audit;
         this.quotas = quotas;
+        this.allowlists = allowlists;
+        this.verdicts = verdicts;
     }
 
     public Project byName(String name) {
@@ -106,8 +114,12 @@ public class ProjectService {
         }
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
         ProjectMetadata.refuseRetentionChange(metadata, null);
+        CveAllowlistRequest.Valid allowlist = request.validAllowlist();
         Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata,
                 storageLimit);
+        if (allowlist != null) {
+            allowlists.save(project.id, allowlist);
+        }
         audit.success(project.name, project.name, "project", "create");
         return project;
     }
@@ -171,12 +183,17 @@ public class ProjectService {
             }
         }
         Map<String, String> metadata = ProjectMetadata.validate(request == null ? null : request.metadata());
+        CveAllowlistRequest.Valid allowlist = request == null ? null : request.validAllowlist();
         if (request != null && request.isPublic() != null) {
             metadata.put("public", request.isPublic().toString());
         }
         Project managed = Project.findById(project.id);
         ProjectMetadata.refuseRetentionChange(metadata, managed.metadata.get(ProjectMetadata.RETENTION_ID));
         managed.metadata.putAll(metadata);
+        if (allowlist != null) {
+            allowlists.save(project.id, allowlist);
+        }
+        verdicts.refresh(managed);
         audit.success(project.name, project.name, "project", "update");
     }
 
@@ -208,7 +225,7 @@ public class ProjectService {
         Integer role = access.role(caller, p).map(Role::id).orElse(null);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
                 false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata,
-                registry.usedBytes(p.name));
+                registry.usedBytes(p.name), allowlists.ofProject(p.id));
     }
 
     private static String snake(String camel) {

@@ -12,6 +12,7 @@ import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
 import io.berth.registry.event.PullRecorder;
 import io.berth.registry.memory.MemoryBudget;
+import io.berth.registry.policy.PullPolicies;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -82,6 +83,11 @@ public class ManifestHandlers {
             if (found == null) {
                 rc.fail(new OciException(OciErrorCode.MANIFEST_UNKNOWN, "manifest unknown to registry",
                         Map.of("name", repository.value(), "reference", reference)));
+                return;
+            }
+            OciException refused = PullPolicies.refusal(found.pullRefusal(), Authorizer.accessOf(rc));
+            if (refused != null) {
+                rc.fail(refused);
                 return;
             }
             if (!byDigest && !acceptable(rc.request(), found.mediaType())) {

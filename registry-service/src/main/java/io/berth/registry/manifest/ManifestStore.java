@@ -1,6 +1,7 @@
 package io.berth.registry.manifest;
 
 import io.berth.common.digest.Digest;
+import io.berth.registry.policy.PullPolicies;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -21,20 +22,40 @@ import java.util.TreeSet;
 /** Manifest rows, their references (blobs, child manifests) and tags. Every lookup is one indexed query. */
 @ApplicationScoped
 public class ManifestStore {
-    private static final String SELECT = "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size "
-            + "FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id ";
+    private final PullPolicies policies;
+
+    ManifestStore(PullPolicies policies) {
+        this.policies = policies;
+    }
+
+    /**
+     * The manifest columns, whether it is due for confirmation ({@code confirming}: {@code $3} is the age in milliseconds),
+     * and the refusal of its pull by a project policy ({@link PullPolicies}), read in the same query.
+     */
+    private String select(boolean present, boolean confirming) {
+        return "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size, "
+                + (confirming ? "m.touched_at < now() - $3::float8 * interval '1 millisecond'" : "false") + ", "
+                + policies.refusalColumn(present) + " FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id "
+                + policies.joins(present);
+    }
+
+    private static StoredManifest stored(Row row) {
+        return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(), row.getString(4),
+                row.getLong(5), row.getString(7));
+    }
 
     /** The manifest a tag or digest names in a repository, or null. */
     public Future<StoredManifest> find(SqlClient db, String repository, String reference, boolean byDigest) {
-        String sql = byDigest ? SELECT + "WHERE r.name = $1 AND m.digest = $2"
-                : SELECT + "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
-                        + "WHERE r.name = $1 AND t.name = $2";
-        return db.preparedQuery(sql).execute(Tuple.of(repository, reference)).map(rows -> {
-            for (Row row : rows) {
-                return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(),
-                        row.getString(4), row.getLong(5));
-            }
-            return null;
+        return policies.present(db).compose(present -> {
+            String sql = byDigest ? select(present, false) + "WHERE r.name = $1 AND m.digest = $2"
+                    : select(present, false) + "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
+                            + "WHERE r.name = $1 AND t.name = $2";
+            return db.preparedQuery(sql).execute(Tuple.of(repository, reference)).map(rows -> {
+                for (Row row : rows) {
+                    return stored(row);
+                }
+                return null;
+            });
         });
     }
 
@@ -44,21 +65,19 @@ public class ManifestStore {
      * collection of untagged manifests spares it for a grace period. One that went meanwhile reads as null.
      */
     public Future<StoredManifest> findConfirming(SqlClient db, String repository, String digest, Duration confirmAfter) {
-        return db.preparedQuery(SELECT.replace(" FROM", ", m.touched_at < now() - $3::float8 * interval '1 millisecond' FROM")
-                        + "WHERE r.name = $1 AND m.digest = $2")
+        return policies.present(db).compose(present -> db.preparedQuery(select(present, true) + "WHERE r.name = $1 AND m.digest = $2")
                 .execute(Tuple.of(repository, digest, (double) confirmAfter.toMillis())).compose(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Future.succeededFuture(null);
                     }
                     Row row = rows.iterator().next();
-                    StoredManifest found = new StoredManifest(row.getLong(0), row.getString(1), row.getString(2),
-                            row.getBuffer(3).getBytes(), row.getString(4), row.getLong(5));
+                    StoredManifest found = stored(row);
                     if (!row.getBoolean(6)) {
                         return Future.succeededFuture(found);
                     }
                     return db.preparedQuery("UPDATE registry.manifest SET touched_at = now() WHERE repository_id = $1 AND digest = $2")
                             .execute(Tuple.of(found.repositoryId(), digest)).map(updated -> updated.rowCount() == 0 ? null : found);
-                });
+                }));
     }
 
     /**
