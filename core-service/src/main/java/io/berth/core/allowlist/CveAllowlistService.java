@@ -34,6 +34,6 @@ public class CveAllowlistService {
         }
         lists.save(null, request.validate("cve_allowlist"));
         verdicts.refreshSystemAllowlistUsers();
-        audit.success("", "system CVE allowlist", "configuration", "update");
+        audit.success(null, "system CVE allowlist", "configuration", "update");
     }
 }

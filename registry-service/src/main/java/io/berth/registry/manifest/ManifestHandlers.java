@@ -85,7 +85,7 @@ public class ManifestHandlers {
                         Map.of("name", repository.value(), "reference", reference)));
                 return;
             }
-            OciException refused = PullPolicies.refusal(found.pullRefusal(), Authorizer.accessOf(rc));
+            OciException refused = head ? null : PullPolicies.refusal(found.pullRefusal(), Authorizer.accessOf(rc));
             if (refused != null) {
                 rc.fail(refused);
                 return;

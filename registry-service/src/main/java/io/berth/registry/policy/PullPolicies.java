@@ -10,7 +10,7 @@ import io.vertx.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Project pull policies on manifest GET/HEAD, read as data in the query that finds the manifest: core's documented
+ * Project pull policies on manifest GET, read as data in the query that finds the manifest: core's documented
  * {@code core.pull_policy_view} (the projects with {@code prevent_vul} on, and the refusal of an unscanned image) and
  * {@code core.pull_verdict_view} (core's verdict on each scanned image, db/core V20). No call to core: core recomputes the
  * verdicts when a report is stored or an allowlist or a project's settings change.
@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>What Harbor's vulnerability middleware does, as data: an image manifest (OCI or Docker, with an image config) of a
  * guarded project is refused with its verdict's reason, or, without a verdict (never scanned), with the unscanned refusal;
  * an index, or an artifact that is not an image (a signature, an SBOM), passes (its images are checked when they are pulled).
- * The scanner's own pulls ({@link ScannerPull#SUBJECT}) are exempt.
+ * The scanner's own pulls ({@link ScannerPull#SUBJECT}) are exempt. A HEAD is answered, as by Harbor (whose middleware
+ * guards GET only): it sends no content, and clients that resolve a tag with HEAD (containerd) then get the refusal,
+ * with its message, on the GET.
  */
 @ApplicationScoped
 public class PullPolicies {
