@@ -144,9 +144,10 @@ class PreventVulIT {
         }
     }
 
+    /** skopeo's copy of the image; its output with the quotes its log format escapes ({@code \"}) as they were sent. */
     String pull() throws Exception {
         return Skopeo.run("copy", "--src-tls-verify=false", "--src-creds", ADMIN, "docker://" + berth.host() + "/guarded/app:1",
-                "oci:" + work.resolve("pulled") + ":1");
+                "oci:" + work.resolve("pulled") + ":1").replace("\\\"", "\"");
     }
 
     String scanStatus() throws Exception {
