@@ -8,20 +8,19 @@ import java.util.TreeSet;
 
 /**
  * Harbor's project metadata keys, accepted only with values that are true of Berth, and stored as strings.
- * Berth acts on {@code public}, {@code auto_scan} and {@code auto_sbom_generation} (scan.ScanOnPush), and
- * {@code enable_content_trust_cosign} and {@code enable_content_trust} (registry-service refuses pulls of images without a
- * cosign or Notation signature; read from {@code core.content_trust_view}, db/core V27). The switches of features it does
- * not have yet (vulnerability prevention) can only be off; {@code severity} and
- * {@code reuse_sys_cve_allowlist} are kept, as they say nothing while {@code prevent_vul} is off; the
+ * Berth acts on {@code public}, {@code auto_scan} and {@code auto_sbom_generation} (scan.ScanOnPush), {@code prevent_vul}
+ * with {@code severity} and {@code reuse_sys_cve_allowlist} (prevent.PullVerdicts), and {@code enable_content_trust_cosign}
+ * and {@code enable_content_trust} (registry-service refuses pulls of images without a cosign or Notation signature; read
+ * from {@code core.content_trust_view}, db/core V27); the
  * proxy-cache keys can only say that there is no proxy cache; {@code retention_id} (the project's tag retention
  * policy, set by {@code POST /retentions}) is taken as a whole number here and may only repeat the project's own
  * ({@link #refuseRetentionChange}). A null value is no value. Anything else is a 400 naming the key.
  */
 public final class ProjectMetadata {
-    private static final Map<String, String> NOT_AVAILABLE = Map.of(
-            "prevent_vul", "preventing vulnerable artifacts from being pulled");
+    /** Switches of features Berth does not have yet, which can only be off (none at the moment). */
+    private static final Map<String, String> NOT_AVAILABLE = Map.of();
     private static final Set<String> BOOLEANS = Set.of("public", "reuse_sys_cve_allowlist", "auto_scan", "auto_sbom_generation",
-            "enable_content_trust", "enable_content_trust_cosign");
+            "enable_content_trust", "enable_content_trust_cosign", "prevent_vul");
     /** What each proxy-cache key may say of a project that is no proxy cache: off, unlimited, no filter. */
     private static final Map<String, Set<String>> PROXY = Map.of(
             "proxy_cache_local_on_not_found", Set.of("false"),

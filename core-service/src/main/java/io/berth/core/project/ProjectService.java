@@ -1,12 +1,15 @@
 package io.berth.core.project;
 
 import io.berth.common.error.HarborException;
+import io.berth.core.allowlist.CveAllowlistRequest;
+import io.berth.core.allowlist.CveAllowlists;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
+import io.berth.core.prevent.PullVerdicts;
 import io.berth.core.quota.QuotaService;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Member;
@@ -49,15 +52,21 @@ public class ProjectService {
     private final QuotaService quotas;
     private final Configurations configurations;
     private final io.berth.core.retention.RetentionService retention;
+    private final CveAllowlists allowlists;
+    private final PullVerdicts verdicts;
 
     ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, Configurations configurations,
-            io.berth.core.retention.RetentionService retention) {
+            io.berth.core.retention.RetentionService retention, CveAllowlists allowlists, PullVerdicts verdicts) {
         this.configurations = configurations;
         this.retention = retention;
+        this.allowlists = allowlists;
+        this.verdicts = verdicts;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
         this.quotas = quotas;
+        this.allowlists = allowlists;
+        this.verdicts = verdicts;
     }
 
     public Project byName(String name) {
@@ -107,7 +116,6 @@ public class ProjectService {
         if (!caller.sysadmin() && configurations.projectCreationAdminOnly()) {
             throw HarborException.forbidden("only system administrators may create projects (configuration project_creation_restriction)");
         }
-        request.refuseUnsupported();
         Long storageLimit = request.storageLimitBytes();
         if (storageLimit != null && !caller.sysadmin() && storageLimit != quotas.defaultLimit()) {
             throw HarborException.forbidden("storage_limit: only system administrators choose a project's storage limit; "
@@ -116,9 +124,13 @@ public class ProjectService {
         Map<String, String> metadata = ProjectMetadata.validate(request.metadata());
         ProjectMetadata.refuseRetentionChange(metadata, null);
         Long upstream = proxyUpstream(request.registryId());
+        CveAllowlistRequest.Valid allowlist = request.validAllowlist();
         Project project = create(request.projectName(), Boolean.TRUE.equals(request.isPublic()), User.findById(caller.id()), metadata,
                 storageLimit);
         project.registryId = upstream;
+        if (allowlist != null) {
+            allowlists.save(project.id, allowlist);
+        }
         audit.success(project.name, project.name, "project", "create");
         if (upstream != null) {
             retention.createProxyCacheDefault(project.id); // as Harbor: what is not pulled for 7 days goes
@@ -193,8 +205,7 @@ public class ProjectService {
     @Transactional
     public void update(Project project, ProjectRequest request) {
         if (request != null) {
-            request.refuseUnsupported();
-            Long storageLimit = request.storageLimitBytes();
+                Long storageLimit = request.storageLimitBytes();
             if (storageLimit != null && storageLimit != quotas.hardOf(project.id)) {
                 throw HarborException.badRequest("storage_limit: a project's storage limit is changed with PUT /api/v2.0/quotas/"
                         + project.id + " ({\"hard\": {\"storage\": " + storageLimit + "}}), by a system administrator");
@@ -209,12 +220,17 @@ public class ProjectService {
             }
         }
         Map<String, String> metadata = ProjectMetadata.validate(request == null ? null : request.metadata());
+        CveAllowlistRequest.Valid allowlist = request == null ? null : request.validAllowlist();
         if (request != null && request.isPublic() != null) {
             metadata.put("public", request.isPublic().toString());
         }
         Project managed = Project.findById(project.id);
         ProjectMetadata.refuseRetentionChange(metadata, managed.metadata.get(ProjectMetadata.RETENTION_ID));
         managed.metadata.putAll(metadata);
+        if (allowlist != null) {
+            allowlists.save(project.id, allowlist);
+        }
+        verdicts.refresh(managed);
         audit.success(project.name, project.name, "project", "update");
     }
 
@@ -246,7 +262,7 @@ public class ProjectService {
         Integer role = access.role(caller, p).map(Role::id).orElse(null);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
                 false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata,
-                registry.usedBytes(p.name), p.registryId);
+                registry.usedBytes(p.name), p.registryId, allowlists.ofProject(p.id));
     }
 
     private static String snake(String camel) {

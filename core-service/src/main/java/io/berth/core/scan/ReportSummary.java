@@ -12,7 +12,7 @@ import java.util.TreeMap;
  */
 public record ReportSummary(String severity, int total, int fixable, Map<String, Integer> summary) {
     /** Harbor's severities, lowest first. */
-    static final List<String> SEVERITIES = List.of("None", "Unknown", "Negligible", "Low", "Medium", "High", "Critical");
+    public static final List<String> SEVERITIES = List.of("None", "Unknown", "Negligible", "Low", "Medium", "High", "Critical");
 
     /** The summary of a report of the spec's HarborVulnerabilityReport shape. */
     public static ReportSummary of(JsonNode report) {
@@ -36,7 +36,7 @@ public record ReportSummary(String severity, int total, int fixable, Map<String,
     }
 
     /** {@code severity} as Harbor spells it ({@code HIGH} is High), or Unknown. */
-    static String known(String severity) {
+    public static String known(String severity) {
         return SEVERITIES.stream().filter(s -> s.equalsIgnoreCase(severity.trim())).findFirst().orElse("Unknown");
     }
 }

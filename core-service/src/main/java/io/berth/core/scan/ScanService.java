@@ -8,6 +8,7 @@ import io.berth.common.scan.AdapterMetadata;
 import io.berth.common.scan.FinishedScan;
 import io.berth.common.scan.ReportTypes;
 import io.berth.core.jobs.Jobservice;
+import io.berth.core.prevent.PullVerdicts;
 import io.berth.core.project.Project;
 import io.berth.core.scanner.ScannerRegistration;
 import io.berth.core.scanner.ScannerService;
@@ -47,9 +48,12 @@ public class ScanService {
     private final JobViews jobs;
     private final ObjectMapper json;
     private final RegistryViews registry;
+    private final PullVerdicts verdicts;
 
-    ScanService(ScannerService scanners, ScanReports reports, Jobservice jobservice, JobViews jobs, ObjectMapper json, RegistryViews registry) {
+    ScanService(ScannerService scanners, ScanReports reports, Jobservice jobservice, JobViews jobs, ObjectMapper json, RegistryViews registry,
+            PullVerdicts verdicts) {
         this.registry = registry;
+        this.verdicts = verdicts;
         this.scanners = scanners;
         this.reports = reports;
         this.jobservice = jobservice;
@@ -116,6 +120,7 @@ public class ScanService {
         if (recorded.isEmpty()) {
             return null;
         }
+        verdicts.refresh(project.id, artifact.digest());
         return new ScanJobRequest.Scan(recorded.get().uuid(), new ScanJobRequest.Adapter(registration.uuid, registration.name, registration.url,
                 registration.auth, registration.sealedCredential, registration.skipCertVerify, registration.useInternalAddr),
                 artifact.repository(), artifact.digest(), tag, artifact.mediaType(), mimeType);
@@ -128,7 +133,11 @@ public class ScanService {
             scans.forEach(s -> reports.setExecution(s.reportId(), execution));
             return execution;
         } catch (RuntimeException e) {
-            scans.forEach(s -> reports.delete(s.reportId()));
+            for (ScanJobRequest.Scan s : scans) {
+                var row = reports.byUuid(s.reportId());
+                reports.delete(s.reportId());
+                row.ifPresent(r -> verdicts.refresh(r.projectId(), r.digest()));
+            }
             throw e;
         }
     }
@@ -200,6 +209,7 @@ public class ScanService {
         ReportSummary summary = ReportSummary.of(report);
         try {
             reports.store(row.uuid(), finished.report(), summary, json.writeValueAsString(summary));
+            verdicts.refresh(row.projectId(), row.digest());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.berth.core.testing.Api;
@@ -133,8 +134,11 @@ class ProjectApiTest {
     void settingsBerthWouldNotActOnOrThatAreInvalidAreRefusedAndCreateNothing() {
         String name = unique("promise");
         java.util.List<Map<String, Object>> refused = java.util.List.of(Map.of("registry_id", 987654321), Map.of("storage_limit", -2),
-                Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228")))),
-                Map.of("metadata", Map.of("auto_scan", "maybe")), Map.of("metadata", Map.of("prevent_vul", "true")),
+                Map.of("storage_limit", 1.5), Map.of("storage_limit", "10G"), Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-21-44228")))),
+                Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("cve_id", "CVE-2021-44228"), Map.of("cve_id", "CVE-2021-44228")))),
+                Map.of("cve_allowlist", Map.of("items", java.util.List.of(Map.of("id", "CVE-2021-44228")))),
+                Map.of("cve_allowlist", Map.of("expires_at", -1)), Map.of("cve_allowlist", Map.of("expires_at", "tomorrow")),
+                Map.of("metadata", Map.of("auto_scan", "maybe")), Map.of("metadata", Map.of("prevent_vul", "yes")),
                 Map.of("metadata", Map.of("enable_content_trust", "maybe")), Map.of("metadata", Map.of("enable_content_trust_cosign", "1")),
                 Map.of("metadata", Map.of("auto_sbom_generation", "maybe")), Map.of("metadata", Map.of("retention_id", "7")),
                 Map.of("metadata", Map.of("proxy_cache_local_on_not_found", "true")), Map.of("metadata", Map.of("proxy_speed_kb", "100")),
@@ -153,10 +157,10 @@ class ProjectApiTest {
             admin().body(bad).put("/api/v2.0/projects/" + id).then().statusCode(400);
         }
         admin().body(Map.of("project_name", unique("renamed"))).put("/api/v2.0/projects/" + id).then().statusCode(400);
-        admin().body(Map.of("metadata", Map.of("public", "true", "prevent_vul", "true"))).put("/api/v2.0/projects/" + id).then().statusCode(400)
-                .body("errors[0].message", containsString("not available yet"));
+        admin().body(Map.of("metadata", Map.of("public", "true", "enable_content_trust", "true"))).put("/api/v2.0/projects/" + id).then()
+                .statusCode(400).body("errors[0].message", containsString("not available yet"));
         admin().get("/api/v2.0/projects/" + id).then().statusCode(200).body("metadata.public", equalTo("false"))
-                .body("metadata.prevent_vul", org.hamcrest.Matchers.nullValue());
+                .body("metadata.enable_content_trust", org.hamcrest.Matchers.nullValue()).body("cve_allowlist.items", hasSize(0));
     }
 
     @Test

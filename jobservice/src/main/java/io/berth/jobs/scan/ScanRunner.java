@@ -12,6 +12,7 @@ import io.berth.common.scan.ReportTypes;
 import io.berth.common.scan.ScanRequest;
 import io.berth.common.scan.ScannerAdapter;
 import io.berth.common.scan.ScannerAuth;
+import io.berth.common.scan.ScannerPull;
 import io.berth.common.scope.Scope;
 import io.berth.common.token.Audiences;
 import io.berth.jobs.dispatch.Task;
@@ -114,7 +115,7 @@ public class ScanRunner implements TaskRunner {
         }
         if (scanId == null) {
             String registryUrl = (a.useInternalAddr() ? registry.url() : deployment.externalUrl()).replaceAll("/+$", "");
-            String pullToken = tokens.signer().sign(SUBJECT, token.service(), List.of(Scope.repository(scan.repository(), "pull")), Instant.now());
+            String pullToken = tokens.signer().sign(ScannerPull.SUBJECT, token.service(), List.of(Scope.repository(scan.repository(), "pull")), Instant.now());
             scanId = adapter.scan(new ScanRequest(new ScanRequest.Registry(registryUrl, "Bearer " + pullToken),
                     new ScanRequest.Artifact(scan.repository(), scan.digest(), scan.tag(), scan.mediaType()),
                     sbom ? List.of(new ScanRequest.EnabledCapability(ReportTypes.SBOM, Map.of("sbom_media_types", List.of(sbomMediaType)))) : null));

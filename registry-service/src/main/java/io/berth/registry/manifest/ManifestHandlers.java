@@ -12,6 +12,7 @@ import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
 import io.berth.registry.event.PullRecorder;
 import io.berth.registry.memory.MemoryBudget;
+import io.berth.registry.policy.PullPolicies;
 import io.berth.registry.signature.ContentTrust;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -85,8 +86,15 @@ public class ManifestHandlers {
                         Map.of("name", repository.value(), "reference", reference)));
                 return;
             }
-            if (found.unsigned() != null) {
+            // the scanner pulls what policies refuse to others, as in Harbor: it must read an image to judge it
+            boolean scanner = PullPolicies.byScanner(Authorizer.accessOf(rc));
+            if (found.unsigned() != null && !scanner) {
                 rc.fail(ContentTrust.refusal(repository, found.digest(), found.unsigned()));
+                return;
+            }
+            OciException refused = head ? null : PullPolicies.refusal(found.pullRefusal(), Authorizer.accessOf(rc));
+            if (refused != null) {
+                rc.fail(refused);
                 return;
             }
             if (!byDigest && !acceptable(rc.request(), found.mediaType())) {

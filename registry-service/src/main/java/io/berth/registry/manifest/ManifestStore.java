@@ -1,6 +1,7 @@
 package io.berth.registry.manifest;
 
 import io.berth.common.digest.Digest;
+import io.berth.registry.policy.PullPolicies;
 import io.berth.registry.signature.ContentTrust;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -22,65 +23,75 @@ import java.util.TreeSet;
 /** Manifest rows, their references (blobs, child manifests) and tags. Every lookup is one indexed query. */
 @ApplicationScoped
 public class ManifestStore {
-    private static final String SELECT = "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size "
-            + "FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id ";
-
-    private final ContentTrust trust;
-
-    ManifestStore(ContentTrust trust) {
-        this.trust = trust;
-    }
-
-    /** The manifest a tag or digest names in a repository, or null. */
-    public Future<StoredManifest> find(SqlClient db, String repository, String reference, boolean byDigest) {
-        return db.preparedQuery(byDigest ? SELECT + BY_DIGEST : SELECT + BY_TAG).execute(Tuple.of(repository, reference))
-                .map(rows -> rows.iterator().hasNext() ? stored(rows.iterator().next(), null) : null);
-    }
-
     private static final String BY_DIGEST = "WHERE r.name = $1 AND m.digest = $2";
     private static final String BY_TAG = "JOIN registry.tag t ON t.repository_id = m.repository_id AND t.manifest_digest = m.digest "
             + "WHERE r.name = $1 AND t.name = $2";
 
-    private static StoredManifest stored(Row row, String unsigned) {
-        return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(), row.getString(4),
-                row.getLong(5), unsigned);
-    }
+    private final PullPolicies policies;
+    private final ContentTrust trust;
 
-    /** {@link #SELECT} with more columns after the manifest's own (from index 6 on). */
-    private static String selectWith(String... columns) {
-        return SELECT.replace(" FROM registry.manifest m", ", " + String.join(", ", columns) + " FROM registry.manifest m");
+    ManifestStore(PullPolicies policies, ContentTrust trust) {
+        this.policies = policies;
+        this.trust = trust;
     }
 
     /**
-     * The manifest a tag names, as a pull (GET or HEAD) sees it: with the kind of signature it lacks under its project's
-     * content trust policy ({@link StoredManifest#unsigned()}), in the same query.
+     * The manifest columns, whether it is due for confirmation ({@code confirming}: {@code $3} is the age in milliseconds),
+     * the refusal of its pull by a project policy ({@link PullPolicies}) and, for a pull ({@code pull}), the kind of
+     * signature it lacks under its project's content trust policy ({@link ContentTrust}), all read in the same query.
+     */
+    private String select(boolean present, boolean confirming, boolean pull) {
+        return "SELECT m.repository_id, m.digest, m.media_type, m.content, m.subject_digest, m.total_size, "
+                + (confirming ? "m.touched_at < now() - $3::float8 * interval '1 millisecond'" : "false") + ", "
+                + policies.refusalColumn(present) + ", " + (pull ? trust.column() : "NULL::text")
+                + " FROM registry.manifest m JOIN registry.repository r ON r.id = m.repository_id " + policies.joins(present);
+    }
+
+    private static StoredManifest stored(Row row) {
+        return new StoredManifest(row.getLong(0), row.getString(1), row.getString(2), row.getBuffer(3).getBytes(), row.getString(4),
+                row.getLong(5), row.getString(7), row.getString(8));
+    }
+
+    private static StoredManifest first(RowSet<Row> rows) {
+        return rows.iterator().hasNext() ? stored(rows.iterator().next()) : null;
+    }
+
+    /** The manifest a tag or digest names in a repository, or null (without the refusals of a pull). */
+    public Future<StoredManifest> find(SqlClient db, String repository, String reference, boolean byDigest) {
+        return db.preparedQuery(select(false, false, false) + (byDigest ? BY_DIGEST : BY_TAG))
+                .execute(Tuple.of(repository, reference)).map(ManifestStore::first);
+    }
+
+    /**
+     * The manifest a tag names, as a pull (GET or HEAD) sees it: with its refusal by a project policy and the kind of
+     * signature it lacks under content trust ({@link StoredManifest#unsigned()}), in the same query.
      */
     public Future<StoredManifest> findForPull(SqlClient db, String repository, String tag) {
-        return db.preparedQuery(selectWith(trust.column()) + BY_TAG).execute(Tuple.of(repository, tag))
-                .map(rows -> rows.iterator().hasNext() ? stored(rows.iterator().next(), rows.iterator().next().getString(6)) : null)
+        return policies.present(db).compose(present -> db.preparedQuery(select(present, false, true) + BY_TAG)
+                .execute(Tuple.of(repository, tag)).map(ManifestStore::first))
                 .recover(e -> trust.viewMissing(e) ? findForPull(db, repository, tag) : Future.failedFuture(e));
     }
 
     /**
-     * The manifest a digest names in a repository, or null, as a GET or HEAD uses it (with what it lacks under content
-     * trust, as {@link #findForPull}): when it was last pushed or confirmed before {@code confirmAfter} ago, it is
-     * confirmed now (its {@code touched_at} set), so that garbage collection of untagged manifests spares it for a grace
-     * period. One that went meanwhile reads as null.
+     * The manifest a digest names in a repository, or null, as a GET or HEAD uses it (with its refusals, as
+     * {@link #findForPull}): when it was last pushed or confirmed before {@code confirmAfter} ago, it is confirmed now (its
+     * {@code touched_at} set), so that garbage collection of untagged manifests spares it for a grace period. One that
+     * went meanwhile reads as null.
      */
     public Future<StoredManifest> findConfirming(SqlClient db, String repository, String digest, Duration confirmAfter) {
-        return db.preparedQuery(selectWith("m.touched_at < now() - $3::float8 * interval '1 millisecond'", trust.column()) + BY_DIGEST)
+        return policies.present(db).compose(present -> db.preparedQuery(select(present, true, true) + BY_DIGEST)
                 .execute(Tuple.of(repository, digest, (double) confirmAfter.toMillis())).compose(rows -> {
                     if (!rows.iterator().hasNext()) {
                         return Future.succeededFuture(null);
                     }
                     Row row = rows.iterator().next();
-                    StoredManifest found = stored(row, row.getString(7));
+                    StoredManifest found = stored(row);
                     if (!row.getBoolean(6)) {
                         return Future.succeededFuture(found);
                     }
                     return db.preparedQuery("UPDATE registry.manifest SET touched_at = now() WHERE repository_id = $1 AND digest = $2")
                             .execute(Tuple.of(found.repositoryId(), digest)).map(updated -> updated.rowCount() == 0 ? null : found);
-                })
+                }))
                 .recover(e -> trust.viewMissing(e) ? findConfirming(db, repository, digest, confirmAfter) : Future.failedFuture(e));
     }
 
