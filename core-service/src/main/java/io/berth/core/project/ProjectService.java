@@ -65,8 +65,6 @@ public class ProjectService {
         this.registry = registry;
         this.audit = audit;
         this.quotas = quotas;
-        this.allowlists = allowlists;
-        this.verdicts = verdicts;
     }
 
     public Project byName(String name) {
