@@ -49,7 +49,7 @@ class PolicyServiceTest {
         assertThat(registry.sealedSecret).startsWith("v1:").doesNotContain("s3cret");
         assertThat(RegistryEndpointService.view(endpoints.find(registry.id)).credential().accessSecret()).isEqualTo("*****");
         assertThat(status(() -> registry(name))).isEqualTo(409);
-        assertThat(status(() -> endpoints.update(registry.id, new RegistryRequest(null, null, "gitlab", null, null, null, null, null, null,
+        assertThat(status(() -> endpoints.update(registry.id, new RegistryRequest(null, null, "aws-ecr", null, null, null, null, null, null,
                 null, null)))).isEqualTo(400);
         assertThat(endpoints.list(null, name.substring(1).toUpperCase(), Paging.of(1, 10)).items()).extracting(RegistryEndpointService.RegistryJson::name)
                 .containsExactly(name);
