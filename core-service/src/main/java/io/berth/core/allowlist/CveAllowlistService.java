@@ -1,8 +1,8 @@
 package io.berth.core.allowlist;
 
 import io.berth.core.audit.AuditLog;
-import io.berth.core.prevent.PullVerdicts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 /**
@@ -13,12 +13,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CveAllowlistService {
     private final CveAllowlists lists;
-    private final PullVerdicts verdicts;
+    private final Event<SystemAllowlistChanged> changed;
     private final AuditLog audit;
 
-    CveAllowlistService(CveAllowlists lists, PullVerdicts verdicts, AuditLog audit) {
+    CveAllowlistService(CveAllowlists lists, Event<SystemAllowlistChanged> changed, AuditLog audit) {
         this.lists = lists;
-        this.verdicts = verdicts;
+        this.changed = changed;
         this.audit = audit;
     }
 
@@ -33,7 +33,7 @@ public class CveAllowlistService {
             throw io.berth.common.error.HarborException.badRequest("a CVE allowlist is required: {\"items\": [{\"cve_id\": ...}], \"expires_at\": ...}");
         }
         lists.save(null, request.validate("cve_allowlist"));
-        verdicts.refreshSystemAllowlistUsers();
+        changed.fire(new SystemAllowlistChanged());
         audit.success(null, "system CVE allowlist", "configuration", "update");
     }
 }

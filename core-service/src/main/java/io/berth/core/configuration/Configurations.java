@@ -4,8 +4,7 @@ import io.berth.common.config.BerthConfigFile;
 import io.berth.common.config.TokenConfig;
 import io.berth.common.error.HarborException;
 import io.berth.core.audit.AuditLog;
-import io.berth.core.replication.Secrets;
-import io.berth.core.user.User;
+import io.berth.core.secret.Secrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -130,7 +129,7 @@ public class Configurations {
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Object mode = checked.get(ConfigKey.AUTH_MODE);
-            if (mode != null && !mode.equals(authMode()) && User.count("username <> ?1", ADMIN) > 0) {
+            if (mode != null && !mode.equals(authMode()) && otherUsersExist()) {
                 throw HarborException.badRequest("auth_mode cannot be changed while users other than admin exist");
             }
             OffsetDateTime now = OffsetDateTime.now();
@@ -168,5 +167,12 @@ public class Configurations {
         Map<ConfigKey, String> stored = new EnumMap<>(ConfigKey.class);
         rows.forEach(row -> ConfigKey.byName(row.key).ifPresent(key -> stored.put(key, row.value)));
         return new Snapshot(Map.copyOf(stored), System.nanoTime());
+    }
+
+    /** Whether users other than admin exist (read with SQL: users depend on the configuration, not the other way round). */
+    private static boolean otherUsersExist() {
+        Number others = (Number) io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM core.users WHERE username <> ?1").setParameter(1, ADMIN).getSingleResult();
+        return others.longValue() > 0;
     }
 }

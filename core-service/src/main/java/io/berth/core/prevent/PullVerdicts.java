@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.berth.core.allowlist.CveAllowlist;
 import io.berth.core.allowlist.CveAllowlists;
+import io.berth.core.allowlist.SystemAllowlistChanged;
 import io.berth.core.project.Project;
+import io.berth.core.project.ProjectPolicyChanged;
+import io.berth.core.scan.ArtifactScanStateChanged;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -45,22 +49,22 @@ public class PullVerdicts {
 
     /** Recomputes the verdict on one image of a project (a report recorded or stored). */
     @Transactional
-    public void refresh(long projectId, String digest) {
-        Project project = Project.findById(projectId);
+    void refresh(@Observes ArtifactScanStateChanged scanned) {
+        Project project = Project.findById(scanned.projectId());
         if (project != null) {
-            write(project, digest);
+            write(project, scanned.digest());
         }
     }
 
     /** Recomputes the verdicts on every scanned image of the project (its settings or allowlist changed). */
     @Transactional
-    public void refresh(Project project) {
-        write(project, null);
+    void refresh(@Observes ProjectPolicyChanged changed) {
+        write(changed.project(), null);
     }
 
     /** Recomputes every project's verdicts that follow the system allowlist (it changed). */
     @Transactional
-    public void refreshSystemAllowlistUsers() {
+    void refreshSystemAllowlistUsers(@Observes SystemAllowlistChanged changed) {
         List<Project> projects = Project.find("from Project p where coalesce(p.metadata['reuse_sys_cve_allowlist'], 'true') = 'true'").list();
         projects.forEach(p -> write(p, null));
     }

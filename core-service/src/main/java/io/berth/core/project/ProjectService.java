@@ -9,7 +9,6 @@ import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
-import io.berth.core.prevent.PullVerdicts;
 import io.berth.core.quota.QuotaService;
 import io.berth.core.rbac.Action;
 import io.berth.core.rbac.Member;
@@ -51,16 +50,17 @@ public class ProjectService {
     private final AuditLog audit;
     private final QuotaService quotas;
     private final Configurations configurations;
-    private final io.berth.core.retention.RetentionService retention;
     private final CveAllowlists allowlists;
-    private final PullVerdicts verdicts;
+    private final jakarta.enterprise.event.Event<ProjectPolicyChanged> policyChanged;
+    private final jakarta.enterprise.event.Event<ProxyCacheProjectCreated> proxyCacheCreated;
 
     ProjectService(ProjectAccess access, RegistryViews registry, AuditLog audit, QuotaService quotas, Configurations configurations,
-            io.berth.core.retention.RetentionService retention, CveAllowlists allowlists, PullVerdicts verdicts) {
+            CveAllowlists allowlists, jakarta.enterprise.event.Event<ProjectPolicyChanged> policyChanged,
+            jakarta.enterprise.event.Event<ProxyCacheProjectCreated> proxyCacheCreated) {
         this.configurations = configurations;
-        this.retention = retention;
         this.allowlists = allowlists;
-        this.verdicts = verdicts;
+        this.policyChanged = policyChanged;
+        this.proxyCacheCreated = proxyCacheCreated;
         this.access = access;
         this.registry = registry;
         this.audit = audit;
@@ -131,7 +131,7 @@ public class ProjectService {
         }
         audit.success(project.name, project.name, "project", "create");
         if (upstream != null) {
-            retention.createProxyCacheDefault(project.id); // as Harbor: what is not pulled for 7 days goes
+            proxyCacheCreated.fire(new ProxyCacheProjectCreated(project.id)); // as Harbor: what is not pulled for 7 days goes
         }
         return project;
     }
@@ -184,17 +184,19 @@ public class ProjectService {
      * The registry endpoint a proxy-cache project is created with (null, 0: none): 400 unless it exists and speaks plain
      * OCI Distribution (registry-service pulls from it, docs/proxy-cache.md).
      */
+    /**
+     * The registry endpoint a proxy-cache project pulls from, checked to exist (every endpoint type Berth takes speaks
+     * plain OCI Distribution, so any can be an upstream), or null for an ordinary project. Read with SQL: the endpoints are
+     * replication's, which depends on projects.
+     */
     private static Long proxyUpstream(Long registryId) {
         if (registryId == null || registryId == 0) {
             return null;
         }
-        io.berth.core.replication.RemoteRegistry upstream = io.berth.core.replication.RemoteRegistry.findById(registryId);
-        if (upstream == null) {
+        List<?> found = Project.getEntityManager().createNativeQuery("SELECT id FROM core.registry WHERE id = ?1")
+                .setParameter(1, registryId).getResultList();
+        if (found.isEmpty()) {
             throw HarborException.badRequest("registry_id: there is no registry endpoint " + registryId);
-        }
-        if (!io.berth.core.replication.RegistryEndpointService.proxyable(upstream.type)) {
-            throw HarborException.badRequest("registry_id: a proxy cache pulls from registries that speak plain OCI Distribution; "
-                    + "endpoint " + registryId + " is of type " + upstream.type);
         }
         return registryId;
     }
@@ -228,7 +230,7 @@ public class ProjectService {
         if (allowlist != null) {
             allowlists.save(project.id, allowlist);
         }
-        verdicts.refresh(managed);
+        policyChanged.fire(new ProjectPolicyChanged(managed));
         audit.success(project.name, project.name, "project", "update");
     }
 

@@ -8,6 +8,7 @@ import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.secret.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.net.URI;

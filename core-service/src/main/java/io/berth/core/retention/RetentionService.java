@@ -6,8 +6,10 @@ import io.berth.common.error.HarborException;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.project.Project;
 import io.berth.core.project.ProjectAccess;
+import io.berth.core.project.ProxyCacheProjectCreated;
 import io.berth.core.rbac.Action;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 /**
@@ -62,7 +64,14 @@ public class RetentionService {
      * daily at midnight UTC. Its id.
      */
     @Transactional
-    public long createProxyCacheDefault(long projectId) {
+    void onProxyCacheProjectCreated(@Observes ProxyCacheProjectCreated created) {
+        createProxyCacheDefault(created.projectId());
+    }
+
+    /**
+     * The policy Harbor gives a new proxy-cache project (see {@link #onProxyCacheProjectCreated}). Its id.
+     */
+    private long createProxyCacheDefault(long projectId) {
         String everyTag = "{\"kind\":\"doublestar\",\"decoration\":\"matches\",\"pattern\":\"**\",\"extras\":\"{\\\"untagged\\\":true}\"}";
         String everyRepository = "{\"kind\":\"doublestar\",\"decoration\":\"repoMatches\",\"pattern\":\"**\"}";
         try {

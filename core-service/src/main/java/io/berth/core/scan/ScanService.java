@@ -8,7 +8,6 @@ import io.berth.common.scan.AdapterMetadata;
 import io.berth.common.scan.FinishedScan;
 import io.berth.common.scan.ReportTypes;
 import io.berth.core.jobs.Jobservice;
-import io.berth.core.prevent.PullVerdicts;
 import io.berth.core.project.Project;
 import io.berth.core.scanner.ScannerRegistration;
 import io.berth.core.scanner.ScannerService;
@@ -48,12 +47,12 @@ public class ScanService {
     private final JobViews jobs;
     private final ObjectMapper json;
     private final RegistryViews registry;
-    private final PullVerdicts verdicts;
+    private final jakarta.enterprise.event.Event<ArtifactScanStateChanged> scanStateChanged;
 
     ScanService(ScannerService scanners, ScanReports reports, Jobservice jobservice, JobViews jobs, ObjectMapper json, RegistryViews registry,
-            PullVerdicts verdicts) {
+            jakarta.enterprise.event.Event<ArtifactScanStateChanged> scanStateChanged) {
         this.registry = registry;
-        this.verdicts = verdicts;
+        this.scanStateChanged = scanStateChanged;
         this.scanners = scanners;
         this.reports = reports;
         this.jobservice = jobservice;
@@ -120,7 +119,7 @@ public class ScanService {
         if (recorded.isEmpty()) {
             return null;
         }
-        verdicts.refresh(project.id, artifact.digest());
+        scanStateChanged.fire(new ArtifactScanStateChanged(project.id, artifact.digest()));
         return new ScanJobRequest.Scan(recorded.get().uuid(), new ScanJobRequest.Adapter(registration.uuid, registration.name, registration.url,
                 registration.auth, registration.sealedCredential, registration.skipCertVerify, registration.useInternalAddr),
                 artifact.repository(), artifact.digest(), tag, artifact.mediaType(), mimeType);
@@ -136,7 +135,7 @@ public class ScanService {
             for (ScanJobRequest.Scan s : scans) {
                 var row = reports.byUuid(s.reportId());
                 reports.delete(s.reportId());
-                row.ifPresent(r -> verdicts.refresh(r.projectId(), r.digest()));
+                row.ifPresent(r -> scanStateChanged.fire(new ArtifactScanStateChanged(r.projectId(), r.digest())));
             }
             throw e;
         }
@@ -209,7 +208,7 @@ public class ScanService {
         ReportSummary summary = ReportSummary.of(report);
         try {
             reports.store(row.uuid(), finished.report(), summary, json.writeValueAsString(summary));
-            verdicts.refresh(row.projectId(), row.digest());
+            scanStateChanged.fire(new ArtifactScanStateChanged(row.projectId(), row.digest()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

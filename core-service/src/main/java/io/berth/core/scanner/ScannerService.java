@@ -9,7 +9,7 @@ import io.berth.core.api.Paging;
 import io.berth.core.api.Query;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.project.Project;
-import io.berth.core.replication.Secrets;
+import io.berth.core.secret.Secrets;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

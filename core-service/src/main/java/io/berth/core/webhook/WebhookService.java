@@ -9,7 +9,7 @@ import io.berth.core.api.Paging;
 import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.CurrentCaller;
 import io.berth.core.project.Project;
-import io.berth.core.replication.Secrets;
+import io.berth.core.secret.Secrets;
 import io.berth.core.webhook.WebhookPolicy.Target;
 import io.berth.core.webhook.WebhookPolicy.View;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -18,7 +18,7 @@ import io.agroal.api.AgroalDataSource;
 import io.berth.common.event.RegistryEvent;
 import io.berth.common.job.WebhookRequest;
 import io.berth.common.webhook.WebhookSignature;
-import io.berth.core.replication.Secrets;
+import io.berth.core.secret.Secrets;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
 import io.berth.core.webhook.WebhookNotifier;

@@ -46,7 +46,7 @@ class PullVerdictTest {
     @Inject
     ScanService scans;
     @Inject
-    PullVerdicts verdicts;
+    jakarta.enterprise.event.Event<io.berth.core.scan.ArtifactScanStateChanged> scanned;
     @Inject
     AgroalDataSource db;
 
@@ -64,7 +64,7 @@ class PullVerdictTest {
         String uuid = UUID.randomUUID().toString();
         reports.insert(new ScanReports.NewReport(uuid, id, name + "/app", DIGEST, "reg", "Berth", "berth", "1", ReportTypes.VULNERABILITY,
                 ReportTypes.NATIVE_V11, null));
-        verdicts.refresh(id, DIGEST); // as ScanService.record does
+        scanned.fire(new io.berth.core.scan.ArtifactScanStateChanged(id, DIGEST)); // as ScanService.record does
         assertThat(verdict(name)).contains("\"Pending\" status of vulnerability scanning");
 
         scans.store(new FinishedScan(uuid, ReportTypes.NATIVE_V11, REPORT));

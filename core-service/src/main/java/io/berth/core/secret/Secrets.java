@@ -1,4 +1,4 @@
-package io.berth.core.replication;
+package io.berth.core.secret;
 
 import io.berth.common.config.DeploymentConfig;
 import io.berth.common.secret.SecretBox;
