@@ -15,17 +15,19 @@ import java.util.Map;
 /**
  * The security hub's reads: the findings of core.vulnerability_record (db/core V21) of the newest stored vulnerability
  * report of each artifact that registry-service still lists (registry.artifact_view), with the artifact's project and tags.
- * A filter is SQL over {@code s} (the scanned artifact: {@code project_id}, {@code repository}, {@code digest}) and
+ * A filter is SQL over {@code s} (the report, core.scan_report: {@code project_id}, {@code repository}, {@code digest}) and
  * {@code v} (the finding), with named parameters.
  */
 @ApplicationScoped
 public class SecurityHubViews {
-    /** The scanned artifacts: each artifact's newest stored vulnerability report, the artifact still there. */
-    private static final String SCANNED = "WITH latest AS (SELECT DISTINCT ON (r.repository, r.digest) r.id, r.repository, r.digest "
-            + "FROM core.scan_report r WHERE r.scan_type = 'vulnerability' AND r.report IS NOT NULL ORDER BY r.repository, r.digest, r.id DESC), "
-            + "scanned AS (SELECT l.id AS report_id, l.repository, l.digest, p.id AS project_id FROM latest l "
-            + "JOIN registry.artifact_view a ON a.repository = l.repository AND a.digest = l.digest JOIN core.project p ON p.name = a.project) ";
-    private static final String FINDINGS = SCANNED + "SELECT %s FROM scanned s JOIN core.vulnerability_record v ON v.report_id = s.report_id WHERE ";
+    /**
+     * The newest stored vulnerability report {@code s} of an artifact still there: no newer one of the same repository and
+     * digest (so a filter on the findings' indexes starts there, rather than at every report).
+     */
+    private static final String NEWEST = "JOIN registry.artifact_view a ON a.repository = s.repository AND a.digest = s.digest "
+            + "WHERE NOT EXISTS (SELECT 1 FROM core.scan_report n WHERE n.repository = s.repository AND n.digest = s.digest AND n.id > s.id "
+            + "AND n.scan_type = 'vulnerability' AND n.report IS NOT NULL) AND ";
+    private static final String FINDINGS = "SELECT %s FROM core.vulnerability_record v JOIN core.scan_report s ON s.id = v.report_id " + NEWEST;
     private static final String TAGS = "(SELECT string_agg(t.name, ',' ORDER BY t.name) FROM registry.tag_view t "
             + "WHERE t.repository = s.repository AND t.digest = s.digest)";
     /** Above this many findings a tuned count is -1 (Harbor's tune_count). */
@@ -86,7 +88,7 @@ public class SecurityHubViews {
 
     /** Artifacts with a stored vulnerability report. */
     public long scannedArtifacts() {
-        return db.scalar(SCANNED + "SELECT count(*) FROM scanned", Map.of());
+        return db.scalar("SELECT count(*) FROM core.scan_report s " + NEWEST + "s.scan_type = 'vulnerability' AND s.report IS NOT NULL", Map.of());
     }
 
     /** All artifacts registry-service lists. */
