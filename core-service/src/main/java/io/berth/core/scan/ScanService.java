@@ -164,7 +164,7 @@ public class ScanService {
         if (artifact == null) {
             return; // deleted since
         }
-        if (artifact.subjectDigest() != null || artifact.artifactType() != null) {
+        if (accessory(artifact)) {
             return; // an accessory (an SBOM this scan pushed, a signature): scanning it would make an SBOM of the SBOM
         }
         String tag = event.tags() == null || event.tags().isEmpty() ? null : event.tags().get(0);
@@ -174,6 +174,16 @@ public class ScanService {
         if (sbom) {
             scanPushed(project, artifact, tag, ReportTypes.SBOM, "sbom-push:" + event.id() + ":" + event.digest());
         }
+    }
+
+    /**
+     * Whether an artifact is another's accessory: it names a subject, or its artifact type is not an image's (registry
+     * records an image's config media type as its artifact type, as Harbor does).
+     */
+    private static boolean accessory(ArtifactRow artifact) {
+        String type = artifact.artifactType();
+        return artifact.subjectDigest() != null
+                || (type != null && !type.equals(io.berth.common.media.MediaTypes.OCI_CONFIG) && !type.equals(io.berth.common.media.MediaTypes.DOCKER_CONFIG));
     }
 
     private void scanPushed(Project project, ArtifactRow artifact, String tag, String scanType, String triggerKey) {

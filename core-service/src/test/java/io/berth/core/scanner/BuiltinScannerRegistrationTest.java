@@ -20,11 +20,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -33,9 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * it; an administrator's default is never taken over.
  */
 @QuarkusTest
-@QuarkusTestResource(BuiltinScannerRegistrationTest.WithBuiltinScanner.class)
+@QuarkusTestResource(value = BuiltinScannerRegistrationTest.WithBuiltinScanner.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BuiltinScannerRegistrationTest {
     static final String URL = "http://127.0.0.1:18084";
 
@@ -109,18 +106,6 @@ class BuiltinScannerRegistrationTest {
         admin().body(Map.of("name", mine, "url", "http://127.0.0.1:18087")).post("/api/v2.0/scanners").then().statusCode(201);
         builtin.ensure("http://127.0.0.1:18087");
         assertThat(rows()).contains(mine + " http://127.0.0.1:18087 - -", BuiltinScannerRegistration.NAME + " " + URL + " - internal");
-    }
-
-    /**
-     * The registrations made here go with the class: the test classes after it share the database and expect the first
-     * scanner they register to become the default (as it does on a Berth without a built-in scanner).
-     */
-    @AfterAll
-    void removeTheRegistrations() throws Exception {
-        try (Connection c = db.getConnection()) {
-            c.createStatement().executeUpdate("DELETE FROM core.scanner_registration WHERE name = '" + BuiltinScannerRegistration.NAME
-                    + "' OR url IN ('" + URL + "', 'http://127.0.0.1:18086', 'http://127.0.0.1:18087')");
-        }
     }
 
     private List<String> rows() throws Exception {
