@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -75,7 +74,7 @@ public final class RpmDbAnalyzer implements Analyzer {
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI); // immutable=1: no journal, no -shm file, no lock
         List<FoundPackage> found = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + db.toAbsolutePath() + "?immutable=1", config.toProperties());
+        try (Connection c = config.createConnection("jdbc:sqlite:file:" + db.toAbsolutePath() + "?immutable=1");
                 Statement s = c.createStatement();
                 ResultSet rows = s.executeQuery("SELECT blob FROM Packages ORDER BY hnum")) {
             while (rows.next()) {

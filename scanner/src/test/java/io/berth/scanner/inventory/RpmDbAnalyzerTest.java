@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -81,7 +80,7 @@ class RpmDbAnalyzerTest {
     void truncatedHeaderInTheDatabaseFailsTheScan() throws Exception {
         Path broken = work.resolve("broken.sqlite");
         Files.copy(db, broken);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + broken);
+        try (Connection c = new org.sqlite.SQLiteConfig().createConnection("jdbc:sqlite:" + broken);
                 PreparedStatement cut = c.prepareStatement("UPDATE Packages SET blob = substr(blob, 1, 100)")) {
             cut.executeUpdate();
         }
