@@ -13,30 +13,33 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The portal in a real browser: Debian's headless Chromium, driven by playwright-core from
- * {@code portal/e2e/portal.e2e.mjs}, against a Berth started as {@code ./berth up} starts it (the gateway serves the
- * portal jar the build made). The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
+ * {@code portal/e2e/portal.e2e.mjs}, against the {@link SharedBerth} (started as {@code ./berth up} starts it; the
+ * gateway serves the portal jar the build made), after the other classes that share it: its wrong-password step and
+ * its dry runs of GC and audit purge touch the whole system. The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
  * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
  * deletes a tag, unfolds an artifact (labels, layers, build history), goes through the administration pages
  * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds), checks
  * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
  * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
  */
+@Order(8)
+@ExtendWith(SharedBerth.class)
 class PortalIT {
-    static final String ADMIN_PASSWORD = "Portal12345";
+    static final String ADMIN_PASSWORD = SharedBerth.ADMIN_PASSWORD;
     static final String MIRROR_PASSWORD = "Mirr0r-pass";
     static BerthSystem berth;
     static Distribution distribution;
     static Path work;
 
     @BeforeAll
-    static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
+    static void up(BerthSystem shared) throws Exception {
+        berth = shared;
         distribution = Distribution.start("mirror", MIRROR_PASSWORD);
         work = Files.createTempDirectory("berth-portal");
         OciLayout layout = new OciLayout(work.resolve("image"));
@@ -45,9 +48,6 @@ class PortalIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
-        }
         if (distribution != null) {
             distribution.close();
         }

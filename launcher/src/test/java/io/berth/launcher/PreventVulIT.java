@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@code prevent_vul} on the whole system as {@code ./berth up} starts it, with real clients: an image with a Debian
@@ -33,8 +35,11 @@ import org.junit.jupiter.api.Test;
  * findings of any severity. Unscanned, skopeo and {@code docker pull} are refused with Harbor's message; the built-in
  * scanner (its OSV database: the scanner's test records) still pulls it, being exempt, and finds zlib's CVEs; the pulls are
  * refused naming the count; allowlisting those CVEs in the project lets them through, then the same through the system
- * allowlist ({@code reuse_sys_cve_allowlist}); once the system list expires the refusal comes back.
+ * allowlist ({@code reuse_sys_cve_allowlist}); once the system list expires the refusal comes back. On the
+ * {@link SharedBerth}, after {@link ScanIT} (the system allowlist it leaves behind has expired).
  */
+@Order(6)
+@ExtendWith(SharedBerth.class)
 class PreventVulIT {
     static final String ADMIN = "admin:Harbor12345";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -45,11 +50,9 @@ class PreventVulIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345",
-                "BERTH_SCANNER_OSV_DB", BerthSystem.HOME.resolve("scanner/src/test/resources/osv").toString()));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
+    static void up(BerthSystem shared) throws Exception {
+        berth = shared;
+        ScanIT.osvRecords(berth);
         work = Files.createTempDirectory("prevent-it");
         layout = work.resolve("layout");
         debianImage(new OciLayout(layout));
@@ -57,9 +60,6 @@ class PreventVulIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
-        }
         if (work != null) {
             Command.run("rm", "-rf", work.toString());
         }

@@ -24,15 +24,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Tag retention on the whole system as {@code ./berth up} starts it, through Harbor's API on the gateway: six images
- * pushed with skopeo as {@code library/app:v1}…{@code v6}, their push times set in the registry's table (v6 newest),
+ * pushed with skopeo (on the {@link SharedBerth}, into a project of its own) as {@code retention-it/app:v1}…{@code v6}, their push times set in the registry's table (v6 newest),
  * {@code v2} protected by an immutable tag rule, and a policy keeping the two most recently pushed {@code v[0-9]+} tags.
  * A dry run deletes nothing and its log says what it would; the run deletes v1, v3 and v4 through registry-service (skopeo
  * no longer finds them), keeps v5, v6 and the immutable v2, and counts them so.
  */
+@Order(7)
+@ExtendWith(SharedBerth.class)
 class RetentionIT {
     static final String ADMIN = "admin:Harbor12345";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -42,10 +46,8 @@ class RetentionIT {
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void up() throws Exception {
-        berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", "Harbor12345"));
-        BerthSystem.Result up = berth.berth("up");
-        assertThat(up.exit()).as(up.output()).isZero();
+    static void up(BerthSystem shared) throws Exception {
+        berth = shared;
         work = Files.createTempDirectory("retention-it");
         layout = work.resolve("layout");
         OciLayout oci = new OciLayout(layout);
@@ -56,9 +58,6 @@ class RetentionIT {
 
     @AfterAll
     static void down() throws Exception {
-        if (berth != null) {
-            berth.close();
-        }
         if (work != null) {
             Command.run("rm", "-rf", work.toString());
         }
@@ -66,35 +65,37 @@ class RetentionIT {
 
     @Test
     void aPolicyDeletesWhatNoRuleKeepsThroughTheRegistryAndSparesImmutableTags() throws Exception {
+        HttpResponse<String> project = api("POST", "/api/v2.0/projects", Map.of("project_name", "retention-it"));
+        assertThat(project.statusCode()).as(project.body()).isEqualTo(201);
         for (int i = 1; i <= 6; i++) {
             assertThat(Skopeo.run("copy", "--dest-tls-verify=false", "--dest-creds", ADMIN, "oci:" + layout + ":v" + i,
-                    "docker://" + berth.host() + "/library/app:v" + i)).doesNotStartWith("FAILED");
+                    "docker://" + berth.host() + "/retention-it/app:v" + i)).doesNotStartWith("FAILED");
         }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + BerthSystem.PG + "/" + berth.database, BerthSystem.PG_USER,
                 BerthSystem.PG_PASSWORD); PreparedStatement st = c.prepareStatement("UPDATE registry.manifest m SET pushed_at = now() - "
                         + "(7 - substring(t.name from 2)::int) * interval '1 day' FROM registry.tag t WHERE t.repository_id = m.repository_id "
-                        + "AND t.manifest_digest = m.digest")) {
+                        + "AND t.manifest_digest = m.digest AND t.repository_id = (SELECT id FROM registry.repository WHERE name = 'retention-it/app')")) {
             assertThat(st.executeUpdate()).isEqualTo(6);
         }
-        HttpResponse<String> immutable = api("POST", "/api/v2.0/projects/library/immutabletagrules", Map.of("disabled", false,
+        HttpResponse<String> immutable = api("POST", "/api/v2.0/projects/retention-it/immutabletagrules", Map.of("disabled", false,
                 "action", "immutable", "template", "immutable_template",
                 "tag_selectors", List.of(Map.of("kind", "doublestar", "decoration", "matches", "pattern", "v2")),
                 "scope_selectors", Map.of("repository", List.of(Map.of("kind", "doublestar", "decoration", "repoMatches", "pattern", "**")))));
         assertThat(immutable.statusCode()).as(immutable.body()).isEqualTo(201);
-        long project = JSON.readTree(api("GET", "/api/v2.0/projects/library", null).body()).path("project_id").asLong();
+        long projectId = JSON.readTree(api("GET", "/api/v2.0/projects/retention-it", null).body()).path("project_id").asLong();
         HttpResponse<String> created = api("POST", "/api/v2.0/retentions", Map.of("algorithm", "or",
                 "rules", List.of(Map.of("disabled", false, "action", "retain", "template", "latestPushedK", "params", Map.of("latestPushedK", 2),
                         "tag_selectors", List.of(Map.of("kind", "regex", "decoration", "matches", "pattern", "v[0-9]+", "extras", "")),
                         "scope_selectors", Map.of("repository", List.of(Map.of("kind", "doublestar", "decoration", "repoMatches", "pattern", "**"))))),
                 "trigger", Map.of("kind", "Schedule", "settings", Map.of("cron", ""), "references", Map.of()),
-                "scope", Map.of("level", "project", "ref", project)));
+                "scope", Map.of("level", "project", "ref", projectId)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String policy = created.headers().firstValue("Location").orElseThrow();
 
         JsonNode dry = run(policy, true);
         assertThat(dry.path("status").asText()).as(dry.toString()).isEqualTo("Success");
         JsonNode dryTask = tasks(policy, dry).get(0);
-        assertThat(dryTask.path("repository").asText()).isEqualTo("library/app");
+        assertThat(dryTask.path("repository").asText()).isEqualTo("retention-it/app");
         assertThat(dryTask.path("total").asInt()).isEqualTo(6);
         assertThat(dryTask.path("retained").asInt()).isEqualTo(2);
         String dryLog = api("GET", policy + "/executions/" + dry.path("id").asLong() + "/tasks/" + dryTask.path("id").asLong(), null).body();
@@ -123,7 +124,7 @@ class RetentionIT {
     }
 
     String inspect(String tag) throws Exception {
-        return Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/library/app:" + tag);
+        return Skopeo.run("inspect", "--raw", "--tls-verify=false", "--creds", ADMIN, "docker://" + berth.host() + "/retention-it/app:" + tag);
     }
 
     JsonNode run(String policy, boolean dryRun) throws Exception {
