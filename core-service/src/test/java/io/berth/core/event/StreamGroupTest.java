@@ -8,9 +8,11 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -52,16 +54,22 @@ class StreamGroupTest {
         }
     }
 
+    static Request entry(String stream, String type, String event) {
+        return Request.cmd(Command.XADD).arg(stream).arg("*").arg("type").arg(type).arg("event").arg(event);
+    }
+
     @Test
     void entriesOfOtherTypesAreAcknowledgedWithoutBeingDecoded() {
         String stream = "berth:test:" + UUID.randomUUID();
         var streams = redis.stream(String.class);
-        streams.xadd(stream, Map.of("type", "PUSH", "event", "{\"n\":1}"));
-        for (int i = 0; i < 2_500; i++) { // more than one batch of unwanted entries, one unreadable
-            streams.xadd(stream, Map.of("type", "PULL", "event", i == 7 ? "not json at all" : "{\"pull\":" + i + "}"));
+        List<Request> entries = new ArrayList<>(); // in one round trip, as registry-service writes them
+        entries.add(entry(stream, "PUSH", "{\"n\":1}"));
+        for (int i = 0; i < 1_200; i++) { // more than one batch of unwanted entries, one unreadable
+            entries.add(entry(stream, "PULL", i == 7 ? "not json at all" : "{\"pull\":" + i + "}"));
         }
-        streams.xadd(stream, Map.of("event", "{\"n\":2}")); // no type field (older writers): always handled
-        streams.xadd(stream, Map.of("type", "PUSH", "event", "{\"n\":3}"));
+        entries.add(Request.cmd(Command.XADD).arg(stream).arg("*").arg("event").arg("{\"n\":2}")); // no type field: handled
+        entries.add(entry(stream, "PUSH", "{\"n\":3}"));
+        redis.getReactive().getRedis().batch(entries).await().atMost(Duration.ofSeconds(30));
         PushGroup group = new PushGroup(redis, stream);
         group.startReading();
         try {
