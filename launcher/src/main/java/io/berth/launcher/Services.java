@@ -44,6 +44,9 @@ final class Services {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(s.jvmOptions().apply(config));
+        if (!"false".equals(System.getenv("BERTH_CLASS_ARCHIVE"))) {
+            command.addAll(ClassArchive.options(runDir.resolve(s.name() + ".jsa"), s.jar(home), Runtime.version()));
+        }
         String extra = System.getenv("BERTH_JAVA_OPTS");
         if (extra != null && !extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));

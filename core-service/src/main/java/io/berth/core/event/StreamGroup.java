@@ -8,17 +8,23 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
  * A consumer group on a Redis event stream: replicas of core share the group, each event is handled by one of them and
  * acknowledged once handled; what a consumer read but never acknowledged (it died) is claimed by another after a
  * minute. Handlers must therefore tolerate an event twice. {@link RegistryEventGroups} starts and stops every group.
+ * <p>
+ * An entry whose {@code type} field names a type the group does not want ({@link #wanted}) is acknowledged with its
+ * batch without its body being parsed: on a busy registry most entries are pulls, which most groups ignore.
  *
  * @param <E> the events of the stream, decoded from its entries' {@code event} field
  */
 public abstract class StreamGroup<E> {
     private static final Logger LOG = Logger.getLogger(StreamGroup.class);
+    /** Entries read at once: a busy registry writes thousands of pull events a second. */
+    static final int BATCH = 1000;
 
     private final RedisDataSource redis;
     private final String stream;
@@ -45,6 +51,14 @@ public abstract class StreamGroup<E> {
     /** Handles a batch of events; throwing leaves them unacknowledged, to be handled again. */
     protected abstract void handle(List<E> events);
 
+    /**
+     * Which entries of the next batch to decode and handle, by their {@code type} field (entries without one are
+     * always handled); asked once per batch. All of them unless a group says otherwise.
+     */
+    protected Predicate<String> wanted() {
+        return type -> true;
+    }
+
     void startReading() {
         redis.stream(String.class); // creates the Redis client here, not concurrently with Quarkus's own start-up
         worker = new Thread(this::run, "events-" + group);
@@ -68,7 +82,7 @@ public abstract class StreamGroup<E> {
                 // first what this consumer (or a dead one) read but never acknowledged, then new events
                 handleAndAck(streams.xautoclaim(stream, group, consumer, Duration.ofMinutes(1), "0", 100).getMessages());
                 handleAndAck(streams.xreadgroup(group, consumer, stream, ">",
-                        new XReadGroupArgs().count(200).block(Duration.ofSeconds(2))));
+                        new XReadGroupArgs().count(BATCH).block(Duration.ofSeconds(2))));
                 warned = false;
             } catch (RuntimeException e) {
                 if (!running) {
@@ -102,9 +116,11 @@ public abstract class StreamGroup<E> {
             return;
         }
         List<E> events = new ArrayList<>();
+        Predicate<String> wanted = wanted();
         for (StreamMessage<String, String, String> m : messages) {
             String payload = m.payload().get("event");
-            if (payload == null) {
+            String type = m.payload().get("type");
+            if (payload == null || type != null && !wanted.test(type)) {
                 continue;
             }
             try {

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.interfaces.BCryptPassword;
 import org.wildfly.security.password.util.ModularCrypt;
@@ -26,6 +27,7 @@ public class PasswordHasher {
     private final byte[] pepper = new byte[32];
     private final Cache<String, byte[]> recentlyVerified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final LongAdder bcryptChecks = new LongAdder();
 
     public PasswordHasher() {
         new SecureRandom().nextBytes(pepper);
@@ -42,6 +44,7 @@ public class PasswordHasher {
         if (known != null && MessageDigest.isEqual(known, fingerprint)) {
             return true;
         }
+        bcryptChecks.increment();
         boolean ok = bcrypt(password, hash == null ? DUMMY : hash) && hash != null;
         if (ok) {
             recentlyVerified.put(account, fingerprint);
@@ -52,6 +55,11 @@ public class PasswordHasher {
     /** Forgets a remembered verification, after a password change, deletion or disabling. */
     public void forget(String account) {
         recentlyVerified.invalidate(account);
+    }
+
+    /** How many verifications paid for bcrypt (the others were remembered). */
+    long bcryptChecks() {
+        return bcryptChecks.sum();
     }
 
     private static boolean bcrypt(String password, String hash) {

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.berth.common.event.RegistryEvent;
 import jakarta.inject.Singleton;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -20,7 +21,8 @@ public class LabelCleanup extends RegistryEventGroup {
     private final ArtifactLabels labels;
 
     LabelCleanup(RedisDataSource redis, RegistryViews registry, ArtifactLabels labels) {
-        super(redis, "core-labels", true); // deletions from before labels existed took no label with them
+        // from now: deletions from before labels existed took no label with them
+        super(redis, "core-labels", true, EnumSet.of(RegistryEvent.Type.DELETE_ARTIFACT));
         this.registry = registry;
         this.labels = labels;
     }

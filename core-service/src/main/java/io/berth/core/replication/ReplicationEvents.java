@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.berth.common.event.RegistryEvent;
 import jakarta.inject.Singleton;
+import java.util.EnumSet;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,7 @@ public class ReplicationEvents extends RegistryEventGroup {
     private final Replicator replicator;
 
     ReplicationEvents(RedisDataSource redis, Replicator replicator) {
-        super(redis, "core-replication");
+        super(redis, "core-replication", false, EnumSet.of(RegistryEvent.Type.PUSH_ARTIFACT, RegistryEvent.Type.DELETE_ARTIFACT));
         this.replicator = replicator;
     }
 

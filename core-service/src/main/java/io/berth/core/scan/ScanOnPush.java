@@ -4,6 +4,7 @@ import io.berth.common.event.RegistryEvent;
 import io.berth.core.event.RegistryEventGroup;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Singleton;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ public class ScanOnPush extends RegistryEventGroup {
     private final ScanService scans;
 
     ScanOnPush(RedisDataSource redis, ScanService scans) {
-        super(redis, "core-scan", true);
+        super(redis, "core-scan", true, EnumSet.of(RegistryEvent.Type.PUSH_ARTIFACT));
         this.scans = scans;
     }
 
