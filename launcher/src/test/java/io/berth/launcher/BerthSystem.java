@@ -57,6 +57,9 @@ final class BerthSystem implements AutoCloseable {
         env.put("BERTH_GATEWAY_PORT", Integer.toString(gatewayPort));
         env.put("BERTH_GATEWAY_MANAGEMENT_PORT", Integer.toString(freePort()));
         env.put("BERTH_EXTERNAL_URL", "http://127.0.0.1:" + gatewayPort);
+        // a test's Berth starts once on a fresh data directory: a class-data sharing archive would only cost its
+        // writing at every `down` (tens of MB per service); BerthUpIT turns it on to run ./berth up as users do
+        env.put("BERTH_CLASS_ARCHIVE", "false");
         env.putAll(extra);
     }
 

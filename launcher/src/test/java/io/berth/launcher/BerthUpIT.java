@@ -23,7 +23,7 @@ class BerthUpIT {
 
     @Test
     void upServesTheRegistryThroughTheGatewayAndDownLeavesNothingRunning() throws Exception {
-        try (BerthSystem berth = new BerthSystem(Map.of())) {
+        try (BerthSystem berth = new BerthSystem(Map.of("BERTH_CLASS_ARCHIVE", "true"))) {
             BerthSystem.Result up = berth.berth("up");
             assertThat(up.exit()).as(up.output()).isZero();
             assertThat(up.output()).contains("gateway is ready").contains("Berth is up").contains("administrator: admin / ");
@@ -65,7 +65,7 @@ class BerthUpIT {
 
     @Test
     void aServiceThatDiesIsStartedAgainAndUpStartsWhateverIsNotRunning() throws Exception {
-        try (BerthSystem berth = new BerthSystem(Map.of())) {
+        try (BerthSystem berth = new BerthSystem(Map.of("BERTH_CLASS_ARCHIVE", "true"))) {
             BerthSystem.Result started = berth.berth("up");
             assertThat(started.exit()).as(started.output()).isZero();
             assertThat(berth.berth("status").output()).containsPattern("supervisor +running");
