@@ -73,6 +73,14 @@ public class GroupMemberships {
         return ids.stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
     }
 
+    /** Whether the user is now (a membership that has not expired) in the LDAP group of this DN, whatever its case. */
+    @Transactional
+    public boolean inLdapGroup(long userId, String dn) {
+        return !em.createNativeQuery("select 1 from user_group_membership m join user_group g on g.id = m.group_id"
+                + " where m.user_id = ?1 and g.group_type = 1 and lower(g.ldap_group_dn) = lower(?2) and m.expires_at > now()")
+                .setParameter(1, userId).setParameter(2, dn).getResultList().isEmpty();
+    }
+
     private Optional<Long> resolve(GroupType type, GroupRef ref, UnknownGroups unknown) {
         boolean ldap = type == GroupType.LDAP;
         String key = ldap ? ref.ldapGroupDn() : ref.name();
