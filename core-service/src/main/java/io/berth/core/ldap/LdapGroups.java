@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.naming.Context;
 import javax.naming.InvalidNameException;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingEnumeration;
@@ -76,6 +77,8 @@ public class LdapGroups implements GroupDirectory {
         }
         return directory.asSearchAccount(LdapSettings.of(configurations), context -> {
             List<GroupRef> refs = new ArrayList<>();
+            // Not "ignore": JNDI then sends ManageDsaIT, which makes OpenLDAP's dynlist overlay leave memberOf out.
+            context.addToEnvironment(Context.REFERRAL, "throw");
             Attribute memberOf = context.getAttributes(userDn, new String[] {groups.membershipAttribute()}).get(groups.membershipAttribute());
             for (int i = 0; memberOf != null && i < memberOf.size(); i++) {
                 String dn = String.valueOf(memberOf.get(i));
