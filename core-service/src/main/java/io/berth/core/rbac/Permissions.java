@@ -22,7 +22,6 @@ import static io.berth.core.rbac.Action.SCAN;
 import static io.berth.core.rbac.Action.UPDATE_PROJECT;
 
 import io.berth.core.identity.Caller;
-import io.berth.core.usergroup.GroupMemberships;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -35,7 +34,7 @@ import java.util.stream.Collectors;
 /**
  * Harbor's permission matrix: what each project role may do, what a robot's permissions allow, and
  * what everyone may do in a public project (pull). System administrators may do everything. A user's roles are their
- * own membership and those of the user groups they are in now ({@link GroupMemberships#current}): the actions of all
+ * own membership and those of the user groups they are in now ({@link Member#groupsOf}): the actions of all
  * of them apply. Projects are known here by id, name and visibility only; {@code project.ProjectAccess} applies this
  * to projects.
  */
@@ -66,11 +65,6 @@ public class Permissions {
                 caller.isRobot() ? RobotPermission.actions(caller.id(), projectName) : Set.of());
     }
 
-    private final GroupMemberships groups;
-
-    Permissions(GroupMemberships groups) {
-        this.groups = groups;
-    }
 
     /** What a caller may do in a project: a project's id, name and whether it is public in, its actions out. */
     public interface Standing {
@@ -116,7 +110,7 @@ public class Permissions {
         if (!caller.isUser()) {
             return List.of();
         }
-        Set<Long> groupIds = groups.current(caller.id());
+        Set<Long> groupIds = Member.groupsOf(caller.id());
         List<Member> members = groupIds.isEmpty() ? Member.list("projectId = ?1 and userId = ?2", projectId, caller.id())
                 : Member.list("projectId = ?1 and (userId = ?2 or groupId in ?3)", projectId, caller.id(), groupIds);
         return members.stream().map(m -> Role.of(m.roleId)).distinct().sorted(Comparator.comparing(RANK::indexOf)).toList();
@@ -124,12 +118,12 @@ public class Permissions {
 
     /** The ids of the user groups a user is in now; none for robots and anonymous callers. */
     public Set<Long> groupsOf(Caller caller) {
-        return caller.isUser() ? groups.current(caller.id()) : Set.of();
+        return caller.isUser() ? Member.groupsOf(caller.id()) : Set.of();
     }
 
     /** The memberships of a user in every project: their own and those of the groups they are in now. */
     private List<Member> memberships(long userId) {
-        Set<Long> groupIds = groups.current(userId);
+        Set<Long> groupIds = Member.groupsOf(userId);
         return groupIds.isEmpty() ? Member.list("userId", userId) : Member.list("userId = ?1 or groupId in ?2", userId, groupIds);
     }
 }
