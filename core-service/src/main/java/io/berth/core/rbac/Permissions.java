@@ -65,7 +65,6 @@ public class Permissions {
                 caller.isRobot() ? RobotPermission.actions(caller.id(), projectName) : Set.of());
     }
 
-
     /** What a caller may do in a project: a project's id, name and whether it is public in, its actions out. */
     public interface Standing {
         Set<Action> in(long projectId, String projectName, boolean publicProject);
