@@ -4,6 +4,7 @@ import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.authproxy.AuthProxyUsers;
 import io.berth.core.project.Project;
 import io.berth.core.rbac.Member;
 import io.berth.core.rbac.Role;
@@ -24,9 +25,11 @@ public class MemberService {
     public record MemberUser(Long userId, String username) {}
 
     private final AuditLog audit;
+    private final AuthProxyUsers authProxyUsers;
 
-    MemberService(AuditLog audit) {
+    MemberService(AuditLog audit, AuthProxyUsers authProxyUsers) {
         this.audit = audit;
+        this.authProxyUsers = authProxyUsers;
     }
 
     /** The project's members in the order they were added, those whose user name contains {@code entityName} if given. */
@@ -51,6 +54,9 @@ public class MemberService {
         Role role = Role.of(request.roleId());
         User user = request.memberUser().userId() != null ? User.findById(request.memberUser().userId())
                 : User.byName(request.memberUser().username());
+        if (user == null && request.memberUser().userId() == null) {
+            user = authProxyUsers.searchAndOnboard(request.memberUser().username()).orElse(null);
+        }
         if (user == null) {
             throw HarborException.notFound("user " + (request.memberUser().username() != null ? request.memberUser().username()
                     : request.memberUser().userId()) + " not found");
