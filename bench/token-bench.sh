@@ -33,6 +33,8 @@ trap cleanup EXIT
 basic="Authorization: Basic $(printf 'admin:Harbor12345' | base64)"
 query="service=berth-registry&scope=repository:library/app:pull,push"
 rate() { wrk -t2 -c16 -d"$DURATION" "$@" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+# compare LABEL RATE DB_RATE: one line with the rate and its ratio to the database user's of the same run
+compare() { printf "%-44s %10s   %sx of the database user\n" "$1" "$2" "$(echo "scale=2; $2 / $3" | bc)"; }
 
 echo
 echo "Berth token service, $(nproc) cores, wrk -t2 -c16 -d$DURATION"
@@ -77,8 +79,7 @@ if [ -x /usr/sbin/slapd ]; then
   ldap_rate=$(rate -H "$alice" "$BERTH_CORE_URL/service/token?$query")
   echo
   printf "%-44s %10s\n" "ldap_auth: database user admin (tokens/s)" "$db_rate"
-  printf "%-44s %10s   %sx of the database user\n" "ldap_auth: LDAP user after first login" "$ldap_rate" \
-    "$(echo "scale=2; $ldap_rate / $db_rate" | bc)"
+  compare "ldap_auth: LDAP user after first login" "$ldap_rate" "$db_rate"
 fi
 
 # auth-proxy users (http_auth) after their first login against admin, same service, same run. The mode changes only
@@ -100,7 +101,5 @@ proxy_rate=$(rate -H "$carol" "$BERTH_CORE_URL/service/token?$query")
 token_rate=$(rate -H "$token" "$BERTH_CORE_URL/service/token?$query")
 echo
 printf "%-44s %10s\n" "http_auth: database user admin (tokens/s)" "$db_rate"
-printf "%-44s %10s   %sx of the database user\n" "http_auth: proxy user (password)" "$proxy_rate" \
-  "$(echo "scale=2; $proxy_rate / $db_rate" | bc)"
-printf "%-44s %10s   %sx of the database user\n" "http_auth: proxy user (tokenreview\$ token)" "$token_rate" \
-  "$(echo "scale=2; $token_rate / $db_rate" | bc)"
+compare "http_auth: proxy user (password)" "$proxy_rate" "$db_rate"
+compare "http_auth: proxy user (tokenreview\$ token)" "$token_rate" "$db_rate"
