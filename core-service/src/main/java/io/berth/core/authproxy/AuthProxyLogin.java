@@ -6,10 +6,14 @@ import io.berth.core.identity.Caller;
 import io.berth.core.identity.RecentLogins;
 import io.berth.core.user.Onboarding;
 import io.berth.core.user.User;
+import io.berth.core.usergroup.GroupMemberships;
+import io.berth.core.usergroup.GroupRef;
+import io.berth.core.usergroup.GroupType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +25,9 @@ import org.jboss.logging.Logger;
  * <li>{@code tokenreview$<name>} and a token (a Kubernetes bearer token, as Harbor takes it): the token is reviewed
  * and must be {@code <name>}'s.</li>
  * </ul>
- * Names are compared in lower case. The user is onboarded on the first login; a member of
+ * Names are compared in lower case. The user is onboarded on the first login, and the review's groups are recorded as
+ * their user groups of {@code group_type} 2 (HTTP; created if new) for {@code berth.core.group_membership_lifetime}
+ * ({@link GroupMemberships}): project members by group apply to them without a call to the proxy. A member of
  * {@code http_authproxy_admin_groups} or one of {@code http_authproxy_admin_usernames} is a system administrator
  * for as long as the proxy says so (it is not stored). A login is remembered for {@link #REMEMBERED}
  * ({@link RecentLogins}), so that the token requests of {@code docker pull} do not each call the proxy.
@@ -41,12 +47,17 @@ public class AuthProxyLogin {
     private final Configurations configurations;
     private final AuthProxyClient proxy;
     private final Onboarding onboarding;
+    private final GroupMemberships memberships;
+    private final Duration membershipLifetime;
     private final RecentLogins<Facts> recent = new RecentLogins<>(REMEMBERED);
 
-    AuthProxyLogin(Configurations configurations, AuthProxyClient proxy, Onboarding onboarding) {
+    AuthProxyLogin(Configurations configurations, AuthProxyClient proxy, Onboarding onboarding, GroupMemberships memberships,
+            @ConfigProperty(name = "berth.core.group_membership_lifetime", defaultValue = "1h") Duration membershipLifetime) {
         this.configurations = configurations;
         this.proxy = proxy;
         this.onboarding = onboarding;
+        this.memberships = memberships;
+        this.membershipLifetime = membershipLifetime;
     }
 
     /** Whether this name logs in through the auth proxy ({@code http_auth}, and not the admin). */
@@ -72,8 +83,10 @@ public class AuthProxyLogin {
             if (facts == null) {
                 return null;
             }
-            onboarding.onboard(new Onboarding.Profile(facts.username(), facts.username().contains("@") ? facts.username() : null,
-                    facts.username(), "onboarded from " + SOURCE), SOURCE, clientAddress);
+            User onboarded = onboarding.onboard(new Onboarding.Profile(facts.username(),
+                    facts.username().contains("@") ? facts.username() : null, facts.username(), "onboarded from " + SOURCE), SOURCE, clientAddress);
+            memberships.recordLogin(onboarded.id, GroupType.HTTP.code, facts.groups().stream().map(GroupRef::named).toList(),
+                    membershipLifetime);
             recent.remember(name, secret, facts);
         }
         String known = facts.username();

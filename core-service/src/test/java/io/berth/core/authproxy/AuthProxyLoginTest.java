@@ -10,8 +10,14 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
+import io.berth.core.user.User;
+import io.berth.core.usergroup.GroupMemberships;
+import io.berth.core.usergroup.GroupType;
+import io.berth.core.usergroup.UserGroup;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +39,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AuthProxyLoginTest {
     private static final String PATH = "/api/v2.0/configurations";
+
+    @Inject
+    GroupMemberships memberships;
 
     private static AuthProxyServer proxy() {
         return AuthProxyResource.proxy;
@@ -106,6 +115,27 @@ class AuthProxyLoginTest {
         as("dave", "k8s-token-dave").get("/api/v2.0/users/current").then().statusCode(401); // a token is no password
         admin().queryParam("q", "operation=login,username=tokenreview$eve").get("/api/v2.0/audit-logs").then().statusCode(200)
                 .body("[0].result", containsString("failure"));
+    }
+
+    @Test
+    @Order(3)
+    void theReviewsGroupsBecomeTheUsersHttpGroupsAtEachLogin() {
+        proxy().tokens.put("k8s-token-lena", new AuthProxyServer.Identity("lena", List.of("Devs", "QA")));
+        as("tokenreview$lena", "k8s-token-lena").get("/api/v2.0/users/current").then().statusCode(200);
+        assertThat(groupsOf("lena")).containsExactlyInAnyOrder("devs", "qa");
+        proxy().tokens.put("k8s-token-lena-2", new AuthProxyServer.Identity("lena", List.of("qa")));
+        as("tokenreview$lena", "k8s-token-lena-2").get("/api/v2.0/users/current").then().statusCode(200);
+        assertThat(groupsOf("lena")).as("a group left at the proxy ends at the next login").containsExactly("qa");
+        assertThat(groupsOf("alice")).as("a password login's session review").containsExactly("developers");
+    }
+
+    private List<String> groupsOf(String username) {
+        long id = QuarkusTransaction.requiringNew().call(() -> User.byName(username).id);
+        return memberships.current(id).stream().map(group -> QuarkusTransaction.requiringNew().call(() -> {
+            UserGroup g = UserGroup.findById(group);
+            assertThat(g.groupType).isEqualTo(GroupType.HTTP.code);
+            return g.groupName;
+        })).toList();
     }
 
     @Test
