@@ -204,6 +204,7 @@ class AuthProxyLoginTest {
     @Order(7)
     void aSlowOrDownEndpointIsAClearErrorWithinTheTimeoutWhileRecentLoginsGoOn() {
         proxy().passwords.put("ivan", "IvanPass1");
+        as("alice", "AlicePass1").get("/api/v2.0/users/current").then().statusCode(200); // checked within the last minute
         proxy().mode = AuthProxyServer.Mode.SLOW;
         try {
             as("ivan", "IvanPass1").get("/api/v2.0/users/current").then().statusCode(503)
