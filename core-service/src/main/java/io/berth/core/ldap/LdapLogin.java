@@ -1,21 +1,30 @@
 package io.berth.core.ldap;
 
+import io.berth.core.configuration.ConfigKey;
 import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.RecentLogins;
 import io.berth.core.user.Onboarding;
 import io.berth.core.user.User;
+import io.berth.core.usergroup.GroupMemberships;
+import io.berth.core.usergroup.GroupRef;
+import io.berth.core.usergroup.GroupType;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Logins in {@code ldap_auth} mode: every user but {@code admin} is checked against the directory
  * ({@link LdapDirectory}), and onboarded as a Berth user on their first login (name from {@code ldap_uid}, e-mail and
  * real name from the entry, an unusable local password). A successful check is remembered for {@link #REMEMBERED}
  * ({@link RecentLogins}), so that the token requests of {@code docker pull} do not each ask the directory; a changed
- * password or a disabled account takes effect within it.
+ * password or a disabled account takes effect within it. Each check of the directory also reads the
+ * user's LDAP groups ({@link LdapGroups}) and records them for {@code berth.core.group_membership_lifetime}
+ * ({@link GroupMemberships}); a member of {@code ldap_group_admin_dn} is a system administrator while that membership is
+ * current.
  */
 @ApplicationScoped
 public class LdapLogin {
@@ -25,9 +34,16 @@ public class LdapLogin {
     private final Configurations configurations;
     private final LdapDirectory directory;
     private final Onboarding onboarding;
+    private final LdapGroups groups;
+    private final GroupMemberships memberships;
+    private final Duration membershipLifetime;
     private final RecentLogins<Boolean> recentlyVerified = new RecentLogins<>(REMEMBERED);
 
-    LdapLogin(Configurations configurations, LdapDirectory directory, Onboarding onboarding) {
+    LdapLogin(Configurations configurations, LdapDirectory directory, Onboarding onboarding, LdapGroups groups,
+            GroupMemberships memberships, @ConfigProperty(name = "berth.core.group_membership_lifetime", defaultValue = "1h") Duration lifetime) {
+        this.groups = groups;
+        this.memberships = memberships;
+        this.membershipLifetime = lifetime;
         this.configurations = configurations;
         this.directory = directory;
         this.onboarding = onboarding;
@@ -43,7 +59,9 @@ public class LdapLogin {
         if (recentlyVerified.recall(name, password).isPresent()) {
             User user = QuarkusTransaction.requiringNew().call(() -> User.byName(name));
             if (user != null) {
-                return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin);
+                String adminDn = (String) configurations.value(ConfigKey.LDAP_GROUP_ADMIN_DN);
+                boolean admin = !adminDn.isEmpty() && memberships.inLdapGroup(user.id, adminDn);
+                return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin || admin);
             }
         }
         Optional<LdapDirectory.Entry> entry = directory.authenticate(LdapSettings.of(configurations), name, password);
@@ -53,7 +71,9 @@ public class LdapLogin {
         LdapDirectory.Entry e = entry.get();
         User user = onboarding.onboard(new Onboarding.Profile(e.username(), e.email(), e.realname(), "onboarded from LDAP: " + e.dn()),
                 "LDAP", clientAddress);
+        List<GroupRef> userGroups = groups.ofUser(e.dn());
+        memberships.recordLogin(user.id, GroupType.LDAP.code, userGroups, membershipLifetime);
         recentlyVerified.remember(name, password, true);
-        return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin);
+        return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin || groups.includesAdminGroup(userGroups));
     }
 }
