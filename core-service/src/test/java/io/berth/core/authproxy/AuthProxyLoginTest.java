@@ -6,6 +6,7 @@ import static io.berth.core.testing.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.berth.core.testing.Api;
@@ -250,6 +251,22 @@ class AuthProxyLoginTest {
         admin().queryParam("username", "kate").get("/api/v2.0/users/search").then().statusCode(200).body("[0].username", equalTo("kate"));
         admin().body(Map.of("role_id", 2, "member_user", Map.of("username", "bad$name"))).post("/api/v2.0/projects/" + project + "/members")
                 .then().statusCode(404);
+    }
+
+    @Test
+    @Order(9)
+    void anHttpGroupThatIsAProjectMemberGivesItsRoleToTheUsersTheReviewPutsInIt() {
+        String name = Api.unique("apg");
+        long project = Api.createProject(admin(), name, false);
+        String scope = "repository:" + name + "/app:pull,push";
+        as("tokenreview$dave", "k8s-token-dave").queryParam("service", "berth-registry").queryParam("scope", scope).get("/service/token")
+                .then().statusCode(200).body("scope", not(containsString("push")));
+        admin().body(Map.of("role_id", 2, "member_group", Map.of("group_type", 2, "group_name", "devs")))
+                .post("/api/v2.0/projects/" + project + "/members").then().statusCode(201);
+        as("tokenreview$dave", "k8s-token-dave").queryParam("service", "berth-registry").queryParam("scope", scope).get("/service/token")
+                .then().statusCode(200).body("scope", equalTo(scope));
+        as("alice", "AlicePass1").queryParam("service", "berth-registry").queryParam("scope", scope).get("/service/token")
+                .then().statusCode(200).body("scope", not(containsString("push")));
     }
 
     @Test
