@@ -6,7 +6,8 @@
 # (Debian's slapd, when installed), switches Berth to ldap_auth and compares the token rate of an LDAP user after
 # the first login with that of admin (a database user in every mode) in the same run (target: >= 0.9x); the LDAP user
 # gets push through an LDAP group that is a member of library (memberOf from slapd's dynlist overlay), so each of
-# its tokens also reads the recorded group memberships.
+# its tokens also reads the recorded group memberships. Last, with bench/authproxy-double.py as the auth proxy, does the
+# same for http_auth: a password user and a tokenreview$ token user.
 #   bench/token-bench.sh          # DURATION=10s
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +23,7 @@ for s in REGISTRY CORE JOBSERVICE; do p=$(free_port); export "BERTH_${s}_PORT=$p
 export BERTH_GATEWAY_PORT=$(free_port) BERTH_GATEWAY_MANAGEMENT_PORT=$(free_port); export BERTH_EXTERNAL_URL="http://127.0.0.1:$BERTH_GATEWAY_PORT"
 cleanup() {
   [ -f "$work/ldap/slapd.pid" ] && kill "$(cat "$work/ldap/slapd.pid")" 2>/dev/null || true
+  [ -n "${proxy_pid:-}" ] && kill "$proxy_pid" 2>/dev/null || true
   (cd "$work" && "$home/berth" down >/dev/null 2>&1) || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -33,6 +35,8 @@ trap cleanup EXIT
 basic="Authorization: Basic $(printf 'admin:Harbor12345' | base64)"
 query="service=berth-registry&scope=repository:library/app:pull,push"
 rate() { wrk -t2 -c16 -d"$DURATION" "$@" | awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+# compare LABEL RATE DB_RATE: one line with the rate and its ratio to the database user's of the same run
+compare() { printf "%-44s %10s   %sx of the database user\n" "$1" "$2" "$(echo "scale=2; $2 / $3" | bc)"; }
 
 echo
 echo "Berth token service, $(nproc) cores, wrk -t2 -c16 -d$DURATION"
@@ -86,6 +90,27 @@ a=json.loads(base64.urlsafe_b64decode(t))["access"]; sys.exit(0 if "push" in a[0
   ldap_rate=$(rate -H "$alice" "$BERTH_CORE_URL/service/token?$query")
   echo
   printf "%-44s %10s\n" "ldap_auth: database user admin (tokens/s)" "$db_rate"
-  printf "%-44s %10s   %sx of the database user\n" "ldap_auth: LDAP user (push by group), 2nd+" "$ldap_rate" \
-    "$(echo "scale=2; $ldap_rate / $db_rate" | bc)"
+  compare "ldap_auth: LDAP user (push by group), 2nd+" "$ldap_rate" "$db_rate"
 fi
+
+# auth-proxy users (http_auth) after their first login against admin, same service, same run. The mode changes only
+# while admin is the one user: the LDAP section's user is deleted first.
+for id in $(curl -sf -u admin:Harbor12345 "$BERTH_CORE_URL/api/v2.0/users?page_size=100" | python3 -c \
+    'import json,sys; print(" ".join(str(u["user_id"]) for u in json.load(sys.stdin) if u["username"] != "admin"))'); do
+  curl -sf -u admin:Harbor12345 -X DELETE "$BERTH_CORE_URL/api/v2.0/users/$id" >/dev/null
+done
+proxy_port=$(free_port)
+python3 "$home/bench/authproxy-double.py" "$proxy_port" & proxy_pid=$!
+sleep 1
+curl -sf -u admin:Harbor12345 -X PUT -H 'Content-Type: application/json' "$BERTH_CORE_URL/api/v2.0/configurations" \
+  -d "{\"auth_mode\":\"http_auth\",\"http_authproxy_endpoint\":\"http://127.0.0.1:$proxy_port/login\",\"http_authproxy_tokenreview_endpoint\":\"http://127.0.0.1:$proxy_port/tokenreview\"}"
+curl -sf -u carol:CarolPass1 "$BERTH_CORE_URL/api/v2.0/users/current" >/dev/null   # first login: onboarding
+carol="Authorization: Basic $(printf 'carol:CarolPass1' | base64)"
+token="Authorization: Basic $(printf 'tokenreview$carol:k8s-token-carol' | base64)"
+db_rate=$(rate -H "$basic" "$BERTH_CORE_URL/service/token?$query")
+proxy_rate=$(rate -H "$carol" "$BERTH_CORE_URL/service/token?$query")
+token_rate=$(rate -H "$token" "$BERTH_CORE_URL/service/token?$query")
+echo
+printf "%-44s %10s\n" "http_auth: database user admin (tokens/s)" "$db_rate"
+compare "http_auth: proxy user (password)" "$proxy_rate" "$db_rate"
+compare "http_auth: proxy user (tokenreview\$ token)" "$token_rate" "$db_rate"

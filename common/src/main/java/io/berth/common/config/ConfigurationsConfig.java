@@ -13,7 +13,7 @@ import java.util.Optional;
 @Unremovable
 @ConfigMapping(prefix = BerthConfigFile.PREFIX + ".configurations", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
 public interface ConfigurationsConfig {
-    /** {@code db_auth} or {@code ldap_auth}. */
+    /** {@code db_auth}, {@code ldap_auth} or {@code http_auth}. */
     Optional<String> authMode();
 
     /** Pushes, deletes and API writes that change artifacts are refused; pulls go on. */
@@ -56,4 +56,25 @@ public interface ConfigurationsConfig {
 
     /** Seconds an LDAP connection, bind or search may take. */
     Optional<Integer> ldapTimeout();
+
+    /** http_auth: where a user's name and password are POSTed (Basic auth); 200 is a valid login. */
+    Optional<String> httpAuthproxyEndpoint();
+
+    /** http_auth: the Kubernetes TokenReview endpoint that checks tokens (and the session ids the endpoint gives). */
+    Optional<String> httpAuthproxyTokenreviewEndpoint();
+
+    /** Whether the endpoints' TLS certificates are verified (default true). */
+    Optional<Boolean> httpAuthproxyVerifyCert();
+
+    /** Whether project members may be added by the name of a user who never logged in. */
+    Optional<Boolean> httpAuthproxySkipSearch();
+
+    /** PEM certificate(s) of the CA of the endpoints; empty: the JVM's CAs. */
+    Optional<String> httpAuthproxyServerCertificate();
+
+    /** Comma-separated groups whose members are system administrators. */
+    Optional<String> httpAuthproxyAdminGroups();
+
+    /** Comma-separated user names that are system administrators. */
+    Optional<String> httpAuthproxyAdminUsernames();
 }

@@ -30,4 +30,10 @@ public interface CoreConfig extends ServiceConfig {
      * purge): a schedule fires within this of its instant.
      */
     Duration scheduleInterval();
+
+    /**
+     * How long a call to the auth proxy ({@code http_auth}: its endpoint or its token review) may take, connection
+     * included, before the login fails with a clear 503.
+     */
+    Duration authproxyTimeout();
 }

@@ -2,6 +2,7 @@ package io.berth.core.auth;
 
 import io.berth.common.error.HarborException;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.authproxy.AuthProxyLogin;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
 import io.berth.core.ldap.LdapLogin;
@@ -14,7 +15,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Checks a name and password: a user's password, or a robot account's secret when the name starts
- * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
+ * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}), or the auth proxy's in
+ * {@code http_auth} mode ({@link AuthProxyLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
  * and records every failure. No transaction is held while a password is checked or a failure waits.
  */
 @ApplicationScoped
@@ -24,9 +26,11 @@ public class Authenticator {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final LdapLogin ldap;
+    private final AuthProxyLogin authProxy;
 
-    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap) {
+    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap, AuthProxyLogin authProxy) {
         this.ldap = ldap;
+        this.authProxy = authProxy;
         this.hasher = hasher;
         this.throttle = throttle;
         this.audit = audit;
@@ -45,7 +49,8 @@ public class Authenticator {
         Caller caller;
         try {
             caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password)
-                    : ldap.applies(name) ? ldap.login(name, password, clientAddress) : user(name, password);
+                    : ldap.applies(name) ? ldap.login(name, password, clientAddress)
+                    : authProxy.applies(name) ? authProxy.login(name, password, clientAddress) : user(name, password);
         } catch (HarborException e) {
             audit.loginFailure(name, clientAddress, e.getMessage());
             throw e;

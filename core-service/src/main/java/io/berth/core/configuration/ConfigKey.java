@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * feature's keys (LDAP, OIDC) is adding constants here and reading them through {@link Configurations}.
  */
 public enum ConfigKey {
-    /** How users log in: {@code db_auth}, or {@code ldap_auth} (admin still logs in from the database). */
-    AUTH_MODE("auth_mode", Type.STRING, "db_auth", List.of("db_auth", "ldap_auth")),
+    /** How users log in: {@code db_auth}, {@code ldap_auth} or {@code http_auth} (admin still logs in from the database). */
+    AUTH_MODE("auth_mode", Type.STRING, "db_auth", List.of("db_auth", "ldap_auth", "http_auth")),
     READ_ONLY("read_only", Type.BOOLEAN, false, null),
     SELF_REGISTRATION("self_registration", Type.BOOLEAN, false, null),
     PROJECT_CREATION_RESTRICTION("project_creation_restriction", Type.STRING, "everyone", List.of("everyone", "adminonly")),
@@ -51,7 +51,21 @@ public enum ConfigKey {
     /** Members of this group are system administrators while their membership is current; empty: none. */
     LDAP_GROUP_ADMIN_DN("ldap_group_admin_dn", Type.STRING, "", null, ConfigKey::ldapDn),
     /** Seconds a connection, bind or search may take before the login fails with a clear error. */
-    LDAP_TIMEOUT("ldap_timeout", Type.INTEGER, 5, null);
+    LDAP_TIMEOUT("ldap_timeout", Type.INTEGER, 5, null),
+    /** http_auth: where a user's name and password are POSTed (Basic); 200 is a valid login, 401 or 403 a wrong one. */
+    HTTP_AUTHPROXY_ENDPOINT("http_authproxy_endpoint", Type.STRING, "", null, HttpAuthRules::url),
+    /** http_auth: the Kubernetes TokenReview ({@code authentication.k8s.io/v1}) endpoint that checks tokens. */
+    HTTP_AUTHPROXY_TOKENREVIEW_ENDPOINT("http_authproxy_tokenreview_endpoint", Type.STRING, "", null, HttpAuthRules::url),
+    /** Whether the endpoints' TLS certificates are verified (against the server certificate if set, else the JVM's CAs). */
+    HTTP_AUTHPROXY_VERIFY_CERT("http_authproxy_verify_cert", Type.BOOLEAN, true, null),
+    /** Whether a project member may be added by the name of a user who never logged in (onboarded unseen, as Harbor). */
+    HTTP_AUTHPROXY_SKIP_SEARCH("http_authproxy_skip_search", Type.BOOLEAN, false, null),
+    /** PEM certificate(s) of the CA that signed the endpoints' certificates; empty: the JVM's CAs. */
+    HTTP_AUTHPROXY_SERVER_CERTIFICATE("http_authproxy_server_certificate", Type.STRING, "", null, HttpAuthRules::pem),
+    /** Comma-separated groups (from the token review) whose members are system administrators. */
+    HTTP_AUTHPROXY_ADMIN_GROUPS("http_authproxy_admin_groups", Type.STRING, "", null, HttpAuthRules::names),
+    /** Comma-separated user names that are system administrators. */
+    HTTP_AUTHPROXY_ADMIN_USERNAMES("http_authproxy_admin_usernames", Type.STRING, "", null, HttpAuthRules::names);
 
     /** How a value is written in JSON and stored; a {@code SECRET} is a string stored sealed and never returned. */
     public enum Type { BOOLEAN, INTEGER, STRING, SECRET }
@@ -120,7 +134,7 @@ public enum ConfigKey {
         };
         if (allowed != null && !allowed.contains(String.valueOf(value))) {
             throw invalid("one of " + String.join(", ", allowed)
-                    + (this == AUTH_MODE ? " (oidc_auth and http_auth are not built yet)" : ""));
+                    + (this == AUTH_MODE ? " (oidc_auth is not built yet)" : ""));
         }
         String wrong = rule.apply(String.valueOf(value));
         if (wrong != null) {

@@ -4,6 +4,7 @@ import io.berth.common.error.HarborException;
 import io.berth.core.api.Page;
 import io.berth.core.api.Paging;
 import io.berth.core.audit.AuditLog;
+import io.berth.core.authproxy.AuthProxyUsers;
 import io.berth.core.project.Project;
 import io.berth.core.rbac.Member;
 import io.berth.core.rbac.Role;
@@ -31,10 +32,12 @@ public class MemberService {
     public record MemberUser(Long userId, String username) {}
 
     private final AuditLog audit;
+    private final AuthProxyUsers authProxyUsers;
     private final UserGroupService groups;
 
-    MemberService(AuditLog audit, UserGroupService groups) {
+    MemberService(AuditLog audit, AuthProxyUsers authProxyUsers, UserGroupService groups) {
         this.audit = audit;
+        this.authProxyUsers = authProxyUsers;
         this.groups = groups;
     }
 
@@ -64,6 +67,9 @@ public class MemberService {
         }
         User user = request.memberUser().userId() != null ? User.findById(request.memberUser().userId())
                 : User.byName(request.memberUser().username());
+        if (user == null && request.memberUser().userId() == null) {
+            user = authProxyUsers.searchAndOnboard(request.memberUser().username()).orElse(null);
+        }
         if (user == null) {
             throw HarborException.notFound("user " + (request.memberUser().username() != null ? request.memberUser().username()
                     : request.memberUser().userId()) + " not found");

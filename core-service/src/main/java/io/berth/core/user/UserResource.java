@@ -52,7 +52,8 @@ public class UserResource {
         if (!caller.isUser()) {
             throw HarborException.notFound("robot accounts are not users");
         }
-        return UserView.of(users.existing(caller.id()));
+        User user = users.existing(caller.id());
+        return UserView.of(user, caller.sysadmin() && !user.sysadmin);
     }
 
     @GET
