@@ -127,6 +127,10 @@ public class Configurations {
             }
             checked.put(key, key.check(change.getValue()));
         }
+        String together = ConfigKey.ldapTogether(key -> checked.containsKey(key) ? checked.get(key) : value(key));
+        if (together != null) {
+            throw HarborException.badRequest(together);
+        }
         QuarkusTransaction.requiringNew().run(() -> {
             Object mode = checked.get(ConfigKey.AUTH_MODE);
             if (mode != null && !mode.equals(authMode()) && otherUsersExist()) {

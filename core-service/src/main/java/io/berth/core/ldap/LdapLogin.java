@@ -2,10 +2,8 @@ package io.berth.core.ldap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.berth.core.audit.AuditLog;
 import io.berth.core.configuration.Configurations;
 import io.berth.core.identity.Caller;
-import io.berth.core.identity.PasswordHasher;
 import io.berth.core.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,15 +12,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
  * Logins in {@code ldap_auth} mode: every user but {@code admin} is checked against the directory
- * ({@link LdapDirectory}), and onboarded as a Berth user on their first login (name from {@code ldap_uid}, e-mail and
- * real name from the entry, an unusable local password). A successful check is remembered for {@link #REMEMBERED} as a
- * peppered SHA-256 of name and password, so that the token requests of {@code docker pull} do not each ask the
- * directory; a changed password or a disabled account takes effect within it.
+ * ({@link LdapDirectory}), and onboarded as a Berth user on their first login ({@link LdapOnboarding}). A
+ * successful check is remembered for {@link #REMEMBERED} as a peppered SHA-256 of name and password, so that the
+ * token requests of {@code docker pull} do not each ask the directory; a changed password or a disabled account
+ * takes effect within it.
  */
 @ApplicationScoped
 public class LdapLogin {
@@ -31,17 +28,15 @@ public class LdapLogin {
 
     private final Configurations configurations;
     private final LdapDirectory directory;
-    private final PasswordHasher hasher;
-    private final AuditLog audit;
+    private final LdapOnboarding onboarding;
     private final byte[] pepper = new byte[32];
     private final Cache<String, byte[]> recentlyVerified = Caffeine.newBuilder()
             .maximumSize(10_000).expireAfterWrite(REMEMBERED).build();
 
-    LdapLogin(Configurations configurations, LdapDirectory directory, PasswordHasher hasher, AuditLog audit) {
+    LdapLogin(Configurations configurations, LdapDirectory directory, LdapOnboarding onboarding) {
         this.configurations = configurations;
         this.directory = directory;
-        this.hasher = hasher;
-        this.audit = audit;
+        this.onboarding = onboarding;
         new SecureRandom().nextBytes(pepper);
     }
 
@@ -64,28 +59,9 @@ public class LdapLogin {
         if (entry.isEmpty()) {
             return null;
         }
-        User user = onboard(entry.get(), clientAddress);
+        User user = onboarding.onboard(entry.get(), null, clientAddress);
         recentlyVerified.put(name, fingerprint);
         return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin);
-    }
-
-    private User onboard(LdapDirectory.Entry entry, String clientAddress) {
-        User known = QuarkusTransaction.requiringNew().call(() -> User.byName(entry.username()));
-        if (known != null) {
-            return known;
-        }
-        String unusable = hasher.hash(Base64.getEncoder().encodeToString(random(32)));
-        return QuarkusTransaction.requiringNew().call(() -> {
-            User user = new User();
-            user.username = entry.username();
-            user.email = entry.email() == null || User.count("email", entry.email()) > 0 ? null : entry.email();
-            user.realname = entry.realname();
-            user.comment = "onboarded from LDAP: " + entry.dn();
-            user.passwordHash = unusable;
-            user.persist();
-            audit.record(user.username, null, user.username, "user", "create", "success: onboarded from LDAP", clientAddress);
-            return user;
-        });
     }
 
     private byte[] fingerprint(String name, String password) {
@@ -98,11 +74,5 @@ public class LdapLogin {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] random(int size) {
-        byte[] bytes = new byte[size];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
     }
 }

@@ -2,12 +2,14 @@ package io.berth.core.ldap;
 
 import io.berth.common.error.HarborException;
 import io.berth.core.identity.SysadminOnly;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +22,11 @@ public class LdapResource {
     public record LdapUser(String username, String realname, String email) {}
 
     private final LdapService ldap;
+    private final LdapImport imports;
 
-    LdapResource(LdapService ldap) {
+    LdapResource(LdapService ldap, LdapImport imports) {
         this.ldap = ldap;
+        this.imports = imports;
     }
 
     /** Binds as the configured search account: Harbor's {@code {success, message}}, 200 either way. */
@@ -40,5 +44,14 @@ public class LdapResource {
             throw HarborException.badRequest("username is required");
         }
         return ldap.searchUser(username);
+    }
+
+    /** Onboards the users of {@code ldap_uid_list}: 200, or 404 with the uids that failed (and nobody imported). */
+    @POST
+    @Path("/users/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importUsers(Map<String, Object> body) {
+        List<LdapImport.FailedImport> failed = imports.importUsers(body);
+        return failed.isEmpty() ? Response.ok().build() : Response.status(404).entity(failed).type(MediaType.APPLICATION_JSON).build();
     }
 }
