@@ -103,11 +103,12 @@ class LdapLoginTest {
 
         List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, LdapImport.MAX_UIDS).mapToObj(i -> "u" + i).toList();
         for (Object bad : List.of(Map.of(), Map.of("ldap_uid_list", "frank"), Map.of("ldap_uid_list", List.of()),
-                Map.of("ldap_uid_list", List.of(1)), Map.of("ldap_uid_list", List.of("frank"), "extra", true), List.of("frank"),
+                Map.of("ldap_uid_list", List.of(1)), Map.of("ldap_uid_list", List.of("frank"), "extra", true),
                 Map.of("ldap_uid_list", tooMany))) {
             admin().body(bad).post(IMPORT).then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
         }
         admin().body("{\"ldap_uid_list\": [").post(IMPORT).then().statusCode(400);
+        admin().body(List.of("frank")).post(IMPORT).then().statusCode(400);
         as("alice", "AlicePass1").body(Map.of("ldap_uid_list", List.of("frank"))).post(IMPORT).then().statusCode(403);
         anonymous().body(Map.of("ldap_uid_list", List.of("frank"))).post(IMPORT).then().statusCode(401);
         admin().queryParam("username", "frank").get("/api/v2.0/users/search").then().statusCode(200).body("$", hasSize(0));
