@@ -44,6 +44,10 @@ public class Configurations {
             config.getOptionalValue(BerthConfigFile.PREFIX + ".configurations." + key.harborName(), String.class)
                     .ifPresent(text -> pinned.put(key, key.check(key.decode(text))));
         }
+        String together = ConfigKey.ldapTogether(pinned::get);
+        if (together != null) {
+            throw new IllegalStateException("berth.yaml: " + together);
+        }
         this.tokenExpiration = token.expiration();
         this.secrets = secrets;
         this.audit = audit;
