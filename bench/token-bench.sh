@@ -60,10 +60,17 @@ printf "%-44s %10s ms (runs: %s)\n" "login + push of a 2 MiB image via gateway" 
 
 # LDAP users after their first login against database users (admin), same service, same run
 if [ -x /usr/sbin/slapd ]; then
-  ldap_port=$(free_port); mkdir -p "$work/ldap/db"
+  ldap_port=$(free_port); ldaps_port=$(free_port); mkdir -p "$work/ldap/db"
+  # a test CA and slapd's certificate for 127.0.0.1, for ldaps:// and StartTLS
+  openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=bench CA" -keyout "$work/ldap/ca.key" -out "$work/ldap/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$work/ldap/server.key" -out "$work/ldap/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1\n' > "$work/ldap/server.ext"
+  openssl x509 -req -days 1 -in "$work/ldap/server.csr" -CA "$work/ldap/ca.pem" -CAkey "$work/ldap/ca.key" -CAcreateserial \
+    -extfile "$work/ldap/server.ext" -out "$work/ldap/server.pem" 2>/dev/null
   printf '%s\n' "include /etc/ldap/schema/core.schema" "include /etc/ldap/schema/cosine.schema" \
     "include /etc/ldap/schema/inetorgperson.schema" "include /etc/ldap/schema/dyngroup.schema" "modulepath /usr/lib/ldap" \
     "moduleload back_mdb" "moduleload dynlist" \
+    "TLSCertificateFile $work/ldap/server.pem" "TLSCertificateKeyFile $work/ldap/server.key" \
     "pidfile $work/ldap/slapd.pid" "database mdb" 'suffix "dc=berth,dc=test"' 'rootdn "cn=root,dc=berth,dc=test"' \
     "rootpw RootPass1" "directory $work/ldap/db" "overlay dynlist" \
     "dynlist-attrset groupOfNames labeledURI member+memberOf@groupOfNames" > "$work/ldap/slapd.conf"
@@ -74,7 +81,7 @@ if [ -x /usr/sbin/slapd ]; then
   /usr/sbin/slapadd -f "$work/ldap/slapd.conf" -l "$work/ldap/data.ldif" 2>/dev/null
   chmod a+x "$work"; chmod -R a+rwX "$work/ldap"
   as_nobody=(); [ "$(id -u)" = 0 ] && as_nobody=(-u nobody -g nogroup)
-  /usr/sbin/slapd -f "$work/ldap/slapd.conf" -h "ldap://127.0.0.1:$ldap_port/" "${as_nobody[@]}"
+  /usr/sbin/slapd -f "$work/ldap/slapd.conf" -h "ldap://127.0.0.1:$ldap_port/ ldaps://127.0.0.1:$ldaps_port/" "${as_nobody[@]}"
   sleep 1
   curl -sf -u admin:Harbor12345 -X PUT -H 'Content-Type: application/json' "$BERTH_CORE_URL/api/v2.0/configurations" \
     -d "{\"auth_mode\":\"ldap_auth\",\"ldap_url\":\"ldap://127.0.0.1:$ldap_port\",\"ldap_base_dn\":\"dc=berth,dc=test\",\"ldap_search_dn\":\"cn=root,dc=berth,dc=test\",\"ldap_search_password\":\"RootPass1\",\"ldap_group_base_dn\":\"dc=berth,dc=test\",\"ldap_group_search_filter\":\"(objectClass=groupOfNames)\"}"
@@ -91,6 +98,18 @@ a=json.loads(base64.urlsafe_b64decode(t))["access"]; sys.exit(0 if "push" in a[0
   echo
   printf "%-44s %10s\n" "ldap_auth: database user admin (tokens/s)" "$db_rate"
   compare "ldap_auth: LDAP user (push by group), 2nd+" "$ldap_rate" "$db_rate"
+  # a directory search through Berth (GET /ldap/users/search: a connection, a bind, a search each time) over
+  # ldap:// (the reference), ldaps:// and StartTLS, each trusting the test CA (ldap_verify_cert on)
+  search="$BERTH_CORE_URL/api/v2.0/ldap/users/search?username=alice"
+  tls() { python3 -c 'import json,sys; print(json.dumps({"ldap_url": sys.argv[1], "ldap_starttls": sys.argv[2] == "true",
+    "ldap_ca_certificate": open(sys.argv[3]).read()}))' "$1" "$2" "$work/ldap/ca.pem" |
+    curl -sf -u admin:Harbor12345 -X PUT -H 'Content-Type: application/json' "$BERTH_CORE_URL/api/v2.0/configurations" -d @-; }
+  tls "ldap://127.0.0.1:$ldap_port" false; plain_rate=$(rate -H "$basic" "$search")
+  tls "ldaps://127.0.0.1:$ldaps_port" false; ldaps_rate=$(rate -H "$basic" "$search")
+  tls "ldap://127.0.0.1:$ldap_port" true; starttls_rate=$(rate -H "$basic" "$search")
+  printf "%-44s %10s\n" "directory searches over ldap:// (searches/s)" "$plain_rate"
+  printf "%-44s %10s   %sx of ldap://\n" "directory searches over ldaps://" "$ldaps_rate" "$(echo "scale=2; $ldaps_rate / $plain_rate" | bc)"
+  printf "%-44s %10s   %sx of ldap://\n" "directory searches over StartTLS" "$starttls_rate" "$(echo "scale=2; $starttls_rate / $plain_rate" | bc)"
 fi
 
 # auth-proxy users (http_auth) after their first login against admin, same service, same run. The mode changes only

@@ -34,7 +34,7 @@ public interface ConfigurationsConfig {
     /** Minutes a registry token issued by {@code /service/token} is valid (else {@code token.expiration}). */
     Optional<Integer> tokenExpiration();
 
-    /** {@code ldap://host[:port]} of the directory {@code ldap_auth} logs users in against. */
+    /** {@code ldap://host[:port]} or {@code ldaps://host[:port]} of the directory {@code ldap_auth} logs users in against. */
     Optional<String> ldapUrl();
 
     Optional<String> ldapBaseDn();
@@ -77,4 +77,13 @@ public interface ConfigurationsConfig {
 
     /** Comma-separated user names that are system administrators. */
     Optional<String> httpAuthproxyAdminUsernames();
+
+    /** Whether the directory's TLS certificate must be trusted and name its host (default: true). */
+    Optional<Boolean> ldapVerifyCert();
+
+    /** Berth's: upgrade an {@code ldap://} connection with StartTLS before any bind (Harbor has no such key). */
+    Optional<Boolean> ldapStarttls();
+
+    /** Berth's: the CA certificates (PEM) that issue the directory's certificate; unset: the JVM's default CAs. */
+    Optional<String> ldapCaCertificate();
 }

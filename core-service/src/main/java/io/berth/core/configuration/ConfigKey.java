@@ -26,7 +26,7 @@ public enum ConfigKey {
     ROBOT_NAME_PREFIX("robot_name_prefix", Type.STRING, "robot$", List.of("robot$")),
     /** Minutes; the default is {@code token.expiration} of berth.yaml (see {@link Configurations}). */
     TOKEN_EXPIRATION("token_expiration", Type.INTEGER, null, null),
-    /** {@code ldap://host[:port]}; TLS (ldaps://, StartTLS) is not built yet and refused. */
+    /** {@code ldap://host[:port]} (plain, or StartTLS with {@link #LDAP_STARTTLS}) or {@code ldaps://host[:port]} (TLS). */
     LDAP_URL("ldap_url", Type.STRING, "", null, ConfigKey::ldapUrl),
     LDAP_BASE_DN("ldap_base_dn", Type.STRING, "", null),
     /** The service account's DN that searches for users; empty: an anonymous search. */
@@ -52,6 +52,12 @@ public enum ConfigKey {
     LDAP_GROUP_ADMIN_DN("ldap_group_admin_dn", Type.STRING, "", null, ConfigKey::ldapDn),
     /** Seconds a connection, bind or search may take before the login fails with a clear error. */
     LDAP_TIMEOUT("ldap_timeout", Type.INTEGER, 5, null),
+    /** Whether the TLS certificate of the directory (ldaps://, StartTLS) must be trusted and name its host; Harbor's default: on. */
+    LDAP_VERIFY_CERT("ldap_verify_cert", Type.BOOLEAN, true, null),
+    /** Berth's (Harbor has no StartTLS): an {@code ldap://} connection upgraded with StartTLS before any bind. */
+    LDAP_STARTTLS("ldap_starttls", Type.BOOLEAN, false, null),
+    /** Berth's: the CAs (PEM) that issue the directory's certificate; empty: the JVM's default CAs. */
+    LDAP_CA_CERTIFICATE("ldap_ca_certificate", Type.STRING, "", null, ConfigKey::pemCertificates),
     /** http_auth: where a user's name and password are POSTed (Basic); 200 is a valid login, 401 or 403 a wrong one. */
     HTTP_AUTHPROXY_ENDPOINT("http_authproxy_endpoint", Type.STRING, "", null, HttpAuthRules::url),
     /** http_auth: the Kubernetes TokenReview ({@code authentication.k8s.io/v1}) endpoint that checks tokens. */
@@ -156,16 +162,37 @@ public enum ConfigKey {
         if (url.isEmpty()) {
             return null;
         }
-        if (url.startsWith("ldaps://")) {
-            return "ldaps:// (and StartTLS) are not supported yet in Berth; use ldap://host[:port]";
-        }
         try {
             java.net.URI uri = new java.net.URI(url);
-            return "ldap".equals(uri.getScheme()) && uri.getHost() != null && (uri.getPath() == null || uri.getPath().isEmpty()
-                    || "/".equals(uri.getPath())) && uri.getQuery() == null ? null : "the value must be ldap://host[:port]";
+            return ("ldap".equals(uri.getScheme()) || "ldaps".equals(uri.getScheme())) && uri.getHost() != null && uri.getUserInfo() == null
+                    && (uri.getPath() == null || uri.getPath().isEmpty() || "/".equals(uri.getPath())) && uri.getQuery() == null
+                    && uri.getFragment() == null ? null : "the value must be ldap://host[:port] or ldaps://host[:port]";
         } catch (java.net.URISyntaxException e) {
-            return "the value must be ldap://host[:port]";
+            return "the value must be ldap://host[:port] or ldaps://host[:port]";
         }
+    }
+
+    private static String pemCertificates(String pem) {
+        if (pem.isBlank()) {
+            return null;
+        }
+        try {
+            return java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
+                    new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEmpty()
+                    ? "the value must hold PEM certificates (-----BEGIN CERTIFICATE-----)" : null;
+        } catch (java.security.cert.CertificateException e) {
+            return "the value must be PEM certificates (-----BEGIN CERTIFICATE-----): " + e.getMessage();
+        }
+    }
+
+    /**
+     * What is wrong with the LDAP keys together (null: nothing), given the value each will have: StartTLS upgrades an
+     * ldap:// connection, so it is refused with ldaps://, which is TLS already.
+     */
+    static String ldapTogether(Function<ConfigKey, Object> effective) {
+        return Boolean.TRUE.equals(effective.apply(LDAP_STARTTLS)) && String.valueOf(effective.apply(LDAP_URL)).startsWith("ldaps://")
+                ? "configuration ldap_starttls: StartTLS upgrades an ldap:// connection; ldap_url is ldaps://, which is TLS already"
+                : null;
     }
 
     private static String ldapFilter(String filter) {

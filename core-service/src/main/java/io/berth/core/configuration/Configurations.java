@@ -44,6 +44,10 @@ public class Configurations {
             config.getOptionalValue(BerthConfigFile.PREFIX + ".configurations." + key.harborName(), String.class)
                     .ifPresent(text -> pinned.put(key, key.check(key.decode(text))));
         }
+        String together = ConfigKey.ldapTogether(pinned::get);
+        if (together != null) {
+            throw new IllegalStateException("berth.yaml: " + together);
+        }
         this.tokenExpiration = token.expiration();
         this.secrets = secrets;
         this.audit = audit;
@@ -126,6 +130,10 @@ public class Configurations {
                         + " is set in berth.yaml (configurations." + key.harborName() + ") and cannot be changed through the API");
             }
             checked.put(key, key.check(change.getValue()));
+        }
+        String together = ConfigKey.ldapTogether(key -> checked.containsKey(key) ? checked.get(key) : value(key));
+        if (together != null) {
+            throw HarborException.badRequest(together);
         }
         QuarkusTransaction.requiringNew().run(() -> {
             Object mode = checked.get(ConfigKey.AUTH_MODE);

@@ -4,7 +4,7 @@ import java.util.Set;
 
 /** Harbor's configuration keys that Berth knows but does not act on yet, so that refusing one says why. */
 final class HarborKeys {
-    private static final Set<String> NOT_YET = Set.of("primary_auth_mode", "ldap_verify_cert",
+    private static final Set<String> NOT_YET = Set.of("primary_auth_mode",
             "ldap_group_attach_parallel", "oidc_name", "oidc_endpoint",
             "oidc_client_id", "oidc_client_secret", "oidc_scope", "oidc_groups_claim", "oidc_admin_group", "oidc_group_filter",
             "oidc_user_claim", "oidc_auto_onboard", "oidc_verify_cert", "oidc_extra_redirect_parms", "oidc_logout",

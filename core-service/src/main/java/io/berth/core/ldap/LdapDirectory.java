@@ -2,9 +2,11 @@ package io.berth.core.ldap;
 
 import io.berth.common.error.HarborException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.Hashtable;
 import java.util.Optional;
 import javax.naming.AuthenticationException;
+import javax.naming.CommunicationException;
 import javax.naming.Context;
 import javax.naming.NamingEnumeration;
 import javax.naming.NamingException;
@@ -12,9 +14,12 @@ import javax.naming.SizeLimitExceededException;
 import javax.naming.directory.Attribute;
 import javax.naming.directory.Attributes;
 import javax.naming.directory.DirContext;
-import javax.naming.directory.InitialDirContext;
 import javax.naming.directory.SearchControls;
 import javax.naming.directory.SearchResult;
+import javax.naming.ldap.InitialLdapContext;
+import javax.naming.ldap.LdapContext;
+import javax.naming.ldap.StartTlsRequest;
+import javax.naming.ldap.StartTlsResponse;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +27,8 @@ import org.jboss.logging.Logger;
  * searches for the one entry whose {@code ldap_uid} is the name (escaped, within {@code ldap_base_dn},
  * {@code ldap_scope} and {@code ldap_filter}), then Berth binds as that entry with the password. Every connection,
  * bind and search is bounded by {@code ldap_timeout}: a directory that is down or slow is a 503 with a clear message
- * within it, never a hang.
+ * within it, never a hang. TLS ({@code ldaps://}, {@code ldap_starttls}) trusts what {@link LdapTls} says; an
+ * untrusted certificate is a 503 that says so.
  */
 @ApplicationScoped
 public class LdapDirectory {
@@ -119,6 +125,10 @@ public class LdapDirectory {
         }
     }
 
+    /**
+     * A connection bound as {@code dn}: ldaps:// is TLS from the first byte; ldap:// with {@code ldap_starttls} is
+     * upgraded (StartTLS) before the bind, so no password crosses in clear; plain ldap:// otherwise.
+     */
     private static DirContext connect(LdapSettings settings, String dn, String password) throws NamingException {
         if (settings.url().isEmpty()) {
             throw HarborException.badRequest("ldap_url is not configured");
@@ -130,6 +140,42 @@ public class LdapDirectory {
         env.put("com.sun.jndi.ldap.connect.timeout", Long.toString(settings.timeout().toMillis()));
         env.put("com.sun.jndi.ldap.read.timeout", Long.toString(settings.timeout().toMillis()));
         env.put("com.sun.jndi.ldap.connect.pool", "false");
+        if (settings.ldaps()) {
+            env.put("java.naming.ldap.factory.socket", LdapsSocketFactory.class.getName());
+            authentication(env, dn, password);
+            return LdapsSocketFactory.using(LdapTls.socketFactory(settings), () -> new InitialLdapContext(env, null));
+        }
+        if (!settings.startTls()) {
+            authentication(env, dn, password);
+            return new InitialLdapContext(env, null);
+        }
+        env.put(Context.SECURITY_AUTHENTICATION, "none");
+        LdapContext context = new InitialLdapContext(env, null);
+        try {
+            StartTlsResponse tls = (StartTlsResponse) context.extendedOperation(new StartTlsRequest());
+            if (!settings.verifyCert()) {
+                tls.setHostnameVerifier((host, session) -> true);
+            }
+            tls.negotiate(LdapTls.socketFactory(settings));
+            if (dn != null && !dn.isEmpty()) {
+                context.addToEnvironment(Context.SECURITY_AUTHENTICATION, "simple");
+                context.addToEnvironment(Context.SECURITY_PRINCIPAL, dn);
+                context.addToEnvironment(Context.SECURITY_CREDENTIALS, password == null ? "" : password);
+                context.reconnect(null); // binds now, on the TLS connection
+            }
+            return context;
+        } catch (IOException e) {
+            close(context);
+            CommunicationException failed = new CommunicationException("StartTLS: " + e.getMessage());
+            failed.setRootCause(e);
+            throw failed;
+        } catch (NamingException | RuntimeException e) {
+            close(context);
+            throw e;
+        }
+    }
+
+    private static void authentication(Hashtable<String, Object> env, String dn, String password) {
         if (dn == null || dn.isEmpty()) {
             env.put(Context.SECURITY_AUTHENTICATION, "none");
         } else {
@@ -137,14 +183,29 @@ public class LdapDirectory {
             env.put(Context.SECURITY_PRINCIPAL, dn);
             env.put(Context.SECURITY_CREDENTIALS, password == null ? "" : password);
         }
-        return new InitialDirContext(env);
     }
 
     private static HarborException unavailable(LdapSettings settings, NamingException e) {
+        String untrusted = first(e, java.security.cert.CertificateException.class);
+        String tls = first(e, javax.net.ssl.SSLException.class);
         String why = e instanceof AuthenticationException ? "the search account (ldap_search_dn) was refused"
+                : untrusted != null ? "its TLS certificate is not trusted (ldap_verify_cert is on; trusted: "
+                        + (settings.caCertificate().isBlank() ? "the JVM's default CAs" : "the CAs of ldap_ca_certificate") + "): " + untrusted
+                : tls != null ? "the TLS handshake failed: " + tls
                 : "no answer within ldap_timeout (" + settings.timeout().toSeconds() + " s) or the connection failed";
         LOG.warnf("LDAP %s: %s: %s", settings.url(), why, e.toString());
         return new HarborException(503, "SERVICE_UNAVAILABLE", "the LDAP server " + settings.url() + " cannot be used: " + why);
+    }
+
+    /** The message of the first cause of {@code e} of this type (an untrusted issuer, a wrong host name), null if none. */
+    private static String first(Throwable e, Class<? extends Throwable> type) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth++ < 20; t = t instanceof NamingException n && n.getRootCause() != null ? n.getRootCause() : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t.getMessage();
+            }
+        }
+        return null;
     }
 
     private static void close(DirContext context) {

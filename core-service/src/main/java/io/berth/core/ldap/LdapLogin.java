@@ -69,11 +69,15 @@ public class LdapLogin {
             return null;
         }
         LdapDirectory.Entry e = entry.get();
-        User user = onboarding.onboard(new Onboarding.Profile(e.username(), e.email(), e.realname(), "onboarded from LDAP: " + e.dn()),
-                "LDAP", clientAddress);
+        User user = onboarding.onboard(profile(e), "LDAP", clientAddress);
         List<GroupRef> userGroups = groups.ofUser(e.dn());
         memberships.recordLogin(user.id, GroupType.LDAP.code, userGroups, membershipLifetime);
         recentlyVerified.remember(name, password, true);
         return new Caller(Caller.Kind.USER, user.id, user.username, user.sysadmin || groups.includesAdminGroup(userGroups));
+    }
+
+    /** What Berth keeps of a directory entry when it onboards its user. */
+    static Onboarding.Profile profile(LdapDirectory.Entry e) {
+        return new Onboarding.Profile(e.username(), e.email(), e.realname(), "onboarded from LDAP: " + e.dn());
     }
 }

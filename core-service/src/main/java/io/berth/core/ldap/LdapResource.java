@@ -2,12 +2,14 @@ package io.berth.core.ldap;
 
 import io.berth.common.error.HarborException;
 import io.berth.core.identity.SysadminOnly;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
@@ -21,10 +23,12 @@ public class LdapResource {
 
     private final LdapService ldap;
     private final LdapGroups groups;
+    private final LdapImport imports;
 
-    LdapResource(LdapService ldap, LdapGroups groups) {
+    LdapResource(LdapService ldap, LdapGroups groups, LdapImport imports) {
         this.ldap = ldap;
         this.groups = groups;
+        this.imports = imports;
     }
 
     /** Binds as the configured search account: Harbor's {@code {success, message}}, 200 either way. */
@@ -55,5 +59,14 @@ public class LdapResource {
             throw HarborException.badRequest("groupname or groupdn is required");
         }
         return groups.byName(groupName.trim());
+    }
+
+    /** Onboards the users of {@code ldap_uid_list}: 200, or 404 with the uids that failed (and nobody imported). */
+    @POST
+    @Path("/users/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importUsers(Map<String, Object> body) {
+        List<LdapImport.FailedImport> failed = imports.importUsers(body);
+        return failed.isEmpty() ? Response.ok().build() : Response.status(404).entity(failed).type(MediaType.APPLICATION_JSON).build();
     }
 }

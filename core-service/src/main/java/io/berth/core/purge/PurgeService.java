@@ -42,6 +42,12 @@ public class PurgeService implements ScheduledJob {
         return "audit-log purge";
     }
 
+    /** No: it deletes old audit-log rows, not artifacts. */
+    @Override
+    public boolean writesArtifacts() {
+        return false;
+    }
+
     /** Starts a purge now with parameters {@link #validate} returned; the new execution's id (409 while one runs). */
     @Override
     public long start(Map<String, Object> p, String trigger, long scheduleId) {

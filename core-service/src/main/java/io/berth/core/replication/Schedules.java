@@ -1,5 +1,6 @@
 package io.berth.core.replication;
 
+import io.berth.core.configuration.Configurations;
 import io.berth.core.schedule.Cron;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -14,16 +15,19 @@ import org.jboss.logging.Logger;
 /**
  * Fires scheduled replication policies ({@link Cron}, UTC). The instant a policy last fired for is kept on the policy,
  * so a schedule survives restarts and, with several core replicas, fires once: the replica whose
- * guarded UPDATE moves it forward runs the policy.
+ * guarded UPDATE moves it forward runs the policy. While {@code read_only} is on, a slot is claimed and skipped
+ * (logged): replication would write artifacts into this Berth or push out of it on a schedule nobody is watching.
  */
 @ApplicationScoped
 public class Schedules {
     private static final Logger LOG = Logger.getLogger(Schedules.class);
 
     private final Replicator replicator;
+    private final Configurations configurations;
 
-    Schedules(Replicator replicator) {
+    Schedules(Replicator replicator, Configurations configurations) {
         this.replicator = replicator;
+        this.configurations = configurations;
     }
 
     @Scheduled(every = "${berth.core.schedule_interval}", delayed = "${berth.core.schedule_interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -43,7 +47,10 @@ public class Schedules {
                 }
                 int claimed = QuarkusTransaction.requiringNew().call(() -> ReplicationPolicy.update(
                         "lastFired = ?1 where id = ?2 and (lastFired is null or lastFired < ?1)", instant, policy.id));
-                if (claimed == 1) {
+                if (claimed == 1 && configurations.readOnly()) {
+                    LOG.infof("replication policy %s scheduled for %s skipped: Berth is in read-only mode (configuration read_only)",
+                            policy.name, instant);
+                } else if (claimed == 1) {
                     try {
                         long execution = replicator.run(policy, "SCHEDULE", null);
                         LOG.infof("replication policy %s fired for %s: execution %d", policy.name, instant, execution);

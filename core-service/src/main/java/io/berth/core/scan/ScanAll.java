@@ -50,6 +50,12 @@ public class ScanAll implements ScheduledJob {
         return "scan all";
     }
 
+    /** No: scans write reports, not artifacts; read_only lets scans go on. */
+    @Override
+    public boolean writesArtifacts() {
+        return false;
+    }
+
     @Override
     public Map<String, Object> validate(Map<String, Object> parameters) {
         Parameters.known(parameters, Set.of(), title());

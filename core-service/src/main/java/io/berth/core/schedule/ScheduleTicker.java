@@ -1,6 +1,7 @@
 package io.berth.core.schedule;
 
 import io.berth.common.error.HarborException;
+import io.berth.core.configuration.Configurations;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,16 +21,20 @@ import org.jboss.logging.Logger;
  * names a slot after its {@code last_fired} is claimed by a guarded UPDATE that moves {@code last_fired} forward —
  * one core replica wins a slot — and the winner starts its {@link ScheduledJob}. A slot that finds a run still
  * going (409) is skipped (logged); any other failure hands the slot back for the next tick. A row whose kind no
- * {@link ScheduledJob} bean claims is logged and left alone.
+ * {@link ScheduledJob} bean claims is logged and left alone. While {@code read_only} is on, the slots of a job that
+ * {@linkplain ScheduledJob#writesArtifacts() writes artifacts} are claimed and skipped (logged): they do not run
+ * later either, the next slot after read_only is turned off does.
  */
 @ApplicationScoped
 public class ScheduleTicker {
     private static final Logger LOG = Logger.getLogger(ScheduleTicker.class);
 
     private final Map<String, ScheduledJob> jobs;
+    private final Configurations configurations;
 
-    ScheduleTicker(Instance<ScheduledJob> jobs) {
+    ScheduleTicker(Instance<ScheduledJob> jobs, Configurations configurations) {
         this.jobs = jobs.stream().collect(Collectors.toMap(ScheduledJob::kind, Function.identity()));
+        this.configurations = configurations;
     }
 
     @Scheduled(every = "${berth.core.schedule_interval}", delayed = "${berth.core.schedule_interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -50,7 +55,7 @@ public class ScheduleTicker {
         }
     }
 
-    private static void fire(ScheduledJob job, Schedule schedule, ZonedDateTime now) {
+    private void fire(ScheduledJob job, Schedule schedule, ZonedDateTime now) {
         Optional<OffsetDateTime> last = Cron.last(schedule.cron, now);
         if (last.isEmpty() || (schedule.lastFired != null && !last.get().isAfter(schedule.lastFired))) {
             return;
@@ -59,6 +64,10 @@ public class ScheduleTicker {
         int claimed = QuarkusTransaction.requiringNew().call(() -> Schedule.update(
                 "lastFired = ?1 where id = ?2 and (lastFired is null or lastFired < ?1)", slot, schedule.id));
         if (claimed != 1) {
+            return;
+        }
+        if (job.writesArtifacts() && configurations.readOnly()) {
+            LOG.infof("%s scheduled for %s skipped: Berth is in read-only mode (configuration read_only)", job.title(), slot);
             return;
         }
         try {

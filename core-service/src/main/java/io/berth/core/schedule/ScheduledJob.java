@@ -31,6 +31,14 @@ public interface ScheduledJob {
     String title();
 
     /**
+     * Whether a run changes artifacts or blobs (garbage collection, tag retention, scrub's quarantine): its scheduled
+     * slots are skipped while {@code read_only} is on, as pushes and deletes are refused. Default: it does.
+     */
+    default boolean writesArtifacts() {
+        return true;
+    }
+
+    /**
      * The parameters checked, with their defaults filled in: what is stored with a schedule and what
      * {@link #start} gets. Anything wrong (an unknown key included) is a 400 {@code HarborException}.
      */

@@ -26,8 +26,13 @@ public class Onboarding {
         this.audit = audit;
     }
 
-    /** The user of this name, onboarded from {@code source} (e.g. "LDAP") if new. */
+    /** The user of this name, onboarded from {@code source} (e.g. "LDAP") at their own first login if new. */
     public User onboard(Profile profile, String source, String clientAddress) {
+        return onboard(profile, source, null, clientAddress);
+    }
+
+    /** The same, done by {@code operator} (e.g. an administrator's import; null: the user), who is audited as who did it. */
+    public User onboard(Profile profile, String source, String operator, String clientAddress) {
         User known = QuarkusTransaction.requiringNew().call(() -> User.byName(profile.username()));
         if (known != null) {
             return known;
@@ -36,7 +41,7 @@ public class Onboarding {
         random.nextBytes(bytes);
         String unusable = hasher.hash(Base64.getEncoder().encodeToString(bytes));
         try {
-            return QuarkusTransaction.requiringNew().call(() -> create(profile, unusable, source, clientAddress));
+            return QuarkusTransaction.requiringNew().call(() -> create(profile, unusable, source, operator, clientAddress));
         } catch (RuntimeException e) {
             // the same user's first two logins at once: the other one created it (users.username is unique)
             User raced = QuarkusTransaction.requiringNew().call(() -> User.byName(profile.username()));
@@ -47,7 +52,7 @@ public class Onboarding {
         }
     }
 
-    private User create(Profile profile, String unusable, String source, String clientAddress) {
+    private User create(Profile profile, String unusable, String source, String operator, String clientAddress) {
         User user = new User();
         user.username = profile.username();
         user.email = profile.email() == null || User.count("email", profile.email()) > 0 ? null : profile.email();
@@ -55,7 +60,7 @@ public class Onboarding {
         user.comment = profile.comment();
         user.passwordHash = unusable;
         user.persist();
-        audit.record(user.username, null, user.username, "user", "create", "success: onboarded from " + source, clientAddress);
+        audit.record(operator == null ? user.username : operator, null, user.username, "user", "create", "success: onboarded from " + source, clientAddress);
         return user;
     }
 }

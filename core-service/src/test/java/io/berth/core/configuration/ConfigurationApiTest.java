@@ -48,9 +48,12 @@ class ConfigurationApiTest {
     @Test
     void badValuesUnknownKeysAndKeysNotActedOnAreRefusedAndChangeNothing() {
         Api.createUser(unique("other"), "Passw0rdX"); // a user besides admin: auth_mode may not change
-        List<Map<String, Object>> bad = List.of(Map.of("no_such_key", 1), Map.of("ldap_verify_cert", false),
+        List<Map<String, Object>> bad = List.of(Map.of("no_such_key", 1), Map.of("ldap_verify_cert", "no"),
                 Map.of("oidc_client_secret", "s"), Map.of("auth_mode", "oidc_auth"), Map.of("auth_mode", 1),
-                Map.of("ldap_url", "http://ldap.example.org"), Map.of("ldap_url", "ldaps://ldap.example.org"),
+                Map.of("ldap_url", "http://ldap.example.org"), Map.of("ldap_url", "ldaps://u@ldap.example.org"),
+                Map.of("ldap_url", "ldaps://ldap.example.org", "ldap_starttls", true), Map.of("ldap_starttls", "yes"),
+                Map.of("ldap_ca_certificate", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"),
+                Map.of("ldap_ca_certificate", "not PEM"), Map.of("ldap_ca_certificate", 1),
                 Map.of("ldap_url", "ldap://ldap.example.org/dc=x?uid"), Map.of("ldap_filter", "uid=x"), Map.of("ldap_filter", "(a=b))("),
                 Map.of("ldap_scope", 3), Map.of("ldap_scope", -1), Map.of("ldap_uid", "u id"), Map.of("ldap_timeout", 0),
                 Map.of("ldap_search_password", 5),
@@ -64,11 +67,14 @@ class ConfigurationApiTest {
         }
         admin().body("[1,2]").put(PATH).then().statusCode(400);
         admin().body("{\"read_only\":").put(PATH).then().statusCode(400);
-        admin().body(Map.of("ldap_verify_cert", true)).put(PATH).then().body("errors[0].message", containsString("not acted on"));
+        admin().body(Map.of("oidc_endpoint", "https://id.example.org")).put(PATH).then().body("errors[0].message", containsString("not acted on"));
         // other users exist in this database: the mode stays (LdapLoginTest switches it on a database of its own)
         admin().body(Map.of("auth_mode", "ldap_auth", "ldap_url", "ldap://127.0.0.1:1")).put(PATH).then().statusCode(400)
                 .body("errors[0].message", equalTo("auth_mode cannot be changed while users other than admin exist"));
-        admin().get(PATH).then().body("auth_mode.value", equalTo("db_auth")).body("ldap_url.value", equalTo(""));
+        admin().get(PATH).then().body("auth_mode.value", equalTo("db_auth")).body("ldap_url.value", equalTo(""))
+                .body("ldap_verify_cert.value", equalTo(true)).body("ldap_starttls.value", equalTo(false)).body("ldap_ca_certificate.value", equalTo(""));
+        admin().body(Map.of("ldap_uid_list", List.of("alice"))).post("/api/v2.0/ldap/users/import").then().statusCode(400)
+                .body("errors[0].message", containsString("ldap_auth"));
         admin().get(PATH).then().body("self_registration.value", equalTo(false)).body("token_expiration.value", equalTo(30));
     }
 

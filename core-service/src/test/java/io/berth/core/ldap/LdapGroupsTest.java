@@ -123,11 +123,11 @@ class LdapGroupsTest {
     @Test
     @Order(5)
     void membersOfTheAdminGroupAreSystemAdministratorsWhileTheirMembershipIsCurrent() {
-        as("erin", "ErinPass1").get("/api/v2.0/usergroups").then().statusCode(200);
-        as("erin", "ErinPass1").queryParam("scope", "/").queryParam("relative", true).get("/api/v2.0/users/current/permissions")
+        as("grace", "GracePass1").get("/api/v2.0/usergroups").then().statusCode(200);
+        as("grace", "GracePass1").queryParam("scope", "/").queryParam("relative", true).get("/api/v2.0/users/current/permissions")
                 .then().statusCode(200).body("findAll { it.resource == 'user-group' }.action", org.hamcrest.Matchers.hasItem("create"));
-        expire("erin");
-        as("erin", "ErinPass1").get("/api/v2.0/usergroups").then().statusCode(403); // a login remembered for a minute: no directory call
+        expire("grace");
+        as("grace", "GracePass1").get("/api/v2.0/usergroups").then().statusCode(403); // a login remembered for a minute: no directory call
     }
 
     @Test

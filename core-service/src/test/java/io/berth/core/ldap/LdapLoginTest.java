@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.berth.common.testing.Slapd;
 import io.berth.core.testing.CoreTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * ldap_auth against a real slapd started by the test ({@link Slapd}): configured through the API on a database of its
  * own (only admin exists, so auth_mode may change), search-then-bind, onboarding, RFC 4515 escaping, a filtered-out
- * (disabled) account, an ambiguous name, and a directory that is paused (slow) or stopped: a clear 503 within
+ * (disabled) account, an ambiguous name, imports, ldaps:// and StartTLS with a test CA, and a directory that is paused (slow) or stopped: a clear 503 within
  * ldap_timeout, each failure audited, while a login checked in the last minute goes on without the directory.
  */
 @QuarkusTest
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LdapLoginTest {
     private static final String PATH = "/api/v2.0/configurations";
+    private static final String IMPORT = "/api/v2.0/ldap/users/import";
 
     @Test
     @Order(1)
@@ -89,6 +91,73 @@ class LdapLoginTest {
 
     @Test
     @Order(5)
+    void usersAreImportedBeforeTheirFirstLoginAllOrNothing() {
+        admin().body(Map.of("ldap_uid_list", List.of("erin", "alice"))).post(IMPORT).then().statusCode(200);
+        admin().queryParam("username", "erin").get("/api/v2.0/users/search").then().statusCode(200).body("[0].username", equalTo("erin"));
+        admin().queryParam("q", "operation=create,resource=erin").get("/api/v2.0/audit-logs").then().statusCode(200)
+                .body("[0].username", equalTo("admin")).body("[0].result", containsString("onboarded from LDAP"));
+        admin().body(Map.of("ldap_uid_list", List.of("frank", "nobody-here", "", "*", "carol"))).post(IMPORT).then().statusCode(404)
+                .body("uid", equalTo(List.of("nobody-here", "", "*", "carol")))
+                .body("error", equalTo(List.of("unknown_user", "empty_uid", "unknown_user", "unknown_user")));
+        admin().queryParam("username", "frank").get("/api/v2.0/users/search").then().statusCode(200).body("$", hasSize(0));
+
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(0, LdapImport.MAX_UIDS).mapToObj(i -> "u" + i).toList();
+        for (Object bad : List.of(Map.of(), Map.of("ldap_uid_list", "frank"), Map.of("ldap_uid_list", List.of()),
+                Map.of("ldap_uid_list", List.of(1)), Map.of("ldap_uid_list", List.of("frank"), "extra", true),
+                Map.of("ldap_uid_list", tooMany))) {
+            admin().body(bad).post(IMPORT).then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));
+        }
+        admin().body("{\"ldap_uid_list\": [").post(IMPORT).then().statusCode(400);
+        admin().body(List.of("frank")).post(IMPORT).then().statusCode(400);
+        as("alice", "AlicePass1").body(Map.of("ldap_uid_list", List.of("frank"))).post(IMPORT).then().statusCode(403);
+        anonymous().body(Map.of("ldap_uid_list", List.of("frank"))).post(IMPORT).then().statusCode(401);
+        admin().queryParam("username", "frank").get("/api/v2.0/users/search").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    @Order(6)
+    void ldapsAndStartTlsTrustTheConfiguredCaOnly() throws Exception {
+        Slapd slapd = SlapdResource.slapd;
+        try {
+            admin().body(Map.of("ldap_url", slapd.ldapsUrl(), "ldap_ca_certificate", slapd.ca())).put(PATH).then().statusCode(200);
+            admin().get(PATH).then().body("ldap_verify_cert.value", equalTo(true)).body("ldap_starttls.value", equalTo(false))
+                    .body("ldap_ca_certificate.value", startsWith("-----BEGIN CERTIFICATE-----"));
+            admin().post("/api/v2.0/ldap/ping").then().statusCode(200).body("success", equalTo(true));
+            as("dave", "DavePass1").get("/api/v2.0/users/current").then().statusCode(200).body("email", equalTo("dave@berth.test"));
+            as("bob", "wrong").get("/api/v2.0/users/current").then().statusCode(401);
+
+            admin().body(Map.of("ldap_ca_certificate", slapd.otherCa())).put(PATH).then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().statusCode(200).body("success", equalTo(false))
+                    .body("message", containsString("TLS certificate is not trusted"));
+            admin().queryParam("username", "bob").get("/api/v2.0/ldap/users/search").then().statusCode(503)
+                    .body("errors[0].message", containsString("ldap_ca_certificate"));
+            admin().body(Map.of("ldap_url", slapd.ldapsUrl().replace("127.0.0.1", "localhost"), "ldap_ca_certificate", slapd.ca())).put(PATH)
+                    .then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().body("success", equalTo(false)).body("message", containsString("not trusted"));
+
+            admin().body(Map.of("ldap_verify_cert", false, "ldap_ca_certificate", slapd.otherCa())).put(PATH).then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().statusCode(200).body("success", equalTo(true));
+            admin().queryParam("username", "bob").get("/api/v2.0/ldap/users/search").then().statusCode(200).body("[0].username", equalTo("bob"));
+
+            admin().body(Map.of("ldap_url", slapd.url(), "ldap_starttls", true, "ldap_verify_cert", true, "ldap_ca_certificate", slapd.ca()))
+                    .put(PATH).then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().statusCode(200).body("success", equalTo(true));
+            admin().queryParam("username", "bob").get("/api/v2.0/ldap/users/search").then().statusCode(200).body("[0].username", equalTo("bob"));
+            admin().body(Map.of("ldap_ca_certificate", slapd.otherCa())).put(PATH).then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().body("success", equalTo(false)).body("message", containsString("not trusted"));
+            admin().body(Map.of("ldap_url", slapd.url().replace("127.0.0.1", "localhost"), "ldap_ca_certificate", slapd.ca())).put(PATH)
+                    .then().statusCode(200);
+            admin().post("/api/v2.0/ldap/ping").then().body("success", equalTo(false)).body("message", containsString("TLS"));
+            admin().body(Map.of("ldap_url", slapd.ldapsUrl())).put(PATH).then().statusCode(400)
+                    .body("errors[0].message", containsString("ldap_starttls"));
+        } finally {
+            admin().body(Map.of("ldap_url", slapd.url(), "ldap_starttls", false, "ldap_verify_cert", true, "ldap_ca_certificate", ""))
+                    .put(PATH).then().statusCode(200);
+        }
+    }
+
+    @Test
+    @Order(9)
     void aSlowThenStoppedDirectoryIsAClearErrorWhileRecentLoginsGoOn() throws Exception {
         Slapd slapd = SlapdResource.slapd;
         slapd.pause();

@@ -1,5 +1,6 @@
 package io.berth.core.ldap;
 
+import io.berth.common.testing.Slapd;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.berth.core.ldap;
+package io.berth.common.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,14 +15,16 @@ import java.util.stream.Stream;
 /**
  * A real OpenLDAP slapd (Debian's {@code slapd}) of the test's own: its slapd.conf, an mdb database loaded with
  * {@code slapadd} from {@link #LDIF} (groups under {@code ou=groups}; each entry's {@code memberOf} computed by the
- * dynlist overlay from the groups' {@code member}, direct memberships only), listening on a free port of 127.0.0.1; run as {@code nobody} when the test runs
- * as root. Stopped (or paused, to play a slow server) by the test.
+ * dynlist overlay from the groups' {@code member}, direct memberships only), listening on free ports of 127.0.0.1 for
+ * ldap:// (StartTLS offered) and ldaps://; run as {@code nobody} when the test runs as root. Its TLS certificate (for IP
+ * 127.0.0.1) is issued by a test CA that openssl makes at start, beside another CA that did not issue it. Stopped (or
+ * paused, to play a slow server) by the test.
  */
 public final class Slapd implements AutoCloseable {
     public static final String BASE = "dc=berth,dc=test";
     public static final String SEARCH_DN = "cn=search," + BASE;
     public static final String SEARCH_PASSWORD = "SearchPass1";
-    static final String LDIF = """
+    public static final String LDIF = """
             dn: dc=berth,dc=test
             objectClass: dcObject
             objectClass: organization
@@ -59,6 +61,29 @@ public final class Slapd implements AutoCloseable {
             mail: bob@berth.test
             userPassword: BobPass1
 
+            dn: uid=dave,ou=people,dc=berth,dc=test
+            objectClass: inetOrgPerson
+            uid: dave
+            cn: Dave Secure
+            sn: Secure
+            mail: dave@berth.test
+            userPassword: DavePass1
+
+            dn: uid=erin,ou=people,dc=berth,dc=test
+            objectClass: inetOrgPerson
+            uid: erin
+            cn: Erin Imported
+            sn: Imported
+            mail: erin@berth.test
+            userPassword: ErinPass1
+
+            dn: uid=frank,ou=people,dc=berth,dc=test
+            objectClass: inetOrgPerson
+            uid: frank
+            cn: Frank Kept
+            sn: Kept
+            userPassword: FrankPass1
+
             dn: uid=carol,ou=people,dc=berth,dc=test
             objectClass: inetOrgPerson
             uid: carol
@@ -81,12 +106,12 @@ public final class Slapd implements AutoCloseable {
             sn: Two
             userPassword: TwinPass1
 
-            dn: uid=erin,ou=people,dc=berth,dc=test
+            dn: uid=grace,ou=people,dc=berth,dc=test
             objectClass: inetOrgPerson
-            uid: erin
-            cn: Erin Admin
+            uid: grace
+            cn: Grace Admin
             sn: Admin
-            userPassword: ErinPass1
+            userPassword: GracePass1
 
             dn: ou=groups,dc=berth,dc=test
             objectClass: organizationalUnit
@@ -107,7 +132,7 @@ public final class Slapd implements AutoCloseable {
             dn: cn=registry-admins,ou=groups,dc=berth,dc=test
             objectClass: groupOfNames
             cn: registry-admins
-            member: uid=erin,ou=people,dc=berth,dc=test
+            member: uid=grace,ou=people,dc=berth,dc=test
 
             dn: cn=not-a-group,ou=others,dc=berth,dc=test
             objectClass: groupOfNames
@@ -117,24 +142,31 @@ public final class Slapd implements AutoCloseable {
 
     private final Path dir;
     private final int port;
+    private final int tlsPort;
     private Process process;
 
-    private Slapd(Path dir, int port) {
+    private Slapd(Path dir, int port, int tlsPort) {
         this.dir = dir;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     public static Slapd start() throws Exception {
         Path dir = Files.createTempDirectory("berth-slapd");
         Files.createDirectories(dir.resolve("db"));
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int tlsPort;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket tls = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            tlsPort = tls.getLocalPort();
         }
+        certificates(dir);
         Files.writeString(dir.resolve("slapd.conf"), String.join("\n",
                 "include /etc/ldap/schema/core.schema", "include /etc/ldap/schema/cosine.schema",
                 "include /etc/ldap/schema/inetorgperson.schema", "include /etc/ldap/schema/nis.schema",
                 "include /etc/ldap/schema/dyngroup.schema", "modulepath /usr/lib/ldap", "moduleload back_mdb", "moduleload dynlist", "pidfile " + dir.resolve("slapd.pid"),
+                "TLSCACertificateFile " + dir.resolve("ca.pem"), "TLSCertificateFile " + dir.resolve("server.pem"),
+                "TLSCertificateKeyFile " + dir.resolve("server.key"),
                 "argsfile " + dir.resolve("slapd.args"), "database mdb", "suffix \"" + BASE + "\"",
                 "rootdn \"cn=root," + BASE + "\"", "rootpw RootPass1", "directory " + dir.resolve("db"),
                 "overlay dynlist", "dynlist-attrset groupOfNames labeledURI member+memberOf@groupOfNames", ""));
@@ -145,7 +177,7 @@ public final class Slapd implements AutoCloseable {
                 Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwxrwxrwx" : "rw-rw-rw-"));
             }
         }
-        Slapd slapd = new Slapd(dir, port);
+        Slapd slapd = new Slapd(dir, port, tlsPort);
         slapd.launch();
         return slapd;
     }
@@ -154,16 +186,45 @@ public final class Slapd implements AutoCloseable {
         return "ldap://127.0.0.1:" + port;
     }
 
+    public String ldapsUrl() {
+        return "ldaps://127.0.0.1:" + tlsPort;
+    }
+
+    /** The PEM of the CA that issued slapd's certificate. */
+    public String ca() throws IOException {
+        return Files.readString(dir.resolve("ca.pem"));
+    }
+
+    /** The PEM of a CA that did not. */
+    public String otherCa() throws IOException {
+        return Files.readString(dir.resolve("other-ca.pem"));
+    }
+
+    /** A test CA, slapd's key and certificate for IP 127.0.0.1 issued by it, and another CA: openssl, valid one day. */
+    private static void certificates(Path dir) throws Exception {
+        for (String ca : List.of("ca", "other-ca")) {
+            run(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=Berth test " + ca,
+                    "-keyout", dir.resolve(ca + ".key").toString(), "-out", dir.resolve(ca + ".pem").toString()));
+        }
+        Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n");
+        run(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString()));
+        run(List.of("openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
+                "-CA", dir.resolve("ca.pem").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
+                "-extfile", dir.resolve("server.ext").toString(), "-out", dir.resolve("server.pem").toString()));
+    }
+
     private void launch() throws Exception {
         List<String> command = new ArrayList<>(List.of("/usr/sbin/slapd", "-d", "0", "-f", dir.resolve("slapd.conf").toString(),
-                "-h", url() + "/"));
+                "-h", url() + "/ " + ldapsUrl() + "/"));
         if ("root".equals(System.getProperty("user.name"))) {
             command.addAll(List.of("-u", "nobody", "-g", "nogroup"));
         }
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("slapd.log").toFile()).start();
         for (int i = 0; i < 100; i++) {
-            try (Socket socket = new Socket()) {
+            try (Socket socket = new Socket(); Socket tls = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                tls.connect(new InetSocketAddress("127.0.0.1", tlsPort), 200);
                 return;
             } catch (IOException e) {
                 if (!process.isAlive()) {
