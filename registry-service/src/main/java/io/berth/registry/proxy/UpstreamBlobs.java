@@ -26,7 +26,7 @@ public class UpstreamBlobs {
 
     UpstreamBlobs(Vertx vertx) {
         HttpClientOptions options = new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true).setConnectTimeout(10_000)
-                .setIdleTimeout(IDLE_SECONDS).setForceSni(true).setReceiveBufferSize(1 << 20);
+                .setIdleTimeout(IDLE_SECONDS).setForceSni(true).setReceiveBufferSize(1 << 20).setMaxChunkSize(1 << 20);
         this.verifying = vertx.createHttpClient(new HttpClientOptions(options));
         // an endpoint marked insecure: as the OCI client does for it, every certificate is taken
         this.trustingEverything = vertx.createHttpClient(new HttpClientOptions(options).setTrustAll(true).setVerifyHost(false));
