@@ -16,7 +16,7 @@ import java.security.MessageDigest;
  * short or wrong body for whole), and the lane is told to store nothing. A client that leaves stops the transfer.
  */
 final class BlobPipe {
-    static final int LANE_BYTES = 8 << 20;
+    static final int LANE_BYTES = 4 << 20;
 
     private final Context context;
     private final HttpClientResponse upstream;
@@ -45,7 +45,7 @@ final class BlobPipe {
     /** Starts piping (on the event loop of {@code context}); the client's status and headers are the caller's. */
     static void start(Context context, HttpClientResponse upstream, HttpServerResponse client, StorageLane lane, Digest expected, long length) {
         BlobPipe pipe = new BlobPipe(context, upstream, client, lane, expected, length);
-        client.setWriteQueueMaxSize(4 << 20);
+        client.setWriteQueueMaxSize(2 << 20);
         upstream.handler(pipe::piece);
         upstream.endHandler(v -> pipe.end());
         upstream.exceptionHandler(pipe::fail);
