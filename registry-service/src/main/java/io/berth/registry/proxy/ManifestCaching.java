@@ -57,7 +57,7 @@ public class ManifestCaching {
 
     /** Moves {@code tag} to a manifest the cache holds: the upstream's tag names it now. */
     Future<Void> retag(RepositoryName repository, String tag, StoredManifest cached, Access access, String requestId) {
-        return service.put(repository, tag, List.of(), cached.content(), cached.mediaType(), access, requestId).mapEmpty();
+        return service.cache(repository, tag, cached.content(), cached.mediaType(), access, requestId).mapEmpty(); // an index may be partial
     }
 
     /**
