@@ -83,7 +83,7 @@ final class BlobLanding implements DownloadPump.Source {
                 endNow = closed;
             }
             if (endNow) {
-                lane.finish(verified);
+                end();
             }
         }
     }
@@ -110,10 +110,11 @@ final class BlobLanding implements DownloadPump.Source {
         }
     }
 
-    /** The upstream stream, for the caller's clean-up once settled (blocking). */
-    void release() {
+    /** The download is over: the lane commits if the blob was verified, and the upstream's stream is let go. */
+    private void end() {
+        lane.finish(verified);
         try {
-            upstream.close();
+            upstream.close(); // the JDK client's stream: cancels its subscription, without blocking
         } catch (IOException ignored) {
             // the transfer is over either way
         }
@@ -127,7 +128,7 @@ final class BlobLanding implements DownloadPump.Source {
             endNow = !reading;
         }
         if (endNow) {
-            lane.finish(verified);
+            end();
         }
     }
 }

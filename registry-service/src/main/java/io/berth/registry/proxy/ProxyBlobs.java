@@ -195,10 +195,6 @@ public class ProxyBlobs {
             rc.fail(upstreamFailure(e, digest));
         }).onSuccess(blob -> {
             BlobLanding landing = new BlobLanding(blob.content(), lane, digest, blob.length());
-            rc.response().endHandler(v -> vertx.executeBlocking(() -> {
-                landing.release();
-                return null;
-            }, false));
             headers(rc, digest).putHeader("Content-Length", Long.toString(blob.length()));
             DownloadPump.pump(vertx, rc.response(), landing, blob.length(), WriteBudget.NONE, () -> { });
         });
