@@ -213,6 +213,15 @@ public class OciClient {
     }
 
     /**
+     * The Authorization header a pull of {@code repository} goes with now (after a request of it, such as
+     * {@link #blobSize}, logged in as the registry asked), or null if none was needed: for a caller that fetches
+     * that repository's bytes with another HTTP client.
+     */
+    public String pullAuthorization(String repository) {
+        return login.authorization(repository, PULL);
+    }
+
+    /**
      * A blob's bytes as a stream, with its length; the caller closes it. A redirect (to object
      * storage, a CDN) is followed without the registry's credentials.
      */

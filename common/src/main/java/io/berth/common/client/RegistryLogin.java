@@ -66,6 +66,11 @@ final class RegistryLogin {
         return request;
     }
 
+    /** The header that worked for this repository and access, or null: none yet, or none needed. */
+    String authorization(String repository, Access access) {
+        return authorizations.get(key(repository, access));
+    }
+
     /** Answers a 401's challenge: Basic with the endpoint's credentials, or a Bearer token from the realm it names. */
     void login(String repository, Access access, HttpResponse<?> challenged) {
         String challenge = challenged.headers().firstValue("WWW-Authenticate").orElse("");

@@ -70,6 +70,22 @@ public class ManifestService {
      */
     public Future<Pushed> put(RepositoryName repository, String reference, List<String> tagParams, byte[] content,
             String contentType, Access access, String requestId) {
+        return put(repository, reference, tagParams, content, contentType, access, requestId, false);
+    }
+
+    /**
+     * Records a manifest a proxy-cache project fetched from its upstream, as {@link #put} does, except that an index is
+     * recorded with the child manifests the repository holds so far: the cache keeps what was pulled (an index and the
+     * platforms its clients run), not every platform. A child cached later is linked to it ({@link
+     * ManifestStore#linkToIndexes}).
+     */
+    public Future<Pushed> cache(RepositoryName repository, String reference, byte[] content, String contentType, Access access,
+            String requestId) {
+        return put(repository, reference, List.of(), content, contentType, access, requestId, true);
+    }
+
+    private Future<Pushed> put(RepositoryName repository, String reference, List<String> tagParams, byte[] content,
+            String contentType, Access access, String requestId, boolean partialIndex) {
         boolean byDigest = Digest.looksLikeDigest(reference);
         Digest expected = byDigest ? Digest.parse(reference) : null;
         java.util.LinkedHashSet<String> tagSet = new java.util.LinkedHashSet<>();
@@ -90,7 +106,7 @@ public class ManifestService {
                 requestId));
         return db.withTransaction(tx -> repositories.ensure(tx, repository).compose(repoId -> quotas.charge(tx, quota, () -> {
                     AtomicLong added = new AtomicLong();
-                    return references(tx, repoId, repository, parsed, access, added).compose(referencedSize ->
+                    return references(tx, repoId, repository, parsed, access, added, partialIndex).compose(referencedSize ->
                             immutable.protectedAmong(tx, repository, tags).compose(protectedTags ->
                                     manifests.save(tx, repoId, digest, parsed, content, content.length + referencedSize, tags,
                                             protectedTags.keySet()).compose(saved -> {
@@ -115,18 +131,18 @@ public class ManifestService {
      * mount from elsewhere) and every child manifest exists; returns the bytes they add up to.
      */
     private Future<Long> references(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access,
-            AtomicLong added) {
+            AtomicLong added, boolean partialIndex) {
         if (parsed.subject() != null) {
             // the subject (if there: OCI allows a referrer first) cannot be collected with its referrers while this commits
             return manifests.lockSubject(tx, repoId, parsed.subject().digest().toString())
-                    .compose(v -> referencedSize(tx, repoId, repository, parsed, access, added));
+                    .compose(v -> referencedSize(tx, repoId, repository, parsed, access, added, partialIndex));
         }
-        return referencedSize(tx, repoId, repository, parsed, access, added);
+        return referencedSize(tx, repoId, repository, parsed, access, added, partialIndex);
     }
 
     /** As {@link #references}; the bytes the blobs it mounts add to the project's usage are added to {@code added}. */
     private Future<Long> referencedSize(SqlClient tx, long repoId, RepositoryName repository, ParsedManifest parsed, Access access,
-            AtomicLong added) {
+            AtomicLong added, boolean partialIndex) {
         if (parsed.isIndex()) {
             List<String> children = parsed.manifests().stream().map(m -> m.digest().toString()).distinct().toList();
             if (children.isEmpty()) {
@@ -134,7 +150,7 @@ public class ManifestService {
             }
             return manifests.manifestSizes(tx, repoId, children).map(found -> {
                 for (String child : children) {
-                    if (!found.containsKey(child)) {
+                    if (!found.containsKey(child) && !partialIndex) {
                         throw new OciException(OciErrorCode.MANIFEST_BLOB_UNKNOWN, "index references manifest " + child
                                 + " that is not in " + repository, Map.of("digest", child));
                     }
@@ -271,7 +287,7 @@ public class ManifestService {
         return !events.hasNext() ? Future.succeededFuture() : outbox.add(tx, events.next()).compose(v -> addInTurn(tx, events));
     }
 
-    static RegistryEvent event(RegistryEvent.Type type, RepositoryName repository, Digest digest, List<String> tags,
+    public static RegistryEvent event(RegistryEvent.Type type, RepositoryName repository, Digest digest, List<String> tags,
             String mediaType, long size, Access access, String requestId) {
         return new RegistryEvent(UUID.randomUUID().toString(), type, repository.value(), repository.project(),
                 digest.toString(), tags, mediaType, size, access.subject(), Instant.now(), requestId);

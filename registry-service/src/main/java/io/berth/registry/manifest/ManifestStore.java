@@ -1,6 +1,7 @@
 package io.berth.registry.manifest;
 
 import io.berth.common.digest.Digest;
+import io.berth.common.media.MediaTypes;
 import io.berth.registry.policy.PullPolicies;
 import io.berth.registry.signature.ContentTrust;
 import io.vertx.core.Future;
@@ -173,8 +174,10 @@ public class ManifestStore {
         List<Tuple> children = new ArrayList<>();
         parsed.manifests().stream().map(m -> m.digest().toString()).distinct().forEach(c -> children.add(Tuple.of(repositoryId, d, c)));
         if (!children.isEmpty()) {
+            // the children the repository holds: all of them (checked) but in a proxy cache's partial index
             saved = saved.compose(v -> tx.preparedQuery("INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
-                    + "VALUES ($1, $2, $3) ON CONFLICT DO NOTHING").executeBatch(children));
+                    + "SELECT $1, $2, $3 WHERE EXISTS (SELECT 1 FROM registry.manifest WHERE repository_id = $1 AND digest = $3) "
+                    + "ON CONFLICT DO NOTHING").executeBatch(children));
         }
         if (tags.isEmpty()) {
             return saved.map(v -> new Saved(created(inserted), Set.of()));
@@ -193,6 +196,20 @@ public class ManifestStore {
                     kept.removeAll(written);
                     return new Saved(created(inserted), kept);
                 });
+    }
+
+    /**
+     * Links a manifest a proxy cache just recorded to the indexes of its repository recorded before it that list it
+     * (a proxy cache records an index with the children it holds, {@link ManifestService#cache}).
+     */
+    public Future<Void> linkToIndexes(SqlClient db, String repository, String child) {
+        return db.preparedQuery("INSERT INTO registry.manifest_child (repository_id, parent_digest, child_digest) "
+                        + "SELECT p.repository_id, p.digest, c.digest FROM registry.repository r "
+                        + "JOIN registry.manifest c ON c.repository_id = r.id AND c.digest = $2 "
+                        + "JOIN registry.manifest p ON p.repository_id = r.id AND p.media_type = ANY($3) "
+                        + "AND position(convert_to($2, 'UTF8') in p.content) > 0 "
+                        + "WHERE r.name = $1 ON CONFLICT DO NOTHING")
+                .execute(Tuple.of(repository, child, new String[] {MediaTypes.OCI_INDEX, MediaTypes.DOCKER_MANIFEST_LIST})).mapEmpty();
     }
 
     /** Whether the manifest upsert (completed) inserted its row rather than finding one. */

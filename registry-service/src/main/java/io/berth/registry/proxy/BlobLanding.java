@@ -2,44 +2,49 @@ package io.berth.registry.proxy;
 
 import io.berth.common.digest.Digest;
 import io.berth.common.download.DownloadPump;
-import io.berth.registry.storage.StorageWriter;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.util.function.Consumer;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * A blob read from the upstream as it is sent to the client: each piece read goes to the storage writer and the
- * digest, then to the client. After the last byte the writer is committed and the digest compared with the one asked
- * for; a mismatch, or an upstream that ends or fails early, fails that read, so the client's download is broken off
- * (its connection reset: no client takes a short or wrong body for whole). When the download ends either way, {@code
- * settled} gets whether the bytes are verified (they may then be placed as the blob), once, off the event loop's
- * critical path: the caller cleans up there. Reads come one at a time (the pump's); {@link #close} may come from the
- * event loop while a read is running, and then settles when that read returns.
+ * A blob read from the upstream through a blocking stream (the JDK client: what {@link BlobPipe} leaves to it, as an
+ * upstream that redirects to object storage) as it is sent to the client, and written to storage beside it
+ * ({@link StorageLane}): each piece read is hashed and copied out to the client, and handed to the lane; the piece that
+ * ends the blob is handed out only once the digest matches the one asked for, so a mismatch, or an upstream that ends
+ * or fails early, fails that read and the client's download is broken off (its connection reset: no client takes a
+ * short or wrong body for whole). The lane holds the client back only when it is {@value #PIECES} pieces behind.
+ * Reads come one at a time (the pump's); {@link #close} may come from the event loop while a read is running, and then
+ * takes effect when that read returns.
  */
 final class BlobLanding implements DownloadPump.Source {
+    static final int PIECE = 1 << 20;
+    static final int PIECES = 4;
+
     private final InputStream upstream;
-    private final StorageWriter writer;
+    private final StorageLane lane;
     private final Digest expected;
     private final long length;
     private final MessageDigest digest;
-    private final Consumer<Boolean> settled;
-    private final byte[] chunk = new byte[256 << 10];
+    /** Arrays free for the next piece: the lane gives each back once written, so it bounds what waits for the lane. */
+    private final BlockingQueue<byte[]> free = new ArrayBlockingQueue<>(PIECES);
     private long received;
-    private boolean verified;
+    private volatile boolean verified;
     private boolean reading;
     private boolean closed;
-    private boolean done;
 
-    BlobLanding(InputStream upstream, StorageWriter writer, Digest expected, long length, Consumer<Boolean> settled) {
+    BlobLanding(InputStream upstream, StorageLane lane, Digest expected, long length) {
         this.upstream = upstream;
-        this.writer = writer;
+        this.lane = lane;
         this.expected = expected;
         this.length = length;
         this.digest = expected.algorithm().newMessageDigest();
-        this.settled = settled;
+        for (int i = 0; i < PIECES; i++) {
+            free.add(new byte[(int) Math.max(1, Math.min(PIECE, length))]);
+        }
     }
 
     @Override
@@ -51,66 +56,79 @@ final class BlobLanding implements DownloadPump.Source {
             reading = true;
         }
         try {
-            int want = (int) Math.min(Math.min(max, chunk.length), length - received);
+            int want = (int) Math.min(max, length - received);
             if (want == 0) {
                 return 0;
             }
-            int n = upstream.read(chunk, 0, want);
-            if (n < 0) {
-                throw new IOException("the upstream ended blob " + expected + " after " + received + " of " + length + " bytes");
-            }
-            writer.write(ByteBuffer.wrap(chunk, 0, n));
-            digest.update(chunk, 0, n);
+            byte[] piece = take();
+            int n = fill(piece, Math.min(want, piece.length));
+            digest.update(piece, 0, n);
             received += n;
+            lane.add(ByteBuffer.wrap(piece, 0, n), () -> free.add(piece));
             if (received == length) {
-                writer.commit();
                 Digest actual = expected.algorithm().of(digest);
                 if (!actual.equals(expected)) {
                     throw new IOException("the upstream sent " + actual + " for blob " + expected);
                 }
                 verified = true;
+                lane.finish(true);
             }
-            into.writeBytes(chunk, 0, n);
+            // the lane may write the array meanwhile (both only read it); it comes back to this thread only by take()
+            into.writeBytes(piece, 0, n);
             return n;
         } finally {
-            boolean settleNow;
+            boolean endNow;
             synchronized (this) {
                 reading = false;
-                settleNow = closed && !done;
-                done |= settleNow;
+                endNow = closed;
             }
-            if (settleNow) {
-                settled.accept(verified);
+            if (endNow) {
+                end();
             }
         }
     }
 
-    /** The upstream stream and the writer, for the caller's clean-up once settled (blocking). */
-    void release() {
+    /** Reads the upstream until {@code piece} holds {@code want} bytes; an upstream that ends first fails. */
+    private int fill(byte[] piece, int want) throws IOException {
+        int n = 0;
+        while (n < want) {
+            int r = upstream.read(piece, n, want - n);
+            if (r < 0) {
+                throw new IOException("the upstream ended blob " + expected + " after " + (received + n) + " of " + length + " bytes");
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    private byte[] take() throws IOException {
         try {
-            upstream.close();
+            return free.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the blob " + expected + " was being stored", e);
+        }
+    }
+
+    /** The download is over: the lane commits if the blob was verified, and the upstream's stream is let go. */
+    private void end() {
+        lane.finish(verified);
+        try {
+            upstream.close(); // the JDK client's stream: cancels its subscription, without blocking
         } catch (IOException ignored) {
             // the transfer is over either way
-        }
-        if (!verified) {
-            try {
-                writer.cancel();
-            } catch (RuntimeException committedOrBroken) {
-                // committed before its digest was found wrong, or failed: the caller deletes the upload's directory
-            }
         }
     }
 
     @Override
     public void close() {
-        boolean settleNow;
+        boolean endNow;
         synchronized (this) {
             closed = true;
-            settleNow = !reading && !done;
-            done |= settleNow;
+            endNow = !reading;
         }
-        if (settleNow) {
-            settled.accept(verified);
+        if (endNow) {
+            end();
         }
     }
 }

@@ -6,10 +6,12 @@ import io.berth.common.client.Manifest;
 import io.berth.common.client.RegistryException;
 import io.berth.common.digest.Digest;
 import io.berth.common.error.OciErrorCode;
+import io.berth.common.event.RegistryEvent;
 import io.berth.common.error.OciException;
 import io.berth.common.oci.RepositoryName;
 import io.berth.registry.api.RegistryHeaders;
 import io.berth.registry.auth.Authorizer;
+import io.berth.registry.manifest.ManifestService;
 import io.berth.registry.manifest.ManifestStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -17,6 +19,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -106,12 +109,16 @@ public class ProxyManifests {
                     .putHeader(RegistryHeaders.CONTENT_DIGEST, manifest.digest())
                     .putHeader("ETag", "\"" + manifest.digest() + "\"")
                     .putHeader("Content-Length", Integer.toString(manifest.content().length));
+            RegistryEvent pull = null;
             if (head) {
                 response.end();
             } else {
                 response.end(Buffer.buffer(manifest.content()));
+                pull = ManifestService.event(RegistryEvent.Type.PULL_ARTIFACT, repository, Digest.parse(manifest.digest()),
+                        tag == null ? List.of() : List.of(tag), manifest.mediaType(), manifest.content().length,
+                        Authorizer.accessOf(rc), rc.get("request_id"));
             }
-            caching.cacheWhenComplete(repository, tag, manifest, Authorizer.accessOf(rc), rc.get("request_id"));
+            caching.cacheWhenComplete(repository, tag, manifest, pull, Authorizer.accessOf(rc), rc.get("request_id"));
         });
     }
 

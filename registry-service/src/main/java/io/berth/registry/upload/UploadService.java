@@ -219,13 +219,21 @@ public class UploadService {
         Future<List<String>> candidates = from != null
                 ? Future.succeededFuture(access.mayPull(from) ? List.of(from) : List.of())
                 : links.holders(db, digest, 50).map(names -> names.stream().filter(access::mayPull).toList());
+        return candidates.compose(names -> mountFrom(repository, digest, names, access, requestId));
+    }
+
+    /**
+     * As {@link #mount}, from the first of {@code names} that still holds the blob: the caller has decided that the
+     * blob may be taken from those (for a proxy-cache project, its own repositories: their blobs came from its upstream).
+     */
+    public Future<Boolean> mountFrom(RepositoryName repository, Digest digest, List<String> names, Access access, String requestId) {
         Quotas.Ticket quota = quotas.ticket(new Quotas.Push(repository, digest.toString(), null, List.of(), access.subject(), requestId));
-        return candidates.compose(names -> names.isEmpty() ? Future.succeededFuture(false)
+        return names.isEmpty() ? Future.succeededFuture(false)
                 : db.withTransaction(tx -> links.lockFirstHolder(tx, names.iterator(), digest).compose(size -> size == null
                         ? Future.succeededFuture(false)
                         : repositories.ensure(tx, repository)
                                 .compose(repoId -> quotas.charge(tx, quota, () -> links.linkRepository(tx, repoId, repository.project(),
                                         digest, size).map(added -> new Quotas.Change<>(true, added))))))
-                        .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture())));
+                        .transform(outcome -> quotas.settle(outcome, quota, tx -> Future.succeededFuture()));
     }
 }

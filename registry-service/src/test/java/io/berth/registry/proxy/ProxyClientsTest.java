@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.berth.common.event.RegistryEvent;
 import io.berth.common.media.MediaTypes;
 import io.berth.common.testing.Containerd;
 import io.berth.common.testing.OciLayout;
@@ -13,10 +14,13 @@ import io.berth.registry.testing.CoreSchema;
 import io.berth.registry.testing.RegistryClient;
 import io.berth.registry.testing.RegistryTestResource;
 import io.berth.registry.testing.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.stream.StreamRange;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Real clients pulling through a proxy-cache project whose upstream is a real CNCF Distribution with htpasswd
  * authentication: skopeo and podman (first pull, then again with the upstream stopped), containerd through a
- * {@code hosts.toml} mirror with {@code override_path}, a tag moved upstream, and pushes refused.
+ * {@code hosts.toml} mirror with {@code override_path}, a tag moved upstream, pushes refused, and the pull event of a
+ * first pull (answered from the upstream) recorded with the manifest once it is cached.
  */
 @QuarkusTest
 @TestProfile(ProxyClientsTest.WithTokenService.class)
@@ -46,6 +51,9 @@ class ProxyClientsTest {
 
     @TestHTTPResource("/")
     URI berth;
+
+    @Inject
+    RedisDataSource redis;
 
     @TempDir
     Path work;
@@ -102,6 +110,111 @@ class ProxyClientsTest {
             podmanPull(image, "podman-2");
             String byDigest = berthHost() + "/" + repository + "@" + OciLayout.sha256(manifest);
             Cli.run("skopeo", "--insecure-policy", "copy", "--src-tls-verify=false", "docker://" + byDigest, "oci:" + work.resolve("digest") + ":d");
+        }
+    }
+
+    @Test
+    void aFirstPullAnsweredFromTheUpstreamIsAPullEventAndCountsOnTheCachedManifest() throws Exception {
+        try (ProxyUpstream upstream = ProxyUpstream.start()) {
+            String manifest = pushUpstream(upstream, "team/counted", "v1", 91);
+            String repository = upstream.project + "/team/counted";
+            String digest = OciLayout.sha256(manifest);
+            var pull = RegistryClient.request(Tokens.bearer(repository, "pull"));
+            pull.header("Accept", MediaTypes.OCI_MANIFEST).get("/v2/" + repository + "/manifests/v1").then().statusCode(200)
+                    .header("Docker-Content-Digest", digest);
+            pull.head("/v2/" + repository + "/manifests/v1").then().statusCode(200);
+            io.vertx.core.json.JsonObject json = new io.vertx.core.json.JsonObject(manifest);
+            List<String> blobs = new ArrayList<>(List.of(json.getJsonObject("config").getString("digest")));
+            json.getJsonArray("layers").forEach(l -> blobs.add(((io.vertx.core.json.JsonObject) l).getString("digest")));
+            for (String blob : blobs) {
+                pull.get("/v2/" + repository + "/blobs/" + blob).then().statusCode(200);
+            }
+            awaitCached(repository, "v1");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<io.vertx.core.json.JsonObject> pulls = List.of();
+            while (pulls.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                pulls = redis.stream(String.class).xrevrange(RegistryEvent.STREAM, StreamRange.of("+", "-"), 5000).stream()
+                        .map(m -> new io.vertx.core.json.JsonObject(m.payload().get("event")))
+                        .filter(e -> repository.equals(e.getString("repository")) && "PULL_ARTIFACT".equals(e.getString("type"))).toList();
+            }
+            assertThat(pulls).as("one GET, one pull event (a HEAD is none)").singleElement().satisfies(e -> {
+                assertThat(e.getString("digest")).isEqualTo(digest);
+                assertThat(e.getJsonArray("tags").getList()).containsExactly("v1");
+                assertThat(e.getString("project")).isEqualTo(upstream.project);
+                assertThat(e.getLong("size")).as("the manifest and its blobs, as an ordinary pull reports")
+                        .isGreaterThan(manifest.length() + 1000L);
+            });
+            // counted by the pull recorder's next flush (once a second)
+            long countDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            long[] counted = pullCount(repository, digest);
+            while (counted[0] == 0 && System.nanoTime() < countDeadline) {
+                Thread.sleep(200);
+                counted = pullCount(repository, digest);
+            }
+            assertThat(counted).as("pull count and pulled_at set: retention's 'not pulled for 7 days' sees the first pull")
+                    .containsExactly(1, 1);
+        }
+    }
+
+    /** The cached manifest's pull count, and 1 if its pull time is set. */
+    private static long[] pullCount(String repository, String digest) throws Exception {
+        try (var c = CoreSchema.connect(); var st = c.prepareStatement("SELECT m.pull_count, m.pulled_at IS NOT NULL FROM registry.manifest m "
+                + "JOIN registry.repository r ON r.id = m.repository_id WHERE r.name = ? AND m.digest = ?")) {
+            st.setString(1, repository);
+            st.setString(2, digest);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getBoolean(2) ? 1 : 0};
+            }
+        }
+    }
+
+    @Test
+    void anIndexAndThePlatformPulledFromItAreServedWithTheUpstreamStopped() throws Exception {
+        try (ProxyUpstream upstream = ProxyUpstream.start()) {
+            Path layout = work.resolve("multi");
+            OciLayout oci = new OciLayout(layout);
+            String index = oci.index(List.of("amd64", "arm64"), 95);
+            oci.tag("v1", MediaTypes.OCI_INDEX, index);
+            Cli.run("skopeo", "--insecure-policy", "copy", "--all", "--dest-tls-verify=false", "--dest-creds", upstream.creds(),
+                    "oci:" + layout + ":v1", "docker://" + upstream.registry.host() + "/team/multi:v1");
+            String repository = upstream.project + "/team/multi";
+            String image = "docker://" + berthHost() + "/" + repository + ":v1";
+            io.vertx.core.json.JsonArray platforms = new io.vertx.core.json.JsonObject(index).getJsonArray("manifests");
+            String amd64 = platforms.getJsonObject(0).getString("digest");
+            String arm64 = platforms.getJsonObject(1).getString("digest");
+
+            Cli.run("skopeo", "--insecure-policy", "--override-arch", "amd64", "copy", "--src-tls-verify=false", image,
+                    "oci:" + work.resolve("first") + ":v1");
+            awaitCached(repository, "v1");
+            var pull = RegistryClient.request(Tokens.bearer(repository, "pull"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (pull.get("/v2/" + repository + "/manifests/" + amd64).statusCode() != 200 || !cachedLocally(repository, amd64)) {
+                assertThat(System.nanoTime()).as("the amd64 manifest cached within 30 s").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+
+            upstream.close();
+            assertThat(Cli.run("skopeo", "inspect", "--raw", "--tls-verify=false", image)).isEqualTo(index);
+            Cli.run("skopeo", "--insecure-policy", "--override-arch", "amd64", "copy", "--src-tls-verify=false", image,
+                    "oci:" + work.resolve("again") + ":v1");
+            RegistryClient.request(Tokens.bearer(repository, "pull")).get("/v2/" + repository + "/manifests/" + arm64).then()
+                    .statusCode(502).body("errors[0].code", equalTo("BAD_GATEWAY"));
+        }
+    }
+
+    /** Whether the repository's cache holds the manifest (a row of its own, linked to the index that lists it). */
+    private static boolean cachedLocally(String repository, String digest) throws Exception {
+        try (var c = CoreSchema.connect(); var st = c.prepareStatement("SELECT count(*) FROM registry.manifest_child mc "
+                + "JOIN registry.repository r ON r.id = mc.repository_id WHERE r.name = ? AND mc.child_digest = ?")) {
+            st.setString(1, repository);
+            st.setString(2, digest);
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 1;
+            }
         }
     }
 

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Blob fetches of a proxy-cache project against a real CNCF Distribution upstream: concurrent first pulls fetch the
- * blob from the upstream once (counted in its access log), and a transfer the upstream cuts midway fails the
- * client's download and leaves no blob.
+ * blob from the upstream once (counted in its access log), a transfer the upstream cuts midway fails the client's
+ * download and leaves no blob, a Range on a first pull gets the whole blob (and the range once cached), and a blob the
+ * project holds under another repository is linked rather than fetched again.
  */
 @QuarkusTest
 @QuarkusTestResource(RegistryTestResource.class)
@@ -46,8 +47,16 @@ class ProxyFetchTest {
     }
 
     private HttpResponse<InputStream> get(String repository, String digest) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(berth.resolve("/v2/" + repository + "/blobs/" + digest))
-                .header("Authorization", Tokens.bearer(repository, "pull")).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        return get(repository, digest, null);
+    }
+
+    private HttpResponse<InputStream> get(String repository, String digest, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(berth.resolve("/v2/" + repository + "/blobs/" + digest))
+                .header("Authorization", Tokens.bearer(repository, "pull"));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return HttpClient.newHttpClient().send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
     }
 
     @Test
@@ -119,6 +128,78 @@ class ProxyFetchTest {
             if (cutter[0] != null) {
                 cutter[0].close();
             }
+        }
+    }
+
+    @Test
+    void aRangeOnAFirstPullIsAnsweredWithTheWholeBlobAndOnceCachedWithTheRange() throws Exception {
+        long size = 3L << 20;
+        Path layer = work.resolve("layer");
+        String digest = ProxyUpstream.randomFile(layer, size, 13);
+        try (ProxyUpstream upstream = ProxyUpstream.start()) {
+            upstream.pushBlob("team/ranged", layer, digest);
+            String repository = upstream.project + "/team/ranged";
+
+            HttpResponse<InputStream> first = get(repository, digest, "bytes=100-199");
+            assertThat(first.statusCode()).as("RFC 9110 lets a server ignore Range: the whole blob, never a part taken for whole")
+                    .isEqualTo(200);
+            assertThat(first.headers().firstValue("Content-Range")).isEmpty();
+            long[] length = {0};
+            try (InputStream body = first.body()) {
+                assertThat(ProxyUpstream.digestOf(body, length)).isEqualTo(digest);
+            }
+            assertThat(length[0]).isEqualTo(size);
+
+            awaitBlobRow(digest);
+            HttpResponse<InputStream> cached = get(repository, digest, "bytes=100-199");
+            assertThat(cached.statusCode()).isEqualTo(206);
+            assertThat(cached.headers().firstValue("Content-Range")).hasValue("bytes 100-199/" + size);
+            byte[] expected = new byte[100];
+            try (var file = java.nio.channels.FileChannel.open(layer)) {
+                file.read(java.nio.ByteBuffer.wrap(expected), 100);
+            }
+            try (InputStream body = cached.body()) {
+                assertThat(body.readAllBytes()).isEqualTo(expected);
+            }
+            assertThat(upstream.blobGets("team/ranged", digest)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aBlobTheProjectHoldsUnderAnotherRepositoryIsNotFetchedAgain() throws Exception {
+        Path layer = work.resolve("layer");
+        String digest = ProxyUpstream.randomFile(layer, 2L << 20, 17);
+        try (ProxyUpstream upstream = ProxyUpstream.start(); ProxyUpstream other = ProxyUpstream.start()) {
+            upstream.pushBlob("team/one", layer, digest);
+            upstream.pushBlob("team/two", layer, digest);
+            other.pushBlob("team/two", layer, digest);
+            long[] length = {0};
+            try (InputStream body = get(upstream.project + "/team/one", digest, null).body()) {
+                assertThat(ProxyUpstream.digestOf(body, length)).isEqualTo(digest);
+            }
+            awaitBlobRow(digest);
+
+            HttpResponse<InputStream> again = get(upstream.project + "/team/two", digest, null);
+            assertThat(again.statusCode()).isEqualTo(200);
+            try (InputStream body = again.body()) {
+                assertThat(ProxyUpstream.digestOf(body, new long[1])).isEqualTo(digest);
+            }
+            assertThat(upstream.blobGets("team/two", digest)).as("the project had the blob under team/one").isZero();
+            assertThat(upstream.blobGets("team/one", digest)).isEqualTo(1);
+
+            // another proxy-cache project has another upstream: what this one holds is not its to serve unasked
+            try (InputStream body = get(other.project + "/team/two", digest, null).body()) {
+                assertThat(ProxyUpstream.digestOf(body, new long[1])).isEqualTo(digest);
+            }
+            assertThat(other.blobGets("team/two", digest)).isEqualTo(1);
+        }
+    }
+
+    private static void awaitBlobRow(String digest) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ProxyUpstream.blobRows(digest) == 0) {
+            assertThat(System.nanoTime()).as("blob %s cached within 30 s", digest).isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
