@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
  * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
  */
-@Order(8)
+@Order(9)
 @ExtendWith(SharedBerth.class)
 class PortalIT {
     static final String ADMIN_PASSWORD = SharedBerth.ADMIN_PASSWORD;

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * of its projects is the upstream; Berth logs in there as any Harbor client does (Docker's token flow). skopeo pulls
  * through the gateway; the image deleted upstream, it still pulls by digest from the cache.
  */
-@Order(6)
+@Order(8)
 @ExtendWith(SharedBerth.class)
 class ProxyCacheIT {
     static final String ADMIN = "admin:" + SharedBerth.ADMIN_PASSWORD;
