@@ -30,4 +30,11 @@ public interface CoreConfig extends ServiceConfig {
      * purge): a schedule fires within this of its instant.
      */
     Duration scheduleInterval();
+
+    /**
+     * How long an OIDC user's CLI secret is accepted on the strength of the provider's last word: after this, the next
+     * use of the CLI secret refreshes the OIDC session with the stored refresh token first, so a user disabled at the
+     * provider loses access within it.
+     */
+    Duration oidcRefreshInterval();
 }
