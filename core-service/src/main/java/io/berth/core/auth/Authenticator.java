@@ -5,6 +5,7 @@ import io.berth.core.audit.AuditLog;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
 import io.berth.core.ldap.LdapLogin;
+import io.berth.core.oidc.OidcCliLogin;
 import io.berth.core.robot.Robot;
 import io.berth.core.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -14,7 +15,8 @@ import java.time.OffsetDateTime;
 
 /**
  * Checks a name and password: a user's password, or a robot account's secret when the name starts
- * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
+ * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}), or a CLI secret in
+ * {@code oidc_auth} mode ({@link OidcCliLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
  * and records every failure. No transaction is held while a password is checked or a failure waits.
  */
 @ApplicationScoped
@@ -24,9 +26,11 @@ public class Authenticator {
     private final LoginThrottle throttle;
     private final AuditLog audit;
     private final LdapLogin ldap;
+    private final OidcCliLogin oidc;
 
-    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap) {
+    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap, OidcCliLogin oidc) {
         this.ldap = ldap;
+        this.oidc = oidc;
         this.hasher = hasher;
         this.throttle = throttle;
         this.audit = audit;
@@ -45,7 +49,8 @@ public class Authenticator {
         Caller caller;
         try {
             caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password)
-                    : ldap.applies(name) ? ldap.login(name, password, clientAddress) : user(name, password);
+                    : ldap.applies(name) ? ldap.login(name, password, clientAddress)
+                    : oidc.applies(name) ? oidc.login(name, password) : user(name, password);
         } catch (HarborException e) {
             audit.loginFailure(name, clientAddress, e.getMessage());
             throw e;

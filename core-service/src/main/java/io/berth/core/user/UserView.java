@@ -2,11 +2,15 @@ package io.berth.core.user;
 
 import java.time.OffsetDateTime;
 
-/** Harbor's UserResp. */
+/** Harbor's UserResp; {@code oidc_user_meta} only for OIDC users (and left out of the JSON otherwise). */
 public record UserView(long userId, String username, String email, String realname, String comment, boolean sysadminFlag,
-        boolean adminRoleInAuth, OffsetDateTime creationTime, OffsetDateTime updateTime) {
+        boolean adminRoleInAuth, OffsetDateTime creationTime, OffsetDateTime updateTime, OidcUserMeta oidcUserMeta) {
 
     static UserView of(User u) {
-        return new UserView(u.id, u.username, u.email, u.realname, u.comment, u.sysadmin, false, u.creationTime, u.updateTime);
+        return new UserView(u.id, u.username, u.email, u.realname, u.comment, u.sysadmin, false, u.creationTime, u.updateTime, null);
+    }
+
+    UserView with(OidcUserMeta meta) {
+        return new UserView(userId, username, email, realname, comment, sysadminFlag, meta.adminInAuth(), creationTime, updateTime, meta);
     }
 }
