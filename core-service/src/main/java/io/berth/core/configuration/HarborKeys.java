@@ -5,8 +5,7 @@ import java.util.Set;
 /** Harbor's configuration keys that Berth knows but does not act on yet, so that refusing one says why. */
 final class HarborKeys {
     private static final Set<String> NOT_YET = Set.of("primary_auth_mode", "ldap_verify_cert",
-            "ldap_group_base_dn", "ldap_group_search_filter", "ldap_group_attribute_name", "ldap_group_search_scope",
-            "ldap_group_admin_dn", "ldap_group_membership_attribute", "ldap_group_attach_parallel", "oidc_extra_redirect_parms", "oidc_logout",
+            "ldap_group_attach_parallel", "oidc_extra_redirect_parms", "oidc_logout",
             "http_authproxy_endpoint", "http_authproxy_tokenreview_endpoint", "http_authproxy_verify_cert",
             "http_authproxy_skip_search", "http_authproxy_server_certificate", "http_authproxy_admin_groups",
             "http_authproxy_admin_usernames", "uaa_endpoint", "uaa_client_id", "uaa_client_secret", "uaa_verify_cert",
