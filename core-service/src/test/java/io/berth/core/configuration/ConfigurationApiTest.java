@@ -49,7 +49,7 @@ class ConfigurationApiTest {
     void badValuesUnknownKeysAndKeysNotActedOnAreRefusedAndChangeNothing() {
         Api.createUser(unique("other"), "Passw0rdX"); // a user besides admin: auth_mode may not change
         List<Map<String, Object>> bad = List.of(Map.of("no_such_key", 1), Map.of("ldap_verify_cert", false),
-                Map.of("oidc_client_secret", "s"), Map.of("auth_mode", "oidc_auth"), Map.of("auth_mode", 1),
+                Map.of("oidc_client_secret", 5), Map.of("oidc_logout", true), Map.of("auth_mode", "http_auth"), Map.of("auth_mode", 1),
                 Map.of("ldap_url", "http://ldap.example.org"), Map.of("ldap_url", "ldaps://ldap.example.org"),
                 Map.of("ldap_url", "ldap://ldap.example.org/dc=x?uid"), Map.of("ldap_filter", "uid=x"), Map.of("ldap_filter", "(a=b))("),
                 Map.of("ldap_scope", 3), Map.of("ldap_scope", -1), Map.of("ldap_uid", "u id"), Map.of("ldap_timeout", 0),

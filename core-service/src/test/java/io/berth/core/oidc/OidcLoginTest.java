@@ -261,6 +261,24 @@ class OidcLoginTest {
 
     @Test
     @Order(9)
+    void theGroupsClaimMakesTheUserAMemberOfOidcUserGroupsWhoseProjectRolesApply() throws Exception {
+        long projectId = io.berth.core.testing.Api.createProject(admin(), "oidc-groups", false);
+        admin().body(Map.of("role_id", 2, "member_group", Map.of("group_name", "berth-devs", "group_type", 3)))
+                .post("/api/v2.0/projects/" + projectId + "/members").then().statusCode(201);
+        String scope = "repository:oidc-groups/app:pull,push";
+        String secret = secretOf("alice"); // logs in without groups
+        assertThat(io.berth.core.testing.Tokens.granted(as("alice", secret), scope)).isEmpty();
+
+        OidcBrowser.login("alice-sub", "{\"groups\": [\"berth-devs\", \"berth-new\"]}").then().statusCode(302);
+        assertThat(io.berth.core.testing.Tokens.granted(as("alice", secret), scope)).containsExactlyInAnyOrder("pull", "push");
+        admin().get("/api/v2.0/usergroups").then().statusCode(200).body("find { it.group_name == 'berth-new' }.group_type", equalTo(3));
+
+        OidcBrowser.login("alice-sub", "{\"groups\": [\"berth-new\"]}").then().statusCode(302); // left berth-devs at the provider
+        assertThat(io.berth.core.testing.Tokens.granted(as("alice", secret), scope)).isEmpty();
+    }
+
+    @Test
+    @Order(10)
     void theAdminStillLogsInWithTheDatabasePasswordAndOidcOnlyWorksInOidcMode() {
         admin().get("/api/v2.0/users/current").then().statusCode(200).body("username", equalTo("admin"))
                 .body("oidc_user_meta", nullValue());
