@@ -55,6 +55,7 @@ public class OidcLoginResource {
                 .cookie(flowCookie(STATE_COOKIE, started.state(), OidcLoginFlow.LOGIN_TTL.toSeconds(), NewCookie.SameSite.LAX)).build();
     }
 
+    /** Redirects within Berth carry a path (JAX-RS would make {@code location()} absolute with core's own address, not the gateway's). */
     @GET
     @Path("/callback")
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state, @QueryParam("error") String error,
@@ -69,11 +70,11 @@ public class OidcLoginResource {
         if (outcome.caller() == null) {
             String onboardPage = "/oidc-onboard" + (outcome.suggestedName() == null ? ""
                     : "?username=" + URLEncoder.encode(outcome.suggestedName(), StandardCharsets.UTF_8));
-            return Response.status(302).location(URI.create(onboardPage)).cookie(noState, flowCookie(ONBOARDING_COOKIE,
+            return Response.status(302).header("Location", onboardPage).cookie(noState, flowCookie(ONBOARDING_COOKIE,
                     outcome.onboardingTicket(), OidcLoginFlow.ONBOARDING_TTL.toSeconds(), NewCookie.SameSite.STRICT)).build();
         }
         Map<String, String> session = open(outcome.caller());
-        return Response.status(302).location(URI.create(outcome.redirect())).cookie(noState, Sessions.cookie(session.get("id")))
+        return Response.status(302).header("Location", outcome.redirect()).cookie(noState, Sessions.cookie(session.get("id")))
                 .header(Sessions.CSRF_HEADER, session.get("csrf")).build();
     }
 
