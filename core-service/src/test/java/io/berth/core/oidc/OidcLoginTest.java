@@ -27,6 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
+import no.nav.security.mock.oauth2.http.Ssl;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jwk.RsaJwkGenerator;
@@ -370,5 +375,25 @@ class OidcLoginTest {
         jws.setKeyIdHeaderValue(key.getKeyId());
         jws.setKey(key.getPrivateKey());
         return jws.getCompactSerialization();
+    }
+
+    @Test
+    @Order(11)
+    void anHttpsProviderWithAnUntrustedCertificateIsRefusedUnlessOidcVerifyCertIsOff() {
+        MockOAuth2Server tls = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(),
+                java.util.Set.of(), new MockWebServerWrapper(new Ssl())));
+        tls.start(0);
+        try {
+            String endpoint = tls.issuerUrl("tls").toString();
+            assertThat(endpoint).startsWith("https://");
+            admin().body(Map.of("oidc_endpoint", endpoint, "oidc_verify_cert", true)).put(CONFIG).then().statusCode(200);
+            given().redirects().follow(false).get("/c/oidc/login").then().statusCode(503)
+                    .body("errors[0].message", containsString("the OIDC provider cannot be used"));
+            admin().body(Map.of("oidc_verify_cert", false)).put(CONFIG).then().statusCode(200);
+            given().redirects().follow(false).get("/c/oidc/login").then().statusCode(302)
+                    .header("Location", startsWith(endpoint + "/authorize?"));
+        } finally {
+            tls.shutdown();
+        }
     }
 }
