@@ -8,7 +8,10 @@
 # gets push through an LDAP group that is a member of library (memberOf from slapd's dynlist overlay), so each of
 # its tokens also reads the recorded group memberships. Last, with bench/authproxy-double.py as the auth proxy, does the
 # same for http_auth: a password user and a tokenreview$ token user.
-#   bench/token-bench.sh          # DURATION=10s
+# Last, with an OpenID provider of its own (bench/OidcProvider.java: mock-oauth2-server from core-service's test
+# classpath), switches to oidc_auth and compares an OIDC user's token rate with their CLI secret, after their first
+# (portal) login, with admin's in the same run (target: >= 0.9x).
+#   bench/token-bench.sh          # DURATION=10s; OIDC=0 leaves the OIDC part out
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION=${DURATION:-10s}
@@ -24,6 +27,7 @@ export BERTH_GATEWAY_PORT=$(free_port) BERTH_GATEWAY_MANAGEMENT_PORT=$(free_port
 cleanup() {
   [ -f "$work/ldap/slapd.pid" ] && kill "$(cat "$work/ldap/slapd.pid")" 2>/dev/null || true
   [ -n "${proxy_pid:-}" ] && kill "$proxy_pid" 2>/dev/null || true
+  [ -f "$work/oidc.pid" ] && kill "$(cat "$work/oidc.pid")" 2>/dev/null || true
   (cd "$work" && "$home/berth" down >/dev/null 2>&1) || true
   psql -q -h 127.0.0.1 -U "$PG_USER" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -133,3 +137,35 @@ echo
 printf "%-44s %10s\n" "http_auth: database user admin (tokens/s)" "$db_rate"
 compare "http_auth: proxy user (password)" "$proxy_rate" "$db_rate"
 compare "http_auth: proxy user (tokenreview\$ token)" "$token_rate" "$db_rate"
+
+# OIDC users (CLI secret) after their first login against database users (admin), same service, same run
+if [ "${OIDC:-1}" = 1 ]; then
+  api="$BERTH_CORE_URL/api/v2.0"
+  # auth_mode changes only while admin is the one user: the LDAP part's user goes
+  for id in $(curl -sf -u admin:Harbor12345 "$api/users?page_size=100" | python3 -c \
+      'import json,sys; print(" ".join(str(u["user_id"]) for u in json.load(sys.stdin) if u["username"] != "admin"))'); do
+    curl -sf -u admin:Harbor12345 -X DELETE "$api/users/$id" >/dev/null
+  done
+  (cd "$home" && mvn -B -q -o dependency:build-classpath -pl core-service -Dmdep.includeScope=test -Dmdep.outputFile="$work/oidc.cp" >/dev/null)
+  oidc_port=$(free_port)
+  java -cp "$(cat "$work/oidc.cp")" "$home/bench/OidcProvider.java" "$oidc_port" > "$work/oidc.log" 2>&1 &
+  echo $! > "$work/oidc.pid"
+  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$oidc_port/default/.well-known/openid-configuration" >/dev/null && break; sleep 1; done
+  curl -sf -u admin:Harbor12345 -X PUT -H 'Content-Type: application/json' "$api/configurations" -d "{\"auth_mode\":\"oidc_auth\",\
+\"oidc_endpoint\":\"http://127.0.0.1:$oidc_port/default\",\"oidc_client_id\":\"berth\",\"oidc_client_secret\":\"bench-Secret-1\",\
+\"oidc_auto_onboard\":true,\"oidc_user_claim\":\"preferred_username\"}"
+  # the first login, as a browser does it: Berth -> the provider's login page -> Berth's callback -> a portal session
+  to_provider=$(curl -s -o /dev/null -w '%{redirect_url}' -c "$work/cookies" "$BERTH_CORE_URL/c/oidc/login")
+  back=$(curl -s -o /dev/null -w '%{redirect_url}' --data-urlencode username=oidc-bench-subject \
+    --data-urlencode 'claims={"preferred_username": "oidcbench"}' "$to_provider")
+  curl -s -o /dev/null -b "$work/cookies" -c "$work/cookies" "$BERTH_CORE_URL/c/oidc/callback?${back#*\?}"
+  secret=$(curl -sf -b "$work/cookies" "$api/users/current" | python3 -c 'import json,sys; print(json.load(sys.stdin)["oidc_user_meta"]["secret"])')
+  oidc_user="Authorization: Basic $(printf 'oidcbench:%s' "$secret" | base64 -w0)"
+  curl -sf -H "$oidc_user" "$BERTH_CORE_URL/service/token?$query" >/dev/null
+  db_rate=$(rate -H "$basic" "$BERTH_CORE_URL/service/token?$query")
+  oidc_rate=$(rate -H "$oidc_user" "$BERTH_CORE_URL/service/token?$query")
+  echo
+  printf "%-44s %10s\n" "oidc_auth: database user admin (tokens/s)" "$db_rate"
+  printf "%-44s %10s   %sx of the database user\n" "oidc_auth: OIDC user with CLI secret" "$oidc_rate" \
+    "$(echo "scale=2; $oidc_rate / $db_rate" | bc)"
+fi

@@ -13,7 +13,7 @@ import java.util.Optional;
 @Unremovable
 @ConfigMapping(prefix = BerthConfigFile.PREFIX + ".configurations", namingStrategy = ConfigMapping.NamingStrategy.SNAKE_CASE)
 public interface ConfigurationsConfig {
-    /** {@code db_auth}, {@code ldap_auth} or {@code http_auth}. */
+    /** {@code db_auth}, {@code ldap_auth}, {@code http_auth} or {@code oidc_auth}. */
     Optional<String> authMode();
 
     /** Pushes, deletes and API writes that change artifacts are refused; pulls go on. */
@@ -86,4 +86,36 @@ public interface ConfigurationsConfig {
 
     /** Berth's: the CA certificates (PEM) that issue the directory's certificate; unset: the JVM's default CAs. */
     Optional<String> ldapCaCertificate();
+
+    /** The OpenID provider's name, shown on the portal's login button. */
+    Optional<String> oidcName();
+
+    /** The provider's issuer URL (discovery at {@code /.well-known/openid-configuration} below it). */
+    Optional<String> oidcEndpoint();
+
+    Optional<String> oidcClientId();
+
+    /** The client's secret; kept out of every API answer. */
+    Optional<String> oidcClientSecret();
+
+    /** Comma-separated scopes; must include {@code openid}. */
+    Optional<String> oidcScope();
+
+    /** The ID token claim listing the user's groups. */
+    Optional<String> oidcGroupsClaim();
+
+    /** Members of this group are system administrators. */
+    Optional<String> oidcAdminGroup();
+
+    /** Only groups matching this regular expression count. */
+    Optional<String> oidcGroupFilter();
+
+    /** The claim holding a new user's name (else {@code name}). */
+    Optional<String> oidcUserClaim();
+
+    /** Onboard new users with the claim's name without asking them. */
+    Optional<Boolean> oidcAutoOnboard();
+
+    /** Verify the provider's TLS certificate. */
+    Optional<Boolean> oidcVerifyCert();
 }

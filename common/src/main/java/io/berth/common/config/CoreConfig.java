@@ -36,4 +36,11 @@ public interface CoreConfig extends ServiceConfig {
      * included, before the login fails with a clear 503.
      */
     Duration authproxyTimeout();
+
+    /**
+     * How long an OIDC user's CLI secret is accepted on the strength of the provider's last word: after this, the next
+     * use of the CLI secret refreshes the OIDC session with the stored refresh token first, so a user disabled at the
+     * provider loses access within it.
+     */
+    Duration oidcRefreshInterval();
 }

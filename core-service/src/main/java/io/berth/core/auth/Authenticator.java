@@ -6,6 +6,7 @@ import io.berth.core.authproxy.AuthProxyLogin;
 import io.berth.core.identity.Caller;
 import io.berth.core.identity.PasswordHasher;
 import io.berth.core.ldap.LdapLogin;
+import io.berth.core.oidc.OidcCliLogin;
 import io.berth.core.robot.Robot;
 import io.berth.core.user.User;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,7 +17,8 @@ import java.time.OffsetDateTime;
 /**
  * Checks a name and password: a user's password, or a robot account's secret when the name starts
  * with {@code robot$}, or the directory's in {@code ldap_auth} mode ({@link LdapLogin}), or the auth proxy's in
- * {@code http_auth} mode ({@link AuthProxyLogin}). Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
+ * {@code http_auth} mode ({@link AuthProxyLogin}), or a CLI secret in {@code oidc_auth} mode ({@link OidcCliLogin}).
+ * Refuses the addresses {@link LoginThrottle} throttles, delays failures as it says,
  * and records every failure. No transaction is held while a password is checked or a failure waits.
  */
 @ApplicationScoped
@@ -27,10 +29,12 @@ public class Authenticator {
     private final AuditLog audit;
     private final LdapLogin ldap;
     private final AuthProxyLogin authProxy;
+    private final OidcCliLogin oidc;
 
-    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap, AuthProxyLogin authProxy) {
+    Authenticator(PasswordHasher hasher, LoginThrottle throttle, AuditLog audit, LdapLogin ldap, AuthProxyLogin authProxy, OidcCliLogin oidc) {
         this.ldap = ldap;
         this.authProxy = authProxy;
+        this.oidc = oidc;
         this.hasher = hasher;
         this.throttle = throttle;
         this.audit = audit;
@@ -50,7 +54,8 @@ public class Authenticator {
         try {
             caller = name.startsWith(Caller.ROBOT_PREFIX) ? robot(name, password)
                     : ldap.applies(name) ? ldap.login(name, password, clientAddress)
-                    : authProxy.applies(name) ? authProxy.login(name, password, clientAddress) : user(name, password);
+                    : authProxy.applies(name) ? authProxy.login(name, password, clientAddress)
+                    : oidc.applies(name) ? oidc.login(name, password) : user(name, password);
         } catch (HarborException e) {
             audit.loginFailure(name, clientAddress, e.getMessage());
             throw e;

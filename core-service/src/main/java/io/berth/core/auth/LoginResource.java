@@ -39,9 +39,7 @@ public class LoginResource {
         }
         var session = sessions.open(caller);
         audit.record(caller.name(), null, caller.name(), "user", "login", "success", current.clientAddress());
-        return Response.ok().cookie(new NewCookie.Builder(Sessions.COOKIE).value(session.get("id")).path("/")
-                        .httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build())
-                .header(Sessions.CSRF_HEADER, session.get("csrf")).build();
+        return Response.ok().cookie(Sessions.cookie(session.get("id"))).header(Sessions.CSRF_HEADER, session.get("csrf")).build();
     }
 
     @GET

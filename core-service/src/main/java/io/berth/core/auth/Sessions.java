@@ -45,6 +45,12 @@ public class Sessions {
         return Map.of("id", id, "csrf", csrf);
     }
 
+    /** The portal's session cookie for a session id: HttpOnly, SameSite=Strict, for the whole site. */
+    public static jakarta.ws.rs.core.NewCookie cookie(String id) {
+        return new jakarta.ws.rs.core.NewCookie.Builder(COOKIE).value(id).path("/").httpOnly(true)
+                .sameSite(jakarta.ws.rs.core.NewCookie.SameSite.STRICT).build();
+    }
+
     /** The caller of a live session (and its idle timer restarts). */
     public Optional<Caller> caller(String id) {
         return data(id).map(d -> new Caller(Caller.Kind.valueOf((String) d.get("kind")), ((Number) d.get("id")).longValue(),

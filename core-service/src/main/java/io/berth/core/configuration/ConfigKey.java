@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
  * feature's keys (LDAP, OIDC) is adding constants here and reading them through {@link Configurations}.
  */
 public enum ConfigKey {
-    /** How users log in: {@code db_auth}, {@code ldap_auth} or {@code http_auth} (admin still logs in from the database). */
-    AUTH_MODE("auth_mode", Type.STRING, "db_auth", List.of("db_auth", "ldap_auth", "http_auth")),
+    /** How users log in: {@code db_auth}, {@code ldap_auth}, {@code http_auth} or {@code oidc_auth} (admin still logs in from the database). */
+    AUTH_MODE("auth_mode", Type.STRING, "db_auth", List.of("db_auth", "ldap_auth", "http_auth", "oidc_auth")),
     READ_ONLY("read_only", Type.BOOLEAN, false, null),
     SELF_REGISTRATION("self_registration", Type.BOOLEAN, false, null),
     PROJECT_CREATION_RESTRICTION("project_creation_restriction", Type.STRING, "everyone", List.of("everyone", "adminonly")),
@@ -71,7 +71,27 @@ public enum ConfigKey {
     /** Comma-separated groups (from the token review) whose members are system administrators. */
     HTTP_AUTHPROXY_ADMIN_GROUPS("http_authproxy_admin_groups", Type.STRING, "", null, HttpAuthRules::names),
     /** Comma-separated user names that are system administrators. */
-    HTTP_AUTHPROXY_ADMIN_USERNAMES("http_authproxy_admin_usernames", Type.STRING, "", null, HttpAuthRules::names);
+    HTTP_AUTHPROXY_ADMIN_USERNAMES("http_authproxy_admin_usernames", Type.STRING, "", null, HttpAuthRules::names),
+    /** The provider's name on the portal's login button. */
+    OIDC_NAME("oidc_name", Type.STRING, "", null),
+    /** The issuer URL: discovery is read from {@code <endpoint>/.well-known/openid-configuration}. */
+    OIDC_ENDPOINT("oidc_endpoint", Type.STRING, "", null, ConfigKeyRules::httpUrl),
+    OIDC_CLIENT_ID("oidc_client_id", Type.STRING, "", null),
+    OIDC_CLIENT_SECRET("oidc_client_secret", Type.SECRET, null, null),
+    /** Comma-separated scopes asked for; {@code openid} is required, {@code offline_access} gives the refresh token CLI secrets need. */
+    OIDC_SCOPE("oidc_scope", Type.STRING, "openid,offline_access", null, ConfigKeyRules::oidcScope),
+    /** The ID token claim that lists the user's groups (an array of strings); empty: none. */
+    OIDC_GROUPS_CLAIM("oidc_groups_claim", Type.STRING, "", null, ConfigKeyRules::claimName),
+    /** Members of this group (in the groups claim) are system administrators while they are; empty: none. */
+    OIDC_ADMIN_GROUP("oidc_admin_group", Type.STRING, "", null),
+    /** Only the groups matching this regular expression count; empty: all. */
+    OIDC_GROUP_FILTER("oidc_group_filter", Type.STRING, "", null, ConfigKeyRules::regex),
+    /** The claim holding the user name of a new user; empty: {@code name}. */
+    OIDC_USER_CLAIM("oidc_user_claim", Type.STRING, "", null, ConfigKeyRules::claimName),
+    /** Whether a new user is onboarded with the claim's name at once, instead of being asked to choose a name. */
+    OIDC_AUTO_ONBOARD("oidc_auto_onboard", Type.BOOLEAN, false, null),
+    /** Whether the provider's TLS certificate is verified (https endpoints). */
+    OIDC_VERIFY_CERT("oidc_verify_cert", Type.BOOLEAN, true, null);
 
     /** How a value is written in JSON and stored; a {@code SECRET} is a string stored sealed and never returned. */
     public enum Type { BOOLEAN, INTEGER, STRING, SECRET }
@@ -139,8 +159,7 @@ public enum ConfigKey {
             }
         };
         if (allowed != null && !allowed.contains(String.valueOf(value))) {
-            throw invalid("one of " + String.join(", ", allowed)
-                    + (this == AUTH_MODE ? " (oidc_auth is not built yet)" : ""));
+            throw invalid("one of " + String.join(", ", allowed));
         }
         String wrong = rule.apply(String.valueOf(value));
         if (wrong != null) {

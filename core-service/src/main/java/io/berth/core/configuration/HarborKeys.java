@@ -5,9 +5,7 @@ import java.util.Set;
 /** Harbor's configuration keys that Berth knows but does not act on yet, so that refusing one says why. */
 final class HarborKeys {
     private static final Set<String> NOT_YET = Set.of("primary_auth_mode",
-            "ldap_group_attach_parallel", "oidc_name", "oidc_endpoint",
-            "oidc_client_id", "oidc_client_secret", "oidc_scope", "oidc_groups_claim", "oidc_admin_group", "oidc_group_filter",
-            "oidc_user_claim", "oidc_auto_onboard", "oidc_verify_cert", "oidc_extra_redirect_parms", "oidc_logout",
+            "ldap_group_attach_parallel", "oidc_extra_redirect_parms", "oidc_logout",
             "uaa_endpoint", "uaa_client_id", "uaa_client_secret", "uaa_verify_cert",
             "notification_enable", "quota_per_project_enable", "storage_per_project", "audit_log_forward_endpoint",
             "skip_audit_log_database", "session_timeout", "scanner_skip_update_pulltime", "banner_message",

@@ -2,18 +2,26 @@ package io.berth.core.identity;
 
 import io.berth.common.error.HarborException;
 
-/** Harbor's password rule: 8 to 128 characters with at least one upper-case letter, one lower-case letter and one digit. */
+/**
+ * Harbor's password rule, which also applies to the CLI secrets users choose: 8 to 128 characters with at least one
+ * upper-case letter, one lower-case letter and one digit.
+ */
 public final class PasswordPolicy {
     private PasswordPolicy() {}
 
     public static String check(String password) {
-        if (password == null || password.length() < 8 || password.length() > 128
-                || password.chars().noneMatch(Character::isUpperCase)
-                || password.chars().noneMatch(Character::isLowerCase)
-                || password.chars().noneMatch(Character::isDigit)) {
+        return check(password, "password");
+    }
+
+    /** The same rule, its error naming what was given (e.g. {@code "CLI secret"}). */
+    public static String check(String value, String what) {
+        if (value == null || value.length() < 8 || value.length() > 128
+                || value.chars().noneMatch(Character::isUpperCase)
+                || value.chars().noneMatch(Character::isLowerCase)
+                || value.chars().noneMatch(Character::isDigit)) {
             throw HarborException.badRequest(
-                    "the password must be 8 to 128 characters long with at least one upper-case letter, one lower-case letter and one digit");
+                    "the " + what + " must be 8 to 128 characters long with at least one upper-case letter, one lower-case letter and one digit");
         }
-        return password;
+        return value;
     }
 }

@@ -25,10 +25,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class UserResource {
     private final UserService users;
     private final CurrentCaller current;
+    private final OidcUserMeta.Source oidc;
 
-    UserResource(UserService users, CurrentCaller current) {
+    UserResource(UserService users, CurrentCaller current, OidcUserMeta.Source oidc) {
         this.users = users;
         this.current = current;
+        this.oidc = oidc;
     }
 
     @POST
@@ -53,7 +55,7 @@ public class UserResource {
             throw HarborException.notFound("robot accounts are not users");
         }
         User user = users.existing(caller.id());
-        return UserView.of(user, caller.sysadmin() && !user.sysadmin);
+        return withOidc(UserView.of(user, caller.sysadmin() && !user.sysadmin), caller);
     }
 
     @GET
@@ -71,8 +73,8 @@ public class UserResource {
     @GET
     @Path("/{id}")
     public UserView get(@PathParam("id") long id) {
-        selfOrSysadmin(id);
-        return UserView.of(users.existing(id));
+        Caller caller = selfOrSysadmin(id);
+        return withOidc(UserView.of(users.existing(id)), caller);
     }
 
     @PUT
@@ -115,6 +117,12 @@ public class UserResource {
         current.sysadmin();
         users.delete(id);
         return Response.ok().build();
+    }
+
+    /** The view with the user's OIDC meta, if they are an OIDC user; the CLI secret only for the user themself, as in Harbor. */
+    private UserView withOidc(UserView view, Caller caller) {
+        boolean self = caller.isUser() && caller.id() == view.userId();
+        return oidc.of(view.userId(), self).map(view::with).orElse(view);
     }
 
     private Caller selfOrSysadmin(long id) {

@@ -49,7 +49,7 @@ class ConfigurationApiTest {
     void badValuesUnknownKeysAndKeysNotActedOnAreRefusedAndChangeNothing() {
         Api.createUser(unique("other"), "Passw0rdX"); // a user besides admin: auth_mode may not change
         List<Map<String, Object>> bad = List.of(Map.of("no_such_key", 1), Map.of("ldap_verify_cert", "no"),
-                Map.of("oidc_client_secret", "s"), Map.of("auth_mode", "oidc_auth"), Map.of("auth_mode", 1),
+                Map.of("oidc_client_secret", 5), Map.of("oidc_logout", true), Map.of("auth_mode", "uaa_auth"), Map.of("auth_mode", 1),
                 Map.of("ldap_url", "http://ldap.example.org"), Map.of("ldap_url", "ldaps://u@ldap.example.org"),
                 Map.of("ldap_url", "ldaps://ldap.example.org", "ldap_starttls", true), Map.of("ldap_starttls", "yes"),
                 Map.of("ldap_ca_certificate", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"),
