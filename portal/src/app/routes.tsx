@@ -40,6 +40,7 @@ const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
 const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
 const CleanupPage = lazy(() => import('../pages/admin/cleanup/CleanupPage'));
 const QuotasPage = lazy(() => import('../pages/admin/quotas/QuotasPage'));
+const ConfigurationPage = lazy(() => import('../pages/admin/configuration/ConfigurationPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -63,6 +64,8 @@ export const routes: PageRoute[] = [
   { path: '/admin/jobs', page: JobsPage, admin: true },
   { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
   { path: '/admin/quotas', page: QuotasPage, admin: true },
+  { path: '/admin/configuration', page: ConfigurationPage, admin: true },
+  { path: '/admin/configuration/system-settings', page: ConfigurationPage, admin: true },
   // Clean up: one page, a tab per path
   { path: '/admin/gc', page: CleanupPage, admin: true },
   { path: '/admin/log-rotation', page: CleanupPage, admin: true },
@@ -79,6 +82,7 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'quotas', label: 'adminQuotas.title', to: '/admin/quotas' },
   { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation', '/admin/scrub'] },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
+  { id: 'admin-configuration', label: 'configAuth.title', to: '/admin/configuration', also: ['/admin/configuration/system-settings'] },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];
 
