@@ -38,6 +38,18 @@ public enum ConfigKey {
     LDAP_UID("ldap_uid", Type.STRING, "uid", null, ConfigKey::ldapAttribute),
     /** 0 base, 1 one level, 2 subtree (Harbor's numbers). */
     LDAP_SCOPE("ldap_scope", Type.INTEGER, 2, List.of("0", "1", "2")),
+    /** Where LDAP groups are searched (a group DN outside it is not a group for Berth); empty: groups are off. */
+    LDAP_GROUP_BASE_DN("ldap_group_base_dn", Type.STRING, "", null, ConfigKey::ldapDn),
+    /** An extra filter every group must match, e.g. {@code (objectClass=groupOfNames)}; empty: none. */
+    LDAP_GROUP_SEARCH_FILTER("ldap_group_search_filter", Type.STRING, "", null, ConfigKey::ldapFilter),
+    /** The attribute that holds a group's name (its group_name when Berth adds it). */
+    LDAP_GROUP_ATTRIBUTE_NAME("ldap_group_attribute_name", Type.STRING, "cn", null, ConfigKey::ldapAttribute),
+    /** 0 base, 1 one level, 2 subtree, under ldap_group_base_dn. */
+    LDAP_GROUP_SEARCH_SCOPE("ldap_group_search_scope", Type.INTEGER, 2, List.of("0", "1", "2")),
+    /** The user's attribute that lists the DNs of their groups (the memberOf overlay of OpenLDAP, Active Directory's). */
+    LDAP_GROUP_MEMBERSHIP_ATTRIBUTE("ldap_group_membership_attribute", Type.STRING, "memberof", null, ConfigKey::ldapAttribute),
+    /** Members of this group are system administrators while their membership is current; empty: none. */
+    LDAP_GROUP_ADMIN_DN("ldap_group_admin_dn", Type.STRING, "", null, ConfigKey::ldapDn),
     /** Seconds a connection, bind or search may take before the login fails with a clear error. */
     LDAP_TIMEOUT("ldap_timeout", Type.INTEGER, 5, null);
 
@@ -155,6 +167,18 @@ public enum ConfigKey {
         }
         return filter.startsWith("(") && filter.endsWith(")") && depth == 0 ? null
                 : "the value must be an LDAP filter in parentheses, e.g. (objectClass=person)";
+    }
+
+    private static String ldapDn(String dn) {
+        if (dn.isEmpty()) {
+            return null;
+        }
+        try {
+            new javax.naming.ldap.LdapName(dn);
+            return null;
+        } catch (javax.naming.InvalidNameException | IllegalArgumentException e) {
+            return "the value must be a DN, e.g. ou=groups,dc=example,dc=com";
+        }
     }
 
     private static String ldapAttribute(String name) {

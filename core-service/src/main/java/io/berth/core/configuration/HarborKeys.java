@@ -5,8 +5,7 @@ import java.util.Set;
 /** Harbor's configuration keys that Berth knows but does not act on yet, so that refusing one says why. */
 final class HarborKeys {
     private static final Set<String> NOT_YET = Set.of("primary_auth_mode", "ldap_verify_cert",
-            "ldap_group_base_dn", "ldap_group_search_filter", "ldap_group_attribute_name", "ldap_group_search_scope",
-            "ldap_group_admin_dn", "ldap_group_membership_attribute", "ldap_group_attach_parallel", "oidc_name", "oidc_endpoint",
+            "ldap_group_attach_parallel", "oidc_name", "oidc_endpoint",
             "oidc_client_id", "oidc_client_secret", "oidc_scope", "oidc_groups_claim", "oidc_admin_group", "oidc_group_filter",
             "oidc_user_claim", "oidc_auto_onboard", "oidc_verify_cert", "oidc_extra_redirect_parms", "oidc_logout",
             "http_authproxy_endpoint", "http_authproxy_tokenreview_endpoint", "http_authproxy_verify_cert",

@@ -101,6 +101,24 @@ public class LdapDirectory {
         return attribute == null || attribute.size() == 0 ? null : String.valueOf(attribute.get(0));
     }
 
+    /** What a search of the directory does on a connection bound as the search account. */
+    interface Search<T> {
+        T run(DirContext context) throws NamingException;
+    }
+
+    /** Runs {@code search} bound as the service account, within ldap_timeout; 503 when the directory cannot answer. */
+    <T> T asSearchAccount(LdapSettings settings, Search<T> search) {
+        DirContext context = null;
+        try {
+            context = connect(settings, settings.searchDn(), settings.searchPassword());
+            return search.run(context);
+        } catch (NamingException e) {
+            throw unavailable(settings, e);
+        } finally {
+            close(context);
+        }
+    }
+
     private static DirContext connect(LdapSettings settings, String dn, String password) throws NamingException {
         if (settings.url().isEmpty()) {
             throw HarborException.badRequest("ldap_url is not configured");

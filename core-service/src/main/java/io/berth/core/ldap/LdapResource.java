@@ -20,9 +20,11 @@ public class LdapResource {
     public record LdapUser(String username, String realname, String email) {}
 
     private final LdapService ldap;
+    private final LdapGroups groups;
 
-    LdapResource(LdapService ldap) {
+    LdapResource(LdapService ldap, LdapGroups groups) {
         this.ldap = ldap;
+        this.groups = groups;
     }
 
     /** Binds as the configured search account: Harbor's {@code {success, message}}, 200 either way. */
@@ -40,5 +42,18 @@ public class LdapResource {
             throw HarborException.badRequest("username is required");
         }
         return ldap.searchUser(username);
+    }
+
+    /** Harbor's group search: the group at {@code groupdn}, or those named {@code groupname} (escaped). */
+    @GET
+    @Path("/groups/search")
+    public List<LdapGroups.LdapGroup> searchGroups(@QueryParam("groupname") String groupName, @QueryParam("groupdn") String groupDn) {
+        if (groupDn != null && !groupDn.isBlank()) {
+            return groups.byDn(groupDn.trim()).map(List::of).orElse(List.of());
+        }
+        if (groupName == null || groupName.isBlank()) {
+            throw HarborException.badRequest("groupname or groupdn is required");
+        }
+        return groups.byName(groupName.trim());
     }
 }

@@ -63,9 +63,14 @@ public class ProjectAccess {
         return permissions.allowed(caller, project.id, project.name, project.isPublic());
     }
 
-    /** The caller's role in the project, if they are a member. */
+    /** The caller's role in the project, if they are a member (the most powerful one, with their groups'). */
     public Optional<Role> role(Caller caller, Project project) {
         return permissions.role(caller, project.id);
+    }
+
+    /** All the caller's roles in the project: their own and their groups'. */
+    public List<Role> roles(Caller caller, Project project) {
+        return permissions.roles(caller, project.id);
     }
 
     /**
@@ -109,8 +114,10 @@ public class ProjectAccess {
         }
         StringBuilder where = new StringBuilder(" and (p.metadata['public'] = 'true'");
         if (caller.isUser()) {
-            where.append(" or exists (select 1 from Member m where m.projectId = p.id and m.userId = :me)");
+            where.append(" or exists (select 1 from Member m where m.projectId = p.id and (m.userId = :me or m.groupId in (:groups)))");
             params.put("me", caller.id());
+            Set<Long> groups = permissions.groupsOf(caller);
+            params.put("groups", groups.isEmpty() ? List.of(-1L) : groups);
         } else if (caller.isRobot()) {
             where.append(" or exists (select 1 from RobotPermission rp where rp.robotId = :me and (rp.namespace = p.name or rp.namespace = '*'))");
             params.put("me", caller.id());

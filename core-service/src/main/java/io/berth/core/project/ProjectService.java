@@ -259,9 +259,10 @@ public class ProjectService {
     /** The project as Harbor's API shows it to {@code caller}. */
     public ProjectView view(Project p, Caller caller) {
         User owner = p.ownerId == null ? null : User.findById(p.ownerId);
-        Integer role = access.role(caller, p).map(Role::id).orElse(null);
+        List<Integer> roles = access.roles(caller, p).stream().map(Role::id).toList();
+        Integer role = roles.isEmpty() ? null : roles.get(0);
         return new ProjectView(p.id, p.ownerId, p.name, owner == null ? null : owner.username, p.creationTime, p.updateTime,
-                false, true, role, role == null ? List.of() : List.of(role), registry.repositoryCount(p.name), p.metadata,
+                false, true, role, roles, registry.repositoryCount(p.name), p.metadata,
                 registry.usedBytes(p.name), p.registryId, allowlists.ofProject(p.id));
     }
 

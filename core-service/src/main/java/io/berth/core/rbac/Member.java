@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
-/** A user's role in a project. */
+/** A user's or a user group's role in a project (one of the two ids is set). */
 @Entity
 @Table(name = "project_member")
 public class Member extends TimestampedEntity {
@@ -13,7 +13,10 @@ public class Member extends TimestampedEntity {
     public long projectId;
 
     @Column(name = "user_id")
-    public long userId;
+    public Long userId;
+
+    @Column(name = "group_id")
+    public Long groupId;
 
     @Column(name = "role_id")
     public int roleId;

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A real OpenLDAP slapd (Debian's {@code slapd}) of the test's own: its slapd.conf, an mdb database loaded with
- * {@code slapadd} from {@link #LDIF}, listening on a free port of 127.0.0.1; run as {@code nobody} when the test runs
+ * {@code slapadd} from {@link #LDIF} (groups under {@code ou=groups}; each entry's {@code memberOf} computed by the
+ * dynlist overlay from the groups' {@code member}, direct memberships only), listening on a free port of 127.0.0.1; run as {@code nobody} when the test runs
  * as root. Stopped (or paused, to play a slow server) by the test.
  */
 public final class Slapd implements AutoCloseable {
@@ -80,16 +81,38 @@ public final class Slapd implements AutoCloseable {
             sn: Two
             userPassword: TwinPass1
 
-            dn: cn=developers,dc=berth,dc=test
+            dn: uid=erin,ou=people,dc=berth,dc=test
+            objectClass: inetOrgPerson
+            uid: erin
+            cn: Erin Admin
+            sn: Admin
+            userPassword: ErinPass1
+
+            dn: ou=groups,dc=berth,dc=test
+            objectClass: organizationalUnit
+            ou: groups
+
+            dn: cn=developers,ou=groups,dc=berth,dc=test
             objectClass: groupOfNames
             cn: developers
             member: uid=alice,ou=people,dc=berth,dc=test
-            member: cn=nested,dc=berth,dc=test
+            member: uid=carol,ou=people,dc=berth,dc=test
+            member: cn=nested,ou=groups,dc=berth,dc=test
 
-            dn: cn=nested,dc=berth,dc=test
+            dn: cn=nested,ou=groups,dc=berth,dc=test
             objectClass: groupOfNames
             cn: nested
             member: uid=bob,ou=people,dc=berth,dc=test
+
+            dn: cn=registry-admins,ou=groups,dc=berth,dc=test
+            objectClass: groupOfNames
+            cn: registry-admins
+            member: uid=erin,ou=people,dc=berth,dc=test
+
+            dn: cn=not-a-group,ou=others,dc=berth,dc=test
+            objectClass: groupOfNames
+            cn: not-a-group
+            member: uid=alice,ou=people,dc=berth,dc=test
             """;
 
     private final Path dir;
@@ -111,9 +134,10 @@ public final class Slapd implements AutoCloseable {
         Files.writeString(dir.resolve("slapd.conf"), String.join("\n",
                 "include /etc/ldap/schema/core.schema", "include /etc/ldap/schema/cosine.schema",
                 "include /etc/ldap/schema/inetorgperson.schema", "include /etc/ldap/schema/nis.schema",
-                "modulepath /usr/lib/ldap", "moduleload back_mdb", "pidfile " + dir.resolve("slapd.pid"),
+                "include /etc/ldap/schema/dyngroup.schema", "modulepath /usr/lib/ldap", "moduleload back_mdb", "moduleload dynlist", "pidfile " + dir.resolve("slapd.pid"),
                 "argsfile " + dir.resolve("slapd.args"), "database mdb", "suffix \"" + BASE + "\"",
-                "rootdn \"cn=root," + BASE + "\"", "rootpw RootPass1", "directory " + dir.resolve("db"), ""));
+                "rootdn \"cn=root," + BASE + "\"", "rootpw RootPass1", "directory " + dir.resolve("db"),
+                "overlay dynlist", "dynlist-attrset groupOfNames labeledURI member+memberOf@groupOfNames", ""));
         Files.writeString(dir.resolve("data.ldif"), LDIF);
         run(List.of("/usr/sbin/slapadd", "-f", dir.resolve("slapd.conf").toString(), "-l", dir.resolve("data.ldif").toString()));
         try (Stream<Path> files = Files.walk(dir)) {
