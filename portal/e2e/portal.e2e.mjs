@@ -470,6 +470,7 @@ try {
       ['Audit log', 'admin-audit-logs', `${project}/app:v1`],
       ['Job queues', 'admin-jobs', 'REPLICATION'],
       ['Configuration', 'admin-configuration', 'Auth mode'],
+      ['Groups', 'admin-groups', 'No user group yet'],
       ['System information', 'admin-system', 'healthy'],
     ]) {
       await admin.getByRole('link', { name: link, exact: true }).click();

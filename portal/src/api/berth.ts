@@ -127,6 +127,9 @@ export const members = {
     fetchPage<Member>(api, membersPath(project), page, { entityname: search.trim() || undefined }),
   add: (project: string, username: string, roleId: number) =>
     api.request('POST', membersPath(project), { ...byName, json: { role_id: roleId, member_user: { username } } }),
+  /** A user group (by its id) as a member: its users have the role while their membership is current. */
+  addGroup: (project: string, groupId: number, roleId: number) =>
+    api.request('POST', membersPath(project), { ...byName, json: { role_id: roleId, member_group: { id: groupId } } }),
   changeRole: (project: string, memberId: number, roleId: number) =>
     api.request('PUT', `${membersPath(project)}/${memberId}`, { ...byName, json: { role_id: roleId } }),
   remove: (project: string, memberId: number) => api.request('DELETE', `${membersPath(project)}/${memberId}`, byName),

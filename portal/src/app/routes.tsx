@@ -41,6 +41,7 @@ const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage
 const CleanupPage = lazy(() => import('../pages/admin/cleanup/CleanupPage'));
 const QuotasPage = lazy(() => import('../pages/admin/quotas/QuotasPage'));
 const ConfigurationPage = lazy(() => import('../pages/admin/configuration/ConfigurationPage'));
+const GroupsPage = lazy(() => import('../pages/admin/groups/GroupsPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -65,6 +66,7 @@ export const routes: PageRoute[] = [
   { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
   { path: '/admin/quotas', page: QuotasPage, admin: true },
   { path: '/admin/configuration', page: ConfigurationPage, admin: true },
+  { path: '/admin/groups', page: GroupsPage, admin: true },
   { path: '/admin/configuration/system-settings', page: ConfigurationPage, admin: true },
   // Clean up: one page, a tab per path
   { path: '/admin/gc', page: CleanupPage, admin: true },
@@ -75,6 +77,7 @@ export const routes: PageRoute[] = [
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
   { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
+  { id: 'admin-groups', label: 'adminGroups.title', to: '/admin/groups' },
   { id: 'admin-registries', label: 'adminRegistries.title', to: '/admin/registries' },
   { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
