@@ -25,14 +25,14 @@ export function ConfigField({ field, stored, form, problem, onChange }: Props) {
   const value = form[field.key];
   if (field.kind === 'boolean') {
     return (
-      <FormGroup fieldId={id} label={label} role="group">
+      <FormGroup fieldId={id} label={label}>
         <Switch
           id={id}
           isChecked={value === true}
           isDisabled={disabled}
           onChange={(_e, checked) => onChange(field.key, checked)}
+          aria-label={label}
           aria-describedby={`${id}-help`}
-          label={t('configAuth.on')}
         />
         <FieldHelp id={`${id}-help`} hint={hint} />
       </FormGroup>
