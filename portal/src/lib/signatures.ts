@@ -1,4 +1,4 @@
-import type { Accessory } from '../api/types';
+import type { Accessory, Artifact } from '../api/types';
 
 export type SignatureKind = 'cosign' | 'notation';
 
@@ -14,6 +14,28 @@ const POLICIES: { key: string; kind: SignatureKind; message: string }[] = [
   { key: 'enable_content_trust', kind: 'notation', message: 'The image is not signed in Notary.' },
 ];
 
+/** Artifact types of signatures and SBOMs: such a manifest refers to an image (its subject) and is itself always pullable. */
+const ACCESSORY_ARTIFACT_TYPES = [
+  'application/vnd.dev.cosign.artifact.sig.v1+json',
+  'application/vnd.dev.sigstore.bundle.v0.3+json',
+  'application/vnd.cncf.notary.signature',
+  'application/vnd.goharbor.harbor.sbom.v1',
+  'application/spdx+json',
+  'application/vnd.cyclonedx+json',
+];
+
+/**
+ * Whether a listed artifact is itself an accessory, which content trust never refuses (cosign verify fetches it):
+ * tagged after the digest it signs (cosign's tag scheme) or of a signature or SBOM artifact type. The list does not
+ * say whether a manifest has a subject, so another referrer is not recognised here.
+ */
+export function isAccessory(artifact: Pick<Artifact, 'tags' | 'artifact_type'>): boolean {
+  return (
+    (artifact.tags ?? []).some((tag) => /^sha256-[0-9a-f]{64}\.(sig|att|sbom)$/.test(tag.name)) ||
+    ACCESSORY_ARTIFACT_TYPES.includes(artifact.artifact_type ?? '')
+  );
+}
+
 /** The kinds of signature among an artifact's accessories, in a stable order. */
 export function signatureKinds(accessories: Accessory[] | undefined): SignatureKind[] {
   const kinds = new Set((accessories ?? []).map((a) => TYPES[a.type]).filter(Boolean));
@@ -26,11 +48,12 @@ export function hasSbom(accessories: Accessory[] | undefined): boolean {
 
 /**
  * The messages a pull of this artifact is refused with, as far as the portal knows: a policy on and no signature of
- * its kind. Empty when the accessories were not listed (nothing known), and for a signed artifact: whether its
+ * its kind. Empty when the accessories were not listed (nothing known), for an accessory, and for a signed artifact: whether its
  * signature verifies under a trusted key is decided by the registry, not shown here.
  */
-export function pullRefusals(metadata: Record<string, string> | undefined, accessories: Accessory[] | undefined): string[] {
-  if (accessories === undefined) {
+export function pullRefusals(metadata: Record<string, string> | undefined, artifact: Pick<Artifact, 'tags' | 'artifact_type' | 'accessories'>): string[] {
+  const accessories = artifact.accessories;
+  if (accessories === undefined || isAccessory(artifact)) {
     return [];
   }
   const signed = signatureKinds(accessories);

@@ -12,7 +12,7 @@ import { pullRefusals, signatureKinds } from '../../lib/signatures';
 export function SignatureStatus({ artifact, metadata }: { artifact: Artifact; metadata: Record<string, string> | undefined }) {
   const { t } = useTranslation();
   const kinds = signatureKinds(artifact.accessories);
-  const refused = pullRefusals(metadata, artifact.accessories).length > 0;
+  const refused = pullRefusals(metadata, artifact).length > 0;
   if (kinds.length === 0 && !refused) {
     return null;
   }
@@ -35,7 +35,7 @@ export function SignatureStatus({ artifact, metadata }: { artifact: Artifact; me
 /** Harbor's 412 messages a pull of the artifact gets under the project's policies, as the client will print them. */
 export function PullRefusalAlert({ artifact, metadata }: { artifact: Artifact; metadata: Record<string, string> | undefined }) {
   const { t } = useTranslation();
-  const messages = pullRefusals(metadata, artifact.accessories);
+  const messages = pullRefusals(metadata, artifact);
   if (messages.length === 0) {
     return null;
   }
