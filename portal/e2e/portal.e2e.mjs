@@ -5,7 +5,8 @@
 // Exits non-zero, with the step that failed and a screenshot of it, when anything is not as expected.
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -340,6 +341,42 @@ try {
     await page.keyboard.press('Escape');
   });
 
+  await run('administration: a proxy-cache project made in the portal shows its badge, offers no push, and caches what is pulled through it', async () => {
+    // named so that no locator of the other steps, which match names by substring, finds it too
+    const proxy = `proxy-${project}`;
+    await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Projects' }).click();
+    await page.getByRole('button', { name: 'New project' }).click();
+    await page.locator('#project-name').fill(proxy);
+    await page.locator('#project-proxy-cache').check();
+    await page.locator('#project-registry').selectOption({ label: `${project}-dist (${distributionUrl})` });
+    await accessible('project-create-proxy');
+    await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+    await page.waitForURL(new RegExp(`/projects/${proxy}$`));
+    await page.getByTestId('proxy-cache-label').waitFor();
+    const created = await (await api('GET', `/api/v2.0/projects/${proxy}`)).json();
+    const endpoint = (await (await api('GET', `/api/v2.0/registries?q=name=${project}-dist`)).json())[0];
+    check(created.registry_id === endpoint.id, `the project pulls from ${project}-dist: ${JSON.stringify(created)}`);
+    await page.getByRole('tab', { name: 'Repositories' }).click();
+    await page.getByRole('heading', { name: 'No repository yet' }).waitFor();
+    const commands = (await page.locator('code, pre').allInnerTexts()).map((c) => c.trim());
+    check(commands.some((c) => c.startsWith(`docker pull ${host}/${proxy}/`)), `a pull command is offered: ${JSON.stringify(commands)}`);
+    check(!commands.some((c) => c.includes('docker push')), `no push command is offered: ${JSON.stringify(commands)}`);
+    await shot('project-proxy-cache');
+    const pulled = mkdtempSync(join(tmpdir(), 'berth-proxy-'));
+    try {
+      skopeo('copy', '--src-tls-verify=false', '--src-creds', `admin:${adminPassword}`, `docker://${host}/${proxy}/mirrored/app:v1`, `dir:${pulled}`);
+    } finally {
+      rmSync(pulled, { recursive: true, force: true });
+    }
+    // recorded in the cache once all its blobs are (retried from 0.5 s on): the repository then shows
+    const cached = page.getByRole('link', { name: `${proxy}/mirrored/app` });
+    for (let tries = 1; !(await cached.waitFor({ timeout: 3_000 }).then(() => true, () => false)); tries++) {
+      check(tries <= 10, `${proxy}/mirrored/app is listed after the pull`);
+      await page.reload();
+    }
+    await accessible('project-proxy-cache');
+  });
+
   await run('administration: a project quota is set in the portal and its bar shows in the quotas, the project list and the summary', async () => {
     await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Project quotas', exact: true }).click();
     await page.waitForURL(/\/admin\/quotas/);
@@ -432,6 +469,8 @@ try {
       ['Labels', 'admin-labels', `${project}-ok`],
       ['Audit log', 'admin-audit-logs', `${project}/app:v1`],
       ['Job queues', 'admin-jobs', 'REPLICATION'],
+      ['Configuration', 'admin-configuration', 'Auth mode'],
+      ['Groups', 'admin-groups', 'No user group yet'],
       ['System information', 'admin-system', 'healthy'],
     ]) {
       await admin.getByRole('link', { name: link, exact: true }).click();

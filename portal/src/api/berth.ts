@@ -47,9 +47,17 @@ export const projects = {
   get: (name: string) => api.get<Project>(`${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
   summary: (name: string) =>
     api.get<ProjectSummary>(`${V2}/projects/${seg(name)}/summary`, { headers: { 'X-Is-Resource-Name': 'true' } }),
-  /** storageLimit: bytes, -1 unlimited (system administrators only, as in Harbor); undefined: the system's default. */
-  create: (name: string, isPublic: boolean, storageLimit?: number) =>
-    api.post(`${V2}/projects`, { project_name: name, metadata: { public: String(isPublic) }, storage_limit: storageLimit }),
+  /**
+   * storageLimit: bytes, -1 unlimited (system administrators only, as in Harbor); undefined: the system's default.
+   * registryId: the upstream endpoint of a proxy-cache project (for its whole life); undefined: an ordinary project.
+   */
+  create: (name: string, isPublic: boolean, storageLimit?: number, registryId?: number) =>
+    api.post(`${V2}/projects`, {
+      project_name: name,
+      metadata: { public: String(isPublic) },
+      storage_limit: storageLimit,
+      registry_id: registryId,
+    }),
   remove: (name: string) => api.request('DELETE', `${V2}/projects/${seg(name)}`, { headers: { 'X-Is-Resource-Name': 'true' } }),
   /** Changes the project's metadata (only the keys given); core refuses what Berth does not act on. */
   updateMetadata: (name: string, metadata: Record<string, string>) =>
@@ -77,7 +85,11 @@ const artifactsPath = (project: string, repository: string) =>
 
 export const artifacts = {
   list: (project: string, repository: string, page: PageRequest, tagSearch: string) =>
-    fetchPage<Artifact>(api, artifactsPath(project, repository), page, { with_tag: 'true', q: fuzzyQuery('tags', tagSearch) }),
+    fetchPage<Artifact>(api, artifactsPath(project, repository), page, {
+      with_tag: 'true',
+      with_accessory: 'true',
+      q: fuzzyQuery('tags', tagSearch),
+    }),
   remove: (project: string, repository: string, digest: string) =>
     api.delete(`${artifactsPath(project, repository)}/${seg(digest)}`),
   addTag: (project: string, repository: string, digest: string, tag: string) =>
@@ -115,6 +127,9 @@ export const members = {
     fetchPage<Member>(api, membersPath(project), page, { entityname: search.trim() || undefined }),
   add: (project: string, username: string, roleId: number) =>
     api.request('POST', membersPath(project), { ...byName, json: { role_id: roleId, member_user: { username } } }),
+  /** A user group (by its id) as a member: its users have the role while their membership is current. */
+  addGroup: (project: string, groupId: number, roleId: number) =>
+    api.request('POST', membersPath(project), { ...byName, json: { role_id: roleId, member_group: { id: groupId } } }),
   changeRole: (project: string, memberId: number, roleId: number) =>
     api.request('PUT', `${membersPath(project)}/${memberId}`, { ...byName, json: { role_id: roleId } }),
   remove: (project: string, memberId: number) => api.request('DELETE', `${membersPath(project)}/${memberId}`, byName),

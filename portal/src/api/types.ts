@@ -17,6 +17,8 @@ export interface Project {
   /** Berth's: the bytes the project's blobs take, each counted once. */
   storage_used?: number;
   metadata?: Record<string, string>;
+  /** The upstream registry endpoint of a proxy-cache project; absent for an ordinary project. */
+  registry_id?: number;
 }
 
 export interface ProjectSummary {
@@ -71,6 +73,8 @@ export interface Artifact {
   tags?: Tag[];
   references?: ArtifactReference[];
   labels?: LabelItem[];
+  /** With with_accessory=true: its signatures, SBOMs and other accessories (the first 100). */
+  accessories?: Accessory[];
 }
 
 export interface LabelItem {

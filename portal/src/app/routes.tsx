@@ -40,6 +40,8 @@ const JobsPage = lazy(() => import('../pages/admin/jobs/JobsPage'));
 const AuditLogsPage = lazy(() => import('../pages/admin/audit-logs/AuditLogsPage'));
 const CleanupPage = lazy(() => import('../pages/admin/cleanup/CleanupPage'));
 const QuotasPage = lazy(() => import('../pages/admin/quotas/QuotasPage'));
+const ConfigurationPage = lazy(() => import('../pages/admin/configuration/ConfigurationPage'));
+const GroupsPage = lazy(() => import('../pages/admin/groups/GroupsPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -63,6 +65,9 @@ export const routes: PageRoute[] = [
   { path: '/admin/jobs', page: JobsPage, admin: true },
   { path: '/admin/audit-logs', page: AuditLogsPage, admin: true },
   { path: '/admin/quotas', page: QuotasPage, admin: true },
+  { path: '/admin/configuration', page: ConfigurationPage, admin: true },
+  { path: '/admin/groups', page: GroupsPage, admin: true },
+  { path: '/admin/configuration/system-settings', page: ConfigurationPage, admin: true },
   // Clean up: one page, a tab per path
   { path: '/admin/gc', page: CleanupPage, admin: true },
   { path: '/admin/log-rotation', page: CleanupPage, admin: true },
@@ -72,6 +77,7 @@ export const routes: PageRoute[] = [
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
 export const adminNav: AdminNavEntry[] = [
   { id: 'admin-users', label: 'adminUsers.title', to: '/admin/users' },
+  { id: 'admin-groups', label: 'adminGroups.title', to: '/admin/groups' },
   { id: 'admin-registries', label: 'adminRegistries.title', to: '/admin/registries' },
   { id: 'replication', label: 'adminReplication.nav', to: '/admin/replication' },
   { id: 'admin-labels', label: 'adminLabels.title', to: '/admin/labels' },
@@ -79,6 +85,7 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'quotas', label: 'adminQuotas.title', to: '/admin/quotas' },
   { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation', '/admin/scrub'] },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
+  { id: 'admin-configuration', label: 'configAuth.title', to: '/admin/configuration', also: ['/admin/configuration/system-settings'] },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },
 ];
 

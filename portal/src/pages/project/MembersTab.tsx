@@ -1,29 +1,18 @@
 import { useState } from 'react';
-import { Button, FormGroup, FormSelect, FormSelectOption, TextInput, ToolbarItem } from '@patternfly/react-core';
+import { Button, Label, ToolbarItem } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useTranslation } from 'react-i18next';
 import { members } from '../../api/berth';
 import { ROLES, type Member } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { FormDialog } from '../../components/FormDialog';
 import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { usePagedList } from '../../components/usePagedList';
-import { required } from '../../lib/validation';
+import { AddMemberDialog } from './AddMemberDialog';
 import type { ProjectContext } from './ProjectPage';
+import { RoleSelect } from './RoleSelect';
 
-function RoleSelect({ id, value, onChange, label, isDisabled }: { id: string; value: number; onChange: (role: number) => void; label: string; isDisabled?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <FormSelect id={id} value={String(value)} onChange={(_e, v) => onChange(Number(v))} aria-label={label} isDisabled={isDisabled}>
-      {ROLES.map((r) => (
-        <FormSelectOption key={r.id} value={String(r.id)} label={t(`roles.${r.key}`)} />
-      ))}
-    </FormSelect>
-  );
-}
-
-/** /api/v2.0/projects/{name}/members: list (entityname search), add by user name, change role, remove. */
+/** /api/v2.0/projects/{name}/members: list (entityname search), add a user by name or a user group, change role, remove. */
 export function MembersTab({ project, may }: ProjectContext) {
   const { t } = useTranslation();
   const list = usePagedList<Member>((page, search) => members.list(project.name, page, search), `members:${project.name}`);
@@ -67,7 +56,14 @@ export function MembersTab({ project, may }: ProjectContext) {
         <Tbody>
           {list.items.map((m) => (
             <Tr key={m.id}>
-              <Td dataLabel={t('members.name')}>{m.entity_name}</Td>
+              <Td dataLabel={t('members.name')}>
+                {m.entity_name}{' '}
+                {m.entity_type === 'g' && (
+                  <Label isCompact color="blue">
+                    {t('members.group')}
+                  </Label>
+                )}
+              </Td>
               <Td dataLabel={t('members.role')}>
                 {manage ? (
                   <RoleSelect id={`member-role-${m.id}`} value={m.role_id} label={t('members.roleOf', { name: m.entity_name })} onChange={(role) => changeRole(m, role)} />
@@ -102,32 +98,5 @@ export function MembersTab({ project, may }: ProjectContext) {
         </ConfirmDialog>
       )}
     </>
-  );
-}
-
-function AddMemberDialog({ project, onClose, onAdded }: { project: string; onClose: () => void; onAdded: () => void }) {
-  const { t } = useTranslation();
-  const [username, setUsername] = useState('');
-  const [role, setRole] = useState(2);
-  return (
-    <FormDialog
-      title={t('members.addTitle')}
-      titleId="add-member-title"
-      formId="add-member-form"
-      submitLabel={t('members.add')}
-      canSubmit={required(username) === null}
-      onSubmit={async () => {
-        await members.add(project, username.trim(), role);
-        onAdded();
-      }}
-      onClose={onClose}
-    >
-      <FormGroup label={t('members.username')} isRequired fieldId="member-username">
-        <TextInput id="member-username" value={username} onChange={(_e, v) => setUsername(v)} autoFocus />
-      </FormGroup>
-      <FormGroup label={t('members.role')} isRequired fieldId="member-role">
-        <RoleSelect id="member-role" value={role} onChange={setRole} label={t('members.role')} />
-      </FormGroup>
-    </FormDialog>
   );
 }

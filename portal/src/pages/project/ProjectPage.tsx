@@ -24,6 +24,7 @@ import { links } from '../../app/routes';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { can } from '../../lib/permissions';
 import { AccessLabel } from '../projects/ProjectsPage';
+import { ProxyCacheLabel } from '../projects/ProxyCacheLabel';
 import { ConfigurationTab } from './ConfigurationTab';
 import { ImmutabilityTab } from './ImmutabilityTab';
 import { LogsTab } from './LogsTab';
@@ -35,8 +36,9 @@ import { SummaryTab } from './SummaryTab';
 /** Lazy: only project administrators see it, and it brings its dialogs. */
 const WebhooksTab = lazy(() => import('./webhooks/WebhooksTab'));
 const RetentionTab = lazy(() => import('./retention/RetentionTab'));
+const TrustedKeysTab = lazy(() => import('./trusted-keys/TrustedKeysTab'));
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'retention', 'webhooks', 'logs', 'configuration'] as const;
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'retention', 'webhooks', 'logs', 'configuration', 'trusted-keys'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -117,6 +119,9 @@ export default function ProjectPage() {
           <FlexItem>
             <AccessLabel isPublic={project.metadata?.public === 'true'} />
           </FlexItem>
+          <FlexItem>
+            <ProxyCacheLabel project={project} />
+          </FlexItem>
         </Flex>
       </PageSection>
       <PageSection type="tabs">
@@ -193,6 +198,19 @@ export default function ProjectPage() {
           <Tab eventKey="configuration" title={<TabTitleText>{t('project.configuration')}</TabTitleText>}>
             <PageSection>
               <ConfigurationTab {...context} />
+            </PageSection>
+          </Tab>
+          <Tab eventKey="trusted-keys" title={<TabTitleText>{t('trustedKeys.title')}</TabTitleText>} data-testid="project-tab-trusted-keys">
+            <PageSection>
+              <Suspense
+                fallback={
+                  <Bullseye>
+                    <Spinner aria-label={t('common.loading')} />
+                  </Bullseye>
+                }
+              >
+                <TrustedKeysTab {...context} />
+              </Suspense>
             </PageSection>
           </Tab>
         </Tabs>

@@ -11,6 +11,7 @@ import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { usePagedList } from '../../components/usePagedList';
 import { formatTime } from '../../lib/format';
 import { currentLocation, pushCommands } from '../../lib/pullCommands';
+import { isProxyCache, proxyPullCommands } from '../projects/proxyCache';
 import type { ProjectContext } from './ProjectPage';
 
 /** The repository name without its project, as the repository page's link wants it. */
@@ -39,8 +40,12 @@ export function RepositoriesTab({ project }: ProjectContext) {
       {empty && !list.search && (
         <EmptyState titleText={t('repositories.emptyTitle')} headingLevel="h2">
           <EmptyStateBody>
-            {t('repositories.emptyBody')}
-            <CommandBlock lines={pushCommands(currentLocation(), project.name)} label={t('repositories.copyPush')} />
+            {isProxyCache(project) ? t('proxyCache.emptyBody') : t('repositories.emptyBody')}
+            {isProxyCache(project) ? (
+              <CommandBlock lines={proxyPullCommands(currentLocation().host, project.name)} label={t('proxyCache.copyPull')} />
+            ) : (
+              <CommandBlock lines={pushCommands(currentLocation(), project.name)} label={t('repositories.copyPush')} />
+            )}
           </EmptyStateBody>
         </EmptyState>
       )}

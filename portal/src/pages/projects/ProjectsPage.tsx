@@ -23,6 +23,7 @@ import { ListPagination, ListToolbar } from '../../components/ListControls';
 import { QuotaBar } from '../../components/QuotaBar';
 import { usePagedList } from '../../components/usePagedList';
 import { formatTime } from '../../lib/format';
+import { ProxyCacheLabel } from './ProxyCacheLabel';
 import { CreateProjectDialog } from './CreateProjectDialog';
 import { useStorageLimits } from './useStorageLimits';
 
@@ -85,7 +86,7 @@ export default function ProjectsPage() {
               return (
                 <Tr key={p.project_id}>
                   <Td dataLabel={t('projects.name')}>
-                    <Link to={links.project(p.name)}>{p.name}</Link>
+                    <Link to={links.project(p.name)}>{p.name}</Link> <ProxyCacheLabel project={p} isCompact />
                   </Td>
                   <Td dataLabel={t('projects.access')}>
                     <AccessLabel isPublic={p.metadata?.public === 'true'} />

@@ -31,9 +31,11 @@ import { usePagedList } from '../../components/usePagedList';
 import { formatBytes, formatTime, platformText, shortDigest } from '../../lib/format';
 import { currentLocation, pushCommands } from '../../lib/pullCommands';
 import { can } from '../../lib/permissions';
+import { isProxyCache } from '../projects/proxyCache';
 import { AddTagDialog } from './AddTagDialog';
 import { PullCommandDialog } from './PullCommandDialog';
 import { ArtifactDetails } from './ArtifactDetails';
+import { SignatureStatus } from './SignatureStatus';
 
 type Dialog =
   | { kind: 'pull'; artifact: Artifact }
@@ -87,7 +89,7 @@ export default function RepositoryPage() {
             ) : (
               <>
                 {t('artifacts.emptyBody')}
-                <CommandBlock lines={pushCommands(location, project)} label={t('repositories.copyPush')} />
+                {projectInfo.data && !isProxyCache(projectInfo.data) && <CommandBlock lines={pushCommands(location, project)} label={t('repositories.copyPush')} />}
               </>
             )}
           </EmptyStateBody>
@@ -143,6 +145,7 @@ export default function RepositoryPage() {
                           ))}
                         </LabelGroup>
                       )}
+                      <SignatureStatus artifact={a} metadata={projectInfo.data?.metadata} />
                       {(a.labels ?? []).length > 0 && (
                         <LabelGroup numLabels={3} className="pf-v6-u-mt-xs" aria-label={t('artifactDetails.labels')}>
                           {(a.labels ?? []).map((l) => (
@@ -215,7 +218,13 @@ export default function RepositoryPage() {
         </>
       )}
       {dialog?.kind === 'pull' && (
-        <PullCommandDialog project={project} repository={repository} artifact={dialog.artifact} onClose={() => setDialog(null)} />
+        <PullCommandDialog
+          project={project}
+          repository={repository}
+          artifact={dialog.artifact}
+          metadata={projectInfo.data?.metadata}
+          onClose={() => setDialog(null)}
+        />
       )}
       {dialog?.kind === 'addTag' && (
         <AddTagDialog

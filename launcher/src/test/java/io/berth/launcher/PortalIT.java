@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * its dry runs of GC and audit purge touch the whole system. The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
  * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
  * deletes a tag, unfolds an artifact (labels, layers, build history), goes through the administration pages
- * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds), checks
+ * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds, a
+ * proxy-cache project of that endpoint with an image pulled through it, the configuration page), checks
  * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
  * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
  */
