@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.equalToIgnoringCase;
 import static org.hamcrest.Matchers.hasSize;
 
+import io.berth.common.testing.Slapd;
 import io.berth.core.testing.Api;
 import io.berth.core.testing.CoreTestResource;
 import io.berth.core.testing.Tokens;
