@@ -77,7 +77,12 @@ const artifactsPath = (project: string, repository: string) =>
 
 export const artifacts = {
   list: (project: string, repository: string, page: PageRequest, tagSearch: string) =>
-    fetchPage<Artifact>(api, artifactsPath(project, repository), page, { with_tag: 'true', q: fuzzyQuery('tags', tagSearch) }),
+    fetchPage<Artifact>(api, artifactsPath(project, repository), page, {
+      with_tag: 'true',
+      with_scan_overview: 'true',
+      with_sbom_overview: 'true',
+      q: fuzzyQuery('tags', tagSearch),
+    }),
   remove: (project: string, repository: string, digest: string) =>
     api.delete(`${artifactsPath(project, repository)}/${seg(digest)}`),
   addTag: (project: string, repository: string, digest: string, tag: string) =>

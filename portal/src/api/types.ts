@@ -1,3 +1,5 @@
+import type { SbomOverview, ScanOverview } from './scanning';
+
 /** The API's JSON, with Harbor's field names, as far as the portal reads it. */
 export interface User {
   user_id: number;
@@ -71,6 +73,10 @@ export interface Artifact {
   tags?: Tag[];
   references?: ArtifactReference[];
   labels?: LabelItem[];
+  /** with_scan_overview: the newest vulnerability report's overview per report MIME type ({} never scanned). */
+  scan_overview?: Record<string, ScanOverview>;
+  /** with_sbom_overview: the newest SBOM scan ({} none). */
+  sbom_overview?: SbomOverview;
 }
 
 export interface LabelItem {
