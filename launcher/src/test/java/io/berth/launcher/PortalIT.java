@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
  * {@code portal/e2e/portal.e2e.mjs}, against a Berth started as {@code ./berth up} starts it (the gateway serves the
  * portal jar the build made). The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
  * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
- * deletes a tag, unfolds an artifact (labels, layers, build history), goes through the administration pages
+ * deletes a tag, unfolds an artifact (labels, layers, build history), scans an image the built-in scanner finds
+ * vulnerabilities in (the scanner tests' OSV records, {@link ScannableImage}) and reads its report, goes through the
+ * administration pages
  * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds), checks
  * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
- * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
+ * {@code portal/target/screenshots}. Needs node, chromium, skopeo, umoci and docker-registry, and the portal built (npm ci ran).
  */
 class PortalIT {
     static final String ADMIN_PASSWORD = "Portal12345";
@@ -41,6 +43,8 @@ class PortalIT {
         work = Files.createTempDirectory("berth-portal");
         OciLayout layout = new OciLayout(work.resolve("image"));
         layout.tag("v1", MediaTypes.OCI_MANIFEST, layout.image("amd64", 2, 30_000, 5));
+        ScannableImage.build(work.resolve("scannable"));
+        ScannableImage.installDatabase(berth);
     }
 
     @AfterAll
@@ -66,6 +70,7 @@ class PortalIT {
                         "BERTH_URL", berth.url(),
                         "BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "BERTH_TEST_IMAGE", work.resolve("image").toString(),
+                        "BERTH_SCAN_IMAGE", work.resolve("scannable/layout").toString(),
                         "BERTH_DISTRIBUTION_URL", distribution.url(),
                         "BERTH_DISTRIBUTION_CREDS", "mirror:" + MIRROR_PASSWORD,
                         "BERTH_SCREENSHOTS", BerthSystem.HOME.resolve("portal/target/screenshots").toString()),
