@@ -1,6 +1,17 @@
-import { Checkbox, FormGroup, TextArea, TextInput } from '@patternfly/react-core';
+import { Checkbox, FormGroup, FormHelperText, HelperText, HelperTextItem, TextArea, TextInput } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import { expiryProblem, idsOf, idsProblem, type AllowlistValues } from './allowlistForm';
+
+/** The line under a field: FieldHelp's, for a text that has values of its own. */
+function Help({ id, error, text }: { id: string; error: boolean; text: string }) {
+  return (
+    <FormHelperText>
+      <HelperText id={id}>
+        <HelperTextItem variant={error ? 'error' : 'default'}>{text}</HelperTextItem>
+      </HelperText>
+    </FormHelperText>
+  );
+}
 
 /** The fields of a CVE allowlist: its ids (one per line) and when it expires (a day, or never). */
 export function AllowlistFields({
@@ -34,9 +45,7 @@ export function AllowlistFields({
           className="berth-mono"
           placeholder="CVE-2021-44228"
         />
-        <div id={`${id}-ids-help`} className={`pf-v6-c-helper-text pf-v6-u-mt-xs${ids ? ' pf-m-error' : ''}`}>
-          <span className={ids ? 'pf-v6-u-danger-color-100' : undefined}>{ids ? t(ids.key, ids.values) : t('cveAllowlist.idsHint', { count })}</span>
-        </div>
+        <Help id={`${id}-ids-help`} error={!!ids} text={ids ? t(ids.key, ids.values) : t('cveAllowlist.idsHint', { count })} />
       </FormGroup>
       <FormGroup label={t('cveAllowlist.expires')} fieldId={`${id}-expires`}>
         <Checkbox
@@ -58,9 +67,7 @@ export function AllowlistFields({
               aria-describedby={`${id}-expires-help`}
               className="pf-v6-u-mt-sm"
             />
-            <div id={`${id}-expires-help`} className="pf-v6-u-mt-xs pf-v6-u-font-size-sm">
-              <span className={expiry ? 'pf-v6-u-danger-color-100' : undefined}>{expiry ? t(expiry.key) : t('cveAllowlist.expiresHint')}</span>
-            </div>
+            <Help id={`${id}-expires-help`} error={!!expiry} text={expiry ? t(expiry.key) : t('cveAllowlist.expiresHint')} />
           </>
         )}
       </FormGroup>

@@ -1,4 +1,4 @@
-import { Label, LabelGroup, Spinner, Tooltip } from '@patternfly/react-core';
+import { Label, LabelGroup, Spinner } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { SbomOverview, ScanOverview } from '../../api/scanning';
 import { isScanning, severityColor, severityCounts } from './severity';
@@ -36,15 +36,16 @@ export function ScanSummary({ overview, digest }: { overview: ScanOverview | nul
     );
   }
   return (
-    <Tooltip content={t('scan.summaryTip', { total, fixable, scanner: overview.scanner?.name ?? '' })}>
-      <LabelGroup numLabels={4} aria-label={t('scan.summaryOf', { digest })} data-testid={`scan-status-${digest}`} tabIndex={0}>
+    <div data-testid={`scan-status-${digest}`}>
+      <LabelGroup numLabels={4} aria-label={t('scan.summaryOf', { digest })}>
         {counts.map((c) => (
           <Label key={c.severity} color={severityColor(c.severity)} isCompact>
             {t('scan.countOf', { count: c.count, severity: t(`scan.severity.${c.severity}`) })}
           </Label>
         ))}
       </LabelGroup>
-    </Tooltip>
+      <div className="pf-v6-u-font-size-xs pf-v6-u-color-200">{t('scan.totals', { total, fixable })}</div>
+    </div>
   );
 }
 
