@@ -11,14 +11,25 @@ import type { SbomOverview } from '../../api/scanning';
 import { CommandBlock } from '../../components/CommandBlock';
 import { CopyButton } from '../../components/CopyButton';
 import { formatTime } from '../../lib/format';
-import { currentLocation, reference } from '../../lib/pullCommands';
+import { currentLocation, reference, type Location } from '../../lib/pullCommands';
 import { SbomStatus } from './ScanSummary';
 
 /**
  * An artifact's SBOM (sbom_overview): its status, the scanner and times, and once generated the SBOM accessory's digest
  * with the command that downloads the SPDX document (the SBOM is an OCI artifact in the image's repository).
  */
-export function SbomSection({ project, repository, overview }: { project: string; repository: string; overview: SbomOverview | null | undefined }) {
+export function SbomSection({
+  project,
+  repository,
+  overview,
+  location,
+}: {
+  project: string;
+  repository: string;
+  overview: SbomOverview | null | undefined;
+  /** Where the registry is (default: where the portal is). */
+  location?: Location;
+}) {
   const { t, i18n } = useTranslation();
   if (!overview?.scan_status) {
     return (
@@ -64,7 +75,7 @@ export function SbomSection({ project, repository, overview }: { project: string
       {digest && (
         <div className="pf-v6-u-mt-md">
           <p className="pf-v6-u-mb-sm">{t('scan.sbomDownload')}</p>
-          <CommandBlock lines={[`skopeo copy docker://${reference(currentLocation(), project, repository, digest)} oci:sbom`]} />
+          <CommandBlock lines={[`skopeo copy docker://${reference(location ?? currentLocation(), project, repository, digest)} oci:sbom`]} />
         </div>
       )}
     </div>
