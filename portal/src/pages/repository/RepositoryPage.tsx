@@ -36,7 +36,7 @@ import { PullCommandDialog } from './PullCommandDialog';
 import { ArtifactDetails } from './ArtifactDetails';
 import { ScanSummary } from '../scan/ScanSummary';
 import { overviewOf } from '../scan/severity';
-import { useScanActions } from '../scan/useScanActions';
+import { scannable, useScanActions } from '../scan/useScanActions';
 
 type Dialog =
   | { kind: 'pull'; artifact: Artifact }
@@ -165,7 +165,7 @@ export default function RepositoryPage() {
                     </Td>
                     <Td dataLabel={t('artifacts.size')}>{formatBytes(a.size)}</Td>
                     <Td dataLabel={t('scan.vulnerabilities')}>
-                      <ScanSummary overview={overviewOf(a.scan_overview)} digest={a.digest} />
+                      {scannable(a) && <ScanSummary overview={overviewOf(a.scan_overview)} digest={a.digest} />}
                     </Td>
                     <Td dataLabel={t('artifacts.mediaType')} visibility={['hidden', 'visibleOnLg']} className="berth-break">
                       {a.manifest_media_type ?? a.media_type ?? ''}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allowlistOf, allowlistProblem, allowlistValuesOf, expiresAtOf, hasExpired, idsOf, idsProblem } from './allowlistForm';
+import { scannable, scanningNow } from './useScanActions';
 import { filterFindings, findingsOf, isScanning, NATIVE_REPORT, overviewOf, safeLinks, severityCounts, severityOf } from './severity';
 
 const overview = (status: string, summary?: Record<string, number>) => ({ report_id: 'r', scan_status: status, summary: { total: 3, fixable: 1, summary } }) as never;
@@ -23,6 +24,21 @@ describe('an artifact\'s scan overview', () => {
       { severity: 'Unknown', count: 4 },
     ]);
     expect(severityOf('HIGH')).toBe('High');
+  });
+});
+
+describe('an artifact in the list', () => {
+  const image = { id: 1, digest: 'sha256:a', size: 1, type: 'IMAGE' };
+  it('is scanned when it is an image manifest, not an index nor another artifact', () => {
+    expect(scannable(image)).toBe(true);
+    expect(scannable({ ...image, references: [{ child_digest: 'sha256:b' }] })).toBe(false);
+    expect(scannable({ ...image, type: 'CNAB' })).toBe(false);
+  });
+
+  it('is being scanned while its vulnerability or its SBOM scan is queued or running', () => {
+    expect(scanningNow({ ...image, scan_overview: { [NATIVE_REPORT]: overview('Pending') } })).toBe(true);
+    expect(scanningNow({ ...image, scan_overview: { [NATIVE_REPORT]: overview('Success') }, sbom_overview: { scan_status: 'Running' } })).toBe(true);
+    expect(scanningNow({ ...image, scan_overview: {}, sbom_overview: {} })).toBe(false);
   });
 });
 

@@ -8,6 +8,11 @@ import type { Artifact } from '../../api/types';
 import { usePolling } from '../../components/usePolling';
 import { isScanning, overviewOf } from './severity';
 
+/** Whether core scans the artifact: an image manifest (an index is refused: its images are scanned one by one). */
+export function scannable(a: Artifact): boolean {
+  return a.type === 'IMAGE' && (a.references ?? []).length === 0;
+}
+
 /** Whether any scan of the artifact (vulnerabilities or SBOM) is still going. */
 export function scanningNow(a: Artifact): boolean {
   return isScanning(overviewOf(a.scan_overview)?.scan_status) || isScanning(a.sbom_overview?.scan_status);
@@ -40,7 +45,7 @@ export function useScanActions(project: string, repository: string, artifacts: A
     act(a, () => artifactScan.scan(project, repository, a.digest, type), type === 'sbom' ? t('scan.sbomStarted') : t('scan.started'));
 
   const items = (a: Artifact): IAction[] => {
-    if (!mayScan) {
+    if (!mayScan || !scannable(a)) {
       return [];
     }
     const running = scanningNow(a);
