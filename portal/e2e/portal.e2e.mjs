@@ -21,6 +21,7 @@ const base = env('BERTH_URL');
 const host = new URL(base).host;
 const adminPassword = env('BERTH_ADMIN_PASSWORD');
 const image = env('BERTH_TEST_IMAGE');
+const scanImage = env('BERTH_SCAN_IMAGE');
 const shots = env('BERTH_SCREENSHOTS', join(here, '..', 'target', 'screenshots'));
 const project = `e2e-${Date.now().toString(36)}`;
 const distributionUrl = env('BERTH_DISTRIBUTION_URL');
@@ -249,6 +250,31 @@ try {
     await shot('artifact-history');
     await page.getByRole('tab', { name: 'Accessories' }).click();
     await page.getByText('No signature, SBOM or other accessory refers to this artifact').waitFor();
+  });
+
+  await run('an image scanned from the portal shows its vulnerabilities while and after the scan, and its report', async () => {
+    skopeo('copy', '--dest-tls-verify=false', '--dest-creds', `admin:${adminPassword}`, `oci:${scanImage}:1`, `docker://${host}/${project}/scanned:1`);
+    const scanned = JSON.parse(skopeo('inspect', '--tls-verify=false', '--creds', `admin:${adminPassword}`, `docker://${host}/${project}/scanned:1`)).Digest;
+    await page.goto(`/projects/${project}/repositories/scanned`);
+    await page.getByText('Not scanned').waitFor();
+    await page.getByRole('button', { name: `Actions of ${scanned}` }).click();
+    await page.getByRole('menuitem', { name: 'Scan', exact: true }).click();
+    await page.getByText('The scan has started.').waitFor();
+    // the page reads the list again while the scan runs, until the built-in scanner's report is stored
+    const summary = page.getByTestId(`scan-status-${scanned}`);
+    await summary.getByText('High 1').waitFor({ timeout: 60_000 });
+    check(await summary.getByText('Medium 1').isVisible(), 'the summary counts the Medium finding');
+    await page.getByRole('button', { name: `Details of ${scanned}` }).click();
+    await page.getByRole('tab', { name: 'Vulnerabilities' }).click();
+    const report = table('Vulnerability report');
+    await report.getByRole('row', { name: /CVE-2021-23337/ }).waitFor();
+    const rows = await report.getByRole('row').count();
+    check(rows === 4, `the report lists the 3 findings: ${rows - 1}`);
+    const requests = report.getByRole('row', { name: /CVE-2023-32681/ });
+    check(await requests.getByRole('gridcell', { name: 'requests', exact: true }).or(requests.getByRole('cell', { name: 'requests', exact: true })).isVisible(),
+      'a finding shows its package');
+    await accessible('artifact-vulnerabilities');
+    await shot('artifact-vulnerabilities');
   });
 
   await run('the project log shows the pushes, and the project is made public in its configuration', async () => {

@@ -88,6 +88,8 @@ export const artifacts = {
     fetchPage<Artifact>(api, artifactsPath(project, repository), page, {
       with_tag: 'true',
       with_accessory: 'true',
+      with_scan_overview: 'true',
+      with_sbom_overview: 'true',
       q: fuzzyQuery('tags', tagSearch),
     }),
   remove: (project: string, repository: string, digest: string) =>

@@ -1,3 +1,5 @@
+import type { SbomOverview, ScanOverview } from './scanning';
+
 /** The API's JSON, with Harbor's field names, as far as the portal reads it. */
 export interface User {
   user_id: number;
@@ -75,6 +77,10 @@ export interface Artifact {
   labels?: LabelItem[];
   /** With with_accessory=true: its signatures, SBOMs and other accessories (the first 100). */
   accessories?: Accessory[];
+  /** with_scan_overview: the newest vulnerability report's overview per report MIME type ({} never scanned). */
+  scan_overview?: Record<string, ScanOverview>;
+  /** with_sbom_overview: the newest SBOM scan ({} none). */
+  sbom_overview?: SbomOverview;
 }
 
 export interface LabelItem {

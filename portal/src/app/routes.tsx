@@ -42,6 +42,8 @@ const CleanupPage = lazy(() => import('../pages/admin/cleanup/CleanupPage'));
 const QuotasPage = lazy(() => import('../pages/admin/quotas/QuotasPage'));
 const ConfigurationPage = lazy(() => import('../pages/admin/configuration/ConfigurationPage'));
 const GroupsPage = lazy(() => import('../pages/admin/groups/GroupsPage'));
+const InterrogationPage = lazy(() => import('../pages/admin/interrogation/InterrogationPage'));
+const SecurityHubPage = lazy(() => import('../pages/security/SecurityHubPage'));
 
 export const routes: PageRoute[] = [
   { path: '/login', page: LoginPage, public: true },
@@ -72,6 +74,10 @@ export const routes: PageRoute[] = [
   { path: '/admin/gc', page: CleanupPage, admin: true },
   { path: '/admin/log-rotation', page: CleanupPage, admin: true },
   { path: '/admin/scrub', page: CleanupPage, admin: true },
+  // Interrogation services: one page, a tab per path; and the security hub
+  { path: '/admin/scanners', page: InterrogationPage, admin: true },
+  { path: '/admin/vulnerability', page: InterrogationPage, admin: true },
+  { path: '/admin/security-hub', page: SecurityHubPage, admin: true },
 ];
 
 /** The Administration group of the navigation, in its order; each entry's page has admin routes above. */
@@ -84,6 +90,8 @@ export const adminNav: AdminNavEntry[] = [
   { id: 'audit-logs', label: 'adminAuditLogs.nav', to: '/admin/audit-logs' },
   { id: 'quotas', label: 'adminQuotas.title', to: '/admin/quotas' },
   { id: 'cleanup', label: 'cleanup.title', to: '/admin/gc', also: ['/admin/log-rotation', '/admin/scrub'] },
+  { id: 'interrogation', label: 'adminScanners.pageTitle', to: '/admin/scanners', also: ['/admin/vulnerability'] },
+  { id: 'security-hub', label: 'securityHub.title', to: '/admin/security-hub' },
   { id: 'jobs', label: 'adminJobs.nav', to: '/admin/jobs' },
   { id: 'admin-configuration', label: 'configAuth.title', to: '/admin/configuration', also: ['/admin/configuration/system-settings'] },
   { id: 'admin-system', label: 'adminSystem.title', to: '/admin/system' },

@@ -18,7 +18,10 @@ export type ProjectAction =
   | 'manageImmutableRules'
   | 'manageWebhooks'
   | 'readRetention'
-  | 'manageRetention';
+  | 'manageRetention'
+  | 'scanArtifact'
+  | 'readScanner'
+  | 'manageScanner';
 
 const ALL: ProjectAction[] = [
   'deleteProject',
@@ -37,13 +40,16 @@ const ALL: ProjectAction[] = [
   'manageWebhooks',
   'readRetention',
   'manageRetention',
+  'scanArtifact',
+  'readScanner',
+  'manageScanner',
 ];
 
 const MATRIX: Record<number, ProjectAction[]> = {
   1: ALL, // projectAdmin
-  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact', 'manageImmutableRules', 'readRetention'], // maintainer
-  2: ['push', 'readMembers', 'createTag', 'readLogs', 'labelArtifact'], // developer
-  3: ['readMembers', 'readLogs'], // guest
+  4: ['push', 'deleteArtifact', 'readMembers', 'readRobots', 'createTag', 'deleteTag', 'readLogs', 'labelArtifact', 'manageImmutableRules', 'readRetention', 'scanArtifact', 'readScanner'], // maintainer
+  2: ['push', 'readMembers', 'createTag', 'readLogs', 'labelArtifact', 'scanArtifact', 'readScanner'], // developer
+  3: ['readMembers', 'readLogs', 'readScanner'], // guest
   5: [], // limitedGuest
 };
 

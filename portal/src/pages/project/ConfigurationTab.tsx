@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { ActionGroup, Alert, Button, Checkbox, Form, FormGroup } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import { projects } from '../../api/berth';
+import { projectSecurity } from '../../api/scanning';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useSubmit } from '../../components/useSubmit';
+import { allowlistProblem } from '../scan/allowlistForm';
+import { ScanConfigFields } from '../scan/ScanConfigFields';
 import type { ProjectContext } from './ProjectPage';
+import { projectAllowlist, sameScanConfig, scanConfigOf, scanMetadata, type ScanConfigValues } from './scanConfig';
 
 /** A boolean metadata key of the project, with the i18n keys of its checkbox (label and help). */
 interface Switchable {
@@ -32,22 +35,28 @@ function valuesOf(metadata: Record<string, string> | undefined): Record<string, 
 }
 
 /**
- * The project's settings that Berth acts on: whether anyone may pull from it, and whether a pull needs a cosign or
- * Notation signature (the keys that signature must verify under are on the Trusted keys tab). Only the keys changed
- * are sent. (Scanning and the rest come with their features: core refuses them until then.)
+ * The project's settings that Berth acts on: whether anyone may pull from it, whether a pull needs a cosign or
+ * Notation signature (the keys that signature must verify under are on the Trusted keys tab), and scanning (on push,
+ * SBOMs, the prevention of vulnerable pulls and the CVE allowlist that applies). Of the switches, only those changed
+ * are sent. Others come with their features: core refuses them until then, so they are not offered here.
  */
 export function ConfigurationTab({ project, may, reloadProject }: ProjectContext) {
   const { t } = useTranslation();
   const stored = valuesOf(project.metadata);
+  const storedScan = scanConfigOf(project);
   const [values, setValues] = useState(stored);
+  const [scan, setScan] = useState<ScanConfigValues>(storedScan);
   const { busy, error, run } = useSubmit({ stayOpen: true });
   const [saved, setSaved] = useState(false);
   const editable = may('updateProject');
   const changed = Object.fromEntries(KEYS.filter((key) => values[key] !== stored[key]).map((key) => [key, String(values[key])]));
+  const problem = scan.reuseSystemAllowlist ? null : allowlistProblem(scan.allowlist);
+  const unchanged = Object.keys(changed).length === 0 && sameScanConfig(scan, storedScan);
   const save = async () => {
     setSaved(false);
     await run(async () => {
-      await projects.updateMetadata(project.name, changed);
+      // the own list is hidden while the system's applies: what was typed there then is not sent
+      await projectSecurity.save(project.name, { ...changed, ...scanMetadata(scan) }, projectAllowlist(scan.reuseSystemAllowlist ? storedScan : scan));
       setSaved(true);
       reloadProject();
     });
@@ -59,7 +68,9 @@ export function ConfigurationTab({ project, may, reloadProject }: ProjectContext
       <Form
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          if (!problem) {
+            void save();
+          }
         }}
       >
         {GROUPS.map((group) => (
@@ -80,9 +91,17 @@ export function ConfigurationTab({ project, may, reloadProject }: ProjectContext
             ))}
           </FormGroup>
         ))}
+        <ScanConfigFields
+          values={scan}
+          isDisabled={!editable}
+          onChange={(v) => {
+            setScan(v);
+            setSaved(false);
+          }}
+        />
         {editable && (
           <ActionGroup>
-            <Button type="submit" isDisabled={busy || Object.keys(changed).length === 0} isLoading={busy}>
+            <Button type="submit" isDisabled={busy || unchanged || !!problem} isLoading={busy}>
               {t('configuration.save')}
             </Button>
           </ActionGroup>

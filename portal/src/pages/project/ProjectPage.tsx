@@ -37,8 +37,9 @@ import { SummaryTab } from './SummaryTab';
 const WebhooksTab = lazy(() => import('./webhooks/WebhooksTab'));
 const RetentionTab = lazy(() => import('./retention/RetentionTab'));
 const TrustedKeysTab = lazy(() => import('./trusted-keys/TrustedKeysTab'));
+const ScannerTab = lazy(() => import('../scan/ProjectScannerTab'));
 
-const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'retention', 'webhooks', 'logs', 'configuration', 'trusted-keys'] as const;
+const TABS = ['summary', 'repositories', 'members', 'robots', 'immutability', 'retention', 'webhooks', 'logs', 'scanner', 'configuration', 'trusted-keys'] as const;
 type TabKey = (typeof TABS)[number];
 
 export interface ProjectContext {
@@ -104,7 +105,9 @@ export default function ProjectPage() {
   };
   // a tab the caller may not see (a shared link) falls back to the summary
   const activeTab: TabKey =
-    (tab === 'webhooks' && !context.may('manageWebhooks')) || (tab === 'retention' && !context.may('readRetention')) ? 'summary' : tab;
+    (tab === 'webhooks' && !context.may('manageWebhooks')) || (tab === 'retention' && !context.may('readRetention')) || (tab === 'scanner' && !context.may('readScanner'))
+      ? 'summary'
+      : tab;
   return (
     <>
       <PageSection>
@@ -192,6 +195,15 @@ export default function ProjectPage() {
             <Tab eventKey="logs" title={<TabTitleText>{t('project.logs')}</TabTitleText>}>
               <PageSection>
                 <LogsTab {...context} />
+              </PageSection>
+            </Tab>
+          )}
+          {context.may('readScanner') && (
+            <Tab eventKey="scanner" title={<TabTitleText>{t('projectScanner.tab')}</TabTitleText>} data-testid="project-tab-scanner">
+              <PageSection>
+                <Suspense fallback={<Spinner size="lg" aria-label={t('common.loading')} />}>
+                  <ScannerTab {...context} />
+                </Suspense>
               </PageSection>
             </Tab>
           )}

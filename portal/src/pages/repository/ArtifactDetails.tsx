@@ -15,6 +15,9 @@ import { CopyButton } from '../../components/CopyButton';
 import { formatBytes, formatTime, platformText, shortDigest } from '../../lib/format';
 import { Accessories, BuildHistory, Layers } from './ArtifactSections';
 import { ArtifactLabels } from './ArtifactLabels';
+import { SbomSection } from '../scan/SbomSection';
+import { overviewOf } from '../scan/severity';
+import { VulnerabilitySection } from '../scan/VulnerabilitySection';
 
 interface Props {
   project: string;
@@ -42,6 +45,16 @@ export function ArtifactDetails(props: Props) {
       {!isIndex && (
         <Tab eventKey="layers" title={<TabTitleText>{t('artifactDetails.layers')}</TabTitleText>}>
           <Layers {...props} />
+        </Tab>
+      )}
+      {isImage && (
+        <Tab eventKey="vulnerabilities" title={<TabTitleText>{t('scan.vulnerabilities')}</TabTitleText>}>
+          <VulnerabilitySection project={props.project} repository={props.repository} digest={props.artifact.digest} overview={overviewOf(props.artifact.scan_overview)} />
+        </Tab>
+      )}
+      {isImage && (
+        <Tab eventKey="sbom" title={<TabTitleText>{t('scan.sbom')}</TabTitleText>}>
+          <SbomSection project={props.project} repository={props.repository} overview={props.artifact.sbom_overview} />
         </Tab>
       )}
       {isImage && (

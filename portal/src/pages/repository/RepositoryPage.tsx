@@ -36,6 +36,9 @@ import { AddTagDialog } from './AddTagDialog';
 import { PullCommandDialog } from './PullCommandDialog';
 import { ArtifactDetails } from './ArtifactDetails';
 import { SignatureStatus } from './SignatureStatus';
+import { ScanSummary } from '../scan/ScanSummary';
+import { overviewOf } from '../scan/severity';
+import { scannable, useScanActions } from '../scan/useScanActions';
 
 type Dialog =
   | { kind: 'pull'; artifact: Artifact }
@@ -56,6 +59,8 @@ export default function RepositoryPage() {
   // the project's id (for its labels) and the caller's role in it (to offer what they may do)
   const projectInfo = useLoaded(() => projects.get(project), [project]);
   const mayLabel = !!projectInfo.data && can(!!user?.sysadmin_flag, projectInfo.data.current_user_role_id, 'labelArtifact');
+  const mayScan = !!projectInfo.data && can(!!user?.sysadmin_flag, projectInfo.data.current_user_role_id, 'scanArtifact');
+  const scans = useScanActions(project, repository, list.items, list.reload, mayScan);
   const toggle = (digest: string) =>
     setExpanded((previous) => {
       const next = new Set(previous);
@@ -79,6 +84,7 @@ export default function RepositoryPage() {
       </Title>
       <ListToolbar list={list} searchLabel={t('artifacts.search')} />
       <ErrorAlert error={list.error} />
+      {scans.notice}
       {empty ? (
         <EmptyState titleText={list.search ? t('artifacts.noMatchTitle') : t('artifacts.emptyTitle')} headingLevel="h2">
           <EmptyStateBody>
@@ -103,6 +109,7 @@ export default function RepositoryPage() {
                 <Th>{t('artifacts.tags')}</Th>
                 <Th>{t('artifacts.digest')}</Th>
                 <Th>{t('artifacts.size')}</Th>
+                <Th>{t('scan.vulnerabilities')}</Th>
                 <Th visibility={['hidden', 'visibleOnLg']}>{t('artifacts.mediaType')}</Th>
                 <Th visibility={['hidden', 'visibleOnMd']}>{t('artifacts.platforms')}</Th>
                 <Th visibility={['hidden', 'visibleOnMd']}>{t('artifacts.pushed')}</Th>
@@ -160,6 +167,9 @@ export default function RepositoryPage() {
                       </CopyButton>
                     </Td>
                     <Td dataLabel={t('artifacts.size')}>{formatBytes(a.size)}</Td>
+                    <Td dataLabel={t('scan.vulnerabilities')}>
+                      {scannable(a) && <ScanSummary overview={overviewOf(a.scan_overview)} digest={a.digest} />}
+                    </Td>
                     <Td dataLabel={t('artifacts.mediaType')} visibility={['hidden', 'visibleOnLg']} className="berth-break">
                       {a.manifest_media_type ?? a.media_type ?? ''}
                     </Td>
@@ -187,6 +197,7 @@ export default function RepositoryPage() {
                       <RowActions
                         label={t('artifacts.actionsOf', { digest: a.digest })}
                         items={[
+                          ...scans.items(a),
                           { title: t('artifacts.addTag'), onClick: () => setDialog({ kind: 'addTag', artifact: a }) },
                           { isSeparator: true },
                           { title: t('artifacts.delete'), onClick: () => setDialog({ kind: 'deleteArtifact', artifact: a }), isDanger: true },
@@ -195,7 +206,7 @@ export default function RepositoryPage() {
                     </Td>
                   </Tr>
                   <Tr isExpanded={isExpanded} id={`artifact-details-${rowIndex}`}>
-                    <Td colSpan={9}>
+                    <Td colSpan={10}>
                       {isExpanded && projectInfo.data && (
                         <ExpandableRowContent>
                           <ArtifactDetails

@@ -23,11 +23,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * gateway serves the portal jar the build made), after the other classes that share it: its wrong-password step and
  * its dry runs of GC and audit purge touch the whole system. The script logs in, creates a project, sees an image skopeo pushed, pulls it with the
  * command the portal gives, adds a member who then sees the project, creates a robot that pushes with its secret,
- * deletes a tag, unfolds an artifact (labels, layers, build history), goes through the administration pages
- * (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it succeeds, a
- * proxy-cache project of that endpoint with an image pulled through it, the configuration page), checks
+ * deletes a tag, unfolds an artifact (labels, layers, build history), scans an image the built-in scanner finds
+ * vulnerabilities in (the scanner tests' OSV records, {@link ScannableImage}) and reads its report, goes through the
+ * administration pages (a registry endpoint for a CNCF Distribution started here, a replication to it watched until it
+ * succeeds, a proxy-cache project of that endpoint with an image pulled through it, the configuration page), checks
  * that a member is refused them, switches language, checks accessibility with axe-core, and saves screenshots under
- * {@code portal/target/screenshots}. Needs node, chromium, skopeo and docker-registry, and the portal built (npm ci ran).
+ * {@code portal/target/screenshots}. Needs node, chromium, skopeo, umoci and docker-registry, and the portal built (npm ci ran).
  */
 @Order(9)
 @ExtendWith(SharedBerth.class)
@@ -45,6 +46,8 @@ class PortalIT {
         work = Files.createTempDirectory("berth-portal");
         OciLayout layout = new OciLayout(work.resolve("image"));
         layout.tag("v1", MediaTypes.OCI_MANIFEST, layout.image("amd64", 2, 30_000, 5));
+        ScannableImage.build(work.resolve("scannable"));
+        ScannableImage.installDatabase(berth);
     }
 
     @AfterAll
@@ -67,6 +70,7 @@ class PortalIT {
                         "BERTH_URL", berth.url(),
                         "BERTH_ADMIN_PASSWORD", ADMIN_PASSWORD,
                         "BERTH_TEST_IMAGE", work.resolve("image").toString(),
+                        "BERTH_SCAN_IMAGE", work.resolve("scannable/layout").toString(),
                         "BERTH_DISTRIBUTION_URL", distribution.url(),
                         "BERTH_DISTRIBUTION_CREDS", "mirror:" + MIRROR_PASSWORD,
                         "BERTH_SCREENSHOTS", BerthSystem.HOME.resolve("portal/target/screenshots").toString()),

@@ -52,7 +52,7 @@ class PreventVulIT {
     @BeforeAll
     static void up(BerthSystem shared) throws Exception {
         berth = shared;
-        ScanIT.osvRecords(berth);
+        ScannableImage.installDatabase(berth);
         work = Files.createTempDirectory("prevent-it");
         layout = work.resolve("layout");
         debianImage(new OciLayout(layout));

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ScanIT {
     static final String ADMIN = "admin:" + SharedBerth.ADMIN_PASSWORD;
     static final String REPORT = AdminApi.VULNERABILITY_REPORT;
-    static final Path SCANNER_TESTS = BerthSystem.HOME.resolve("scanner/src/test/resources");
     static final ObjectMapper JSON = new ObjectMapper();
     static BerthSystem berth;
     static Path work;
@@ -43,25 +42,8 @@ class ScanIT {
     static void up(BerthSystem shared) throws Exception {
         berth = shared;
         work = Files.createTempDirectory("scan-it");
-        layout = work.resolve("layout");
-        Path bundle = work.resolve("bundle");
-        umoci("init", "--layout", layout.toString());
-        umoci("new", "--image", layout + ":1");
-        umoci("unpack", "--image", layout + ":1", bundle.toString());
-        Path root = bundle.resolve("rootfs");
-        copy("images/debian/os-release", root.resolve("etc/os-release"));
-        copy("images/debian/status", root.resolve("var/lib/dpkg/status"));
-        copy("images/npm/package-lock-v2.json", root.resolve("app/package-lock.json"));
-        copy("images/python/METADATA", root.resolve("usr/lib/python3/dist-packages/requests-2.25.1.dist-info/METADATA"));
-        umoci("repack", "--image", layout + ":1", bundle.toString());
-        osvRecords(berth);
-    }
-
-    /** The scanner's test OSV records as the Berth's database: the scanner reloads it before each scan. */
-    static void osvRecords(BerthSystem berth) throws Exception {
-        if (!Files.isDirectory(berth.dataDir.resolve("osv"))) {
-            Command.run("cp", "-r", SCANNER_TESTS.resolve("osv").toString(), berth.dataDir.resolve("osv").toString());
-        }
+        layout = ScannableImage.build(work);
+        ScannableImage.installDatabase(berth);
     }
 
     @AfterAll
@@ -142,16 +124,6 @@ class ScanIT {
 
     JsonNode overview(String artifact) throws Exception {
         return new AdminApi(berth, ADMIN).scanOverview(artifact);
-    }
-
-    static void copy(String resource, Path to) throws Exception {
-        Files.createDirectories(to.getParent());
-        Files.copy(SCANNER_TESTS.resolve(resource), to);
-    }
-
-    static void umoci(String... arguments) throws Exception {
-        Command.Result result = Command.run(Map.of(), java.util.stream.Stream.concat(java.util.stream.Stream.of("umoci"), java.util.stream.Stream.of(arguments)).toList(), Duration.ofMinutes(2));
-        assertThat(result.ok()).as(result.output()).isTrue();
     }
 
     HttpResponse<String> api(String method, String path, Object body) throws Exception {

@@ -37,19 +37,19 @@ class ScanKillIT {
     static void up() throws Exception {
         berth = new BerthSystem(Map.of("BERTH_ADMIN_PASSWORD", SharedBerth.ADMIN_PASSWORD,
                 "BERTH_JOBSERVICE_VISIBILITY_TIMEOUT", "3s", "BERTH_JOBSERVICE_RETRY_DELAY", "1s"));
-        Command.run("cp", "-r", ScanIT.SCANNER_TESTS.resolve("osv").toString(), berth.dataDir.resolve("osv").toString());
+        ScannableImage.installDatabase(berth);
         BerthSystem.Result up = berth.berth("up");
         assertThat(up.exit()).as(up.output()).isZero();
         api = new AdminApi(berth, ScanIT.ADMIN);
         work = Files.createTempDirectory("scan-kill-it");
         layout = work.resolve("layout");
         Path bundle = work.resolve("bundle");
-        ScanIT.umoci("init", "--layout", layout.toString());
-        ScanIT.umoci("new", "--image", layout + ":1");
-        ScanIT.umoci("unpack", "--image", layout + ":1", bundle.toString());
+        ScannableImage.umoci("init", "--layout", layout.toString());
+        ScannableImage.umoci("new", "--image", layout + ":1");
+        ScannableImage.umoci("unpack", "--image", layout + ":1", bundle.toString());
         Path root = bundle.resolve("rootfs");
-        ScanIT.copy("images/debian/os-release", root.resolve("etc/os-release"));
-        ScanIT.copy("images/debian/status", root.resolve("var/lib/dpkg/status"));
+        ScannableImage.copy("images/debian/os-release", root.resolve("etc/os-release"));
+        ScannableImage.copy("images/debian/status", root.resolve("var/lib/dpkg/status"));
         long copied = 0;
         try (Stream<Path> files = Files.walk(Path.of("/usr/lib"))) { // real files: the scan takes seconds, not milliseconds
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
@@ -62,7 +62,7 @@ class ScanKillIT {
                 copied += Files.size(f);
             }
         }
-        ScanIT.umoci("repack", "--image", layout + ":1", bundle.toString());
+        ScannableImage.umoci("repack", "--image", layout + ":1", bundle.toString());
     }
 
     @AfterAll
