@@ -16,7 +16,18 @@ public final class TrustEverything {
      * reach registries whose certificate names another host (an IP, an internal name) too.
      */
     public static SSLContext context() {
-        TrustManager trustAll = new X509ExtendedTrustManager() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] {manager()}, new SecureRandom());
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The trust manager of {@link #context()}, for a context that adds its own socket handling (LDAP's). */
+    public static X509ExtendedTrustManager manager() {
+        return new X509ExtendedTrustManager() {
             @Override
             public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
@@ -40,12 +51,5 @@ public final class TrustEverything {
                 return new X509Certificate[0];
             }
         };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {trustAll}, new SecureRandom());
-            return context;
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

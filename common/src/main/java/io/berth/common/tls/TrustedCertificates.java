@@ -43,19 +43,32 @@ public final class TrustedCertificates {
     /** A TLS client context that trusts the certificates of {@code pem} and nothing else. */
     public static SSLContext clientContext(String pem) {
         try {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (X509Certificate certificate : parse(pem)) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
+            context.init(null, new javax.net.ssl.TrustManager[] {trustManager(pem)}, null);
             return context;
-        } catch (GeneralSecurityException | java.io.IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build a TLS context: " + e.getMessage(), e);
+        }
+    }
+
+    /** A trust manager of the certificates of {@code pem} and nothing else; a blank text: the JVM's default CAs. */
+    public static javax.net.ssl.TrustManager trustManager(String pem) {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            if (pem == null || pem.isBlank()) {
+                trust.init((KeyStore) null);
+            } else {
+                KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+                store.load(null, null);
+                int i = 0;
+                for (X509Certificate certificate : parse(pem)) {
+                    store.setCertificateEntry("ca-" + i++, certificate);
+                }
+                trust.init(store);
+            }
+            return trust.getTrustManagers()[0];
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot build a TLS trust manager: " + e.getMessage(), e);
         }
     }
 }

@@ -119,7 +119,7 @@ public class AuthProxyClient {
         Tls tls = new Tls(settings.verifyCert(), settings.serverCertificate());
         Client current = client;
         if (current == null || !current.tls().equals(tls)) {
-            SSLContext context = !tls.verify() ? TrustEverything.context()
+            SSLContext context = !tls.verify() ? io.berth.common.client.TrustEverything.context()
                     : tls.certificate().isBlank() ? defaultContext() : TrustedCertificates.clientContext(tls.certificate());
             current = new Client(tls, HttpClient.newBuilder().connectTimeout(timeout).sslContext(context)
                     .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build());

@@ -192,16 +192,7 @@ public enum ConfigKey {
     }
 
     private static String pemCertificates(String pem) {
-        if (pem.isBlank()) {
-            return null;
-        }
-        try {
-            return java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(
-                    new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEmpty()
-                    ? "the value must hold PEM certificates (-----BEGIN CERTIFICATE-----)" : null;
-        } catch (java.security.cert.CertificateException e) {
-            return "the value must be PEM certificates (-----BEGIN CERTIFICATE-----): " + e.getMessage();
-        }
+        return HttpAuthRules.pem(pem);
     }
 
     /**

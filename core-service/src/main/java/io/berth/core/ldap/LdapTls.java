@@ -1,21 +1,12 @@
 package io.berth.core.ldap;
 
-import java.io.ByteArrayInputStream;
+import io.berth.common.client.TrustEverything;
+import io.berth.common.tls.TrustedCertificates;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.util.Collection;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The TLS of {@code ldaps://} and StartTLS: which server certificates are trusted. With {@code ldap_verify_cert} on,
@@ -44,36 +35,12 @@ final class LdapTls {
     private static SSLSocketFactory make(LdapSettings settings) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {settings.verifyCert() ? trusting(settings.caCertificate()) : TRUST_ANY}, null);
+            context.init(null, new TrustManager[] {settings.verifyCert() ? TrustedCertificates.trustManager(settings.caCertificate())
+                    : TrustEverything.manager()}, null);
             return new NoDelay(context.getSocketFactory());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("LDAP: cannot set up TLS: " + e.getMessage(), e);
         }
-    }
-
-    /** The certificates of a PEM text, checked when the configuration was set ({@code ConfigKey.LDAP_CA_CERTIFICATE}). */
-    private static Collection<? extends Certificate> certificates(String pem) throws CertificateException {
-        return CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    private static TrustManager trusting(String pem) throws GeneralSecurityException {
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        if (pem.isBlank()) {
-            factory.init((KeyStore) null);
-        } else {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            try {
-                store.load(null, null);
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-            int i = 0;
-            for (Certificate certificate : certificates(pem)) {
-                store.setCertificateEntry("ca" + i++, certificate);
-            }
-            factory.init(store);
-        }
-        return factory.getTrustManagers()[0];
     }
 
     /**
@@ -135,29 +102,4 @@ final class LdapTls {
         }
     }
 
-    /** ldap_verify_cert off. Extended, so that JSSE does not add its own host name check around it. */
-    private static final TrustManager TRUST_ANY = new X509ExtendedTrustManager() {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    };
 }

@@ -1,5 +1,6 @@
 package io.berth.core.oidc;
 
+import io.berth.common.client.TrustEverything;
 import io.berth.common.error.HarborException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,17 +9,11 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.net.ssl.HttpsURLConnection;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.jose4j.http.Get;
 
 /**
@@ -30,7 +25,7 @@ final class OidcHttp {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final int MAX_ANSWER = 1 << 20;
-    private static final SSLSocketFactory TRUST_ALL = trustAll();
+    private static final SSLSocketFactory TRUST_ALL = TrustEverything.context().getSocketFactory();
 
     /** An answer of the provider: its status and body. */
     record Answer(int status, String body) {}
@@ -111,25 +106,4 @@ final class OidcHttp {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private static SSLSocketFactory trustAll() {
-        X509TrustManager all = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {all}, new SecureRandom());
-            return context.getSocketFactory();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

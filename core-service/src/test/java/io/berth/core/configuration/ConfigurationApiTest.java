@@ -67,7 +67,7 @@ class ConfigurationApiTest {
         }
         admin().body("[1,2]").put(PATH).then().statusCode(400);
         admin().body("{\"read_only\":").put(PATH).then().statusCode(400);
-        admin().body(Map.of("oidc_endpoint", "https://id.example.org")).put(PATH).then().body("errors[0].message", containsString("not acted on"));
+        admin().body(Map.of("email_host", "smtp.example.org")).put(PATH).then().body("errors[0].message", containsString("not acted on"));
         // other users exist in this database: the mode stays (LdapLoginTest switches it on a database of its own)
         admin().body(Map.of("auth_mode", "ldap_auth", "ldap_url", "ldap://127.0.0.1:1")).put(PATH).then().statusCode(400)
                 .body("errors[0].message", equalTo("auth_mode cannot be changed while users other than admin exist"));

@@ -70,7 +70,7 @@ class OidcLoginTest {
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("oidc_scope", "profile,email"), Map.of("oidc_scope", "openid,a b"),
                 Map.of("oidc_endpoint", "ftp://idp.example"), Map.of("oidc_endpoint", "https://idp.example/?tenant=1"),
                 Map.of("oidc_group_filter", "(unclosed"), Map.of("oidc_groups_claim", "groups claim"), Map.of("oidc_auto_onboard", "yes"),
-                Map.of("oidc_logout", true), Map.of("auth_mode", "http_auth"))) {
+                Map.of("oidc_logout", true), Map.of("auth_mode", "uaa_auth"))) {
             Map<String, Object> body = new LinkedHashMap<>(Map.of("oidc_name", "half-applied"));
             body.putAll(bad);
             admin().body(body).put(CONFIG).then().statusCode(400).body("errors[0].code", equalTo("BAD_REQUEST"));

@@ -55,7 +55,7 @@ class GroupMembershipsTest {
         long group = id(() -> UserGroup.byName(GroupType.HTTP, name));
         assertThat(memberships.current(user.id())).containsExactly(group);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update user_group_membership set expires_at = now() - interval '1 second' where user_id = ?1")
+                "update core.user_group_membership set expires_at = now() - interval '1 second' where user_id = ?1")
                 .setParameter(1, user.id()).executeUpdate());
         assertThat(memberships.current(user.id())).isEmpty();
     }

@@ -138,7 +138,7 @@ class UserGroupApiTest {
         assertThat(Tokens.granted(as(user, PASSWORD), scope)).containsExactlyInAnyOrder("pull", "push");
 
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update user_group_membership set expires_at = now() - interval '1 second' where user_id = ?1")
+                "update core.user_group_membership set expires_at = now() - interval '1 second' where user_id = ?1")
                 .setParameter(1, userId).executeUpdate());
         assertThat(Tokens.granted(as(user, PASSWORD), scope)).containsExactly("pull");
         as(user, PASSWORD).get("/api/v2.0/projects/" + projectId).then().statusCode(200).body("current_user_role_id", equalTo(3));
