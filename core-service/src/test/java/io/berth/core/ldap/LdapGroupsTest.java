@@ -140,6 +140,6 @@ class LdapGroupsTest {
 
     private void expire(String username) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update core.user_group_membership set expires_at = now()"
-                + " where user_id = (select id from users where username = ?1)").setParameter(1, username).executeUpdate());
+                + " where user_id = (select id from core.users where username = ?1)").setParameter(1, username).executeUpdate());
     }
 }
