@@ -373,7 +373,9 @@ try {
     await page.getByRole('navigation', { name: 'Navigation' }).getByRole('link', { name: 'Projects' }).click();
     await page.getByRole('button', { name: 'New project' }).click();
     await page.locator('#project-name').fill(proxy);
-    await page.locator('#project-proxy-cache').check();
+    // enabled once the endpoints are loaded; PatternFly draws its toggle over the input, so the click is forced
+    await page.locator('#project-proxy-cache:not([disabled])').waitFor();
+    await page.locator('#project-proxy-cache').check({ force: true });
     await page.locator('#project-registry').selectOption({ label: `${project}-dist (${distributionUrl})` });
     await accessible('project-create-proxy');
     await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
