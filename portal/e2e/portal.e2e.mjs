@@ -396,12 +396,16 @@ try {
     } finally {
       rmSync(pulled, { recursive: true, force: true });
     }
-    // recorded in the cache once all its blobs are (retried from 0.5 s on): the repository then shows
-    const cached = page.getByRole('link', { name: `${proxy}/mirrored/app` });
-    for (let tries = 1; !(await cached.waitFor({ timeout: 3_000 }).then(() => true, () => false)); tries++) {
-      check(tries <= 10, `${proxy}/mirrored/app is listed after the pull`);
-      await page.reload();
+    // recorded in the cache once all its blobs are (retried from 0.5 s on): the API lists it, then the page shows it
+    let listed = [];
+    for (let tries = 0; tries < 60 && !listed.includes(`${proxy}/mirrored/app`); tries++) {
+      if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 500));
+      listed = (await (await api('GET', `/api/v2.0/projects/${proxy}/repositories`)).json()).map((r) => r.name);
     }
+    check(listed.includes(`${proxy}/mirrored/app`), `${proxy}/mirrored/app is listed by the API after the pull: ${JSON.stringify(listed)}`);
+    await page.reload();
+    await page.getByRole('tab', { name: 'Repositories' }).click();
+    await page.getByRole('link', { name: `${proxy}/mirrored/app` }).waitFor({ timeout: 30_000 });
     await accessible('project-proxy-cache');
   });
 
