@@ -104,8 +104,12 @@ public class Quotas {
      * writes are committed in a transaction of their own; or the transaction's own failure.
      */
     public <T> Future<T> settle(AsyncResult<T> outcome, Ticket ticket, Function<SqlClient, Future<?>> cleanUp) {
-        // the check's answer came before the COMMIT's; a COMMIT after a failed statement is a rollback, whatever the
-        // client library makes of it, so the check decides
+        // the check's answer came before the COMMIT's, but its future may be completed after the COMMIT's (seen in
+        // CI: a refused check whose push answered 500 "Rollback"): wait for it. A COMMIT after a failed statement is a
+        // rollback, whatever the client library makes of it, so the check decides
+        if (ticket.check != null && !ticket.check.isComplete()) {
+            return ticket.check.transform(checked -> settle(outcome, ticket, cleanUp));
+        }
         if (ticket.check == null || !ticket.check.failed()) {
             return outcome.succeeded() ? Future.succeededFuture(outcome.result()) : Future.failedFuture(outcome.cause());
         }
